@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cli.h"
+
+namespace sentinel::cli {
+
+// Each command lives in its own file; declare its entry point here and list it below.
+int runVersion(Invocation&);
+
+const QList<Command>& commands()
+{
+    static const QList<Command> all{
+        {{QStringLiteral("--version")}, QStringLiteral("Print the version."), &runVersion},
+    };
+    return all;
+}
+
+} // namespace sentinel::cli

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cli.h"
+
+#include "common/ExitCode.h"
+
+namespace sentinel::cli {
+
+int runVersion(Invocation& invocation)
+{
+    invocation.out << "sentinel " << SENTINEL_VERSION << " (Qt " << qVersion() << ")" << Qt::endl;
+    return ExitOk;
+}
+
+} // namespace sentinel::cli

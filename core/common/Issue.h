@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace sentinel {
+
+/// A problem reported as a value the UI and CLI can show (not only as a log line):
+/// where it is (`location`: a config key path, a file and line, an instrument), what is wrong,
+/// and how to fix it.
+struct Issue {
+    enum class Severity { Info, Warning, Error };
+
+    Severity severity = Severity::Error;
+    QString location;
+    QString message;
+    QString remedy;
+
+    [[nodiscard]] QString toString() const
+    {
+        QString text = location.isEmpty() ? message : location + u": " + message;
+        if (!remedy.isEmpty())
+            text += u" — " + remedy;
+        return text;
+    }
+};
+
+using Issues = QList<Issue>;
+
+[[nodiscard]] inline bool hasErrors(const Issues& issues)
+{
+    for (const Issue& issue : issues) {
+        if (issue.severity == Issue::Severity::Error)
+            return true;
+    }
+    return false;
+}
+
+} // namespace sentinel

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Instrument.h"
+#include "common/Secret.h"
+
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include <chrono>
+
+namespace sentinel {
+
+/// How proposals reach execution.
+enum class TradingMode { Approval, SignalOnly, Autonomous };
+enum class ProviderKind { Simulated, Replay, AlphaVantage };
+enum class CacheBackend { Memory, Redis };
+
+struct AlphaVantageSettings {
+    Secret apiKey;
+    QUrl baseUrl = QUrl(QStringLiteral("https://www.alphavantage.co"));
+    int requestsPerMinute = 5;
+    int requestsPerDay = 25;
+    std::chrono::seconds timeout{10};
+};
+
+struct ReplaySettings {
+    QString directory;
+};
+
+struct FreshnessSettings {
+    std::chrono::seconds marketOpenMaxLag{2 * 3600};
+    std::chrono::seconds marketClosedMaxLag{24 * 3600};
+    std::chrono::seconds weekendMaxLag{72 * 3600};
+};
+
+struct CacheTtls {
+    std::chrono::seconds portfolio{60};
+    std::chrono::seconds quote{30};
+    std::chrono::seconds indicators{5 * 60};
+    std::chrono::seconds sentiment{30 * 60};
+    std::chrono::seconds macro{24 * 3600};
+    std::chrono::seconds regime{5 * 60};
+};
+
+struct CacheSettings {
+    bool enabled = true;
+    CacheBackend backend = CacheBackend::Memory;
+    QString redisUrl = QStringLiteral("redis://127.0.0.1:6379");
+    CacheTtls ttl;
+};
+
+struct RiskSettings {
+    double varConfidence = 0.95;
+    double maxVarPct = 0.05;
+    double maxPositionPct = 0.05;
+    double maxDrawdownPct = 0.05;
+    int minHistoricalReturns = 30; ///< below this, VaR blends in the bootstrap fallback
+    int maxTradesPerDay = 20;
+};
+
+struct TelegramSettings {
+    bool enabled = false;
+    Secret botToken;
+    QString chatId;
+    QUrl apiBaseUrl = QUrl(QStringLiteral("https://api.telegram.org"));
+};
+
+struct WebhookSettings {
+    bool enabled = false;
+    QUrl url;
+    Secret secret;
+};
+
+struct PaperSettings {
+    double startingBalance = 100000;
+    QString currency = QStringLiteral("USD");
+    double feeBps = 1.0;      ///< fee per fill, basis points of notional
+    double slippageBps = 2.0; ///< adverse price move per fill, basis points
+};
+
+/// The whole configuration, typed. Loaded by ConfigLoader; defaults are the embedded demo
+/// profile's values.
+struct Config {
+    QString sourcePath; ///< file it was loaded from; empty for the embedded demo profile
+    TradingMode mode = TradingMode::Approval;
+    bool autonomousEnabled = false;
+    ProviderKind provider = ProviderKind::Simulated;
+    AlphaVantageSettings alphaVantage;
+    ReplaySettings replay;
+    QList<Instrument> watchlist;
+    QString strategyName = QStringLiteral("sma_cross");
+    QString platform = QStringLiteral("paper");
+    PaperSettings paper;
+    std::chrono::seconds approvalTimeout{300};
+    FreshnessSettings freshness;
+    CacheSettings cache;
+    RiskSettings risk;
+    TelegramSettings telegram;
+    WebhookSettings webhook;
+    QString journalPath; ///< empty: the platform's data location
+    QString telemetryListen = QStringLiteral("127.0.0.1:9464");
+};
+
+[[nodiscard]] QString tradingModeName(TradingMode mode);
+[[nodiscard]] QString providerKindName(ProviderKind kind);
+
+} // namespace sentinel

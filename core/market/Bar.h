@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Interval.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+
+namespace sentinel {
+
+/// One OHLCV bar, named by its opening instant (UTC), as Alpha Vantage labels bars.
+/// A bar is closed once its interval has ended.
+struct Bar {
+    QDateTime openTime; ///< UTC
+    double open = 0;
+    double high = 0;
+    double low = 0;
+    double close = 0;
+    double volume = 0;
+
+    friend bool operator==(const Bar&, const Bar&) = default;
+};
+
+using Bars = QList<Bar>;
+
+} // namespace sentinel
+
+Q_DECLARE_METATYPE(sentinel::Bar)

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+
+class QTcpServer;
+class QTcpSocket;
+
+namespace sentinel::test {
+
+/// A request as the fake server received it.
+struct RecordedRequest {
+    QByteArray method;
+    QByteArray path;    ///< path only, without the query
+    QUrl url;           ///< path and query, relative to the server
+    QHash<QByteArray, QByteArray> headers; ///< lower-case names
+    QByteArray body;
+};
+
+/// What the fake server answers. `behaviour` lets a test make it misbehave on purpose.
+struct CannedResponse {
+    enum class Behaviour {
+        Normal,       ///< status, headers and full body
+        Stall,        ///< accept the request and never answer
+        TruncateBody, ///< announce the full Content-Length, send half the body, close
+        CloseAbruptly ///< close the connection without answering
+    };
+    int status = 200;
+    QByteArray contentType = "application/json";
+    QByteArray body;
+    QHash<QByteArray, QByteArray> headers;
+    Behaviour behaviour = Behaviour::Normal;
+
+    static CannedResponse json(const QByteArray& body, int status = 200);
+    static CannedResponse fromFile(const QString& path, int status = 200,
+                                   const QByteArray& contentType = "application/json");
+};
+
+/// A real HTTP/1.1 server on 127.0.0.1 with an ephemeral port, for integration tests.
+/// Routes are matched on the request path; a handler may inspect the request (query, body) to
+/// choose its answer. Every request is recorded so tests can count and inspect them.
+class FakeHttpServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FakeHttpServer)
+public:
+    using Handler = std::function<CannedResponse(const RecordedRequest&)>;
+
+    explicit FakeHttpServer(QObject* parent = nullptr);
+    ~FakeHttpServer() override;
+
+    /// Listens on 127.0.0.1:0. Returns false (and the test should fail) when it cannot.
+    bool start();
+    [[nodiscard]] QUrl baseUrl() const;
+    [[nodiscard]] quint16 port() const;
+
+    void route(const QByteArray& path, Handler handler);
+    void route(const QByteArray& path, const CannedResponse& response);
+    /// Answers requests whose path has no route (default: 404 JSON).
+    void setFallback(Handler handler);
+
+    [[nodiscard]] const QList<RecordedRequest>& requests() const { return m_requests; }
+    [[nodiscard]] int requestCount(const QByteArray& path = {}) const;
+    void clearRequests() { m_requests.clear(); }
+
+Q_SIGNALS:
+    void requestReceived(const sentinel::test::RecordedRequest& request);
+
+private:
+    void onNewConnection();
+    void onReadyRead(QTcpSocket* socket);
+    void respond(QTcpSocket* socket, const RecordedRequest& request);
+
+    QTcpServer* m_server;
+    QHash<QByteArray, Handler> m_routes;
+    Handler m_fallback;
+    QList<RecordedRequest> m_requests;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+};
+
+} // namespace sentinel::test
