@@ -13,13 +13,16 @@ struct Issue {
     enum class Severity { Info, Warning, Error };
 
     Severity severity = Severity::Error;
-    QString location;
+    QString location; ///< a config key path ("telegram.bot_token"), a file, an instrument
     QString message;
     QString remedy;
+    int line = 0; ///< 1-based line in the source file, 0 when unknown
 
     [[nodiscard]] QString toString() const
     {
         QString text = location.isEmpty() ? message : location + u": " + message;
+        if (line > 0)
+            text += QStringLiteral(" (line %1)").arg(line);
         if (!remedy.isEmpty())
             text += u" — " + remedy;
         return text;

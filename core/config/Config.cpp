@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/Config.h"
+
+namespace sentinel {
+
+QString tradingModeName(TradingMode mode)
+{
+    switch (mode) {
+    case TradingMode::Approval: return QStringLiteral("approval");
+    case TradingMode::SignalOnly: return QStringLiteral("signal-only");
+    case TradingMode::Autonomous: return QStringLiteral("autonomous");
+    }
+    return {};
+}
+
+QString providerKindName(ProviderKind kind)
+{
+    switch (kind) {
+    case ProviderKind::Simulated: return QStringLiteral("simulated");
+    case ProviderKind::Replay: return QStringLiteral("replay");
+    case ProviderKind::AlphaVantage: return QStringLiteral("alpha_vantage");
+    }
+    return {};
+}
+
+} // namespace sentinel

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/ConfigLoader.h"
+#include "config/Duration.h"
+
+#include "TestData.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sentinel;
+using namespace std::chrono_literals;
+
+namespace {
+
+ConfigLoader loaderWithEnvironment(QHash<QString, QString> variables)
+{
+    ConfigLoadOptions options;
+    options.environment = [variables](const QString& name) -> std::optional<QString> {
+        if (!variables.contains(name))
+            return std::nullopt;
+        return variables.value(name);
+    };
+    return ConfigLoader(options);
+}
+
+QStringList errorPaths(const Issues& issues)
+{
+    QStringList paths;
+    for (const Issue& issue : issues) {
+        if (issue.severity == Issue::Severity::Error)
+            paths << issue.location;
+    }
+    return paths;
+}
+
+const QByteArray minimal = "watchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n";
+
+} // namespace
+
+class TestConfigLoader final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void demoProfileIsValidAndRunsOnSimulatedData();
+    void validFileHasNoIssues();
+    void fileWithThreeMistakesReportsAllThreeWithKeyPaths();
+    void eachMistakeIsReportedAtItsKeyPath_data();
+    void eachMistakeIsReportedAtItsKeyPath();
+    void secretReferencesAreResolvedFromTheEnvironment();
+    void secretInClearInAWorldReadableFileIsWarnedAbout();
+    void durationsParseAndFormat_data();
+    void durationsParseAndFormat();
+};
+
+void TestConfigLoader::demoProfileIsValidAndRunsOnSimulatedData()
+{
+    const auto result = ConfigLoader().loadDemoProfile();
+    QVERIFY2(result.ok(), qPrintable(result.issues.value(0).toString()));
+    QCOMPARE(result.config.provider, ProviderKind::Simulated);
+    QCOMPARE(result.config.platform, QStringLiteral("paper"));
+    QStringList markets;
+    for (const Instrument& instrument : result.config.watchlist)
+        markets << instrument.market;
+    QVERIFY(markets.contains(QStringLiteral("FX")));
+    QVERIFY(markets.contains(QStringLiteral("CRYPTO")));
+    QVERIFY(markets.contains(QStringLiteral("XNYS")));
+}
+
+void TestConfigLoader::validFileHasNoIssues()
+{
+    const auto result = ConfigLoader().loadFile(test::dataPath(QStringLiteral("config/valid.yaml")));
+    QVERIFY2(result.issues.isEmpty(), qPrintable(result.issues.value(0).toString()));
+    QCOMPARE(result.config.watchlist.size(), 3);
+    QCOMPARE(result.config.watchlist.at(2).key(), QStringLiteral("XNYS:AAPL:5min"));
+    QCOMPARE(result.config.freshness.marketOpenMaxLag, 2h);
+    QCOMPARE(result.config.cache.ttl.indicators, 5min);
+    QCOMPARE(result.config.approvalTimeout, 300s);
+}
+
+void TestConfigLoader::fileWithThreeMistakesReportsAllThreeWithKeyPaths()
+{
+    const auto result = ConfigLoader().loadFile(test::dataPath(QStringLiteral("config/three_mistakes.yaml")));
+    QCOMPARE(errorPaths(result.issues),
+             (QStringList{QStringLiteral("watchlist[1].market"), QStringLiteral("freshness.market_open_max_lag"),
+                          QStringLiteral("telegram.bot_tokn")}));
+    for (const Issue& issue : result.issues) {
+        QVERIFY2(!issue.remedy.isEmpty(), qPrintable(issue.toString()));
+        QVERIFY(issue.line > 0);
+    }
+    QVERIFY(result.issues.at(2).remedy.contains(u"bot_token"));
+}
+
+void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("messagePart");
+
+    QTest::newRow("an unknown top-level key suggests the near one")
+        << QByteArray(minimal + "strategie: {name: sma_cross}\n") << QStringLiteral("strategie") << QStringLiteral("unknown key");
+    QTest::newRow("a mode that does not exist")
+        << QByteArray(minimal + "mode: yolo\n") << QStringLiteral("mode") << QStringLiteral("unknown value 'yolo'");
+    QTest::newRow("autonomous mode without the explicit switch")
+        << QByteArray(minimal + "mode: autonomous\n") << QStringLiteral("mode") << QStringLiteral("switched on explicitly");
+    QTest::newRow("an unknown interval")
+        << QByteArray("watchlist:\n  - {symbol: X, market: FX, interval: 2min}\n") << QStringLiteral("watchlist[0].interval")
+        << QStringLiteral("unknown interval '2min'");
+    QTest::newRow("a watchlist entry without a symbol")
+        << QByteArray("watchlist:\n  - {market: FX, interval: 5min}\n") << QStringLiteral("watchlist[0].symbol")
+        << QStringLiteral("missing");
+    QTest::newRow("an instrument listed twice")
+        << QByteArray(minimal + "  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n") << QStringLiteral("watchlist[1]")
+        << QStringLiteral("listed twice");
+    QTest::newRow("no watchlist at all") << QByteArray("mode: approval\n") << QStringLiteral("watchlist")
+                                         << QStringLiteral("missing");
+    QTest::newRow("a strategy that is not in the registry")
+        << QByteArray(minimal + "strategy: {name: \"__import__('os')\"}\n") << QStringLiteral("strategy.name")
+        << QStringLiteral("never loaded as code");
+    QTest::newRow("a confidence of one")
+        << QByteArray(minimal + "risk: {var_confidence: 1.0}\n") << QStringLiteral("risk.var_confidence")
+        << QStringLiteral("out of range");
+    QTest::newRow("a number written as text")
+        << QByteArray(minimal + "risk: {max_var_pct: five}\n") << QStringLiteral("risk.max_var_pct")
+        << QStringLiteral("not a finite number");
+    QTest::newRow("a boolean written as a number")
+        << QByteArray(minimal + "cache: {enabled: 3}\n") << QStringLiteral("cache.enabled") << QStringLiteral("true or false");
+    QTest::newRow("a ttl without a unit")
+        << QByteArray(minimal + "cache: {ttl: {quote: 30}}\n") << QStringLiteral("cache.ttl.quote") << QStringLiteral("not a duration");
+    QTest::newRow("telegram enabled without its token in the environment")
+        << QByteArray(minimal + "telegram: {enabled: true, bot_token: \"${TS_TEST_UNSET_TOKEN}\", chat_id: \"12345\"}\n")
+        << QStringLiteral("telegram.bot_token") << QStringLiteral("TS_TEST_UNSET_TOKEN is not set");
+    QTest::newRow("telegram enabled without a chat id")
+        << QByteArray(minimal + "telegram: {enabled: true, bot_token: \"${TOKEN}\"}\n") << QStringLiteral("telegram.chat_id")
+        << QStringLiteral("required");
+    QTest::newRow("a telegram base url over plain http to a remote host")
+        << QByteArray(minimal + "telegram: {api_base_url: \"http://api.telegram.org\"}\n") << QStringLiteral("telegram.api_base_url")
+        << QStringLiteral("unencrypted");
+    QTest::newRow("signal-only mode with telegram disabled")
+        << QByteArray(minimal + "mode: signal-only\n") << QStringLiteral("telegram.enabled") << QStringLiteral("signal-only");
+    QTest::newRow("alpha vantage without an api key")
+        << QByteArray(minimal + "provider: alpha_vantage\n") << QStringLiteral("providers.alpha_vantage.api_key")
+        << QStringLiteral("API key");
+    QTest::newRow("a webhook enabled without a url")
+        << QByteArray(minimal + "webhook: {enabled: true, secret: \"${TOKEN}\"}\n") << QStringLiteral("webhook.url")
+        << QStringLiteral("required");
+    QTest::newRow("a telemetry address without a port")
+        << QByteArray(minimal + "telemetry: {listen: \"127.0.0.1\"}\n") << QStringLiteral("telemetry.listen")
+        << QStringLiteral("HOST:PORT");
+    QTest::newRow("broken yaml syntax") << QByteArray("watchlist: [\n") << QStringLiteral("(file)")
+                                        << QStringLiteral("not valid YAML");
+}
+
+void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, path);
+    QFETCH(QString, messagePart);
+    const auto result = loaderWithEnvironment({{QStringLiteral("TOKEN"), QStringLiteral("123456:abcdefghijklmnopqrstuvwxyz0123456789")}})
+                            .loadText(yaml);
+    QVERIFY(!result.ok());
+    bool found = false;
+    for (const Issue& issue : result.issues)
+        found = found || (issue.location == path && issue.message.contains(messagePart) && !issue.remedy.isEmpty());
+    QVERIFY2(found, qPrintable(QStringLiteral("expected an issue at %1 containing '%2', got: %3")
+                                   .arg(path, messagePart, errorPaths(result.issues).join(u", "))));
+}
+
+void TestConfigLoader::secretReferencesAreResolvedFromTheEnvironment()
+{
+    const QByteArray yaml = minimal
+        + "telegram: {enabled: true, bot_token: \"${MY_BOT_TOKEN}\", chat_id: \"-100123\", api_base_url: \"http://127.0.0.1:8081\"}\n";
+    const auto result = loaderWithEnvironment({{QStringLiteral("MY_BOT_TOKEN"), QStringLiteral("42:resolved-token-value")}})
+                            .loadText(yaml);
+    QVERIFY2(result.ok(), qPrintable(result.issues.value(0).toString()));
+    QCOMPARE(result.config.telegram.botToken.reveal(), QStringLiteral("42:resolved-token-value"));
+    QCOMPARE(result.config.telegram.chatId, QStringLiteral("-100123"));
+    QCOMPARE(result.config.telegram.apiBaseUrl.port(), 8081);
+}
+
+void TestConfigLoader::secretInClearInAWorldReadableFileIsWarnedAbout()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(minimal + "webhook: {enabled: false, secret: \"clear-text-secret\"}\n");
+    file.close();
+
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    auto result = ConfigLoader().loadFile(path);
+    QVERIFY(result.ok());
+    QCOMPARE(result.issues.size(), 1);
+    QCOMPARE(result.issues.first().severity, Issue::Severity::Warning);
+    QCOMPARE(result.issues.first().location, QStringLiteral("webhook.secret"));
+    QVERIFY(result.issues.first().remedy.contains(u"chmod 600"));
+
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    result = ConfigLoader().loadFile(path);
+    QVERIFY(result.issues.isEmpty());
+}
+
+void TestConfigLoader::durationsParseAndFormat_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("ms");
+    QTest::newRow("two hours") << QStringLiteral("2h") << qint64(7'200'000);
+    QTest::newRow("half a minute") << QStringLiteral("30s") << qint64(30'000);
+    QTest::newRow("five minutes") << QStringLiteral("5m") << qint64(300'000);
+    QTest::newRow("one day") << QStringLiteral("1d") << qint64(86'400'000);
+    QTest::newRow("milliseconds") << QStringLiteral("250ms") << qint64(250);
+    QTest::newRow("fractional hours") << QStringLiteral("1.5h") << qint64(5'400'000);
+    QTest::newRow("no unit is rejected") << QStringLiteral("30") << qint64(-1);
+    QTest::newRow("a negative duration is rejected") << QStringLiteral("-5m") << qint64(-1);
+    QTest::newRow("words are rejected") << QStringLiteral("2 hours") << qint64(-1);
+}
+
+void TestConfigLoader::durationsParseAndFormat()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, ms);
+    const auto parsed = parseDuration(text);
+    if (ms < 0) {
+        QVERIFY(!parsed);
+        return;
+    }
+    QVERIFY(parsed);
+    QCOMPARE(parsed->count(), ms);
+    QCOMPARE(parseDuration(formatDuration(*parsed)), parsed);
+}
+
+QTEST_GUILESS_MAIN(TestConfigLoader)
+#include "tst_configloader.moc"

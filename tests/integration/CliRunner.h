@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace sentinel::test {
+
+/// Runs the built `sentinel` binary and captures what it printed.
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    [[nodiscard]] QJsonObject json() const;
+};
+
+CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
+
+} // namespace sentinel::test
