@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/ManualClock.h"
+#include "config/ConfigLoader.h"
+#include "engine/Engine.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sentinel;
+using namespace std::chrono_literals;
+
+namespace {
+QDateTime utc(const char* iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+}
+
+bool everyInstrumentHasBars(const Engine& engine)
+{
+    const InstrumentSnapshots snapshots = engine.snapshots();
+    return std::all_of(snapshots.cbegin(), snapshots.cend(), [](const InstrumentSnapshot& s) { return s.barCount > 0; });
+}
+} // namespace
+
+class TestEngine final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void loadsHistoryForEveryDemoInstrumentOnStart();
+    void fetchesTheNextBarWhenItsIntervalCloses();
+    void coalescesUiUpdatesIntoOneBatch();
+    void stopCancelsEveryScheduledCycle();
+};
+
+void TestEngine::loadsHistoryForEveryDemoInstrumentOnStart()
+{
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    Engine engine(ConfigLoader().loadDemoProfile().config, &clock);
+    engine.start();
+    QTRY_VERIFY(everyInstrumentHasBars(engine));
+    for (const InstrumentSnapshot& snapshot : engine.snapshots()) {
+        QVERIFY(snapshot.lastPrice > 0);
+        // The newest bar held is the newest one closed by now: for 5min bars at 15:02:30 that is 14:55.
+        const qint64 length = std::chrono::milliseconds(intervalLength(snapshot.instrument.interval)).count();
+        QCOMPARE(snapshot.lastBarOpen.toMSecsSinceEpoch() + length,
+                 (clock.nowMs() / length) * length);
+    }
+}
+
+void TestEngine::fetchesTheNextBarWhenItsIntervalCloses()
+{
+    Config config = ConfigLoader().loadDemoProfile().config;
+    config.watchlist = {Instrument{QStringLiteral("EUR/USD"), QStringLiteral("FX"), Interval::Min5}};
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    Engine engine(config, &clock);
+    engine.start();
+    QTRY_VERIFY(everyInstrumentHasBars(engine));
+    QCOMPARE(engine.snapshots().first().lastBarOpen, utc("2026-11-24T14:55:00Z"));
+
+    clock.advanceTo(utc("2026-11-24T15:04:59Z"));
+    QTRY_COMPARE(engine.snapshots().first().lastBarOpen, utc("2026-11-24T14:55:00Z"));
+    clock.advanceTo(utc("2026-11-24T15:05:00Z"));
+    QTRY_COMPARE(engine.snapshots().first().lastBarOpen, utc("2026-11-24T15:00:00Z"));
+    clock.advanceTo(utc("2026-11-24T15:10:00Z"));
+    QTRY_COMPARE(engine.snapshots().first().lastBarOpen, utc("2026-11-24T15:05:00Z"));
+}
+
+void TestEngine::coalescesUiUpdatesIntoOneBatch()
+{
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    const Config config = ConfigLoader().loadDemoProfile().config;
+    Engine engine(config, &clock);
+    QSignalSpy spy(&engine, &Engine::snapshotsChanged);
+    engine.start();
+    QTRY_VERIFY(everyInstrumentHasBars(engine));
+    QCOMPARE(spy.count(), 0); // nothing is sent before the coalescing window ends
+    clock.advanceBy(Engine::uiCoalescing);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().value<InstrumentSnapshots>().size(), config.watchlist.size());
+}
+
+void TestEngine::stopCancelsEveryScheduledCycle()
+{
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    Engine engine(ConfigLoader().loadDemoProfile().config, &clock);
+    QSignalSpy stopped(&engine, &Engine::stopped);
+    engine.start();
+    QTRY_VERIFY(everyInstrumentHasBars(engine));
+    clock.advanceBy(Engine::uiCoalescing);
+    engine.stop();
+    QCOMPARE(stopped.count(), 1);
+    QCOMPARE(clock.pendingTimers(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"
