@@ -136,3 +136,28 @@ EngineStatus Engine::status() const
 }
 
 } // namespace sentinel
+
+namespace sentinel {
+
+// Walking skeleton: proposals, alerts and delivery arrive with the decision cycle (issue 8).
+void Engine::approveProposal(const QString& proposalId)
+{
+    log::engine()->warn("approve {}: no proposals exist yet in the walking skeleton", proposalId);
+}
+
+void Engine::rejectProposal(const QString& proposalId, const QString& reason)
+{
+    log::engine()->warn("reject {} ({}): no proposals exist yet in the walking skeleton", proposalId, reason);
+}
+
+void Engine::acknowledgeAlert(const QString& alertId)
+{
+    log::engine()->info("alert {} acknowledged", alertId);
+}
+
+void Engine::sendTestMessage()
+{
+    log::engine()->warn("test message requested: signal dispatch is not wired into the engine yet");
+}
+
+} // namespace sentinel

@@ -39,8 +39,23 @@ public Q_SLOTS:
     void start();
     void stop();
 
+    /// The operator's decisions. The engine re-checks freshness and risk before executing.
+    void approveProposal(const QString& proposalId);
+    void rejectProposal(const QString& proposalId, const QString& reason);
+    void acknowledgeAlert(const QString& alertId);
+    /// Sends one test message through every enabled channel (the Delivery panel's action).
+    void sendTestMessage();
+
 Q_SIGNALS:
     void snapshotsChanged(const sentinel::InstrumentSnapshots& changed);
+    void barsAppended(const sentinel::BarUpdate& update);
+    void chartMarkerAdded(const sentinel::ChartMarker& marker);
+    void cacheReportChanged(const sentinel::CacheReport& report);
+    void riskChanged(const sentinel::RiskSnapshot& risk);
+    void deliveryChanged(const sentinel::DeliverySnapshot& delivery);
+    /// A new proposal, or a change of state of a known one (same id).
+    void proposalChanged(const sentinel::ProposalView& proposal);
+    void alertRaised(const sentinel::AlertView& alert);
     void statusChanged(const sentinel::EngineStatus& status);
     void stopped();
 

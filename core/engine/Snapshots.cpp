@@ -7,6 +7,14 @@ void registerSnapshotTypes()
 {
     qRegisterMetaType<InstrumentSnapshot>();
     qRegisterMetaType<InstrumentSnapshots>();
+    qRegisterMetaType<BarUpdate>();
+    qRegisterMetaType<ChartMarker>();
+    qRegisterMetaType<CacheReport>();
+    qRegisterMetaType<RiskSnapshot>();
+    qRegisterMetaType<DeliverySnapshot>();
+    qRegisterMetaType<ProposalView>();
+    qRegisterMetaType<QList<ProposalView>>();
+    qRegisterMetaType<AlertView>();
     qRegisterMetaType<EngineStatus>();
 }
 

@@ -2,14 +2,22 @@
 #pragma once
 
 #include "common/Instrument.h"
+#include "market/Bar.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
+#include <QStringList>
+
+// Immutable values the engine sends to the UI through queued signals. The UI depends on these and
+// on nothing in core that does I/O. The engine fills them from the module types (calendar verdicts,
+// cache statistics, risk reports, delivery statistics, proposals, alerts).
 
 namespace sentinel {
 
-/// What the UI shows for one instrument. Immutable value sent from the engine thread.
+enum class FreshnessState { Unknown, Fresh, Warn, Stale };
+
+/// What the watchlist shows for one instrument.
 struct InstrumentSnapshot {
     Instrument instrument;
     double lastPrice = 0;
@@ -17,16 +25,137 @@ struct InstrumentSnapshot {
     QDateTime updatedAt;     ///< engine clock time of this snapshot
     int barCount = 0;
     QString lastError;       ///< empty when the last fetch succeeded
+    bool marketOpen = false;
+    QString marketState;     ///< "open", "weekend", "holiday: Thanksgiving Day", "early close", ...
+    FreshnessState freshness = FreshnessState::Unknown;
+    qint64 lagSeconds = 0;       ///< market-time lag behind the newest bar the market could have closed
+    qint64 toleranceSeconds = 0;
+    QString freshnessReason; ///< "no bar since 10:35 ET while XNYS is open"
+};
+using InstrumentSnapshots = QList<InstrumentSnapshot>;
+
+/// New closed bars for the chart; `replace` means the series was reloaded from scratch.
+struct BarUpdate {
+    QString instrumentKey;
+    Bars bars;
+    bool replace = false;
 };
 
-using InstrumentSnapshots = QList<InstrumentSnapshot>;
+/// A proposal or execution to mark on the chart.
+struct ChartMarker {
+    enum class Kind { Proposal, Execution };
+    QString instrumentKey;
+    Kind kind = Kind::Proposal;
+    QString side; ///< "buy" or "sell"
+    QDateTime at;
+    double price = 0;
+};
+
+struct CacheSnapshot {
+    QString name;            ///< "bars", "portfolio", "quote", ...
+    qint64 hits = 0;
+    qint64 misses = 0;
+    qint64 expirations = 0;
+    qint64 evictions = 0;
+    qint64 entries = 0;
+    bool enabled = true;
+    QString backend;         ///< "memory", "redis", "redis (degraded: memory)"
+    [[nodiscard]] double hitRate() const { return hits + misses == 0 ? 0.0 : double(hits) / double(hits + misses); }
+};
+
+struct QuotaSnapshot {
+    QString provider;
+    int usedToday = 0;
+    int dailyLimit = 0;      ///< 0: unlimited
+    QDateTime resetsAt;
+    qint64 apiCallsSaved = 0; ///< requests answered from a cache instead of the provider
+};
+
+struct CacheReport {
+    QDateTime at;
+    QList<CacheSnapshot> caches;
+    QList<QuotaSnapshot> quotas;
+};
+
+struct LimitUsage {
+    QString name;            ///< "portfolio VaR", "position AAPL", "drawdown", "trades today"
+    double value = 0;
+    double limit = 0;
+};
+
+struct RiskSnapshot {
+    QDateTime at;
+    double confidence = 0.95;
+    double var = 0;              ///< positive loss fraction of equity
+    double expectedShortfall = 0;
+    QString methodLabel;         ///< "historical", "bootstrap (12 returns)"
+    double equity = 0;
+    double exposure = 0;         ///< gross exposure, account currency
+    QString currency;
+    QList<LimitUsage> limits;
+};
+
+struct ChannelSnapshot {
+    QString channel;             ///< "telegram", "webhook", "desktop", "log"
+    QString state;               ///< "ok", "retrying", "failing", "disabled", "offline"
+    qint64 delivered = 0;
+    qint64 failed = 0;
+    qint64 retrying = 0;
+    double successRate = 0;
+    QString lastError;
+    QString lastRemedy;
+    qint64 p50Ms = 0;
+    qint64 p95Ms = 0;
+};
+
+struct DeliverySnapshot {
+    QDateTime at;
+    QList<ChannelSnapshot> channels;
+    int outboxDepth = 0;
+    bool offline = false;        ///< started with --offline: live checks skipped
+};
+
+/// Everything the operator needs to decide on a trade.
+struct ProposalView {
+    enum class State { Pending, Approved, Executed, Rejected, Expired, Refused };
+    QString id;
+    Instrument instrument;
+    QString side;                ///< "buy" or "sell"
+    bool isExit = false;
+    double quantity = 0;
+    double price = 0;
+    QString strategyReason;
+    bool riskApproved = false;
+    QStringList riskReasons;     ///< every check's outcome, failed ones first
+    double varBefore = 0;
+    double varAfter = 0;
+    QString freshness;           ///< "fresh (lag 1 min)"
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    State state = State::Pending;
+    QString resolution;          ///< why it left the queue (rejection reason, refusal reason)
+};
+
+struct AlertView {
+    enum class Severity { Info, Warning, Critical };
+    QString id;
+    Severity severity = Severity::Warning;
+    QString kind;                ///< "stale_data", "delivery_failed", "quota", "risk_rejection", "recovered", ...
+    QString instrumentKey;       ///< empty when not about one instrument
+    QString message;
+    QDateTime at;
+    bool acknowledged = false;
+};
 
 /// Engine-wide state for the status bar.
 struct EngineStatus {
-    QString state;           ///< "starting", "running", "stopped"
-    QString mode;            ///< approval, signal-only, autonomous
+    QString state;               ///< "starting", "running", "stopped"
+    QString mode;                ///< approval, signal-only, autonomous
     QString provider;
     qint64 cycles = 0;
+    double cyclesPerMinute = 0;
+    double apiCallsPerHour = 0;
+    bool offline = false;
     QDateTime clockTime;
 };
 
@@ -36,4 +165,11 @@ void registerSnapshotTypes();
 } // namespace sentinel
 
 Q_DECLARE_METATYPE(sentinel::InstrumentSnapshot)
+Q_DECLARE_METATYPE(sentinel::BarUpdate)
+Q_DECLARE_METATYPE(sentinel::ChartMarker)
+Q_DECLARE_METATYPE(sentinel::CacheReport)
+Q_DECLARE_METATYPE(sentinel::RiskSnapshot)
+Q_DECLARE_METATYPE(sentinel::DeliverySnapshot)
+Q_DECLARE_METATYPE(sentinel::ProposalView)
+Q_DECLARE_METATYPE(sentinel::AlertView)
 Q_DECLARE_METATYPE(sentinel::EngineStatus)
