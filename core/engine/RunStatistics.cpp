@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/RunStatistics.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace sentinel {
+
+namespace {
+/// Nearest-rank percentile of an unsorted sample (copy sorted here: called once per run).
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto rank = std::size_t(std::ceil(p * double(values.size())));
+    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+}
+
+double round3(double value)
+{
+    return std::round(value * 1000.0) / 1000.0;
+}
+} // namespace
+
+QJsonObject RunStatistics::toJson() const
+{
+    QJsonObject api;
+    for (auto it = apiCalls.cbegin(); it != apiCalls.cend(); ++it)
+        api.insert(it.key(), it.value());
+    QJsonObject cache;
+    for (auto it = caches.cbegin(); it != caches.cend(); ++it) {
+        const qint64 total = it->hits + it->misses;
+        cache.insert(it.key(), QJsonObject{{QStringLiteral("hits"), it->hits},
+                                           {QStringLiteral("misses"), it->misses},
+                                           {QStringLiteral("hit_rate"), total ? round3(double(it->hits) / double(total)) : 0.0}});
+    }
+    QJsonObject alertCounts;
+    for (auto it = alerts.cbegin(); it != alerts.cend(); ++it)
+        alertCounts.insert(it.key(), it.value());
+    QJsonObject signalCounts;
+    for (auto it = signals.cbegin(); it != signals.cend(); ++it) {
+        signalCounts.insert(it.key(), QJsonObject{{QStringLiteral("delivered"), it->delivered},
+                                                  {QStringLiteral("failed"), it->failed},
+                                                  {QStringLiteral("pending"), it->pending}});
+    }
+    const double maxMs = cycleMs.empty() ? 0 : *std::max_element(cycleMs.begin(), cycleMs.end());
+    return QJsonObject{
+        {QStringLiteral("cycles"), cycles},
+        {QStringLiteral("api_calls"), api},
+        {QStringLiteral("api_calls_while_closed"), apiCallsWhileClosed},
+        {QStringLiteral("cache"), cache},
+        {QStringLiteral("portfolio_calls"), portfolioCalls},
+        {QStringLiteral("stale_blocks"), staleBlocks},
+        {QStringLiteral("alerts"), alertCounts},
+        {QStringLiteral("proposals"), proposals},
+        {QStringLiteral("approvals"), approvals},
+        {QStringLiteral("rejections"), rejections},
+        {QStringLiteral("expired"), expired},
+        {QStringLiteral("executions"), executions},
+        {QStringLiteral("signals"), signalCounts},
+        {QStringLiteral("cycle_ms"), QJsonObject{{QStringLiteral("p50"), round3(percentile(cycleMs, 0.50))},
+                                                 {QStringLiteral("p99"), round3(percentile(cycleMs, 0.99))},
+                                                 {QStringLiteral("max"), round3(maxMs)}}},
+    };
+}
+
+} // namespace sentinel

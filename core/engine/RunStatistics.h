@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+#include <vector>
+
+namespace sentinel {
+
+/// Counters for `sentinel run`'s one-object JSON summary (DESIGN.md). The engine fills them as it
+/// works; the cache and delivery parts are copied in from those modules' statistics at the end.
+struct RunStatistics {
+    struct CacheCounts {
+        qint64 hits = 0;
+        qint64 misses = 0;
+    };
+    struct SignalCounts {
+        qint64 delivered = 0;
+        qint64 failed = 0;
+        qint64 pending = 0;
+    };
+
+    qint64 cycles = 0;
+    QMap<QString, qint64> apiCalls;       ///< endpoint → requests sent to the provider
+    qint64 apiCallsWhileClosed = 0;
+    QMap<QString, CacheCounts> caches;
+    qint64 portfolioCalls = 0;
+    qint64 staleBlocks = 0;
+    QMap<QString, qint64> alerts;         ///< kind → count
+    qint64 proposals = 0;
+    qint64 approvals = 0;
+    qint64 rejections = 0;
+    qint64 expired = 0;
+    qint64 executions = 0;
+    QMap<QString, SignalCounts> signals;  ///< channel → outcome counts
+    std::vector<double> cycleMs;          ///< compute time of each cycle, for p50/p99/max
+
+    [[nodiscard]] QJsonObject toJson() const;
+};
+
+} // namespace sentinel
