@@ -76,13 +76,17 @@ void Engine::runCycle(const Instrument& instrument)
 {
     if (!m_running)
         return;
-    ++m_cycles;
+    ++m_stats.cycles;
     const QString key = instrument.key();
     BarRequest request;
     request.instrument = instrument;
     request.since = m_snapshots.value(key).lastBarOpen;
     request.dueAt = m_clock->now();
+    ++m_inFlight;
+    ++m_stats.apiCalls[m_provider->name()];
     m_provider->fetchBars(request, [this, instrument, key](const Result<BarSeries>& result) {
+        if (--m_inFlight == 0)
+            Q_EMIT idle();
         if (!m_running)
             return;
         InstrumentSnapshot& snapshot = m_snapshots[key];
@@ -124,13 +128,18 @@ void Engine::publish()
     Q_EMIT statusChanged(status());
 }
 
+RunStatistics Engine::statistics() const
+{
+    return m_stats;
+}
+
 EngineStatus Engine::status() const
 {
     EngineStatus status;
     status.state = m_running ? QStringLiteral("running") : QStringLiteral("stopped");
     status.mode = tradingModeName(m_config.mode);
     status.provider = m_provider ? m_provider->name() : providerKindName(m_config.provider);
-    status.cycles = m_cycles;
+    status.cycles = m_stats.cycles;
     status.clockTime = m_clock ? m_clock->now() : QDateTime();
     return status;
 }

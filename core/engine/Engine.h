@@ -3,6 +3,7 @@
 
 #include "common/Clock.h"
 #include "config/Config.h"
+#include "engine/RunStatistics.h"
 #include "engine/Snapshots.h"
 
 #include <QHash>
@@ -29,6 +30,10 @@ public:
 
     [[nodiscard]] Clock& clock() const { return *m_clock; }
     [[nodiscard]] InstrumentSnapshots snapshots() const;
+    /// True while asynchronous work (fetches, deliveries) is in flight; idle() follows when it ends.
+    [[nodiscard]] bool busy() const { return m_inFlight > 0; }
+    /// Counters for the run summary, with module statistics copied in.
+    [[nodiscard]] RunStatistics statistics() const;
 
     /// Minimum time between two snapshot batches sent to the UI.
     static constexpr std::chrono::milliseconds uiCoalescing{100};
@@ -58,6 +63,8 @@ Q_SIGNALS:
     void alertRaised(const sentinel::AlertView& alert);
     void statusChanged(const sentinel::EngineStatus& status);
     void stopped();
+    /// No asynchronous work is in flight any more (see busy()).
+    void idle();
 
 private:
     void scheduleNextCycle(const Instrument& instrument);
@@ -75,7 +82,8 @@ private:
     QHash<QString, TimerId> m_cycleTimers;
     bool m_publishScheduled = false;
     bool m_running = false;
-    qint64 m_cycles = 0;
+    int m_inFlight = 0;
+    RunStatistics m_stats;
 };
 
 } // namespace sentinel

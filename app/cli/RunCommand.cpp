@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cli.h"
+
+#include "common/ExitCode.h"
+#include "common/ManualClock.h"
+#include "common/SystemClock.h"
+#include "config/ConfigLoader.h"
+#include "engine/Engine.h"
+#include "engine/SimulationDriver.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <memory>
+
+namespace sentinel::cli {
+
+namespace {
+
+std::optional<QDateTime> parseUtcInstant(const QString& text)
+{
+    if (!text.endsWith(u'Z'))
+        return std::nullopt;
+    QDateTime instant = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!instant.isValid())
+        instant = QDateTime::fromString(text, Qt::ISODate);
+    if (!instant.isValid())
+        return std::nullopt;
+    return instant.toUTC();
+}
+
+} // namespace
+
+/// `sentinel run`: the headless engine. With --simulate it drives the engine on a ManualClock from
+/// --from to --to as fast as the machine allows; otherwise it runs in real time for --duration
+/// seconds. Prints one JSON summary on exit.
+int runRun(Invocation& invocation)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Run the engine headless and print a JSON summary."));
+    addGlobalOptions(parser);
+    parser.addOption({QStringLiteral("duration"), QStringLiteral("Run for S seconds of real time."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("simulate"), QStringLiteral("Drive the engine on a simulated clock.")});
+    parser.addOption({QStringLiteral("from"), QStringLiteral("Simulation start, UTC (2026-11-23T00:00:00Z)."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("Simulation end, UTC."), QStringLiteral("T")});
+    GlobalOptions global;
+    if (const auto status = parseArguments(parser, invocation, &global))
+        return *status;
+
+    const ConfigLoadResult loaded = ConfigLoader().loadDefault(global.configFile);
+    if (!loaded.ok()) {
+        for (const Issue& issue : loaded.issues)
+            invocation.err << "config: " << issue.toString() << '\n';
+        return usageError(invocation, QStringLiteral("the configuration has errors (run 'sentinel config check')"));
+    }
+
+    const bool simulate = parser.isSet(QStringLiteral("simulate"));
+    std::unique_ptr<Clock> clock;
+    QDateTime end;
+    if (simulate) {
+        const auto from = parseUtcInstant(parser.value(QStringLiteral("from")));
+        const auto to = parseUtcInstant(parser.value(QStringLiteral("to")));
+        if (!from)
+            return usageError(invocation, QStringLiteral("--simulate needs --from as a UTC instant ending in Z, e.g. 2026-11-23T00:00:00Z"));
+        if (!to)
+            return usageError(invocation, QStringLiteral("--simulate needs --to as a UTC instant ending in Z, e.g. 2026-11-30T00:00:00Z"));
+        if (*to <= *from)
+            return usageError(invocation, QStringLiteral("--to (%1) must be after --from (%2)")
+                                              .arg(to->toString(Qt::ISODate), from->toString(Qt::ISODate)));
+        clock = std::make_unique<ManualClock>(*from);
+        end = *to;
+    } else {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!parser.isSet(QStringLiteral("duration")) || !ok || seconds <= 0)
+            return usageError(invocation, QStringLiteral("give --duration S (seconds, > 0), or --simulate --from T --to T"));
+        clock = std::make_unique<SystemClock>();
+        end = clock->now().addMSecs(qint64(seconds * 1000));
+    }
+
+    Engine engine(loaded.config, clock.get());
+    std::unique_ptr<SimulationDriver> driver;
+    const auto finish = [&] {
+        engine.stop();
+        invocation.out << QJsonDocument(engine.statistics().toJson()).toJson(QJsonDocument::Compact) << '\n';
+        QCoreApplication::quit();
+    };
+    if (simulate) {
+        driver = std::make_unique<SimulationDriver>(static_cast<ManualClock&>(*clock), end, [&engine] { return engine.busy(); });
+        QObject::connect(&engine, &Engine::idle, driver.get(), &SimulationDriver::notifyIdle);
+        QObject::connect(driver.get(), &SimulationDriver::finished, &engine, finish);
+        engine.start();
+        driver->start();
+    } else {
+        clock->callAt(end, &engine, finish);
+        engine.start();
+    }
+    return QCoreApplication::exec() == 0 ? ExitOk : ExitRuntimeFailure;
+}
+
+} // namespace sentinel::cli
