@@ -5,11 +5,19 @@ namespace sentinel::cli {
 
 // Each command lives in its own file; declare its entry point here and list it below.
 int runVersion(Invocation&);
+int runSessions(Invocation&);
+int runMarketStatus(Invocation&);
+int runFreshness(Invocation&);
 
 const QList<Command>& commands()
 {
     static const QList<Command> all{
         {{QStringLiteral("--version")}, QStringLiteral("Print the version."), &runVersion},
+        {{QStringLiteral("sessions")}, QStringLiteral("Regular sessions of a market between two dates (CSV)."), &runSessions},
+        {{QStringLiteral("market-status")}, QStringLiteral("Whether a market is open at an instant, and why (JSON)."),
+         &runMarketStatus},
+        {{QStringLiteral("freshness")}, QStringLiteral("Freshness verdict for a newest bar at an instant (JSON)."),
+         &runFreshness},
     };
     return all;
 }
