@@ -7,6 +7,8 @@
 #include <QTimeZone>
 
 #include <array>
+#include <initializer_list>
+#include <utility>
 
 namespace sentinel {
 
@@ -58,6 +60,21 @@ public:
         if (!value.isString() || value.toString().isEmpty())
             fail(location, QStringLiteral("expected a non-empty string"));
         return value.toString();
+    }
+
+    /// One of a fixed set of names, mapped to its value.
+    template <typename T>
+    static T choice(const QJsonValue& value, const QString& location,
+                    std::initializer_list<std::pair<QStringView, T>> names)
+    {
+        const QString text = string(value, location);
+        QStringList known;
+        for (const auto& [name, result] : names) {
+            if (name == text)
+                return result;
+            known << name.toString();
+        }
+        fail(location, QStringLiteral("expected %1, got \"%2\"").arg(known.join(u" or "), text));
     }
 
     static int integer(const QJsonValue& value, const QString& location, int min, int max)
@@ -147,15 +164,10 @@ public:
         if (object.contains(u"offset_days"))
             rule.offsetDays = integer(object.value(u"offset_days"), path + u".offset_days", -366, 366);
         if (object.contains(u"observance")) {
-            const QString observance = string(object.value(u"observance"), path + u".observance");
-            if (observance == u"none")
-                rule.observance = Observance::None;
-            else if (observance == u"sunday_to_monday")
-                rule.observance = Observance::SundayToMonday;
-            else if (observance == u"nyse")
-                rule.observance = Observance::Nyse;
-            else
-                fail(path + u".observance", QStringLiteral("expected none, sunday_to_monday or nyse"));
+            rule.observance = choice<Observance>(object.value(u"observance"), path + u".observance",
+                                                 {{u"none", Observance::None},
+                                                  {u"sunday_to_monday", Observance::SundayToMonday},
+                                                  {u"nyse", Observance::Nyse}});
         }
         if (object.contains(u"weekdays"))
             rule.weekdayMask = weekdayMask(object.value(u"weekdays"), path + u".weekdays");
@@ -276,15 +288,10 @@ public:
             spec.zoneLabel = string(object.value(u"zone_label"), path + u".zone_label");
         if (spec.zoneLabel.isEmpty())
             spec.zoneLabel = spec.timeZoneId;
-        if (object.contains(u"bar_alignment")) {
-            const QString alignment = string(object.value(u"bar_alignment"), path + u".bar_alignment");
-            if (alignment == u"session_open")
-                spec.barAlignment = BarAlignment::SessionOpen;
-            else if (alignment == u"utc")
-                spec.barAlignment = BarAlignment::Utc;
-            else
-                fail(path + u".bar_alignment", QStringLiteral("expected session_open or utc"));
-        }
+        if (object.contains(u"bar_alignment"))
+            spec.barAlignment = choice<BarAlignment>(object.value(u"bar_alignment"), path + u".bar_alignment",
+                                                     {{u"session_open", BarAlignment::SessionOpen},
+                                                      {u"utc", BarAlignment::Utc}});
         if (object.contains(u"day_roll"))
             spec.dayRollMinutes = clock(object.value(u"day_roll"), path + u".day_roll") % 1440;
         if (object.contains(u"sessions"))

@@ -74,6 +74,8 @@ void TestCalendarParser::badFilesAreTypedErrorsWithTheirLocation_data()
         << QStringLiteral("bad.json: markets[0].holidays[0].day: 2-30 is not a date");
     QTest::newRow("unknown rule type") << file(R"(, "holidays": [{"name": "A", "type": "lunar"}])")
         << QStringLiteral("bad.json: markets[0].holidays[0].type: expected fixed, nth_weekday or easter");
+    QTest::newRow("unknown observance lists the known ones") << file(R"(, "holidays": [{"name": "A", "type": "easter", "observance": "weekend"}])")
+        << QStringLiteral("bad.json: markets[0].holidays[0].observance: expected none or sunday_to_monday or nyse, got \"weekend\"");
     QTest::newRow("misspelt key") << file(R"(, "holidays": [{"name": "A", "type": "easter", "ofset_days": 1}])")
         << QStringLiteral("bad.json: markets[0].holidays[0].ofset_days: unknown key");
     QTest::newRow("early close without a time") << file(R"(, "early_closes": [{"name": "A", "type": "easter"}])")
