@@ -7,6 +7,9 @@ namespace sentinel::cli {
 int runVersion(Invocation&);
 int runConfigCheck(Invocation&);
 int runRun(Invocation&);
+int runSessions(Invocation&);
+int runMarketStatus(Invocation&);
+int runFreshness(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -14,6 +17,11 @@ const QList<Command>& commands()
         {{QStringLiteral("--version")}, QStringLiteral("Print the version."), &runVersion},
         {{QStringLiteral("config"), QStringLiteral("check")}, QStringLiteral("Validate the configuration; list every problem."), &runConfigCheck},
         {{QStringLiteral("run")}, QStringLiteral("Run the engine headless (real time or --simulate); print a JSON summary."), &runRun},
+        {{QStringLiteral("sessions")}, QStringLiteral("Regular sessions of a market between two dates (CSV)."), &runSessions},
+        {{QStringLiteral("market-status")}, QStringLiteral("Whether a market is open at an instant, and why (JSON)."),
+         &runMarketStatus},
+        {{QStringLiteral("freshness")}, QStringLiteral("Freshness verdict for a newest bar at an instant (JSON)."),
+         &runFreshness},
     };
     return all;
 }

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "market/TimeText.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace sentinel {
+
+std::optional<qint64> parseUtcInstant(QStringView text)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?Z$"));
+    if (!pattern.match(text.toString()).hasMatch())
+        return std::nullopt;
+    const QDateTime parsed = QDateTime::fromString(text.toString(), Qt::ISODateWithMs);
+    if (!parsed.isValid())
+        return std::nullopt;
+    return parsed.toMSecsSinceEpoch();
+}
+
+std::optional<QDate> parseIsoDate(QStringView text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (!pattern.match(text.toString()).hasMatch())
+        return std::nullopt;
+    const QDate date = QDate::fromString(text.toString(), Qt::ISODate);
+    return date.isValid() ? std::optional<QDate>(date) : std::nullopt;
+}
+
+QString formatUtcInstant(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+}
+
+QString formatDuration(qint64 ms)
+{
+    const qint64 seconds = ms / 1000;
+    const qint64 days = seconds / 86400;
+    const qint64 hours = (seconds % 86400) / 3600;
+    const qint64 minutes = (seconds % 3600) / 60;
+    QStringList parts;
+    if (days)
+        parts << QStringLiteral("%1 d").arg(days);
+    if (hours)
+        parts << QStringLiteral("%1 h").arg(hours);
+    if (minutes && !days)
+        parts << QStringLiteral("%1 min").arg(minutes);
+    if (parts.isEmpty())
+        parts << QStringLiteral("%1 s").arg(seconds);
+    return parts.join(u' ');
+}
+
+} // namespace sentinel
