@@ -3,8 +3,6 @@
 
 #include "common/Log.h"
 
-#include <QDataStream>
-#include <QIODevice>
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QUrl>
@@ -19,10 +17,20 @@ namespace sentinel {
 
 namespace {
 
-constexpr quint8 kEnvelopeVersion = 1;
 // Redis only collects garbage; validity is checked against the desks' Clock.
 constexpr qint64 kGarbageGraceMs = 10 * 60 * 1000;
 constexpr qint64 kMaxRetentionMs = 30LL * 24 * 3600 * 1000;
+
+// Looks up the value and, if there is no valid one, takes the fetch lock, atomically: no desk
+// can miss a value stored between its lookup and its lock attempt. Returns {1, envelope},
+// {2} (lock taken: fetch) or {3} (another desk is fetching).
+// KEYS: value, lock. ARGV: owner, lock ttl ms, now ms (the desks' Clock).
+constexpr char kAcquireScript[] =
+    "local v = redis.call('get', KEYS[1]) "
+    "if v then local u = tonumber(string.match(v, '^SNTL1 (%d+)\\n')) "
+    "if u and u > tonumber(ARGV[3]) then return {1, v} end end "
+    "if redis.call('set', KEYS[2], ARGV[1], 'NX', 'PX', ARGV[2]) then return {2} end "
+    "return {3}";
 
 // Compare-and-delete / compare-and-extend, so a desk never releases or extends a lock that
 // expired and was taken by another desk meanwhile.
@@ -217,25 +225,24 @@ QByteArray RedisBackend::channel() const
 
 QByteArray RedisBackend::encodeEnvelope(const Entry& entry)
 {
-    QByteArray out;
-    QDataStream stream(&out, QIODevice::WriteOnly);
-    stream << kEnvelopeVersion << qint64(entry.validUntil.toMSecsSinceEpoch());
-    out.append(entry.payload);
-    return out;
+    // A text header, so the acquire script can read the validity with string.match.
+    return QByteArrayLiteral("SNTL1 ") + QByteArray::number(entry.validUntil.toMSecsSinceEpoch()) + '\n'
+        + entry.payload;
 }
 
 std::optional<RedisBackend::Entry> RedisBackend::decodeEnvelope(const QByteArray& bytes)
 {
-    constexpr qsizetype header = 1 + 8;
-    if (bytes.size() < header)
+    static const QByteArray magic = QByteArrayLiteral("SNTL1 ");
+    if (!bytes.startsWith(magic))
         return std::nullopt;
-    QDataStream stream(bytes);
-    quint8 version = 0;
-    qint64 validUntilMs = 0;
-    stream >> version >> validUntilMs;
-    if (version != kEnvelopeVersion || stream.status() != QDataStream::Ok)
+    const qsizetype newline = bytes.indexOf('\n', magic.size());
+    if (newline < 0)
         return std::nullopt;
-    return Entry{bytes.mid(header), QDateTime::fromMSecsSinceEpoch(validUntilMs, Qt::UTC), true};
+    bool ok = false;
+    const qint64 validUntilMs = bytes.mid(magic.size(), newline - magic.size()).toLongLong(&ok);
+    if (!ok || validUntilMs <= 0)
+        return std::nullopt;
+    return Entry{bytes.mid(newline + 1), QDateTime::fromMSecsSinceEpoch(validUntilMs, Qt::UTC), true};
 }
 
 // ---- connection management ---------------------------------------------------------------
@@ -464,40 +471,41 @@ void RedisBackend::lookup(const std::shared_ptr<Load>& load)
     if (load->finished || load->checking || load->fetching)
         return;
     load->checking = true;
-    command(*m_command, {bytes("GET"), valueKey(load->key)}, [this, load](redisReply* reply) {
+    const QList<QByteArray> args{bytes("EVAL"), bytes(kAcquireScript), bytes("2"), valueKey(load->key),
+                                 lockKey(load->key), m_ownerId,
+                                 QByteArray::number(qint64(m_options.lockTtl.count())),
+                                 QByteArray::number(m_clock.nowMs())};
+    command(*m_command, args, [this, load](redisReply* reply) {
         load->checking = false;
         if (m_closing || load->finished || load->fetching)
             return;
-        if (!reply || reply->type == REDIS_REPLY_ERROR) {
+        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 1
+            || reply->element[0]->type != REDIS_REPLY_INTEGER) {
+            if (reply && reply->type == REDIS_REPLY_ERROR)
+                log::cache()->warn("shared cache script failed: {}",
+                                   QString::fromUtf8(reply->str, qsizetype(reply->len)));
             fetchLocally(load);
             return;
         }
-        if (reply->type == REDIS_REPLY_STRING) {
-            auto entry = decodeEnvelope(QByteArray(reply->str, qsizetype(reply->len)));
-            if (entry && entry->validUntil > m_clock.now()) {
+        switch (reply->element[0]->integer) {
+        case 1: {
+            const redisReply* value = reply->elements > 1 ? reply->element[1] : nullptr;
+            auto entry = value && value->type == REDIS_REPLY_STRING
+                ? decodeEnvelope(QByteArray(value->str, qsizetype(value->len)))
+                : std::nullopt;
+            if (entry && entry->validUntil > m_clock.now())
                 finish(load, *entry);
-                return;
-            }
-        }
-        tryLock(load);
-    });
-}
-
-void RedisBackend::tryLock(const std::shared_ptr<Load>& load)
-{
-    const QList<QByteArray> args{bytes("SET"), lockKey(load->key), m_ownerId, bytes("NX"), bytes("PX"),
-                                 QByteArray::number(qint64(m_options.lockTtl.count()))};
-    command(*m_command, args, [this, load](redisReply* reply) {
-        if (m_closing || load->finished || load->fetching)
-            return;
-        if (!reply || reply->type == REDIS_REPLY_ERROR) {
-            fetchLocally(load);
+            else
+                fetchLocally(load); // written by another release: do not fight over it
             return;
         }
-        if (reply->type == REDIS_REPLY_STATUS)
+        case 2:
             fetchAsOwner(load);
-        else
-            wait(load); // nil: another desk is fetching
+            return;
+        default:
+            wait(load); // another desk holds the lock and is fetching
+            return;
+        }
     });
 }
 
@@ -519,7 +527,7 @@ void RedisBackend::wait(const std::shared_ptr<Load>& load)
     if (!load->waiting) {
         load->waiting = true;
         m_waiting[load->key].append(load);
-        // The owner may have published between our GET and our failed SET NX.
+        // The owner's message may have arrived before we listed ourselves as waiting.
         lookup(load);
     }
 }

@@ -24,10 +24,10 @@ namespace sentinel {
 /// fetched is not fetched again by the others. Asynchronous (hiredis driven by the engine
 /// thread's event loop), never blocks.
 ///
-/// load() is the cross-desk single flight: a valid value in Redis answers at once; otherwise
-/// the desk that wins `SET lock:<key> <owner> NX PX <lockTtl>` fetches, stores the value and
-/// publishes its key on `<prefix>filled`; the others wait for that message (with a
-/// Clock-scheduled poll as a safety net) and read the value. Validity travels inside the
+/// load() is the cross-desk single flight: one script atomically returns a valid value or
+/// takes `SET lock:<key> <owner> NX PX <lockTtl>`; the desk holding the lock fetches, stores
+/// the value and publishes its key on `<prefix>filled`; the others wait for that message
+/// (with a Clock-scheduled poll as a safety net) and read the value. Validity travels inside the
 /// stored value as an instant of the desks' Clock, so expiry never depends on the Redis
 /// server's own clock; Redis's PX only collects garbage. See docs/adr/0051.
 ///
@@ -86,7 +86,7 @@ public:
     /// exactly once, never before load() returns unless Redis is unavailable.
     void load(const QByteArray& key, LocalFetch fetch, LoadDone done);
 
-    /// The envelope stored in Redis: version byte, validity instant, payload.
+    /// The envelope stored in Redis: "SNTL1 <valid-until ms>\n" then the payload.
     [[nodiscard]] static QByteArray encodeEnvelope(const Entry& entry);
     [[nodiscard]] static std::optional<Entry> decodeEnvelope(const QByteArray& bytes);
 
@@ -112,7 +112,6 @@ private:
     void handleFilled(const QByteArray& key);
 
     void lookup(const std::shared_ptr<Load>& load);
-    void tryLock(const std::shared_ptr<Load>& load);
     void wait(const std::shared_ptr<Load>& load);
     void fetchAsOwner(const std::shared_ptr<Load>& load);
     void fetchLocally(const std::shared_ptr<Load>& load);
