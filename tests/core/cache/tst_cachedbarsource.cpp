@@ -12,6 +12,24 @@ using namespace sentinel;
 using namespace sentinel::test;
 using namespace std::chrono_literals;
 
+namespace {
+
+/// A front-end over a counting provider on the stand-in weekday schedule.
+struct Rig {
+    Rig(const QDateTime& start, bool enabled)
+        : clock(start), upstream(clock), cache(QStringLiteral("bars"), clock, 5min, 64, enabled),
+          source(upstream, cache, &nextWeekdayBarClose)
+    {
+    }
+    ManualClock clock;
+    CountingBarProvider upstream;
+    CachedBarSource::Cache cache;
+    CachedBarSource source;
+    Answers answers;
+};
+
+} // namespace
+
 class TestCachedBarSource final : public QObject
 {
     Q_OBJECT
@@ -79,12 +97,9 @@ void TestCachedBarSource::aWeekOfRequestsCostsOneFetchPerPublishedBar()
 
 void TestCachedBarSource::tenPanelsAskingForOneSeriesCostOneRequest()
 {
-    ManualClock clock(utc("2024-03-05T14:02:00Z"));
-    CountingBarProvider upstream(clock);
+    Rig rig(utc("2024-03-05T14:02:00Z"), true);
+    auto& [clock, upstream, cache, source, answers] = rig;
     upstream.hold = true;
-    CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
-    Answers answers;
     for (int i = 0; i < 10; ++i)
         source.fetchBars(BarRequest{equity("MSFT"), {}, {}}, answers.callback());
     QCOMPARE(upstream.fetches(), 1);
@@ -100,11 +115,8 @@ void TestCachedBarSource::tenPanelsAskingForOneSeriesCostOneRequest()
 
 void TestCachedBarSource::aHitIsAnsweredLaterNotInsideFetchBars()
 {
-    ManualClock clock(utc("2024-03-05T14:02:00Z"));
-    CountingBarProvider upstream(clock);
-    CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
-    Answers answers;
+    Rig rig(utc("2024-03-05T14:02:00Z"), true);
+    auto& [clock, upstream, cache, source, answers] = rig;
     source.fetchBars(BarRequest{equity("MSFT"), {}, {}}, answers.callback());
     QVERIFY(answers.waitFor(1));
     source.fetchBars(BarRequest{equity("MSFT"), {}, {}}, answers.callback());
@@ -115,12 +127,9 @@ void TestCachedBarSource::aHitIsAnsweredLaterNotInsideFetchBars()
 
 void TestCachedBarSource::anUpstreamErrorReachesEveryWaiterAndTheNextRequestRetries()
 {
-    ManualClock clock(utc("2024-03-05T14:02:00Z"));
-    CountingBarProvider upstream(clock);
+    Rig rig(utc("2024-03-05T14:02:00Z"), true);
+    auto& [clock, upstream, cache, source, answers] = rig;
     upstream.failWith = Error{QStringLiteral("rate_limited"), QStringLiteral("quota spent"), {}};
-    CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
-    Answers answers;
     for (int i = 0; i < 4; ++i)
         source.fetchBars(BarRequest{equity("IBM"), {}, {}}, answers.callback());
     QVERIFY(answers.waitFor(4));
@@ -136,11 +145,8 @@ void TestCachedBarSource::anUpstreamErrorReachesEveryWaiterAndTheNextRequestRetr
 
 void TestCachedBarSource::aDisabledCacheFetchesEveryRequest()
 {
-    ManualClock clock(utc("2024-03-09T12:00:00Z")); // Saturday: nothing would be fetched if enabled
-    CountingBarProvider upstream(clock);
-    CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64, /*enabled=*/false);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
-    Answers answers;
+    Rig rig(utc("2024-03-09T12:00:00Z"), false); // Saturday: nothing would be fetched if enabled
+    auto& [clock, upstream, cache, source, answers] = rig;
     for (int i = 0; i < 6; ++i)
         source.fetchBars(BarRequest{equity("IBM"), {}, {}}, answers.callback());
     QVERIFY(answers.waitFor(6));
@@ -151,11 +157,8 @@ void TestCachedBarSource::aDisabledCacheFetchesEveryRequest()
 
 void TestCachedBarSource::requestsWithSinceAreCachedApartFromFullHistory()
 {
-    ManualClock clock(utc("2024-03-05T14:02:00Z"));
-    CountingBarProvider upstream(clock);
-    CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
-    Answers answers;
+    Rig rig(utc("2024-03-05T14:02:00Z"), true);
+    auto& [clock, upstream, cache, source, answers] = rig;
     const BarRequest recent{equity("IBM"), utc("2024-03-05T13:00:00Z"), {}};
     const BarRequest full{equity("IBM"), {}, {}};
     QVERIFY(CachedBarSource::cacheKey(recent) != CachedBarSource::cacheKey(full));

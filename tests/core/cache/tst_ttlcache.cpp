@@ -43,6 +43,18 @@ struct Collected {
     }
 };
 
+/// A cache at a fixed start instant with a hand-driven fetcher and an answer collector.
+struct Rig {
+    Rig(const QString& name, std::chrono::milliseconds ttl)
+        : clock(utc("2024-03-04T10:00:00Z")), cache(name, clock, ttl, 16)
+    {
+    }
+    ManualClock clock;
+    IntCache cache;
+    ManualFetcher fetcher;
+    Collected collected;
+};
+
 } // namespace
 
 class TestTtlCache final : public QObject
@@ -188,10 +200,8 @@ void TestTtlCache::purgeExpiredDropsOnlyExpiredEntries()
 
 void TestTtlCache::tenRequestersOfOneKeyShareOneFetch()
 {
-    ManualClock clock(utc("2024-03-04T10:00:00Z"));
-    IntCache cache(QStringLiteral("bars"), clock, 5min, 16);
-    ManualFetcher fetcher;
-    Collected collected;
+    Rig rig(QStringLiteral("bars"), 5min);
+    auto& [clock, cache, fetcher, collected] = rig;
     for (int i = 0; i < 10; ++i)
         cache.getOrFetch(QStringLiteral("series"), fetcher.fetch(), collected.done());
     QCOMPARE(fetcher.calls, 1);
@@ -226,10 +236,8 @@ void TestTtlCache::fetchMayGiveItsOwnValidity()
 
 void TestTtlCache::errorsReachEveryWaiterAndAreNotCached()
 {
-    ManualClock clock(utc("2024-03-04T10:00:00Z"));
-    IntCache cache(QStringLiteral("quote"), clock, 30s, 16);
-    ManualFetcher fetcher;
-    Collected collected;
+    Rig rig(QStringLiteral("quote"), 30s);
+    auto& [clock, cache, fetcher, collected] = rig;
     for (int i = 0; i < 3; ++i)
         cache.getOrFetch(QStringLiteral("k"), fetcher.fetch(), collected.done());
     fetcher.pending.takeFirst()(Error{QStringLiteral("rate_limited"), QStringLiteral("slow down"), {}}, {});
@@ -242,10 +250,8 @@ void TestTtlCache::errorsReachEveryWaiterAndAreNotCached()
 
 void TestTtlCache::invalidateDuringAFetchAnswersItsWaitersButStoresNothing()
 {
-    ManualClock clock(utc("2024-03-04T10:00:00Z"));
-    IntCache cache(QStringLiteral("portfolio"), clock, 60s, 16);
-    ManualFetcher fetcher;
-    Collected collected;
+    Rig rig(QStringLiteral("portfolio"), 60s);
+    auto& [clock, cache, fetcher, collected] = rig;
     cache.getOrFetch(QStringLiteral("p"), fetcher.fetch(), collected.done());
     QVERIFY(cache.invalidate(QStringLiteral("p"))); // a fill arrives while the read is under way
     cache.getOrFetch(QStringLiteral("p"), fetcher.fetch(), collected.done());
@@ -277,10 +283,8 @@ void TestTtlCache::aWaiterAskingAgainAfterInvalidationStartsANewFetch()
 
 void TestTtlCache::resolvingTwiceHasNoFurtherEffect()
 {
-    ManualClock clock(utc("2024-03-04T10:00:00Z"));
-    IntCache cache(QStringLiteral("quote"), clock, 30s, 16);
-    ManualFetcher fetcher;
-    Collected collected;
+    Rig rig(QStringLiteral("quote"), 30s);
+    auto& [clock, cache, fetcher, collected] = rig;
     cache.getOrFetch(QStringLiteral("k"), fetcher.fetch(), collected.done());
     const IntCache::Resolve resolve = fetcher.pending.takeFirst();
     resolve(1, {});
