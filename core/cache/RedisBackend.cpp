@@ -326,7 +326,11 @@ void RedisBackend::linkUp(Link& link)
         const QByteArray name = channel();
         const char* argv[] = {"SUBSCRIBE", name.constData()};
         const size_t lengths[] = {9, size_t(name.size())};
-        redisAsyncCommandArgv(link.context, &RedisBackend::onSubscription, &link, 2, argv, lengths);
+        if (redisAsyncCommandArgv(link.context, &RedisBackend::onSubscription, &link, 2, argv, lengths)
+            != REDIS_OK) {
+            linkLost(link, QStringLiteral("cannot subscribe to %1").arg(QString::fromUtf8(name)));
+            return;
+        }
     }
     updateAvailability();
 }
