@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Error.h"
+#include "market/Bar.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace sentinel {
+
+/// Bars kept on disk (SQLite, WAL) so that a restart warms the bar cache instead of spending
+/// the provider's daily quota again. One row per (instrument key, bar opening instant); a
+/// bar fetched again replaces the stored one. Uses its own named connection, so it must be
+/// used from the thread that opened it (the engine's).
+class BarStore
+{
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    /// Opens or creates the store; a file written by a newer release, or not a database, is
+    /// an Error naming the file.
+    [[nodiscard]] static Result<std::unique_ptr<BarStore>> open(const QString& path);
+    ~BarStore();
+    BarStore(const BarStore&) = delete;
+    BarStore& operator=(const BarStore&) = delete;
+
+    struct Loaded {
+        Bars bars;            ///< oldest first
+        QStringList dropped;  ///< rows refused on reading, with the reason
+    };
+    [[nodiscard]] Result<Loaded> load(const QString& instrumentKey) const;
+    /// Inserts or replaces the bars in one transaction; refuses the whole batch if a bar is
+    /// implausible (NaN, negative, low above high).
+    [[nodiscard]] Status upsert(const QString& instrumentKey, const Bars& bars);
+    [[nodiscard]] Result<QStringList> instrumentKeys() const;
+    [[nodiscard]] const QString& path() const { return m_path; }
+
+private:
+    BarStore(QString connectionName, QString path);
+
+    QString m_connectionName;
+    QString m_path;
+};
+
+} // namespace sentinel
