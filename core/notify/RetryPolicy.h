@@ -7,9 +7,9 @@
 namespace sentinel {
 
 /// Exponential back-off with "equal jitter": the n-th consecutive failure waits
-/// d/2 + uniform(0, d/2) with d = min(cap, base * 2^(n-1)). Half the delay is fixed, so delays
-/// never shrink from one failure to the next, and the random half spreads retries of many
-/// clients. The generator is seeded by the caller so tests are reproducible.
+/// d/2 + uniform(0, d/2) with d = min(cap, base * 2^(n-1)). Half the delay is fixed, so until the
+/// cap a delay never shrinks from one failure to the next (then it stays within [cap/2, cap]),
+/// and the random half spreads the retries of many clients. The generator is seeded by the caller so tests are reproducible.
 class RetryPolicy final
 {
 public:
