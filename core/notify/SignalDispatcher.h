@@ -59,6 +59,8 @@ public:
 
     [[nodiscard]] DeliveryStats stats();
     [[nodiscard]] bool isBusy() const { return m_round.has_value(); }
+    /// Nothing in flight and nothing about to be picked up (only clock wake-ups may follow).
+    [[nodiscard]] bool isIdle() const { return !m_round && !m_pumpQueued; }
 
 Q_SIGNALS:
     void signalDelivered(const QString& signalId, const QString& channel);
