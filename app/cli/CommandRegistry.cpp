@@ -5,11 +5,14 @@ namespace sentinel::cli {
 
 // Each command lives in its own file; declare its entry point here and list it below.
 int runVersion(Invocation&);
+int runNotifyTest(Invocation&);
 
 const QList<Command>& commands()
 {
     static const QList<Command> all{
         {{QStringLiteral("--version")}, QStringLiteral("Print the version."), &runVersion},
+        {{QStringLiteral("notify"), QStringLiteral("test")},
+         QStringLiteral("Send one test message through every enabled channel."), &runNotifyTest},
     };
     return all;
 }
