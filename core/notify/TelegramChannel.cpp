@@ -97,8 +97,13 @@ TelegramChannel::~TelegramChannel()
 {
     if (m_job && m_job->timer)
         m_clock.cancel(m_job->timer);
-    if (m_inFlight)
+    // Aborting emits finished() at once; the owner (usually the dispatcher, being destroyed)
+    // must not hear about it.
+    m_job.reset();
+    if (m_inFlight) {
+        m_inFlight->disconnect(this);
         m_inFlight->abort();
+    }
 }
 
 QNetworkAccessManager* TelegramChannel::network()

@@ -29,8 +29,11 @@ WebhookChannel::WebhookChannel(const WebhookSettings& settings, Clock& clock, QO
 
 WebhookChannel::~WebhookChannel()
 {
-    if (m_inFlight)
+    // Aborting emits finished() at once; the owner being destroyed must not hear about it.
+    if (m_inFlight) {
+        m_inFlight->disconnect(this);
         m_inFlight->abort();
+    }
 }
 
 QByteArray WebhookChannel::body(const SignalMessage& signal, const QDateTime& sentAt)

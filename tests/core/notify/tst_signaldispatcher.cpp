@@ -49,6 +49,7 @@ private Q_SLOTS:
     void restartSendsWhatWasPendingAndNothingDelivered();
     void sameSignalDispatchedTwiceIsSentOnce();
     void statisticsDescribeEachChannel();
+    void shutdownWhileARequestIsInFlightKeepsTheSignal();
 
 private:
     void makeDispatcher(bool telegram, bool webhook);
@@ -390,6 +391,23 @@ void TestSignalDispatcher::statisticsDescribeEachChannel()
     QVERIFY(telegram.lastError.contains(u"500"));
     QVERIFY(telegram.latencyP95Ms >= telegram.latencyP50Ms);
     QCOMPARE(telegram.queueDepth, 0);
+}
+
+void TestSignalDispatcher::shutdownWhileARequestIsInFlightKeepsTheSignal()
+{
+    CannedResponse stall;
+    stall.behaviour = CannedResponse::Behaviour::Stall;
+    m_telegramScript = {stall};
+    makeDispatcher(true, true);
+    QVERIFY(m_dispatcher->dispatch(signal(QStringLiteral("s1"))).value());
+    QTRY_COMPARE(m_server->requestCount(sendPath), 1);
+    m_dispatcher.reset(); // aborts the request; nobody may be told about it any more
+    QCOMPARE(m_outbox->find(QStringLiteral("s1")).value()->state, State::Sending);
+    makeDispatcher(true, true);
+    QSignalSpy delivered(m_dispatcher.get(), &SignalDispatcher::signalDelivered);
+    drive([&] { return delivered.count() == 1; });
+    QCOMPARE(delivered.first().at(1).toString(), QStringLiteral("telegram"));
+    QCOMPARE(m_outbox->find(QStringLiteral("s1")).value()->attempts, 2);
 }
 
 QTEST_GUILESS_MAIN(TestSignalDispatcher)
