@@ -113,24 +113,24 @@ QNetworkAccessManager* TelegramChannel::network()
     return m_network;
 }
 
-QUrl TelegramChannel::methodUrl(const QString& method) const
+QUrl TelegramChannel::methodUrl(const QString& method, const QString& tokenText) const
 {
     QUrl url = m_settings.apiBaseUrl;
     QString path = url.path();
     if (path.endsWith(u'/'))
         path.chop(1);
-    url.setPath(path + u"/bot" + m_settings.botToken.reveal() + u'/' + method);
+    url.setPath(path + u"/bot" + tokenText + u'/' + method);
     return url;
+}
+
+QUrl TelegramChannel::methodUrl(const QString& method) const
+{
+    return methodUrl(method, m_settings.botToken.reveal());
 }
 
 QString TelegramChannel::loggableUrl(const QString& method) const
 {
-    QUrl url = m_settings.apiBaseUrl;
-    QString path = url.path();
-    if (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + u"/bot***/" + method);
-    return url.toString();
+    return methodUrl(method, QStringLiteral("***")).toString();
 }
 
 QNetworkReply* TelegramChannel::post(const QString& method, const QJsonObject& body)

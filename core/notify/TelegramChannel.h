@@ -72,6 +72,7 @@ private:
 
     QNetworkAccessManager* network();
     [[nodiscard]] QUrl methodUrl(const QString& method) const;
+    [[nodiscard]] QUrl methodUrl(const QString& method, const QString& tokenText) const;
     QNetworkReply* post(const QString& method, const QJsonObject& body);
     QNetworkReply* get(const QString& method, const QUrlQuery& query);
     void schedulePart();

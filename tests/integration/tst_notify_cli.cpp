@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeHttpServer.h"
-#include "TestData.h"
+#include "NotifyTestSupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,10 +37,6 @@ namespace {
 const QString token = QStringLiteral("112233445:AAH-cli_test_token_abcdefghijklmnopq");
 const QByteArray sendPath = "/bot" + token.toUtf8() + "/sendMessage";
 
-CannedResponse fixture(const QString& name)
-{
-    return CannedResponse::fromFile(dataPath(u"telegram/" + name), name.startsWith(u"ok_") ? 200 : name.mid(6, 3).toInt());
-}
 } // namespace
 
 void TestNotifyCli::init()
@@ -49,7 +45,7 @@ void TestNotifyCli::init()
     QVERIFY(m_server->start());
     m_telegramScript.clear();
     m_server->route(sendPath, [this](const RecordedRequest&) {
-        return m_telegramScript.isEmpty() ? fixture(QStringLiteral("ok_sendmessage.json")) : m_telegramScript.takeFirst();
+        return m_telegramScript.isEmpty() ? telegramFixture(QStringLiteral("ok_sendmessage.json")) : m_telegramScript.takeFirst();
     });
     m_server->route("/hook", CannedResponse::json("{}", 200));
     m_server->route("/broken-hook", CannedResponse::json("{}", 500));
@@ -112,7 +108,7 @@ void TestNotifyCli::reportsEachChannelsOutcome()
     for (const QString& answer : telegramAnswers) {
         m_telegramScript.append(answer == u"retry_after_1"
                                     ? CannedResponse::json(R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}})", 429)
-                                    : fixture(answer));
+                                    : telegramFixture(answer));
     }
     QStringList arguments{QStringLiteral("--telegram-base-url"), m_server->baseUrl().toString(),
                           QStringLiteral("--telegram-token-env"), QStringLiteral("CLI_TEST_TOKEN"),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeHttpServer.h"
-#include "TestData.h"
+#include "NotifyTestSupport.h"
 #include "common/Log.h"
 #include "common/ManualClock.h"
 #include "notify/SignalDispatcher.h"
@@ -26,10 +26,6 @@ private Q_SLOTS:
 };
 
 namespace {
-CannedResponse fixture(const QString& name)
-{
-    return CannedResponse::fromFile(dataPath(u"telegram/" + name), name.startsWith(u"ok_") ? 200 : name.mid(6, 3).toInt());
-}
 } // namespace
 
 void TestNotifyRedaction::tokenAndSecretNeverAppearInTheLog()
@@ -47,17 +43,17 @@ void TestNotifyRedaction::tokenAndSecretNeverAppearInTheLog()
     FakeHttpServer server;
     QVERIFY(server.start());
     QList<CannedResponse> telegramScript{
-        fixture(QStringLiteral("error_400_migrate_to_supergroup.json")),
-        fixture(QStringLiteral("error_400_markdownv2_reserved_char.json")),
-        fixture(QStringLiteral("ok_sendmessage.json")),
-        fixture(QStringLiteral("error_500_internal.json")),
-        fixture(QStringLiteral("error_429_retry_after.json")),
-        fixture(QStringLiteral("error_401_unauthorized.json")),
+        telegramFixture(QStringLiteral("error_400_migrate_to_supergroup.json")),
+        telegramFixture(QStringLiteral("error_400_markdownv2_reserved_char.json")),
+        telegramFixture(QStringLiteral("ok_sendmessage.json")),
+        telegramFixture(QStringLiteral("error_500_internal.json")),
+        telegramFixture(QStringLiteral("error_429_retry_after.json")),
+        telegramFixture(QStringLiteral("error_401_unauthorized.json")),
     };
     server.route("/bot" + token.toUtf8() + "/sendMessage", [&](const RecordedRequest&) {
-        return telegramScript.isEmpty() ? fixture(QStringLiteral("ok_sendmessage.json")) : telegramScript.takeFirst();
+        return telegramScript.isEmpty() ? telegramFixture(QStringLiteral("ok_sendmessage.json")) : telegramScript.takeFirst();
     });
-    server.route("/bot" + token.toUtf8() + "/getMe", fixture(QStringLiteral("error_401_unauthorized.json")));
+    server.route("/bot" + token.toUtf8() + "/getMe", telegramFixture(QStringLiteral("error_401_unauthorized.json")));
     QList<CannedResponse> hookScript{CannedResponse::json("{}", 500), CannedResponse::json("{}", 200),
                                      CannedResponse::json("{}", 401)};
     server.route("/hook", [&](const RecordedRequest&) {

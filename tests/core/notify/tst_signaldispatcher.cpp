@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeHttpServer.h"
-#include "TestData.h"
+#include "NotifyTestSupport.h"
 #include "common/ManualClock.h"
 #include "notify/DesktopChannel.h"
 #include "notify/SignalDispatcher.h"
@@ -23,11 +23,6 @@ const QString token = QStringLiteral("555666777:AAE-dispatcher_token_abcdefghijk
 const QByteArray sendPath = "/bot" + token.toUtf8() + "/sendMessage";
 const QByteArray hookPath = "/hook";
 
-CannedResponse fixture(const QString& name)
-{
-    const int status = name.startsWith(u"ok_") ? 200 : name.mid(6, 3).toInt();
-    return CannedResponse::fromFile(dataPath(u"telegram/" + name), status);
-}
 } // namespace
 
 class TestSignalDispatcher final : public QObject
@@ -56,7 +51,6 @@ private:
     SignalMessage signal(const QString& id) const;
     /// Runs the event loop and the clock until `finished` holds.
     void drive(const std::function<bool()>& finished);
-    [[nodiscard]] QDateTime stateChangeTime() const { return m_clock->now(); }
 
     QTemporaryDir m_dir;
     std::unique_ptr<FakeHttpServer> m_server;
@@ -82,7 +76,7 @@ void TestSignalDispatcher::init()
     m_webhookScript.clear();
     m_telegramSentAt.clear();
     m_server->route(sendPath, [this](const RecordedRequest&) {
-        return m_telegramScript.isEmpty() ? fixture(QStringLiteral("ok_sendmessage.json")) : m_telegramScript.takeFirst();
+        return m_telegramScript.isEmpty() ? telegramFixture(QStringLiteral("ok_sendmessage.json")) : m_telegramScript.takeFirst();
     });
     m_server->route(hookPath, [this](const RecordedRequest&) {
         return m_webhookScript.isEmpty() ? CannedResponse::json("{}", 200) : m_webhookScript.takeFirst();
@@ -124,12 +118,7 @@ SignalMessage TestSignalDispatcher::signal(const QString& id) const
 
 void TestSignalDispatcher::drive(const std::function<bool()>& finished)
 {
-    for (int guard = 0; guard < 200 && !finished(); ++guard) {
-        QTRY_VERIFY_WITH_TIMEOUT(finished() || m_clock->pendingTimers() > 0, 5000);
-        if (!finished())
-            m_clock->advanceToNextTimer();
-    }
-    QVERIFY(finished());
+    driveUntil(*m_clock, finished);
 }
 
 void TestSignalDispatcher::deliversThroughTelegramAndCommitsTheConfirmation()
@@ -170,7 +159,7 @@ void TestSignalDispatcher::noRequestBeforeRetryAfterHasPassed()
 {
     QFETCH(QString, fixtureName);
     QFETCH(int, seconds);
-    m_telegramScript = {fixture(fixtureName)};
+    m_telegramScript = {telegramFixture(fixtureName)};
     makeDispatcher(true, false);
     QSignalSpy delivered(m_dispatcher.get(), &SignalDispatcher::signalDelivered);
     const QDateTime start = m_clock->now();
@@ -192,7 +181,7 @@ void TestSignalDispatcher::noRequestBeforeRetryAfterHasPassed()
 void TestSignalDispatcher::serverErrorsAreRetriedWithGrowingDelays()
 {
     for (int i = 0; i < 5; ++i)
-        m_telegramScript.append(fixture(QStringLiteral("error_500_internal.json")));
+        m_telegramScript.append(telegramFixture(QStringLiteral("error_500_internal.json")));
     makeDispatcher(true, false);
     QSignalSpy delivered(m_dispatcher.get(), &SignalDispatcher::signalDelivered);
     QVERIFY(m_dispatcher->dispatch(signal(QStringLiteral("s1"))).value());
@@ -212,7 +201,7 @@ void TestSignalDispatcher::serverErrorsAreRetriedWithGrowingDelays()
 
 void TestSignalDispatcher::fallsBackToWebhookWhileTelegramBacksOff()
 {
-    m_telegramScript = {fixture(QStringLiteral("error_500_internal.json"))};
+    m_telegramScript = {telegramFixture(QStringLiteral("error_500_internal.json"))};
     makeDispatcher(true, true);
     QSignalSpy delivered(m_dispatcher.get(), &SignalDispatcher::signalDelivered);
     QSignalSpy alerts(m_dispatcher.get(), &SignalDispatcher::allChannelsFailed);
@@ -235,7 +224,7 @@ void TestSignalDispatcher::fallsBackToWebhookWhileTelegramBacksOff()
 
 void TestSignalDispatcher::allChannelsFailingRaisesAnAlertAndKeepsTheSignalQueued()
 {
-    m_telegramScript = {fixture(QStringLiteral("error_500_internal.json"))};
+    m_telegramScript = {telegramFixture(QStringLiteral("error_500_internal.json"))};
     m_webhookScript = {CannedResponse::json("{}", 503)};
     makeDispatcher(true, true);
     QSignalSpy alerts(m_dispatcher.get(), &SignalDispatcher::allChannelsFailed);
@@ -264,7 +253,7 @@ void TestSignalDispatcher::allChannelsFailingRaisesAnAlertAndKeepsTheSignalQueue
 
 void TestSignalDispatcher::badTokenIsAConfigurationErrorAndIsNotRetried()
 {
-    m_telegramScript = {fixture(QStringLiteral("error_401_unauthorized.json"))};
+    m_telegramScript = {telegramFixture(QStringLiteral("error_401_unauthorized.json"))};
     makeDispatcher(true, false);
     QSignalSpy configErrors(m_dispatcher.get(), &SignalDispatcher::configurationError);
     QSignalSpy alerts(m_dispatcher.get(), &SignalDispatcher::allChannelsFailed);
@@ -294,7 +283,7 @@ void TestSignalDispatcher::badTokenIsAConfigurationErrorAndIsNotRetried()
 
 void TestSignalDispatcher::chatMigrationIsForwardedToTheOperator()
 {
-    m_telegramScript = {fixture(QStringLiteral("error_400_migrate_to_supergroup.json"))};
+    m_telegramScript = {telegramFixture(QStringLiteral("error_400_migrate_to_supergroup.json"))};
     makeDispatcher(true, false);
     QSignalSpy migrated(m_dispatcher.get(), &SignalDispatcher::chatMigrated);
     QSignalSpy configErrors(m_dispatcher.get(), &SignalDispatcher::configurationError);
@@ -310,7 +299,7 @@ void TestSignalDispatcher::chatMigrationIsForwardedToTheOperator()
 
 void TestSignalDispatcher::signalRefusedByEveryChannelFailsPermanently()
 {
-    m_telegramScript = {fixture(QStringLiteral("error_400_message_too_long.json"))};
+    m_telegramScript = {telegramFixture(QStringLiteral("error_400_message_too_long.json"))};
     m_webhookScript = {CannedResponse::json(R"({"error":"bad payload"})", 422)};
     makeDispatcher(true, true);
     QSignalSpy failed(m_dispatcher.get(), &SignalDispatcher::signalFailed);
@@ -324,7 +313,7 @@ void TestSignalDispatcher::signalRefusedByEveryChannelFailsPermanently()
 
 void TestSignalDispatcher::signalPastItsExpiryIsNotSent()
 {
-    m_telegramScript = {fixture(QStringLiteral("error_429_retry_after.json"))};
+    m_telegramScript = {telegramFixture(QStringLiteral("error_429_retry_after.json"))};
     makeDispatcher(true, false);
     QSignalSpy expired(m_dispatcher.get(), &SignalDispatcher::signalExpired);
     SignalMessage shortLived = signal(QStringLiteral("s1"));
@@ -370,8 +359,8 @@ void TestSignalDispatcher::sameSignalDispatchedTwiceIsSentOnce()
 
 void TestSignalDispatcher::statisticsDescribeEachChannel()
 {
-    m_telegramScript = {fixture(QStringLiteral("error_500_internal.json")), fixture(QStringLiteral("ok_sendmessage.json")),
-                        fixture(QStringLiteral("ok_sendmessage.json")), fixture(QStringLiteral("ok_sendmessage.json"))};
+    m_telegramScript = {telegramFixture(QStringLiteral("error_500_internal.json")), telegramFixture(QStringLiteral("ok_sendmessage.json")),
+                        telegramFixture(QStringLiteral("ok_sendmessage.json")), telegramFixture(QStringLiteral("ok_sendmessage.json"))};
     makeDispatcher(true, true);
     QSignalSpy changed(m_dispatcher.get(), &SignalDispatcher::statsChanged);
     QSignalSpy delivered(m_dispatcher.get(), &SignalDispatcher::signalDelivered);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FakeHttpServer.h"
 #include "MarkdownV2Check.h"
-#include "TestData.h"
+#include "NotifyTestSupport.h"
 #include "common/ManualClock.h"
 #include "notify/TelegramChannel.h"
 
@@ -19,11 +19,6 @@ namespace {
 const QString token = QStringLiteral("123456789:AAH-test_token_abcdefghijklmnopqrstu");
 const QByteArray sendPath = "/bot" + token.toUtf8() + "/sendMessage";
 
-CannedResponse fixture(const QString& name)
-{
-    const int status = name.startsWith(u"ok_") ? 200 : name.mid(6, 3).toInt();
-    return CannedResponse::fromFile(dataPath(u"telegram/" + name), status);
-}
 } // namespace
 
 class TestTelegramChannel final : public QObject
@@ -71,7 +66,7 @@ void TestTelegramChannel::init()
     m_clock = std::make_unique<ManualClock>(QDateTime(QDate(2026, 3, 2), QTime(14, 0), Qt::UTC));
     m_script.clear();
     m_server->route(sendPath, [this](const RecordedRequest&) {
-        return m_script.isEmpty() ? fixture(QStringLiteral("ok_sendmessage.json")) : m_script.takeFirst();
+        return m_script.isEmpty() ? telegramFixture(QStringLiteral("ok_sendmessage.json")) : m_script.takeFirst();
     });
 }
 
@@ -99,12 +94,7 @@ SignalMessage TestTelegramChannel::signal(const QString& text) const
 
 void TestTelegramChannel::drive(const std::function<bool()>& finished)
 {
-    // Paced parts are released by the clock; network answers arrive through the event loop.
-    for (int guard = 0; guard < 50 && !finished(); ++guard) {
-        QTRY_VERIFY_WITH_TIMEOUT(finished() || m_clock->pendingTimers() > 0, 5000);
-        if (!finished())
-            m_clock->advanceToNextTimer();
-    }
+    driveUntil(*m_clock, finished, 50);
 }
 
 std::optional<DeliveryOutcome> TestTelegramChannel::deliver(TelegramChannel& channel, const SignalMessage& message,
@@ -146,9 +136,9 @@ void TestTelegramChannel::unparsableEntitiesAreResentOnceAsPlainText()
 {
     QFETCH(QString, fixtureName);
     QFETCH(bool, secondAlsoFails);
-    m_script = {fixture(fixtureName)};
+    m_script = {telegramFixture(fixtureName)};
     if (secondAlsoFails)
-        m_script.append(fixture(fixtureName));
+        m_script.append(telegramFixture(fixtureName));
     TelegramChannel channel(settings(), *m_clock);
     const auto outcome = deliver(channel, signal(QStringLiteral("1.5 (x)")));
     QVERIFY(outcome);
@@ -185,7 +175,7 @@ void TestTelegramChannel::errorsAreClassifiedFromTheBody()
     QFETCH(int, status);
     QFETCH(QString, configKey);
     QFETCH(bool, hasRetryAt);
-    m_script = {fixture(fixtureName)};
+    m_script = {telegramFixture(fixtureName)};
     TelegramChannel channel(settings(), *m_clock);
     const auto outcome = deliver(channel, signal());
     QVERIFY(outcome);
@@ -210,7 +200,7 @@ void TestTelegramChannel::rateLimitHonoursRetryAfter()
 {
     QFETCH(QString, fixtureName);
     QFETCH(int, seconds);
-    m_script = {fixture(fixtureName)};
+    m_script = {telegramFixture(fixtureName)};
     TelegramChannel channel(settings(), *m_clock);
     const QDateTime start = m_clock->now();
     const auto outcome = deliver(channel, signal());
@@ -234,7 +224,7 @@ void TestTelegramChannel::rateLimitHonoursRetryAfter()
 
 void TestTelegramChannel::chatMigrationIsFollowedAndReported()
 {
-    m_script = {fixture(QStringLiteral("error_400_migrate_to_supergroup.json"))};
+    m_script = {telegramFixture(QStringLiteral("error_400_migrate_to_supergroup.json"))};
     TelegramChannel channel(settings(), *m_clock);
     QSignalSpy migrated(&channel, &TelegramChannel::chatMigrated);
     const auto outcome = deliver(channel, signal());
@@ -330,8 +320,8 @@ void TestTelegramChannel::verifyChecksTokenAndChat()
     QFETCH(QString, getMe);
     QFETCH(QString, getChat);
     QFETCH(QString, problemKey);
-    m_server->route("/bot" + token.toUtf8() + "/getMe", fixture(getMe));
-    m_server->route("/bot" + token.toUtf8() + "/getChat", fixture(getChat));
+    m_server->route("/bot" + token.toUtf8() + "/getMe", telegramFixture(getMe));
+    m_server->route("/bot" + token.toUtf8() + "/getChat", telegramFixture(getChat));
     TelegramChannel channel(settings(), *m_clock);
     std::optional<Issues> issues;
     channel.verify([&issues](const Issues& found) { issues = found; });
