@@ -62,9 +62,8 @@ int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& w
                                                      "(or pass --chat-id / --webhook-url)"));
     }
     if (telegram.enabled) {
-        TelegramSettings checked = telegram;
-        for (const Issue& issue : validateTelegramForSignalOnly(checked))
-            return usageError(invocation, issue.toString());
+        if (const Issues issues = validateTelegramForSignalOnly(telegram); !issues.isEmpty())
+            return usageError(invocation, issues.first().toString());
     }
     if (webhook.enabled) {
         if (!isHttpUrl(webhook.url))
