@@ -10,6 +10,7 @@ int runRun(Invocation&);
 int runSessions(Invocation&);
 int runMarketStatus(Invocation&);
 int runFreshness(Invocation&);
+int runNotifyTest(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -22,6 +23,8 @@ const QList<Command>& commands()
          &runMarketStatus},
         {{QStringLiteral("freshness")}, QStringLiteral("Freshness verdict for a newest bar at an instant (JSON)."),
          &runFreshness},
+        {{QStringLiteral("notify"), QStringLiteral("test")},
+         QStringLiteral("Send one test message through every enabled channel."), &runNotifyTest},
     };
     return all;
 }

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "NotifyTestCommand.h"
+
+#include "common/ExitCode.h"
+#include "common/SystemClock.h"
+#include "notify/SignalDispatcher.h"
+#include "notify/TelegramChannel.h"
+#include "notify/WebhookChannel.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QUuid>
+
+#include <memory>
+
+namespace sentinel::cli {
+
+namespace {
+
+using namespace std::chrono_literals;
+
+/// One channel under test: its own outbox and dispatcher, and what happened.
+struct Probe {
+    QString name;
+    std::unique_ptr<Outbox> outbox;
+    std::unique_ptr<SignalDispatcher> dispatcher;
+    QString signalId;
+    bool finished = false;
+    QJsonObject report;
+};
+
+SignalMessage testSignal(const QString& channel, const QDateTime& now)
+{
+    SignalMessage signal;
+    signal.id = QStringLiteral("notify-test-%1-%2").arg(channel, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    signal.instrumentKey = QStringLiteral("TEST:EUR_USD");
+    signal.side = QStringLiteral("TEST");
+    signal.price = 1.2345;
+    signal.text = QStringLiteral("Trade Sentinel test message: if you can read this, %1 delivery works.\n"
+                                 "Reserved characters arrive intact: _ * [ ] ( ) ~ ` > # + - = | { } . ! \\")
+                      .arg(channel);
+    signal.createdAt = now;
+    signal.expiresAt = now.addSecs(10 * 60);
+    return signal;
+}
+
+bool isHttpUrl(const QUrl& url)
+{
+    return url.isValid() && (url.scheme() == u"https" || url.scheme() == u"http") && !url.host().isEmpty();
+}
+
+} // namespace
+
+int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& webhook, const QString& workDir,
+                      Invocation& invocation)
+{
+    if (!telegram.enabled && !webhook.enabled) {
+        return usageError(invocation, QStringLiteral("no channel is enabled: set telegram.enabled or webhook.enabled "
+                                                     "(or pass --chat-id / --webhook-url)"));
+    }
+    if (telegram.enabled) {
+        if (const Issues issues = validateTelegramForSignalOnly(telegram); !issues.isEmpty())
+            return usageError(invocation, issues.first().toString());
+    }
+    if (webhook.enabled) {
+        if (!isHttpUrl(webhook.url))
+            return usageError(invocation, QStringLiteral("webhook.url: '%1' is not an http(s) URL").arg(webhook.url.toString()));
+        if (webhook.secret.isEmpty())
+            return usageError(invocation, QStringLiteral("webhook.secret: empty; the receiver cannot verify the signature "
+                                                         "(set it to \"${WEBHOOK_SECRET}\" and export the shared secret)"));
+    }
+
+    QTemporaryDir scratch;
+    const QString dir = workDir.isEmpty() ? scratch.path() : workDir;
+    if (workDir.isEmpty() && !scratch.isValid())
+        return usageError(invocation, QStringLiteral("cannot create a temporary folder for the test outbox"));
+
+    SystemClock clock;
+    SignalDispatcher::Options options;
+    options.backoffBase = 1s;
+    options.maxRounds = 4;
+    options.maxWait = 30s; // a longer retry_after is reported, not waited out
+
+    std::vector<std::unique_ptr<Probe>> probes;
+    int pending = 0;
+    auto addProbe = [&](const QString& name, DeliveryChannel* channel) -> bool {
+        auto probe = std::make_unique<Probe>();
+        probe->name = name;
+        auto opened = Outbox::open(dir + QStringLiteral("/notify-test-%1.sqlite").arg(name));
+        if (!opened) {
+            invocation.err << "sentinel notify test: " << opened.error().toString() << Qt::endl;
+            delete channel;
+            return false;
+        }
+        probe->outbox = std::move(opened).value();
+        probe->dispatcher = std::make_unique<SignalDispatcher>(clock, *probe->outbox, options);
+        probe->dispatcher->addChannel(channel);
+        probe->report = QJsonObject{{QStringLiteral("enabled"), true}};
+        Probe* p = probe.get();
+        auto finish = [p, &pending] {
+            if (p->finished)
+                return;
+            p->finished = true;
+            const DeliveryStats stats = p->dispatcher->stats();
+            if (!stats.channels.isEmpty() && stats.channels.first().latencyP50Ms >= 0)
+                p->report.insert(QStringLiteral("latency_ms"), stats.channels.first().latencyP50Ms);
+            if (const auto entry = p->outbox->find(p->signalId); entry && entry.value())
+                p->report.insert(QStringLiteral("attempts"), entry.value()->attempts);
+            if (--pending == 0)
+                QCoreApplication::exit(0);
+        };
+        QObject::connect(p->dispatcher.get(), &SignalDispatcher::signalDelivered, p->dispatcher.get(), [p, finish] {
+            p->report.insert(QStringLiteral("outcome"), QStringLiteral("delivered"));
+            finish();
+        });
+        QObject::connect(p->dispatcher.get(), &SignalDispatcher::signalFailed, p->dispatcher.get(),
+                         [p, finish](const QString&, const QString& reason) {
+                             p->report.insert(QStringLiteral("outcome"), QStringLiteral("failed"));
+                             p->report.insert(QStringLiteral("error"), reason);
+                             if (!p->report.contains(u"remedy")) {
+                                 const auto channels = p->dispatcher->stats().channels;
+                                 if (!channels.isEmpty())
+                                     p->report.insert(QStringLiteral("remedy"), channels.first().lastRemedy);
+                             }
+                             finish();
+                         });
+        QObject::connect(p->dispatcher.get(), &SignalDispatcher::signalExpired, p->dispatcher.get(), [p, finish] {
+            p->report.insert(QStringLiteral("outcome"), QStringLiteral("expired"));
+            finish();
+        });
+        QObject::connect(p->dispatcher.get(), &SignalDispatcher::configurationError, p->dispatcher.get(),
+                         [p](const QString&, const QString& key, const QString& message, const QString& remedy) {
+                             p->report.insert(QStringLiteral("config_key"), key);
+                             p->report.insert(QStringLiteral("remedy"), remedy);
+                             p->report.insert(QStringLiteral("problem"), message);
+                         });
+        QObject::connect(p->dispatcher.get(), &SignalDispatcher::chatMigrated, p->dispatcher.get(),
+                         [p](const QString&, const QString& newChatId) {
+                             p->report.insert(QStringLiteral("migrated_to_chat_id"), newChatId);
+                         });
+        probes.push_back(std::move(probe));
+        return true;
+    };
+
+    if (telegram.enabled && !addProbe(QStringLiteral("telegram"), new TelegramChannel(telegram, clock)))
+        return ExitRuntimeFailure;
+    if (webhook.enabled && !addProbe(QStringLiteral("webhook"), new WebhookChannel(webhook, clock)))
+        return ExitRuntimeFailure;
+
+    pending = int(probes.size());
+    for (const auto& probe : probes) {
+        const SignalMessage signal = testSignal(probe->name, clock.now());
+        probe->signalId = signal.id;
+        if (Status started = probe->dispatcher->start(); !started) {
+            invocation.err << "sentinel notify test: " << started.error().toString() << Qt::endl;
+            return ExitRuntimeFailure;
+        }
+        if (const auto queued = probe->dispatcher->dispatch(signal); !queued) {
+            invocation.err << "sentinel notify test: " << queued.error().toString() << Qt::endl;
+            return ExitRuntimeFailure;
+        }
+    }
+    // The command's own (and only) event loop: main() has not started one.
+    QCoreApplication::exec();
+
+    QJsonObject channels{{QStringLiteral("telegram"), QJsonObject{{QStringLiteral("enabled"), false}}},
+                         {QStringLiteral("webhook"), QJsonObject{{QStringLiteral("enabled"), false}}}};
+    bool allDelivered = true;
+    for (const auto& probe : probes) {
+        channels.insert(probe->name, probe->report);
+        allDelivered = allDelivered && probe->report.value(u"outcome").toString() == u"delivered";
+    }
+    const QJsonObject result{{QStringLiteral("ok"), allDelivered}, {QStringLiteral("channels"), channels}};
+    invocation.out << QJsonDocument(result).toJson(QJsonDocument::Compact) << Qt::endl;
+    if (!allDelivered)
+        invocation.err << "sentinel notify test: not every enabled channel delivered the test message (see \"channels\")" << Qt::endl;
+    return allDelivered ? ExitOk : ExitRuntimeFailure;
+}
+
+int runNotifyTest(Invocation& invocation)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Send one test message through every enabled channel."));
+    addGlobalOptions(parser);
+    // Until the YAML loader lands, the settings come from options; secrets only by the name of
+    // an environment variable, never as a value on the command line (it would show in `ps`).
+    parser.addOption({QStringLiteral("telegram-base-url"), QStringLiteral("telegram.api_base_url"), QStringLiteral("URL"),
+                      QStringLiteral("https://api.telegram.org")});
+    parser.addOption({QStringLiteral("telegram-token-env"), QStringLiteral("environment variable holding telegram.bot_token"),
+                      QStringLiteral("VAR")});
+    parser.addOption({QStringLiteral("chat-id"), QStringLiteral("telegram.chat_id"), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("webhook-url"), QStringLiteral("webhook.url"), QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("webhook-secret-env"), QStringLiteral("environment variable holding webhook.secret"),
+                      QStringLiteral("VAR")});
+    parser.addOption({QStringLiteral("work-dir"), QStringLiteral("folder for the scratch outbox (default: temporary)"),
+                      QStringLiteral("DIR")});
+    if (const auto exit = parseArguments(parser, invocation))
+        return *exit;
+    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+
+    TelegramSettings telegram;
+    telegram.enabled = parser.isSet(QStringLiteral("chat-id")) || parser.isSet(QStringLiteral("telegram-token-env"));
+    if (telegram.enabled) {
+        const QString variable = parser.value(QStringLiteral("telegram-token-env"));
+        if (variable.isEmpty())
+            return usageError(invocation, QStringLiteral("telegram.bot_token: name the environment variable that holds it with --telegram-token-env VAR"));
+        if (environment.value(variable).isEmpty())
+            return usageError(invocation, QStringLiteral("telegram.bot_token: environment variable %1 is not set or empty").arg(variable));
+        telegram.botToken = Secret(environment.value(variable));
+        telegram.chatId = parser.value(QStringLiteral("chat-id"));
+        telegram.apiBaseUrl = QUrl(parser.value(QStringLiteral("telegram-base-url")));
+    }
+    WebhookSettings webhook;
+    webhook.enabled = parser.isSet(QStringLiteral("webhook-url"));
+    if (webhook.enabled) {
+        webhook.url = QUrl(parser.value(QStringLiteral("webhook-url")));
+        const QString variable = parser.value(QStringLiteral("webhook-secret-env"));
+        if (!variable.isEmpty() && environment.value(variable).isEmpty())
+            return usageError(invocation, QStringLiteral("webhook.secret: environment variable %1 is not set or empty").arg(variable));
+        if (!variable.isEmpty())
+            webhook.secret = Secret(environment.value(variable));
+    }
+    return runNotifyTestWith(telegram, webhook, parser.value(QStringLiteral("work-dir")), invocation);
+}
+
+} // namespace sentinel::cli

@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "notify/TelegramChannel.h"
+
+#include "common/Log.h"
+#include "common/Redactor.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+namespace sentinel {
+
+namespace {
+
+const QString sendMessage = QStringLiteral("sendMessage");
+
+Error telegramError(const QString& kind, const QString& message, const QString& remedy)
+{
+    return Error{kind, message, remedy};
+}
+
+QString describe(const TelegramReply& reply)
+{
+    return QStringLiteral("Telegram answered %1: %2")
+        .arg(reply.httpStatus)
+        .arg(reply.description.isEmpty() ? QStringLiteral("(no description)") : reply.description);
+}
+
+DeliveryOutcome unavailable(const QString& key, Error error)
+{
+    DeliveryOutcome outcome;
+    outcome.status = DeliveryOutcome::Status::ChannelUnavailable;
+    outcome.configKey = key;
+    outcome.error = std::move(error);
+    return outcome;
+}
+
+} // namespace
+
+Issues validateTelegramForSignalOnly(const TelegramSettings& settings)
+{
+    Issues issues;
+    auto add = [&](const QString& key, const QString& message, const QString& remedy) {
+        issues.append(Issue{Issue::Severity::Error, key, message, remedy});
+    };
+    if (!settings.enabled) {
+        add(QStringLiteral("telegram.enabled"),
+            QStringLiteral("signal-only mode delivers signals through Telegram, but Telegram is disabled"),
+            QStringLiteral("set telegram.enabled: true, or choose another mode"));
+    }
+    static const QRegularExpression tokenShape(QStringLiteral("^\\d+:[A-Za-z0-9_-]{30,}$"));
+    if (settings.botToken.isEmpty()) {
+        add(QStringLiteral("telegram.bot_token"), QStringLiteral("the bot token is empty"),
+            QStringLiteral("set telegram.bot_token to \"${TELEGRAM_BOT_TOKEN}\" and export the token @BotFather gave you"));
+    } else if (!tokenShape.match(settings.botToken.reveal()).hasMatch()) {
+        add(QStringLiteral("telegram.bot_token"),
+            QStringLiteral("the bot token is not shaped like <bot id>:<secret> (digits, a colon, 30 or more letters, digits, '_' or '-')"),
+            QStringLiteral("copy the whole token from @BotFather, without spaces or quotes"));
+    }
+    static const QRegularExpression chatShape(QStringLiteral("^(-?\\d+|@[A-Za-z][A-Za-z0-9_]{3,})$"));
+    if (settings.chatId.trimmed().isEmpty()) {
+        add(QStringLiteral("telegram.chat_id"), QStringLiteral("the chat id is empty"),
+            QStringLiteral("set telegram.chat_id to the numeric chat id (e.g. from getUpdates) or @channelname"));
+    } else if (!chatShape.match(settings.chatId.trimmed()).hasMatch()) {
+        add(QStringLiteral("telegram.chat_id"),
+            QStringLiteral("the chat id '%1' is neither a number nor an @channel name").arg(settings.chatId),
+            QStringLiteral("use the numeric id (groups start with -100...) or @channelname"));
+    }
+    const QUrl base = settings.apiBaseUrl;
+    if (!base.isValid() || (base.scheme() != u"https" && base.scheme() != u"http") || base.host().isEmpty()) {
+        add(QStringLiteral("telegram.api_base_url"),
+            QStringLiteral("'%1' is not an http(s) URL").arg(base.toString()),
+            QStringLiteral("use https://api.telegram.org or remove the key"));
+    }
+    return issues;
+}
+
+TelegramChannel::TelegramChannel(const TelegramSettings& settings, Clock& clock, QObject* parent)
+    : TelegramChannel(settings, clock, Options{}, parent)
+{
+}
+
+TelegramChannel::TelegramChannel(const TelegramSettings& settings, Clock& clock, Options options, QObject* parent)
+    : DeliveryChannel(parent)
+    , m_settings(settings)
+    , m_chatId(settings.chatId.trimmed())
+    , m_clock(clock)
+    , m_options(options)
+    , m_pacer(options.limits)
+{
+}
+
+TelegramChannel::~TelegramChannel()
+{
+    if (m_job && m_job->timer)
+        m_clock.cancel(m_job->timer);
+    // Aborting emits finished() at once; the owner (usually the dispatcher, being destroyed)
+    // must not hear about it.
+    m_job.reset();
+    if (m_inFlight) {
+        m_inFlight->disconnect(this);
+        m_inFlight->abort();
+    }
+}
+
+QNetworkAccessManager* TelegramChannel::network()
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    return m_network;
+}
+
+QUrl TelegramChannel::methodUrl(const QString& method, const QString& tokenText) const
+{
+    QUrl url = m_settings.apiBaseUrl;
+    QString path = url.path();
+    if (path.endsWith(u'/'))
+        path.chop(1);
+    url.setPath(path + u"/bot" + tokenText + u'/' + method);
+    return url;
+}
+
+QUrl TelegramChannel::methodUrl(const QString& method) const
+{
+    return methodUrl(method, m_settings.botToken.reveal());
+}
+
+QString TelegramChannel::loggableUrl(const QString& method) const
+{
+    return methodUrl(method, QStringLiteral("***")).toString();
+}
+
+QNetworkReply* TelegramChannel::post(const QString& method, const QJsonObject& body)
+{
+    QNetworkRequest request(methodUrl(method));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setTransferTimeout(int(m_options.requestTimeout.count()));
+    Q_EMIT requestStarted(method);
+    return network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QNetworkReply* TelegramChannel::get(const QString& method, const QUrlQuery& query)
+{
+    QUrl url = methodUrl(method);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(int(m_options.requestTimeout.count()));
+    Q_EMIT requestStarted(method);
+    return network()->get(request);
+}
+
+TelegramReply TelegramChannel::readReply(QNetworkReply* reply, QString* networkError)
+{
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid()) {
+        // No HTTP answer at all (refused, reset, timeout, TLS): the error text names the URL,
+        // so it is passed through the redactor before it can reach an alert or a log.
+        *networkError = Redactor::instance().redact(reply->errorString());
+        return {};
+    }
+    return TelegramReply::classify(status.toInt(), reply->readAll());
+}
+
+void TelegramChannel::deliver(const DeliveryAttempt& attempt, PartCallback partDelivered, DoneCallback done)
+{
+    Q_ASSERT(!m_job);
+    Job job;
+    job.attempt = attempt;
+    job.parts = TelegramFormatter::render(attempt.signal);
+    job.next = std::clamp(attempt.partsDone, 0, int(job.parts.size()));
+    job.partDelivered = std::move(partDelivered);
+    job.done = std::move(done);
+    m_job = std::move(job);
+    if (m_job->next >= m_job->parts.size()) {
+        finish(DeliveryOutcome::delivered(int(m_job->parts.size())));
+        return;
+    }
+    schedulePart();
+}
+
+void TelegramChannel::schedulePart()
+{
+    const QDateTime now = m_clock.now();
+    const QDateTime slot = m_pacer.nextSlot(m_chatId, now);
+    if (slot <= now) {
+        sendPart();
+        return;
+    }
+    m_job->timer = m_clock.callAt(slot, this, [this] {
+        m_job->timer = 0;
+        sendPart();
+    });
+}
+
+void TelegramChannel::sendPart()
+{
+    const TelegramPart& part = m_job->parts.at(m_job->next);
+    QJsonObject body{{QStringLiteral("chat_id"), m_chatId}};
+    if (m_job->plainText) {
+        body.insert(QStringLiteral("text"), part.plainText);
+    } else {
+        body.insert(QStringLiteral("text"), part.markdownV2);
+        body.insert(QStringLiteral("parse_mode"), QStringLiteral("MarkdownV2"));
+    }
+    m_pacer.record(m_chatId, m_clock.now());
+    log::notify()->debug("telegram: POST {} signal {} part {}/{}{}", loggableUrl(sendMessage),
+                         m_job->attempt.signal.id, m_job->next + 1, m_job->parts.size(),
+                         m_job->plainText ? " (plain text)" : "");
+    QNetworkReply* reply = post(sendMessage, body);
+    m_inFlight = reply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] { onPartReply(reply); });
+}
+
+void TelegramChannel::onPartReply(QNetworkReply* reply)
+{
+    reply->deleteLater();
+    m_inFlight = nullptr;
+    if (!m_job)
+        return;
+    QString networkError;
+    const TelegramReply answer = readReply(reply, &networkError);
+    const QString& signalId = m_job->attempt.signal.id;
+    const QString partLabel = QStringLiteral("%1/%2").arg(m_job->next + 1).arg(m_job->parts.size());
+
+    if (!networkError.isEmpty()) {
+        log::notify()->warn("telegram: signal {} part {}: network error: {}", signalId, partLabel, networkError);
+        DeliveryOutcome outcome;
+        outcome.error = telegramError(QStringLiteral("network_error"),
+                                      QStringLiteral("cannot reach Telegram: %1").arg(networkError),
+                                      QStringLiteral("check the network connection and telegram.api_base_url"));
+        finish(outcome);
+        return;
+    }
+
+    using Kind = TelegramReply::Kind;
+    switch (answer.kind) {
+    case Kind::Ok:
+        log::notify()->info("telegram: delivered signal {} part {} to chat {} via {}", signalId, partLabel,
+                            m_chatId, loggableUrl(sendMessage));
+        ++m_job->next;
+        m_job->plainText = false;
+        m_job->migrated = false;
+        if (m_job->partDelivered)
+            m_job->partDelivered(m_job->next);
+        if (!m_job)
+            return;
+        if (m_job->next >= m_job->parts.size())
+            finish(DeliveryOutcome::delivered(int(m_job->parts.size())));
+        else
+            schedulePart();
+        return;
+    case Kind::ParseError:
+        if (!m_job->plainText) {
+            log::notify()->warn("telegram: signal {} part {}: {}; resending as plain text", signalId, partLabel,
+                                answer.description);
+            m_job->plainText = true;
+            schedulePart();
+            return;
+        }
+        break;
+    case Kind::ChatMigrated:
+        if (!m_job->migrated && !answer.migrateToChatId.isEmpty()) {
+            const QString oldChat = m_chatId;
+            m_chatId = answer.migrateToChatId;
+            m_job->migrated = true;
+            log::notify()->warn("telegram: chat {} was migrated to {}; resending there (update telegram.chat_id)",
+                                oldChat, m_chatId);
+            Q_EMIT chatMigrated(oldChat, m_chatId);
+            schedulePart();
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+
+    log::notify()->warn("telegram: signal {} part {}: {} ({})", signalId, partLabel, describe(answer),
+                        loggableUrl(sendMessage));
+    DeliveryOutcome outcome;
+    switch (answer.kind) {
+    case Kind::RetryAfter: {
+        const int seconds = std::max(1, answer.retryAfterSeconds);
+        outcome.retryAt = m_clock.now().addSecs(seconds);
+        m_pacer.blockUntil(outcome.retryAt);
+        outcome.error = telegramError(QStringLiteral("rate_limited"), describe(answer),
+                                      QStringLiteral("Telegram asks to wait %1 s; fewer signals per minute avoid this").arg(seconds));
+        break;
+    }
+    case Kind::Unauthorized:
+        outcome = unavailable(QStringLiteral("telegram.bot_token"),
+                              telegramError(QStringLiteral("invalid_config"), describe(answer),
+                                            QStringLiteral("set telegram.bot_token to the token @BotFather gave you (it may have been revoked)")));
+        break;
+    case Kind::ChatNotFound:
+        outcome = unavailable(QStringLiteral("telegram.chat_id"),
+                              telegramError(QStringLiteral("invalid_config"), describe(answer),
+                                            QStringLiteral("check telegram.chat_id, and send /start to the bot (or add it to the group) first")));
+        break;
+    case Kind::Forbidden:
+        outcome = unavailable(QStringLiteral("telegram.chat_id"),
+                              telegramError(QStringLiteral("forbidden"), describe(answer),
+                                            QStringLiteral("unblock the bot or add it back to the chat in telegram.chat_id")));
+        break;
+    case Kind::ServerError:
+    case Kind::Malformed:
+    case Kind::ChatMigrated:
+        outcome.error = telegramError(QStringLiteral("server_error"), describe(answer),
+                                      QStringLiteral("Telegram is having trouble; delivery is retried with back-off"));
+        break;
+    case Kind::ParseError:
+    case Kind::TooLong:
+    case Kind::BadRequest:
+    case Kind::Ok:
+        outcome.status = DeliveryOutcome::Status::Rejected;
+        outcome.error = telegramError(QStringLiteral("rejected"), describe(answer),
+                                      QStringLiteral("this message cannot be sent to Telegram; see the log for its id"));
+        break;
+    }
+    finish(outcome);
+}
+
+void TelegramChannel::finish(DeliveryOutcome outcome)
+{
+    Job job = std::move(*m_job);
+    m_job.reset();
+    outcome.partsDone = job.next;
+    if (job.done)
+        job.done(outcome);
+}
+
+void TelegramChannel::verify(std::function<void(const Issues&)> done)
+{
+    auto fail = [done](const QString& key, const QString& message, const QString& remedy) {
+        done(Issues{Issue{Issue::Severity::Error, key, message, remedy}});
+    };
+    QNetworkReply* me = get(QStringLiteral("getMe"), {});
+    connect(me, &QNetworkReply::finished, this, [this, me, done, fail] {
+        me->deleteLater();
+        QString networkError;
+        const TelegramReply answer = readReply(me, &networkError);
+        if (!networkError.isEmpty()) {
+            fail(QStringLiteral("telegram.api_base_url"),
+                 QStringLiteral("getMe at %1 failed: %2").arg(loggableUrl(QStringLiteral("getMe")), networkError),
+                 QStringLiteral("check the network and telegram.api_base_url, or start with --offline"));
+            return;
+        }
+        if (answer.kind != TelegramReply::Kind::Ok) {
+            const bool tokenProblem = answer.kind == TelegramReply::Kind::Unauthorized;
+            fail(tokenProblem ? QStringLiteral("telegram.bot_token") : QStringLiteral("telegram.api_base_url"),
+                 QStringLiteral("getMe: %1").arg(describe(answer)),
+                 tokenProblem ? QStringLiteral("set telegram.bot_token to the token @BotFather gave you")
+                              : QStringLiteral("retry later, or start with --offline"));
+            return;
+        }
+        log::notify()->info("telegram: getMe answered for bot @{}",
+                            answer.result.toObject().value(u"username").toString());
+        QNetworkReply* chat = get(QStringLiteral("getChat"), QUrlQuery{{QStringLiteral("chat_id"), m_chatId}});
+        connect(chat, &QNetworkReply::finished, this, [this, chat, done, fail] {
+            chat->deleteLater();
+            QString chatNetworkError;
+            const TelegramReply chatAnswer = readReply(chat, &chatNetworkError);
+            if (!chatNetworkError.isEmpty()) {
+                fail(QStringLiteral("telegram.api_base_url"), QStringLiteral("getChat failed: %1").arg(chatNetworkError),
+                     QStringLiteral("check the network, or start with --offline"));
+                return;
+            }
+            if (chatAnswer.kind == TelegramReply::Kind::ChatMigrated) {
+                fail(QStringLiteral("telegram.chat_id"),
+                     QStringLiteral("chat %1 was upgraded to supergroup %2").arg(m_chatId, chatAnswer.migrateToChatId),
+                     QStringLiteral("set telegram.chat_id to %1").arg(chatAnswer.migrateToChatId));
+                return;
+            }
+            if (chatAnswer.kind != TelegramReply::Kind::Ok) {
+                fail(QStringLiteral("telegram.chat_id"), QStringLiteral("getChat %1: %2").arg(m_chatId, describe(chatAnswer)),
+                     QStringLiteral("check telegram.chat_id, and send /start to the bot (or add it to the group) first"));
+                return;
+            }
+            done(Issues{});
+        });
+    });
+}
+
+} // namespace sentinel

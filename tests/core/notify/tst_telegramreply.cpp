@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestData.h"
+#include "notify/TelegramReply.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace sentinel;
+using Kind = TelegramReply::Kind;
+
+class TestTelegramReply final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void classifiesRecordedBodies_data();
+    void classifiesRecordedBodies();
+    void classifiesBodiesThatAreNotTheEnvelope_data();
+    void classifiesBodiesThatAreNotTheEnvelope();
+};
+
+namespace {
+struct Expected {
+    Kind kind;
+    int retryAfter;
+    QString migrateTo;
+};
+
+// What each recorded body must mean. A fixture added without an entry fails the test.
+const QHash<QString, Expected>& expectations()
+{
+    static const QHash<QString, Expected> table{
+        {QStringLiteral("error_400_chat_not_found.json"), {Kind::ChatNotFound, 0, {}}},
+        {QStringLiteral("error_400_markdown_entity_unclosed.json"), {Kind::ParseError, 0, {}}},
+        {QStringLiteral("error_400_markdownv2_reserved_char.json"), {Kind::ParseError, 0, {}}},
+        {QStringLiteral("error_400_message_too_long.json"), {Kind::TooLong, 0, {}}},
+        {QStringLiteral("error_400_migrate_to_supergroup.json"), {Kind::ChatMigrated, 0, QStringLiteral("-1001234567890")}},
+        {QStringLiteral("error_401_unauthorized.json"), {Kind::Unauthorized, 0, {}}},
+        {QStringLiteral("error_403_bot_blocked.json"), {Kind::Forbidden, 0, {}}},
+        {QStringLiteral("error_429_retry_after.json"), {Kind::RetryAfter, 34, {}}},
+        {QStringLiteral("error_429_description_only.json"), {Kind::RetryAfter, 7, {}}},
+        {QStringLiteral("error_500_internal.json"), {Kind::ServerError, 0, {}}},
+        {QStringLiteral("ok_getchat.json"), {Kind::Ok, 0, {}}},
+        {QStringLiteral("ok_getme.json"), {Kind::Ok, 0, {}}},
+        {QStringLiteral("ok_sendmessage.json"), {Kind::Ok, 0, {}}},
+    };
+    return table;
+}
+} // namespace
+
+void TestTelegramReply::classifiesRecordedBodies_data()
+{
+    QTest::addColumn<QString>("file");
+    const QDir dir(test::dataPath(QStringLiteral("telegram")));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 13);
+    for (const QString& file : files)
+        QTest::newRow(qPrintable(file)) << dir.filePath(file);
+}
+
+void TestTelegramReply::classifiesRecordedBodies()
+{
+    QFETCH(QString, file);
+    const QString name = QFileInfo(file).fileName();
+    QVERIFY2(expectations().contains(name), qPrintable(u"no expectation for fixture " + name));
+    const Expected expected = expectations().value(name);
+    QFile input(file);
+    QVERIFY(input.open(QIODevice::ReadOnly));
+    const QByteArray body = input.readAll();
+    // The HTTP status equals error_code (SOURCES.md); 200 for the ok bodies.
+    const int status = name.startsWith(u"ok_") ? 200 : name.mid(6, 3).toInt();
+    const TelegramReply reply = TelegramReply::classify(status, body);
+    QCOMPARE(int(reply.kind), int(expected.kind));
+    QCOMPARE(reply.retryAfterSeconds, expected.retryAfter);
+    QCOMPARE(reply.migrateToChatId, expected.migrateTo);
+}
+
+void TestTelegramReply::classifiesBodiesThatAreNotTheEnvelope_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("kind");
+    QTest::addRow("a 200 html page from a proxy is not a confirmation") << 200 << QByteArray("<html>ok</html>") << int(Kind::Malformed);
+    QTest::addRow("a 200 with ok false is not a confirmation") << 200 << QByteArray(R"({"ok":false})") << int(Kind::BadRequest);
+    QTest::addRow("a 502 from a gateway is a server error") << 502 << QByteArray("Bad Gateway") << int(Kind::ServerError);
+    QTest::addRow("an empty 401 is a token problem") << 401 << QByteArray() << int(Kind::Unauthorized);
+    QTest::addRow("a 404 means no such bot") << 404 << QByteArray(R"({"ok":false,"error_code":404,"description":"Not Found"})") << int(Kind::Unauthorized);
+    QTest::addRow("a 403 kicked from the group is permanent for the chat") << 403
+        << QByteArray(R"({"ok":false,"error_code":403,"description":"Forbidden: bot was kicked from the group chat"})") << int(Kind::Forbidden);
+}
+
+void TestTelegramReply::classifiesBodiesThatAreNotTheEnvelope()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(int, kind);
+    QCOMPARE(int(TelegramReply::classify(status, body).kind), kind);
+}
+
+QTEST_GUILESS_MAIN(TestTelegramReply)
+#include "tst_telegramreply.moc"
