@@ -39,11 +39,6 @@ QString compactSymbol(const QString& symbol)
     return text;
 }
 
-bool closedBy(const Bar& bar, Interval interval, const QDateTime& now)
-{
-    return bar.openTime.addSecs(std::chrono::duration_cast<std::chrono::seconds>(intervalLength(interval)).count()) <= now;
-}
-
 } // namespace
 
 AlphaVantageProvider::AlphaVantageProvider(Clock& clock, AlphaVantageSettings settings, QObject* parent)
@@ -85,21 +80,18 @@ void AlphaVantageProvider::fetchBars(const BarRequest& request, BarsCallback don
     const Instrument instrument = request.instrument;
     const bool daily = instrument.interval == Interval::Daily;
     const Pair pair = splitPair(instrument.symbol);
+    const QString function = barEndpointName(instrument);
     QUrlQuery query;
-    QString function;
     switch (instrument.assetClass()) {
     case AssetClass::Fx:
-        function = daily ? QStringLiteral("FX_DAILY") : QStringLiteral("FX_INTRADAY");
         query.addQueryItem(QStringLiteral("from_symbol"), pair.base);
         query.addQueryItem(QStringLiteral("to_symbol"), pair.quote);
         break;
     case AssetClass::Crypto:
-        function = daily ? QStringLiteral("DIGITAL_CURRENCY_DAILY") : QStringLiteral("CRYPTO_INTRADAY");
         query.addQueryItem(QStringLiteral("symbol"), pair.base);
         query.addQueryItem(QStringLiteral("market"), pair.quote);
         break;
     case AssetClass::Equity:
-        function = daily ? QStringLiteral("TIME_SERIES_DAILY") : QStringLiteral("TIME_SERIES_INTRADAY");
         query.addQueryItem(QStringLiteral("symbol"), instrument.symbol.toUpper());
         break;
     }
@@ -128,13 +120,8 @@ void AlphaVantageProvider::fetchBars(const BarRequest& request, BarsCallback don
                                       QStringLiteral("the data is not used; report this response")));
              BarSeries series;
              series.instrument = request.instrument;
-             const QDateTime now = m_clock.now();
-             for (const Bar& bar : bars->bars) {
-                 // Only closed bars: the newest one of an intraday answer is still forming.
-                 if (closedBy(bar, request.instrument.interval, now)
-                     && (!request.since.isValid() || bar.openTime > request.since))
-                     series.bars.append(bar);
-             }
+             // Only closed bars: the newest one of an intraday answer is still forming.
+             series.bars = closedBarsWindow(bars->bars, request.instrument.interval, m_clock.now(), request.since, 0);
              series.qualityIssues = bars->issues;
              for (const DataQualityIssue& issue : bars->issues)
                  series.droppedRows.append(issue.toString());

@@ -18,6 +18,32 @@ QString indicatorFunctionName(IndicatorKind kind)
     return {};
 }
 
+QString barEndpointName(const Instrument& instrument)
+{
+    const bool daily = instrument.interval == Interval::Daily;
+    switch (instrument.assetClass()) {
+    case AssetClass::Fx: return daily ? QStringLiteral("FX_DAILY") : QStringLiteral("FX_INTRADAY");
+    case AssetClass::Crypto: return daily ? QStringLiteral("DIGITAL_CURRENCY_DAILY") : QStringLiteral("CRYPTO_INTRADAY");
+    case AssetClass::Equity: break;
+    }
+    return daily ? QStringLiteral("TIME_SERIES_DAILY") : QStringLiteral("TIME_SERIES_INTRADAY");
+}
+
+Bars closedBarsWindow(const Bars& bars, Interval interval, const QDateTime& now, const QDateTime& since, int maxBars)
+{
+    const qint64 lengthMs = std::chrono::duration_cast<std::chrono::milliseconds>(intervalLength(interval)).count();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    Bars window;
+    for (const Bar& bar : bars) {
+        const qint64 open = bar.openTime.toMSecsSinceEpoch();
+        if (open + lengthMs <= nowMs && (!since.isValid() || bar.openTime > since))
+            window.append(bar);
+    }
+    if (maxBars > 0 && window.size() > maxBars)
+        window.remove(0, window.size() - maxBars);
+    return window;
+}
+
 namespace {
 Error unsupported(const QString& provider, const char* what)
 {

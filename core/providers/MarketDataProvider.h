@@ -62,6 +62,15 @@ enum class IndicatorKind { Rsi, Sma, Ema, Macd };
 
 [[nodiscard]] QString indicatorFunctionName(IndicatorKind kind); ///< "RSI", "SMA", ...
 
+/// The endpoint a bar request for this instrument counts against, named as Alpha Vantage names
+/// it ("FX_INTRADAY", "TIME_SERIES_DAILY", ...), so every provider's statistics read alike.
+[[nodiscard]] QString barEndpointName(const Instrument& instrument);
+
+/// Keeps the bars a provider may hand out: closed by `now`, newer than `since` (when valid),
+/// and at most `maxBars` of the newest. `bars` must be oldest first.
+[[nodiscard]] Bars closedBarsWindow(const Bars& bars, Interval interval, const QDateTime& now, const QDateTime& since,
+                                    int maxBars);
+
 struct IndicatorRequest {
     Instrument instrument;
     IndicatorKind kind = IndicatorKind::Rsi;
