@@ -129,13 +129,13 @@ double SimulatedProvider::annualVolatility(AssetClass assetClass)
 
 double SimulatedProvider::dayAnchor(const Instrument& instrument, qint64 day) const
 {
-    // Sum of interpolated noise at scales of 1, 2, 4, ... 512 days; the amplitude of each
+    // Sum of interpolated noise at scales of 1, 2, 4, ... 256 days; the amplitude of each
     // scale grows with its square root, like a random walk's spread, so over days and weeks
     // the anchors move like GBM with the class's volatility, but the sum is bounded over years.
     const double dailySigma = annualVolatility(instrument.assetClass()) / std::sqrt(yearDays);
     const quint64 symbolHash = hashText(instrument.symbol.toUpper());
     double logPrice = std::log(startPrice(instrument.symbol, instrument.assetClass()));
-    for (int octave = 0; octave < 10; ++octave) {
+    for (int octave = 0; octave < 9; ++octave) {
         const qint64 span = qint64(1) << octave;
         const qint64 knot = floorDiv(day, span);
         const double frac = double(day - knot * span) / double(span);

@@ -157,8 +157,8 @@ void TestSimulatedProvider::startPricesAreSensible_data()
     QTest::addColumn<Instrument>("which");
     QTest::addColumn<double>("low");
     QTest::addColumn<double>("high");
-    QTest::newRow("eur/usd trades near 1.08") << instrument("EUR/USD", "FX") << 0.85 << 1.35;
-    QTest::newRow("btc/usd trades near 65000") << instrument("BTC/USD", "CRYPTO") << 25000.0 << 170000.0;
+    QTest::newRow("eur/usd trades near 1.08") << instrument("EUR/USD", "FX") << 0.80 << 1.40;
+    QTest::newRow("btc/usd trades near 65000") << instrument("BTC/USD", "CRYPTO") << 15000.0 << 280000.0;
     QTest::newRow("aapl trades near 190") << instrument("AAPL", "XNYS") << 110.0 << 330.0;
     QTest::newRow("an unknown stock trades between 5 and 1000") << instrument("ZZZQ", "XNAS") << 5.0 << 1000.0;
 }
