@@ -61,6 +61,10 @@ std::optional<DataQualityIssue> checkBarValues(const QString& label, const Bar& 
 SanitizedBars sanitizeBars(const QList<CandidateBar>& rowsInSourceOrder, const QDateTime& now, RowOrder order)
 {
     SanitizedBars result;
+    // Issues are gathered in two passes; each remembers its row's position so the report
+    // lists them in the order the source did.
+    QList<std::pair<qsizetype, DataQualityIssue>> issues;
+    auto position = [&rowsInSourceOrder](const CandidateBar* row) { return row - rowsInSourceOrder.constData(); };
     const qint64 nowMs = now.isValid() ? now.toMSecsSinceEpoch() : 0;
 
     // First pass: value rules, the future, and duplicates (found across the whole input, so a
@@ -69,21 +73,21 @@ SanitizedBars sanitizeBars(const QList<CandidateBar>& rowsInSourceOrder, const Q
     QHash<qint64, int> seen; // open instant → number of valid rows with it
     for (const CandidateBar& row : rowsInSourceOrder) {
         if (row.rejection) {
-            result.issues.append(*row.rejection);
+            issues.append({position(&row), *row.rejection});
             continue;
         }
         if (!row.bar.openTime.isValid()) {
-            result.issues.append(issue(row.label, "invalid_timestamp", QStringLiteral("the timestamp is not a valid instant")));
+            issues.append({position(&row), issue(row.label, "invalid_timestamp", QStringLiteral("the timestamp is not a valid instant"))});
             continue;
         }
         if (auto problem = checkBarValues(row.label, row.bar)) {
-            result.issues.append(*problem);
+            issues.append({position(&row), *problem});
             continue;
         }
         if (now.isValid() && row.bar.openTime.toMSecsSinceEpoch() > nowMs) {
-            result.issues.append(issue(row.label, "future_timestamp",
-                                       QStringLiteral("the bar opens at %1, after the current time %2")
-                                           .arg(row.bar.openTime.toString(Qt::ISODate), now.toString(Qt::ISODate))));
+            issues.append({position(&row), issue(row.label, "future_timestamp",
+                                                 QStringLiteral("the bar opens at %1, after the current time %2")
+                                                     .arg(row.bar.openTime.toString(Qt::ISODate), now.toString(Qt::ISODate)))});
             continue;
         }
         valid.append(&row);
@@ -112,28 +116,31 @@ SanitizedBars sanitizeBars(const QList<CandidateBar>& rowsInSourceOrder, const Q
         if (seen.value(key) > 1) {
             const bool conflict = conflicting.value(key);
             if (conflict || firstOfInstant.value(key) != row) {
-                result.issues.append(issue(
+                issues.append({position(row), issue(
                     row->label, conflict ? "conflicting_duplicate" : "duplicate_timestamp",
                     conflict ? QStringLiteral("another row has the same instant %1 with different values; both are dropped")
                                    .arg(row->bar.openTime.toString(Qt::ISODate))
                              : QStringLiteral("a row with the same instant %1 and the same values came before; this copy is dropped")
-                                   .arg(row->bar.openTime.toString(Qt::ISODate))));
+                                   .arg(row->bar.openTime.toString(Qt::ISODate)))});
                 continue;
             }
         }
         if (last && order != RowOrder::Any) {
             const bool forward = order == RowOrder::OldestFirst ? key > *last : key < *last;
             if (!forward) {
-                result.issues.append(issue(row->label, "out_of_order",
+                issues.append({position(row), issue(row->label, "out_of_order",
                                            QStringLiteral("the row is out of order (rows are listed %1)")
                                                .arg(order == RowOrder::OldestFirst ? QStringLiteral("oldest first")
-                                                                                   : QStringLiteral("newest first"))));
+                                                                                   : QStringLiteral("newest first")))});
                 continue;
             }
         }
         last = key;
         result.bars.append(row->bar);
     }
+    std::stable_sort(issues.begin(), issues.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [index, found] : issues)
+        result.issues.append(std::move(found));
     std::sort(result.bars.begin(), result.bars.end(),
               [](const Bar& a, const Bar& b) { return a.openTime < b.openTime; });
     return result;
