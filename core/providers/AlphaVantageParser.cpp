@@ -444,6 +444,7 @@ Result<AlphaVantageResponse> parseBars(const QJsonObject& root, const QString& s
     QList<CandidateBar> candidates;
     candidates.reserve(keys.size());
     QSet<QString> reportedDuplicates;
+    QHash<QString, FieldName> fieldNames;
     for (const QString& key : keys) {
         CandidateBar candidate;
         candidate.label = key;
@@ -474,8 +475,11 @@ Result<AlphaVantageResponse> parseBars(const QJsonObject& root, const QString& s
         QHash<QString, QHash<QString, QJsonValue>> fields;
         const QJsonObject row = rowValue.toObject();
         for (auto it = row.begin(); it != row.end(); ++it) {
-            const FieldName field = splitFieldName(it.key());
-            fields[field.name].insert(field.unit, it.value());
+            // Every row repeats the same few field names: split each once.
+            auto known = fieldNames.constFind(it.key());
+            if (known == fieldNames.constEnd())
+                known = fieldNames.insert(it.key(), splitFieldName(it.key()));
+            fields[known->name].insert(known->unit, it.value());
         }
         candidate.bar.openTime = stamp.utc;
         double* targets[] = {&candidate.bar.open, &candidate.bar.high, &candidate.bar.low, &candidate.bar.close,
