@@ -230,6 +230,15 @@ QHash<QString, QStringList> keysInDocumentOrder(const QByteArray& body)
     return keys;
 }
 
+/// How often each key appears; a key missing from the scan counts as appearing once.
+QHash<QString, int> countOccurrences(const QStringList& keysInOrder)
+{
+    QHash<QString, int> occurrences;
+    for (const QString& key : keysInOrder)
+        ++occurrences[key];
+    return occurrences;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Errors in the body: Alpha Vantage answers HTTP 200 with one of three keys.
 
@@ -430,12 +439,7 @@ Result<AlphaVantageResponse> parseBars(const QJsonObject& root, const QString& s
         return zone.error();
 
     const QJsonObject series = root.value(seriesKey).toObject();
-    QHash<QString, int> occurrences;
-    for (const QString& key : orderedKeys)
-        ++occurrences[key];
-    if (orderedKeys.isEmpty()) // no raw scan available: fall back to the object's own keys
-        for (const QString& key : series.keys())
-            occurrences[key] = 1;
+    const QHash<QString, int> occurrences = countOccurrences(orderedKeys);
     const QStringList keys = orderedKeys.isEmpty() ? series.keys() : orderedKeys;
     const RowOrder order = orderedKeys.isEmpty() ? RowOrder::Any : RowOrder::NewestFirst;
     const bool intraday = !daily;
@@ -539,9 +543,7 @@ Result<AlphaVantageResponse> parseIndicator(const QJsonObject& root, const QStri
         return zone.error();
 
     const QJsonObject series = root.value(seriesKey).toObject();
-    QHash<QString, int> occurrences;
-    for (const QString& key : orderedKeys)
-        ++occurrences[key];
+    const QHash<QString, int> occurrences = countOccurrences(orderedKeys);
     const QStringList keys = series.keys();
     QSet<qint64> seen;
     for (const QString& key : keys) {
