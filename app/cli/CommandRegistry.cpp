@@ -11,6 +11,7 @@ int runSessions(Invocation&);
 int runMarketStatus(Invocation&);
 int runFreshness(Invocation&);
 int runNotifyTest(Invocation&);
+int runParseAlphaVantage(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -25,6 +26,9 @@ const QList<Command>& commands()
          &runFreshness},
         {{QStringLiteral("notify"), QStringLiteral("test")},
          QStringLiteral("Send one test message through every enabled channel."), &runNotifyTest},
+        {{QStringLiteral("parse"), QStringLiteral("alphavantage")},
+         QStringLiteral("Parse a saved Alpha Vantage body; print normalised JSON or a typed error."),
+         &runParseAlphaVantage},
     };
     return all;
 }

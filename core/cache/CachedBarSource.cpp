@@ -92,7 +92,7 @@ void CachedBarSource::load(const BarRequest& request, const QString& key, Cache:
                     return;
                 }
                 m_cache.recordSharedHit();
-                resolve(BarSeries{request.instrument, std::move(bars).value(), {}}, entry.value().validUntil);
+                resolve(BarSeries{request.instrument, std::move(bars).value(), {}, {}}, entry.value().validUntil);
             });
         return;
     }
@@ -145,7 +145,7 @@ int CachedBarSource::warmFromStore(const QList<Instrument>& instruments)
         const QDateTime until = validUntil(instrument, lastClose);
         if (!until.isValid() || until <= now)
             continue;
-        m_cache.putUntil(cacheKey(BarRequest{instrument, {}, {}}), BarSeries{instrument, bars, {}}, until);
+        m_cache.putUntil(cacheKey(BarRequest{instrument, {}, {}}), BarSeries{instrument, bars, {}, {}}, until);
         ++warmed;
     }
     log::cache()->info("warmed {} of {} instruments from the bar store", warmed, instruments.size());

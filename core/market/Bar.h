@@ -18,6 +18,9 @@ struct Bar {
     double low = 0;
     double close = 0;
     double volume = 0;
+    /// Outside the instrument's regular session (pre- or post-market trading), as far as the
+    /// provider can tell. Strategies that trade the regular session only should skip these.
+    bool extendedHours = false;
 
     friend bool operator==(const Bar&, const Bar&) = default;
 };

@@ -4,28 +4,63 @@
 #include "common/Clock.h"
 #include "providers/MarketDataProvider.h"
 
+#include <QHash>
+#include <QVector>
+
+#include <functional>
+
 namespace sentinel {
 
-/// Deterministic simulated market feed: the same (seed, instrument, bar time) always gives the
-/// same bar, so caching and replays are reproducible. Walking skeleton: a random walk per
-/// instrument, bars every interval, around the clock.
+/// A deterministic market for the demo profile and `sentinel run --simulate`: seeded price
+/// paths with realistic volatility per asset class (FX 8 %, equities 25 %, crypto 65 % a
+/// year). Every bar is a pure function of (seed, symbol, interval, opening instant), so the same
+/// bar fetched twice is identical and caches can be measured. Bars exist only while the
+/// instrument's market is open (the session predicate); only closed bars up to clock.now()
+/// are returned, the newest `maxBars` or those newer than `since`. Counts requests like a real
+/// provider.
+///
+/// The path: within one UTC day, geometric Brownian motion in bar-sized steps, bridged so it
+/// ends at the next day's anchor; day anchors follow a multi-scale random walk that looks like
+/// GBM over weeks but stays near the symbol's start price over years (ADR 0023).
 class SimulatedProvider final : public MarketDataProvider
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SimulatedProvider)
 public:
+    /// Whether a bar opening at `barOpen` (UTC) exists for `instrument`.
+    using SessionPredicate = std::function<bool(const Instrument& instrument, const QDateTime& barOpen)>;
+
     SimulatedProvider(Clock& clock, quint64 seed, QObject* parent = nullptr);
 
     [[nodiscard]] QString name() const override { return QStringLiteral("simulated"); }
     void fetchBars(const BarRequest& request, BarsCallback done) override;
-    [[nodiscard]] int requestCount() const { return m_requests; }
+    /// The close of the last closed bar at the instrument's interval.
+    void fetchQuote(const QuoteRequest& request, QuoteCallback done) override;
+
+    /// Default: FX closed Fri 21:00Z–Sun 21:00Z, crypto always open, equities Mon–Fri
+    /// 14:30–21:00Z; daily bars Mon–Fri except crypto (every day).
+    void setSessionPredicate(SessionPredicate predicate);
+    void setMaxBars(int maxBars) { m_maxBars = maxBars; }
+
+    /// The default session rule on its own, for callers that want to wrap it.
+    [[nodiscard]] static bool defaultSession(const Instrument& instrument, const QDateTime& barOpen);
+    /// The price a symbol's path is centred on ("EUR/USD" ≈ 1.08, "BTC/USD" ≈ 65000, "AAPL" ≈ 190;
+    /// unknown symbols: derived from a hash of the symbol, within the asset class's usual range).
+    [[nodiscard]] static double startPrice(const QString& symbol, AssetClass assetClass);
+    [[nodiscard]] static double annualVolatility(AssetClass assetClass);
+
+    /// The bar opening at `openTime` (aligned to the interval), whether or not the market is open.
+    [[nodiscard]] Bar barAt(const Instrument& instrument, const QDateTime& openTime);
 
 private:
-    [[nodiscard]] Bar barAt(const Instrument& instrument, qint64 openMs) const;
+    [[nodiscard]] double dayAnchor(const Instrument& instrument, qint64 day) const;
+    const QVector<double>& dayPath(const Instrument& instrument, qint64 day);
 
     Clock& m_clock;
     quint64 m_seed;
-    int m_requests = 0;
+    int m_maxBars = 200;
+    SessionPredicate m_session;
+    QHash<QString, QVector<double>> m_pathCache; // "<key>@<day>" → log prices at bar boundaries
 };
 
 } // namespace sentinel

@@ -95,7 +95,7 @@ private:
     void answerLater(const BarRequest& request, BarsCallback done)
     {
         Result<BarSeries> result = failWith ? Result<BarSeries>(*failWith)
-                                            : Result<BarSeries>(BarSeries{request.instrument, bars, {}});
+                                            : Result<BarSeries>(BarSeries{request.instrument, bars, {}, {}});
         QMetaObject::invokeMethod(
             this, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
     }

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/ProviderError.h"
+
+namespace sentinel::providerError {
+
+bool isRetryable(const QString& kind)
+{
+    return kind != InvalidCall && kind != InvalidApiKey && kind != PremiumEndpoint && kind != Unsupported
+           && kind != SymbolMismatch && kind != UnknownTimeZone && kind != ReplayDataMissing && kind != TlsError;
+}
+
+bool indicatesOutage(const QString& kind)
+{
+    return kind == HttpError || kind == Timeout || kind == NetworkError || kind == HtmlBody || kind == TruncatedBody
+           || kind == MalformedBody || kind == EmptyBody || kind == UnexpectedShape;
+}
+
+} // namespace sentinel::providerError
