@@ -11,6 +11,7 @@
 #include <hiredis/async.h>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace sentinel {
@@ -125,6 +126,7 @@ struct RedisBackend::Load {
     LoadDone done;
     bool finished = false;
     bool waiting = false;  ///< another desk holds the lock; listed in m_waiting
+    bool recheck = false;  ///< a fill was announced while a lookup was in flight
     bool checking = false; ///< a GET is under way
     bool fetching = false; ///< the upstream fetch is under way (as owner or locally)
     TimerId pollTimer = 0;
@@ -472,8 +474,14 @@ void RedisBackend::load(const QByteArray& key, LocalFetch fetch, LoadDone done)
 
 void RedisBackend::lookup(const std::shared_ptr<Load>& load)
 {
-    if (load->finished || load->checking || load->fetching)
+    if (load->finished || load->fetching)
         return;
+    if (load->checking) {
+        // The fill announcement travels on the subscriber link, the lookup reply on the command
+        // link: the announcement can overtake a reply that still says "locked". Look again.
+        load->recheck = true;
+        return;
+    }
     load->checking = true;
     const QList<QByteArray> args{bytes("EVAL"), bytes(kAcquireScript), bytes("2"), valueKey(load->key),
                                  lockKey(load->key), m_ownerId,
@@ -481,6 +489,7 @@ void RedisBackend::lookup(const std::shared_ptr<Load>& load)
                                  QByteArray::number(m_clock.nowMs())};
     command(*m_command, args, [this, load](redisReply* reply) {
         load->checking = false;
+        const bool announcedMeanwhile = std::exchange(load->recheck, false);
         if (m_closing || load->finished || load->fetching)
             return;
         if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 1
@@ -508,6 +517,8 @@ void RedisBackend::lookup(const std::shared_ptr<Load>& load)
             return;
         default:
             wait(load); // another desk holds the lock and is fetching
+            if (announcedMeanwhile)
+                lookup(load);
             return;
         }
     });
