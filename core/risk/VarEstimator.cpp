@@ -14,6 +14,7 @@ namespace sentinel {
 namespace {
 
 constexpr std::size_t kMinimumReturns = 2;
+constexpr double kBelowOne = 1.0 - 0x1.0p-53;
 
 Error insufficientReturns(std::size_t n)
 {
@@ -48,11 +49,6 @@ MeanAndDeviation meanAndSampleDeviation(std::span<const double> values)
 double openUniform(std::mt19937_64& engine)
 {
     return (double(engine() >> 11) + 0.5) * 0x1.0p-53;
-}
-
-std::size_t uniformIndex(std::mt19937_64& engine, std::size_t n)
-{
-    return std::min(std::size_t(openUniform(engine) * double(n)), n - 1);
 }
 
 RiskReport tailReport(std::span<const double> outcomes, double confidence, int horizonDays, VarMethod method,
@@ -166,17 +162,30 @@ Result<RiskReport> VarEstimator::bootstrap(std::span<const double> returns, doub
     const std::size_t n = returns.size();
     const double weight = std::min(1.0, double(n) / double(m_options.minReturns));
     const auto total = std::size_t(m_options.resamples);
-    // A fixed split rather than a coin flip per draw: the blend weight is then exact and the
-    // only noise left is the resampling itself.
+    // A fixed split rather than a coin flip per draw, so the blend weight is exact.
     const auto fromHistory = std::size_t(std::lround(weight * double(total)));
+    const std::size_t fromPrior = total - fromHistory;
 
+    // Stratified draws: draw j of m falls at a random point of the j-th of m equal slices of
+    // probability. Each part then follows its distribution far more closely than independent
+    // draws would (the history is reproduced almost exactly once fromHistory >= n), so the
+    // estimate converges to the historical one instead of carrying resampling noise forever.
     std::mt19937_64 engine(m_options.seed);
     std::vector<double> draws;
     draws.reserve(total);
-    for (std::size_t i = 0; i < fromHistory; ++i)
-        draws.push_back(returns[uniformIndex(engine, n)]);
-    for (std::size_t i = fromHistory; i < total; ++i)
-        draws.push_back(priorDailyVolatility * inverseNormalCdf(openUniform(engine)));
+    if (fromHistory > 0) {
+        std::vector<double> sorted(returns.begin(), returns.end());
+        std::sort(sorted.begin(), sorted.end());
+        for (std::size_t j = 0; j < fromHistory; ++j) {
+            const double position = (double(j) + openUniform(engine)) / double(fromHistory) * double(n);
+            draws.push_back(sorted[std::min(std::size_t(position), n - 1)]);
+        }
+    }
+    for (std::size_t j = 0; j < fromPrior; ++j) {
+        // (m - 1 + u) / m can round up to exactly 1, where the quantile is infinite.
+        const double probability = std::min((double(j) + openUniform(engine)) / double(fromPrior), kBelowOne);
+        draws.push_back(priorDailyVolatility * inverseNormalCdf(probability));
+    }
     return tailReport(draws, confidence, horizonDays, VarMethod::Bootstrap, int(n), weight);
 }
 

@@ -53,7 +53,10 @@ public:
     [[nodiscard]] Result<RiskReport> parametric(std::span<const double> returns, double confidence,
                                                 int horizonDays = 1) const;
     /// Resamples a blend: a share w = min(1, n / minReturns) of the draws comes from the observed
-    /// returns (with replacement), the rest from N(0, priorDailyVolatility²). Positive from n = 0.
+    /// returns, the rest from N(0, priorDailyVolatility²), both stratified (one seeded draw per
+    /// equal slice of probability); VaR and shortfall are read from the draws as for historical.
+    /// Positive from n = 0; equals the historical estimate up to one order-statistic gap once
+    /// n >= minReturns and resamples >= n.
     [[nodiscard]] Result<RiskReport> bootstrap(std::span<const double> returns, double priorDailyVolatility,
                                                double confidence, int horizonDays = 1) const;
     [[nodiscard]] Result<RiskReport> bootstrap(std::span<const double> returns, AssetClass assetClass,
