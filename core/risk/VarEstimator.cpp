@@ -18,8 +18,8 @@ constexpr double kBelowOne = 1.0 - 0x1.0p-53;
 
 Error insufficientReturns(std::size_t n)
 {
-    return Error{QStringLiteral("insufficient_returns"),
-                 QStringLiteral("no returns: need at least %1, got %2").arg(kMinimumReturns).arg(n),
+    const QString got = n == 0 ? QStringLiteral("no returns") : QStringLiteral("only %1 return(s)").arg(n);
+    return Error{QStringLiteral("insufficient_returns"), QStringLiteral("%1: need at least %2").arg(got).arg(kMinimumReturns),
                  QStringLiteral("supply more history, or use the bootstrap method, which starts from an asset-class prior")};
 }
 
