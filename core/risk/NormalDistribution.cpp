@@ -64,11 +64,18 @@ double normalCdf(double x)
     return 0.5 * std::erfc(-x / std::numbers::sqrt2);
 }
 
-double inverseNormalCdf(double p)
+double approximateInverseNormalCdf(double p)
 {
     if (!(p > 0.0 && p < 1.0))
         return std::numeric_limits<double>::quiet_NaN();
-    double x = acklam(p);
+    return acklam(p);
+}
+
+double inverseNormalCdf(double p)
+{
+    double x = approximateInverseNormalCdf(p);
+    if (std::isnan(x))
+        return x;
     // Halley's method on f(x) = Φ(x) - p: cubic convergence, so one step from 1e-9 is enough.
     // The error is taken in the tail nearer to x so that 1 - p does not cancel digits away.
     const double error = x <= 0.0 ? normalCdf(x) - p : (1.0 - p) - normalCdf(-x);

@@ -13,5 +13,8 @@ namespace sentinel {
 /// Quantile Φ⁻¹(p) for p in (0, 1); NaN for p outside (0, 1) or NaN, so a caller that skipped
 /// validation gets a number that poisons the result visibly instead of a plausible one.
 [[nodiscard]] double inverseNormalCdf(double p);
+/// Φ⁻¹(p) without the refinement step: relative error below 1.2e-9, several times faster. For
+/// drawing samples, where that error is far below the sampling noise; never for a reported z.
+[[nodiscard]] double approximateInverseNormalCdf(double p);
 
 } // namespace sentinel

@@ -3,6 +3,7 @@
 
 #include "common/Log.h"
 #include "risk/PortfolioVar.h"
+#include "risk/SampleMoments.h"
 
 #include <QMap>
 
@@ -62,18 +63,6 @@ QMap<QString, NetHolding> netHoldings(const PortfolioState& portfolio)
 bool usableNumber(double value)
 {
     return std::isfinite(value) && value > 0.0;
-}
-
-double sampleDeviation(std::span<const double> values)
-{
-    double mean = 0.0;
-    for (const double value : values)
-        mean += value;
-    mean /= double(values.size());
-    double squares = 0.0;
-    for (const double value : values)
-        squares += (value - mean) * (value - mean);
-    return std::sqrt(squares / double(values.size() - 1));
 }
 
 } // namespace
@@ -245,7 +234,7 @@ RiskVerdict RiskGate::evaluate(const TradeContext& trade) const
         const QList<double> series = portfolio.returns.value(key).returns;
         const qsizetype window = std::min<qsizetype>(series.size(), std::max(2, m_settings.volatilityWindow));
         const bool measured = window >= 2 && VarEstimator::checkReturns(series).ok();
-        const double recent = measured ? sampleDeviation(std::span<const double>(series).last(std::size_t(window)))
+        const double recent = measured ? SampleMoments::of(std::span<const double>(series).last(std::size_t(window))).deviation
                                        : typical;
         const double allowed = typical * m_settings.volatilityConfidenceMultiple * trade.signalConfidence;
         if (recent > allowed)

@@ -19,7 +19,19 @@ namespace sentinel {
 class RiskGate
 {
 public:
-    explicit RiskGate(RiskSettings settings, BootstrapOptions bootstrap = {});
+    /// Draws per cold-start estimate inside the gate. Stratified draws (ADR 0031) keep 2,000
+    /// within a fraction of a percent of 10,000, and a verdict within its 100 µs budget.
+    static constexpr int kGateResamples = 2000;
+
+    /// `bootstrap.minReturns` is taken from `settings.minHistoricalReturns`.
+    explicit RiskGate(RiskSettings settings, BootstrapOptions bootstrap = gateBootstrapOptions());
+
+    [[nodiscard]] static BootstrapOptions gateBootstrapOptions()
+    {
+        BootstrapOptions options;
+        options.resamples = kGateResamples;
+        return options;
+    }
 
     [[nodiscard]] RiskVerdict evaluate(const TradeContext& trade) const;
 

@@ -3,6 +3,7 @@
 
 #include "risk/NormalDistribution.h"
 #include "risk/Quantile.h"
+#include "risk/SampleMoments.h"
 
 #include <algorithm>
 #include <cmath>
@@ -23,32 +24,22 @@ Error insufficientReturns(std::size_t n)
                  QStringLiteral("supply more history, or use the bootstrap method, which starts from an asset-class prior")};
 }
 
-struct MeanAndDeviation {
-    double mean = 0.0;
-    double deviation = 0.0;
-};
-
-// Welford's update: stable for long series whose mean is large against their spread.
-MeanAndDeviation meanAndSampleDeviation(std::span<const double> values)
-{
-    double mean = 0.0;
-    double squares = 0.0;
-    std::size_t n = 0;
-    for (const double value : values) {
-        ++n;
-        const double delta = value - mean;
-        mean += delta / double(n);
-        squares += delta * (value - mean);
-    }
-    return {mean, n > 1 ? std::sqrt(squares / double(n - 1)) : 0.0};
-}
-
 // Uniform on the open interval (0, 1) from the top 53 bits. Written out instead of
 // std::uniform_real_distribution / std::normal_distribution, whose algorithms differ between
 // standard libraries: the same seed must give the same estimate on every platform.
 double openUniform(std::mt19937_64& engine)
 {
     return (double(engine() >> 11) + 0.5) * 0x1.0p-53;
+}
+
+Status checkInputs(std::span<const double> returns, double confidence, int horizonDays)
+{
+    for (const Status& check : {VarEstimator::checkConfidence(confidence), VarEstimator::checkHorizon(horizonDays),
+                                VarEstimator::checkReturns(returns)}) {
+        if (!check)
+            return check;
+    }
+    return okStatus();
 }
 
 RiskReport tailReport(std::span<const double> outcomes, double confidence, int horizonDays, VarMethod method,
@@ -111,10 +102,8 @@ Status VarEstimator::checkReturns(std::span<const double> returns)
 
 Result<RiskReport> VarEstimator::historical(std::span<const double> returns, double confidence, int horizonDays) const
 {
-    for (const Status& check : {checkConfidence(confidence), checkHorizon(horizonDays), checkReturns(returns)}) {
-        if (!check)
-            return check.error();
-    }
+    if (const Status valid = checkInputs(returns, confidence, horizonDays); !valid)
+        return valid.error();
     if (returns.size() < kMinimumReturns)
         return insufficientReturns(returns.size());
     return tailReport(returns, confidence, horizonDays, VarMethod::Historical, int(returns.size()), 1.0);
@@ -122,13 +111,11 @@ Result<RiskReport> VarEstimator::historical(std::span<const double> returns, dou
 
 Result<RiskReport> VarEstimator::parametric(std::span<const double> returns, double confidence, int horizonDays) const
 {
-    for (const Status& check : {checkConfidence(confidence), checkHorizon(horizonDays), checkReturns(returns)}) {
-        if (!check)
-            return check.error();
-    }
+    if (const Status valid = checkInputs(returns, confidence, horizonDays); !valid)
+        return valid.error();
     if (returns.size() < kMinimumReturns)
         return insufficientReturns(returns.size());
-    const MeanAndDeviation moments = meanAndSampleDeviation(returns);
+    const SampleMoments moments = SampleMoments::of(returns);
     const double z = inverseNormalCdf(confidence);
     const double scale = std::sqrt(double(horizonDays));
     RiskReport report;
@@ -144,10 +131,8 @@ Result<RiskReport> VarEstimator::parametric(std::span<const double> returns, dou
 Result<RiskReport> VarEstimator::bootstrap(std::span<const double> returns, double priorDailyVolatility,
                                            double confidence, int horizonDays) const
 {
-    for (const Status& check : {checkConfidence(confidence), checkHorizon(horizonDays), checkReturns(returns)}) {
-        if (!check)
-            return check.error();
-    }
+    if (const Status valid = checkInputs(returns, confidence, horizonDays); !valid)
+        return valid.error();
     if (!(std::isfinite(priorDailyVolatility) && priorDailyVolatility > 0.0))
         return Error{QStringLiteral("invalid_prior"),
                      QStringLiteral("prior daily volatility %1 is not a positive number").arg(priorDailyVolatility),
@@ -184,7 +169,7 @@ Result<RiskReport> VarEstimator::bootstrap(std::span<const double> returns, doub
     for (std::size_t j = 0; j < fromPrior; ++j) {
         // (m - 1 + u) / m can round up to exactly 1, where the quantile is infinite.
         const double probability = std::min((double(j) + openUniform(engine)) / double(fromPrior), kBelowOne);
-        draws.push_back(priorDailyVolatility * inverseNormalCdf(probability));
+        draws.push_back(priorDailyVolatility * approximateInverseNormalCdf(probability));
     }
     return tailReport(draws, confidence, horizonDays, VarMethod::Bootstrap, int(n), weight);
 }

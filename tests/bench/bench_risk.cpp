@@ -41,15 +41,8 @@ void bootstrap10kResamples(benchmark::State& state)
 }
 BENCHMARK(bootstrap10kResamples)->Arg(0)->Arg(12)->Arg(10000)->Unit(benchmark::kMicrosecond);
 
-ReturnSeries series(quint64 seed, double volatility)
-{
-    const std::vector<double> values = generatedReturns(250, seed, volatility);
-    return ReturnSeries{{}, QList<double>(values.begin(), values.end())};
-}
-
-// A full verdict on a portfolio of `state.range(0)` held instruments with a year of daily
-// returns each, one pending order, and a new entry that passes every check.
-void gateVerdict(benchmark::State& state)
+// Buying 0.2 % of a million-dollar account in Apple on fresh data, market open.
+TradeContext freshEntry()
 {
     TradeContext trade;
     trade.instrument = Instrument{QStringLiteral("AAPL"), QStringLiteral("XNYS"), Interval::Daily};
@@ -60,6 +53,20 @@ void gateVerdict(benchmark::State& state)
     trade.marketOpen = true;
     trade.portfolio.balance = 1'000'000;
     trade.portfolio.equityPeak = 1'000'000;
+    return trade;
+}
+
+ReturnSeries series(quint64 seed, double volatility)
+{
+    const std::vector<double> values = generatedReturns(250, seed, volatility);
+    return ReturnSeries{{}, QList<double>(values.begin(), values.end())};
+}
+
+// A full verdict on a portfolio of `state.range(0)` held instruments with a year of daily
+// returns each, one pending order, and a new entry that passes every check.
+void gateVerdict(benchmark::State& state)
+{
+    TradeContext trade = freshEntry();
     trade.portfolio.returns.insert(trade.instrument.key(), series(1, 0.01));
     const qsizetype held = qsizetype(state.range(0));
     for (qsizetype i = 0; i < held; ++i) {
@@ -81,15 +88,7 @@ BENCHMARK(gateVerdict)->Arg(1)->Arg(5)->Arg(20)->Unit(benchmark::kMicrosecond);
 // Cold start: no history anywhere, so the verdict runs the bootstrap.
 void gateVerdictColdStart(benchmark::State& state)
 {
-    TradeContext trade;
-    trade.instrument = Instrument{QStringLiteral("AAPL"), QStringLiteral("XNYS"), Interval::Daily};
-    trade.quantity = 10;
-    trade.price = 200;
-    trade.signalConfidence = 0.8;
-    trade.freshness = DataFreshness::Fresh;
-    trade.marketOpen = true;
-    trade.portfolio.balance = 1'000'000;
-    trade.portfolio.equityPeak = 1'000'000;
+    const TradeContext trade = freshEntry();
     const RiskGate gate{RiskSettings{}};
     for (auto _ : state)
         benchmark::DoNotOptimize(gate.evaluate(trade).approved);

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void quantileMatchesPublishedValues();
     void quantileInvertsTheCdfAcrossTheRange();
     void quantileIsAntisymmetric();
+    void approximateQuantileIsWithinItsBound();
     void quantileOutsideTheOpenIntervalIsNaN_data();
     void quantileOutsideTheOpenIntervalIsNaN();
 };
@@ -67,6 +68,18 @@ void TestNormalDistribution::quantileIsAntisymmetric()
 {
     for (double p = 0.0005; p < 0.5; p += 0.0125)
         QVERIFY(std::abs(inverseNormalCdf(p) + inverseNormalCdf(1.0 - p)) <= 1e-12);
+}
+
+void TestNormalDistribution::approximateQuantileIsWithinItsBound()
+{
+    for (double p = 1e-12; p < 1.0; p += (p < 0.01 || p > 0.99) ? p * 0.5 * (1.0 - p) + 1e-13 : 0.0007) {
+        const double exact = inverseNormalCdf(p);
+        if (std::abs(exact) < 1e-3)
+            continue; // relative error is meaningless at the median
+        QVERIFY2(std::abs(approximateInverseNormalCdf(p) - exact) <= 1.2e-9 * std::abs(exact),
+                 qPrintable(QStringLiteral("p %1").arg(p)));
+    }
+    QVERIFY(std::isnan(approximateInverseNormalCdf(1.0)));
 }
 
 void TestNormalDistribution::quantileOutsideTheOpenIntervalIsNaN_data()
