@@ -12,6 +12,7 @@ int runMarketStatus(Invocation&);
 int runFreshness(Invocation&);
 int runNotifyTest(Invocation&);
 int runParseAlphaVantage(Invocation&);
+int runVar(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -29,6 +30,7 @@ const QList<Command>& commands()
         {{QStringLiteral("parse"), QStringLiteral("alphavantage")},
          QStringLiteral("Parse a saved Alpha Vantage body; print normalised JSON or a typed error."),
          &runParseAlphaVantage},
+        {{QStringLiteral("var")}, QStringLiteral("Value at risk of a file of returns (JSON)."), &runVar},
     };
     return all;
 }

@@ -58,6 +58,11 @@ struct RiskSettings {
     double maxDrawdownPct = 0.05;
     int minHistoricalReturns = 30; ///< below this, VaR blends in the bootstrap fallback
     int maxTradesPerDay = 20;
+    double maxAssetClassPct = 0.25; ///< gross exposure of one asset class, fraction of equity
+    int volatilityWindow = 20;      ///< daily returns the volatility check looks back over
+    /// An entry with signal confidence c may trade while recent daily volatility is at most
+    /// c × this multiple × the asset class's typical volatility (ADR 0033).
+    double volatilityConfidenceMultiple = 3.0;
 };
 
 struct TelegramSettings {
