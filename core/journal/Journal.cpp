@@ -73,6 +73,12 @@ Status validate(const TradeProposal& proposal)
     return okStatus();
 }
 
+// QtSql binds a null QString as SQL NULL; the journal's text columns are NOT NULL.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 Alert readAlert(const QSqlQuery& row)
 {
     Alert alert;
@@ -122,8 +128,8 @@ Status Journal::recordProposal(const TradeProposal& proposal)
                        "expires_at_ms, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')"),
         {proposal.id, proposal.instrument.key(), proposal.instrument.symbol, proposal.instrument.market,
          intervalName(proposal.instrument.interval), sideName(proposal.side), proposal.isExit ? 1 : 0, proposal.quantity,
-         proposal.price, proposal.strategyReason, QString::fromUtf8(verdict), proposal.varBefore, proposal.varAfter,
-         proposal.freshness, proposal.clientOrderId, proposal.createdAt.toMSecsSinceEpoch(),
+         proposal.price, text(proposal.strategyReason), QString::fromUtf8(verdict), proposal.varBefore, proposal.varAfter,
+         text(proposal.freshness), proposal.clientOrderId, proposal.createdAt.toMSecsSinceEpoch(),
          proposal.expiresAt.toMSecsSinceEpoch()});
 }
 
@@ -166,7 +172,7 @@ Status Journal::recordDecision(const QString& proposalId, Decision decision, con
             !s)
             return s;
         return m_db->exec(QStringLiteral("INSERT INTO decisions (proposal_id, decision, reason, operator, at_ms) VALUES (?, ?, ?, ?, ?)"),
-                          {proposalId, approve ? QStringLiteral("approved") : QStringLiteral("rejected"), reason, operatorName,
+                          {proposalId, approve ? QStringLiteral("approved") : QStringLiteral("rejected"), text(reason), text(operatorName),
                            at.toMSecsSinceEpoch()});
     });
 }
@@ -238,7 +244,7 @@ Status Journal::recordAlert(const Alert& alert)
                      QStringLiteral("create alerts with Alert::create")};
     return m_db->exec(QStringLiteral("INSERT INTO alerts (id, severity, kind, instrument_key, message, at_ms, acknowledged, "
                                      "acknowledged_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                      {alert.id, alertSeverityName(alert.severity), alert.kind, alert.instrumentKey, alert.message,
+                      {alert.id, alertSeverityName(alert.severity), text(alert.kind), text(alert.instrumentKey), text(alert.message),
                        alert.at.toMSecsSinceEpoch(), alert.acknowledged ? 1 : 0, msOrNull(alert.acknowledgedAt)});
 }
 
