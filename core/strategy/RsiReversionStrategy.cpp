@@ -28,9 +28,7 @@ int RsiReversionStrategy::minimumBars() const
 std::optional<Signal> RsiReversionStrategy::evaluate(const Instrument& instrument, const Bars& closedBars,
                                                      const PositionState& position) const
 {
-    if (closedBars.size() < minimumBars())
-        return std::nullopt;
-    const auto closes = indicators::validCloses(closedBars);
+    const auto closes = strategy::usableCloses(closedBars, minimumBars());
     if (!closes)
         return std::nullopt;
     const std::vector<double> rsi = indicators::wilderRsi(*closes, m_parameters.period);
@@ -55,23 +53,15 @@ std::optional<Signal> RsiReversionStrategy::evaluate(const Instrument& instrumen
     if (!side)
         return std::nullopt;
 
-    const Bar& last = closedBars.last();
-    Signal signal;
-    signal.instrument = instrument;
-    signal.side = *side;
-    signal.isExit = isExit;
-    signal.confidence = std::clamp(confidence, 0.0, 1.0);
-    signal.reason = QStringLiteral("RSI(%1) at %2 is %3 %4 at %5")
-                        .arg(m_parameters.period)
-                        .arg(now, 0, 'f', 1)
-                        .arg(*side == Side::Sell ? QStringLiteral("above overbought") : QStringLiteral("below oversold"))
-                        .arg(*side == Side::Sell ? m_parameters.overbought : m_parameters.oversold)
-                        .arg(strategy::formatPrice(last.close));
-    signal.referencePrice = last.close;
-    signal.barOpenTime = last.openTime;
-    signal.stopDistance = strategy::stopDistance(indicators::wilderAtr(closedBars, m_parameters.atrPeriod),
-                                                 m_parameters.stopAtrMultiple);
-    return signal;
+    const QString reason = QStringLiteral("RSI(%1) at %2 is %3 %4 at %5")
+                               .arg(m_parameters.period)
+                               .arg(now, 0, 'f', 1)
+                               .arg(*side == Side::Sell ? QStringLiteral("above overbought") : QStringLiteral("below oversold"))
+                               .arg(*side == Side::Sell ? m_parameters.overbought : m_parameters.oversold)
+                               .arg(strategy::formatPrice(closes->back()));
+    return strategy::signalOnLastBar(instrument, closedBars, *side, isExit, confidence, reason,
+                                     strategy::stopDistance(indicators::wilderAtr(closedBars, m_parameters.atrPeriod),
+                                                            m_parameters.stopAtrMultiple));
 }
 
 } // namespace sentinel

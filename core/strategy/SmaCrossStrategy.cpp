@@ -29,9 +29,7 @@ int SmaCrossStrategy::minimumBars() const
 std::optional<Signal> SmaCrossStrategy::evaluate(const Instrument& instrument, const Bars& closedBars,
                                                  const PositionState& position) const
 {
-    if (closedBars.size() < minimumBars())
-        return std::nullopt;
-    const auto closes = indicators::validCloses(closedBars);
+    const auto closes = strategy::usableCloses(closedBars, minimumBars());
     if (!closes)
         return std::nullopt;
     const std::span<const double> all(*closes);
@@ -57,7 +55,6 @@ std::optional<Signal> SmaCrossStrategy::evaluate(const Instrument& instrument, c
     if (!side)
         return std::nullopt;
 
-    const Bar& last = closedBars.last();
     const auto atr = indicators::wilderAtr(closedBars, m_parameters.atrPeriod);
     // Confidence grows with how decisively the averages separated, measured in ATRs so it means
     // the same on EUR/USD and on BTC/USD.
@@ -65,20 +62,13 @@ std::optional<Signal> SmaCrossStrategy::evaluate(const Instrument& instrument, c
     if (atr && *atr > 0)
         confidence = std::clamp(0.5 + 0.5 * std::abs(*fastNow - *slowNow) / *atr, 0.0, 1.0);
 
-    Signal signal;
-    signal.instrument = instrument;
-    signal.side = *side;
-    signal.isExit = isExit;
-    signal.confidence = confidence;
-    signal.reason = QStringLiteral("SMA(%1) crossed %2 SMA(%3) at %4")
-                        .arg(m_parameters.fastPeriod)
-                        .arg(crossedAbove ? QStringLiteral("above") : QStringLiteral("below"))
-                        .arg(m_parameters.slowPeriod)
-                        .arg(strategy::formatPrice(last.close));
-    signal.referencePrice = last.close;
-    signal.barOpenTime = last.openTime;
-    signal.stopDistance = strategy::stopDistance(atr, m_parameters.stopAtrMultiple);
-    return signal;
+    const QString reason = QStringLiteral("SMA(%1) crossed %2 SMA(%3) at %4")
+                               .arg(m_parameters.fastPeriod)
+                               .arg(crossedAbove ? QStringLiteral("above") : QStringLiteral("below"))
+                               .arg(m_parameters.slowPeriod)
+                               .arg(strategy::formatPrice(closes->back()));
+    return strategy::signalOnLastBar(instrument, closedBars, *side, isExit, confidence, reason,
+                                     strategy::stopDistance(atr, m_parameters.stopAtrMultiple));
 }
 
 } // namespace sentinel

@@ -18,7 +18,7 @@ class SqliteConnection;
 /// Market orders fill at the instrument's latest marked price (the request's reference price
 /// until one is marked) moved against the trader by the configured slippage, and pay the
 /// configured fee; both in basis points of notional. Long only: a buy must be paid from cash,
-/// a sell may not exceed the position (ADR 0062). Each fill is one transaction (order, position,
+/// a sell may not exceed the position (ADR 0061). Each fill is one transaction (order, position,
 /// cash), committed before anyone is told, and client order ids are remembered across restarts,
 /// so an order sent twice trades once. Lives in one thread (its QtSql connection belongs there).
 class PaperPlatform final : public TradingPlatform
