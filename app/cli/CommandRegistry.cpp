@@ -13,6 +13,7 @@ int runFreshness(Invocation&);
 int runNotifyTest(Invocation&);
 int runParseAlphaVantage(Invocation&);
 int runVar(Invocation&);
+int runJournalVerify(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -31,6 +32,7 @@ const QList<Command>& commands()
          QStringLiteral("Parse a saved Alpha Vantage body; print normalised JSON or a typed error."),
          &runParseAlphaVantage},
         {{QStringLiteral("var")}, QStringLiteral("Value at risk of a file of returns (JSON)."), &runVar},
+        {{QStringLiteral("journal"), QStringLiteral("verify")}, QStringLiteral("Check a journal file against every integrity rule."), &runJournalVerify},
     };
     return all;
 }

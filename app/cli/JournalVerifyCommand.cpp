@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cli.h"
+
+#include "common/ExitCode.h"
+#include "journal/JournalVerifier.h"
+
+#include <QJsonDocument>
+
+namespace sentinel::cli {
+
+/// `sentinel journal verify --journal FILE`: one JSON object with the row counts and every
+/// integrity rule's outcome. Exit 0 when all rules pass, 3 when one fails, 2 when the file is
+/// missing or not a journal, 1 when it cannot be read.
+int runJournalVerify(Invocation& invocation)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Check a journal file against every integrity rule."));
+    addGlobalOptions(parser);
+    parser.addOption({QStringLiteral("journal"), QStringLiteral("The journal file (SQLite) to check."), QStringLiteral("FILE")});
+    if (const auto status = parseArguments(parser, invocation))
+        return *status;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --journal FILE)")
+                                          .arg(parser.positionalArguments().first()));
+    const QString path = parser.value(QStringLiteral("journal"));
+    if (path.isEmpty())
+        return usageError(invocation, QStringLiteral("--journal FILE is required"));
+
+    const Result<VerificationReport> report = JournalVerifier::verify(path);
+    if (!report) {
+        const Error& error = report.error();
+        invocation.err << "sentinel " << invocation.commandName << ": " << error.toString() << Qt::endl;
+        const bool badInput = error.kind == u"not_found" || error.kind == u"not_a_journal" || error.kind == u"journal_too_new";
+        return badInput ? ExitBadInput : ExitRuntimeFailure;
+    }
+    invocation.out << QJsonDocument(report->toJson()).toJson(QJsonDocument::Compact) << '\n';
+    for (const RuleResult& rule : report->rules) {
+        for (const RuleViolation& violation : rule.violations)
+            invocation.err << rule.name << ": " << violation.id << ": " << violation.detail << '\n';
+    }
+    invocation.err << path << (report->passed() ? ": every integrity rule passed" : ": integrity rules failed") << '\n';
+    return report->passed() ? ExitOk : ExitCheckFailed;
+}
+
+} // namespace sentinel::cli

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "journal/JournalVerifier.h"
+
+#include "journal/JournalSchema.h"
+#include "trading/SqliteConnection.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSet>
+
+#include <algorithm>
+
+namespace sentinel {
+
+namespace {
+
+/// A query whose every row is a violation: column 0 the id, column 1 the detail.
+struct Probe {
+    QString sql;
+};
+
+Error notAJournal(const QString& path, const QString& why)
+{
+    return Error{QStringLiteral("not_a_journal"), QStringLiteral("%1 is not a Trade Sentinel journal: %2").arg(path, why),
+                 QStringLiteral("give the file named by journal.path in the configuration")};
+}
+
+class Checker
+{
+public:
+    explicit Checker(SqliteConnection& db) : m_db(db) {}
+
+    Status addRule(const QString& name, const QString& description, const QList<Probe>& probes, QList<RuleResult>& rules)
+    {
+        RuleResult rule{name, description, true, {}, {}};
+        for (const Probe& probe : probes) {
+            auto rows = m_db.query(probe.sql);
+            if (!rows)
+                return rows.error();
+            while (rows.value().next())
+                rule.violations.append({rows.value().value(0).toString(), rows.value().value(1).toString()});
+        }
+        rules.append(rule);
+        return okStatus();
+    }
+
+    Result<QSet<QString>> columns(const QString& table)
+    {
+        auto rows = m_db.query(QStringLiteral("SELECT name FROM pragma_table_info(?)"), {table});
+        if (!rows)
+            return rows.error();
+        QSet<QString> names;
+        while (rows.value().next())
+            names.insert(rows.value().value(0).toString());
+        return names;
+    }
+
+private:
+    SqliteConnection& m_db;
+};
+
+Status outboxRule(SqliteConnection& db, Checker& checker, QList<RuleResult>& rules)
+{
+    const QString name = QStringLiteral("no_signal_delivered_twice");
+    const QString description = QStringLiteral("each signal is delivered at most once and a delivered signal is never queued again");
+    auto present = db.hasTable(QStringLiteral("notify_outbox"));
+    if (!present)
+        return present.error();
+    if (!present.value()) {
+        rules.append({name, description, false, QStringLiteral("outbox table absent"), {}});
+        return okStatus();
+    }
+    auto columns = checker.columns(QStringLiteral("notify_outbox"));
+    if (!columns)
+        return columns.error();
+    const QStringList needed{QStringLiteral("signal_id"), QStringLiteral("idempotency_key"), QStringLiteral("state"),
+                             QStringLiteral("delivered_by")};
+    for (const QString& column : needed) {
+        if (!columns.value().contains(column)) {
+            // Failing is safer than passing a check that could not run.
+            rules.append({name, description, true, {},
+                          {{QStringLiteral("notify_outbox"),
+                            QStringLiteral("the outbox has no column '%1'; this verifier cannot check it").arg(column)}}});
+            return okStatus();
+        }
+    }
+    return checker.addRule(
+        name, description,
+        {
+            {QStringLiteral("SELECT idempotency_key, 'idempotency key stored ' || COUNT(*) || ' times, ' || "
+                            "SUM(state = 'delivered') || ' delivered' FROM notify_outbox GROUP BY idempotency_key "
+                            "HAVING COUNT(*) > 1 AND SUM(state = 'delivered') >= 1")},
+            {QStringLiteral("SELECT signal_id, 'signal stored ' || COUNT(*) || ' times, ' || SUM(state = 'delivered') || "
+                            "' delivered' FROM notify_outbox GROUP BY signal_id "
+                            "HAVING COUNT(*) > 1 AND SUM(state = 'delivered') >= 1")},
+            {QStringLiteral("SELECT signal_id, 'delivered by ' || delivered_by || ' but back in state ' || state || "
+                            "' (it would be sent again)' FROM notify_outbox WHERE delivered_by IS NOT NULL "
+                            "AND state IN ('queued', 'sending')")},
+        },
+        rules);
+}
+
+Status paperRule(SqliteConnection& db, Checker& checker, QList<RuleResult>& rules)
+{
+    const QString name = QStringLiteral("no_execution_lost");
+    const QString description = QStringLiteral("every journalled execution is in the paper ledger, and every paper fill "
+                                               "of a journalled proposal is journalled or still being recovered");
+    auto present = db.hasTable(QStringLiteral("paper_orders"));
+    if (!present)
+        return present.error();
+    if (!present.value()) {
+        rules.append({name, description, false, QStringLiteral("paper ledger absent (another platform executed)"), {}});
+        return okStatus();
+    }
+    return checker.addRule(
+        name, description,
+        {
+            {QStringLiteral("SELECT e.client_order_id, 'journalled execution ' || e.order_id || ' is not in the paper ledger' "
+                            "FROM executions e LEFT JOIN paper_orders o ON o.client_order_id = e.client_order_id "
+                            "WHERE o.client_order_id IS NULL OR o.order_id <> e.order_id")},
+            // An approved proposal with a fill is a crash between fill and journal; restart records it.
+            {QStringLiteral("SELECT o.client_order_id, 'paper fill ' || o.order_id || ' of proposal ' || p.id || "
+                            "' is not journalled and the proposal is ' || p.state FROM paper_orders o "
+                            "JOIN proposals p ON p.client_order_id = o.client_order_id "
+                            "WHERE p.state NOT IN ('approved', 'executed')")},
+        },
+        rules);
+}
+
+} // namespace
+
+bool VerificationReport::passed() const
+{
+    return std::all_of(rules.begin(), rules.end(), [](const RuleResult& rule) { return rule.passed(); });
+}
+
+QJsonObject VerificationReport::toJson() const
+{
+    QJsonObject countsJson;
+    for (auto it = counts.begin(); it != counts.end(); ++it)
+        countsJson.insert(it.key(), it.value());
+    QJsonArray rulesJson;
+    for (const RuleResult& rule : rules) {
+        QJsonArray violations;
+        for (const RuleViolation& violation : rule.violations)
+            violations.append(QJsonObject{{QStringLiteral("id"), violation.id}, {QStringLiteral("detail"), violation.detail}});
+        QJsonObject item{{QStringLiteral("name"), rule.name},
+                         {QStringLiteral("description"), rule.description},
+                         {QStringLiteral("applicable"), rule.applicable},
+                         {QStringLiteral("passed"), rule.passed()},
+                         {QStringLiteral("violations"), violations}};
+        if (!rule.note.isEmpty())
+            item.insert(QStringLiteral("note"), rule.note);
+        rulesJson.append(item);
+    }
+    return {{QStringLiteral("journal"), path},
+            {QStringLiteral("schema_version"), schemaVersion},
+            {QStringLiteral("counts"), countsJson},
+            {QStringLiteral("rules"), rulesJson},
+            {QStringLiteral("passed"), passed()}};
+}
+
+Result<VerificationReport> JournalVerifier::verify(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{QStringLiteral("not_found"), QStringLiteral("journal %1 does not exist").arg(path),
+                     QStringLiteral("give the file named by journal.path in the configuration")};
+    {
+        // Check the header first: opening a text file through SQLite would only fail later and less clearly.
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("storage_error"), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
+                         QStringLiteral("check the file's permissions")};
+        if (file.read(16) != QByteArray("SQLite format 3\0", 16))
+            return notAJournal(path, QStringLiteral("it is not an SQLite database"));
+    }
+    auto opened = SqliteConnection::open(path, QStringLiteral("journal verifier"), SqliteConnection::Access::ReadOnly);
+    if (!opened)
+        return opened.error();
+    SqliteConnection& db = *opened.value();
+    for (const QString& table : {QStringLiteral("schema_version"), QStringLiteral("proposals"), QStringLiteral("decisions"),
+                                 QStringLiteral("executions"), QStringLiteral("alerts")}) {
+        auto present = db.hasTable(table);
+        if (!present)
+            return present.error().kind == u"storage_error" ? notAJournal(path, present.error().message) : present.error();
+        if (!present.value())
+            return notAJournal(path, QStringLiteral("it has no '%1' table").arg(table));
+    }
+    VerificationReport report;
+    report.path = info.absoluteFilePath();
+    auto version = JournalSchema::currentVersion(db);
+    if (!version)
+        return version.error();
+    report.schemaVersion = version.value();
+    if (report.schemaVersion > JournalSchema::latestVersion())
+        return Error{QStringLiteral("journal_too_new"),
+                     QStringLiteral("journal %1 has schema version %2; this build knows up to %3")
+                         .arg(path)
+                         .arg(report.schemaVersion)
+                         .arg(JournalSchema::latestVersion()),
+                     QStringLiteral("verify it with the Trade Sentinel version that wrote it")};
+
+    QStringList tables{QStringLiteral("proposals"), QStringLiteral("decisions"), QStringLiteral("executions"),
+                       QStringLiteral("alerts")};
+    for (const QString& sharedTable : {QStringLiteral("notify_outbox"), QStringLiteral("paper_orders")}) {
+        auto present = db.hasTable(sharedTable);
+        if (!present)
+            return present.error();
+        if (present.value())
+            tables << sharedTable;
+    }
+    for (const QString& table : tables) {
+        // Table names come from the fixed list above, never from the file.
+        auto rows = db.scalar(QStringLiteral("SELECT COUNT(*) FROM \"%1\"").arg(table));
+        if (!rows)
+            return rows.error();
+        report.counts.insert(table, rows.value().toLongLong());
+    }
+    auto states = db.query(QStringLiteral("SELECT state, COUNT(*) FROM proposals GROUP BY state"));
+    if (!states)
+        return states.error();
+    while (states.value().next())
+        report.counts.insert(QStringLiteral("proposals_") + states.value().value(0).toString(), states.value().value(1).toLongLong());
+
+    Checker checker(db);
+    QList<RuleResult>& rules = report.rules;
+    const QList<std::tuple<QString, QString, QList<Probe>>> journalRules{
+        {QStringLiteral("no_execution_without_approval"), QStringLiteral("every execution belongs to an approved proposal"),
+         {{QStringLiteral("SELECT e.client_order_id, 'execution ' || e.order_id || ' of proposal ' || e.proposal_id || "
+                          "' has no approval' FROM executions e WHERE NOT EXISTS (SELECT 1 FROM decisions d "
+                          "WHERE d.proposal_id = e.proposal_id AND d.decision = 'approved')")}}},
+        {QStringLiteral("no_client_order_id_twice"), QStringLiteral("no client order id is executed twice"),
+         {{QStringLiteral("SELECT client_order_id, 'executed ' || COUNT(*) || ' times' FROM executions "
+                          "GROUP BY client_order_id HAVING COUNT(*) > 1")},
+          {QStringLiteral("SELECT proposal_id, COUNT(*) || ' executions of one proposal' FROM executions "
+                          "GROUP BY proposal_id HAVING COUNT(*) > 1")}}},
+        {QStringLiteral("no_order_id_twice"), QStringLiteral("no platform order id is journalled twice"),
+         {{QStringLiteral("SELECT order_id, 'journalled ' || COUNT(*) || ' times' FROM executions "
+                          "GROUP BY order_id HAVING COUNT(*) > 1")}}},
+        {QStringLiteral("no_half_written_record"),
+         QStringLiteral("proposal states agree with their decisions and executions"),
+         {
+             {QStringLiteral("SELECT id, 'executed without an execution row' FROM proposals p WHERE state = 'executed' "
+                             "AND NOT EXISTS (SELECT 1 FROM executions e WHERE e.proposal_id = p.id)")},
+             {QStringLiteral("SELECT e.proposal_id, 'execution ' || e.order_id || ' but the proposal is ' || "
+                             "COALESCE(p.state, 'missing') FROM executions e LEFT JOIN proposals p ON p.id = e.proposal_id "
+                             "WHERE p.state IS NOT 'executed'")},
+             {QStringLiteral("SELECT e.proposal_id, 'execution client order id ' || e.client_order_id || "
+                             "' is not the proposal''s ' || p.client_order_id FROM executions e "
+                             "JOIN proposals p ON p.id = e.proposal_id WHERE e.client_order_id <> p.client_order_id")},
+             {QStringLiteral("SELECT d.proposal_id, 'approved but the proposal is ' || COALESCE(p.state, 'missing') "
+                             "FROM decisions d LEFT JOIN proposals p ON p.id = d.proposal_id WHERE d.decision = 'approved' "
+                             "AND p.state IS NOT 'approved' AND p.state IS NOT 'executed' AND p.state IS NOT 'refused'")},
+             {QStringLiteral("SELECT d.proposal_id, 'rejected but the proposal is ' || COALESCE(p.state, 'missing') "
+                             "FROM decisions d LEFT JOIN proposals p ON p.id = d.proposal_id WHERE d.decision = 'rejected' "
+                             "AND p.state IS NOT 'rejected'")},
+             {QStringLiteral("SELECT id, state || ' without the operator''s decision' FROM proposals p "
+                             "WHERE state IN ('approved', 'executed', 'rejected') AND NOT EXISTS (SELECT 1 FROM decisions d "
+                             "WHERE d.proposal_id = p.id AND d.decision = CASE p.state WHEN 'rejected' THEN 'rejected' "
+                             "ELSE 'approved' END)")},
+             {QStringLiteral("SELECT id, state || ' without a resolution time' FROM proposals "
+                             "WHERE state <> 'pending' AND resolved_at_ms IS NULL")},
+         }},
+    };
+    for (const auto& [name, description, probes] : journalRules) {
+        if (Status s = checker.addRule(name, description, probes, rules); !s)
+            return s.error();
+    }
+    if (Status s = outboxRule(db, checker, rules); !s)
+        return s.error();
+    if (Status s = paperRule(db, checker, rules); !s)
+        return s.error();
+
+    RuleResult integrity{QStringLiteral("sqlite_integrity_check"), QStringLiteral("PRAGMA integrity_check is ok"), true, {}, {}};
+    auto integrityRows = db.query(QStringLiteral("PRAGMA integrity_check"));
+    if (!integrityRows)
+        return integrityRows.error();
+    while (integrityRows.value().next()) {
+        const QString line = integrityRows.value().value(0).toString();
+        if (line != u"ok")
+            integrity.violations.append({QStringLiteral("database"), line});
+    }
+    rules.append(integrity);
+    RuleResult foreignKeys{QStringLiteral("foreign_keys_consistent"), QStringLiteral("PRAGMA foreign_key_check finds nothing"),
+                           true, {}, {}};
+    auto fkRows = db.query(QStringLiteral("PRAGMA foreign_key_check"));
+    if (!fkRows)
+        return fkRows.error();
+    while (fkRows.value().next()) {
+        const QSqlQuery& row = fkRows.value();
+        foreignKeys.violations.append({row.value(0).toString() + u'#' + row.value(1).toString(),
+                                       QStringLiteral("refers to a missing row of %1").arg(row.value(2).toString())});
+    }
+    rules.append(foreignKeys);
+    return report;
+}
+
+} // namespace sentinel

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trading/SqliteConnection.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUuid>
+
+namespace sentinel {
+
+SqliteConnection::SqliteConnection(QString path, QString owner, QString connectionName)
+    : m_path(std::move(path)), m_owner(std::move(owner)), m_connectionName(std::move(connectionName))
+{
+}
+
+SqliteConnection::~SqliteConnection()
+{
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString& path, const QString& owner, Access access)
+{
+    const QString name = QStringLiteral("sentinel-%1-%2").arg(owner, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    std::unique_ptr<SqliteConnection> connection(new SqliteConnection(QFileInfo(path).absoluteFilePath(), owner, name));
+    connection->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    connection->m_db.setDatabaseName(connection->m_path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (access == Access::ReadOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    connection->m_db.setConnectOptions(options);
+    if (!connection->m_db.open())
+        return connection->storageError(QStringLiteral("cannot open"), connection->m_db.lastError().text());
+    // WAL lets readers (the verifier, the UI) work while the engine writes; synchronous=FULL makes
+    // each commit survive power loss, which "written before acting" depends on.
+    QStringList pragmas{QStringLiteral("PRAGMA foreign_keys=ON")};
+    if (access == Access::ReadWrite)
+        pragmas << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA synchronous=FULL");
+    for (const QString& pragma : pragmas) {
+        if (Status status = connection->exec(pragma); !status)
+            return status.error();
+    }
+    return connection;
+}
+
+Error SqliteConnection::storageError(const QString& what, const QString& detail) const
+{
+    return Error{QStringLiteral("storage_error"), QStringLiteral("%1 %2: %3: %4").arg(m_owner, m_path, what, detail),
+                 QStringLiteral("check that the file and its folder are writable, the disk is not full and "
+                                "the file is a Trade Sentinel journal")};
+}
+
+Result<QSqlQuery> SqliteConnection::query(const QString& sql, const QVariantList& binds)
+{
+    QSqlQuery query(m_db);
+    if (!query.prepare(sql))
+        return storageError(QStringLiteral("cannot prepare '%1'").arg(sql.simplified().left(80)), query.lastError().text());
+    for (const QVariant& value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return storageError(QStringLiteral("cannot run '%1'").arg(sql.simplified().left(80)), query.lastError().text());
+    return query;
+}
+
+Status SqliteConnection::exec(const QString& sql, const QVariantList& binds)
+{
+    auto result = query(sql, binds);
+    if (!result)
+        return result.error();
+    return okStatus();
+}
+
+Result<int> SqliteConnection::update(const QString& sql, const QVariantList& binds)
+{
+    auto result = query(sql, binds);
+    if (!result)
+        return result.error();
+    return result.value().numRowsAffected();
+}
+
+Result<QVariant> SqliteConnection::scalar(const QString& sql, const QVariantList& binds)
+{
+    auto result = query(sql, binds);
+    if (!result)
+        return result.error();
+    QSqlQuery& rows = result.value();
+    return rows.next() ? rows.value(0) : QVariant();
+}
+
+Result<bool> SqliteConnection::hasTable(const QString& table)
+{
+    auto found = scalar(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"), {table});
+    if (!found)
+        return found.error();
+    return found.value().toInt() > 0;
+}
+
+Status SqliteConnection::transaction(const std::function<Status()>& work)
+{
+    if (!m_db.transaction())
+        return storageError(QStringLiteral("cannot begin a transaction"), m_db.lastError().text());
+    Status status = work();
+    if (status && !m_db.commit())
+        status = storageError(QStringLiteral("cannot commit"), m_db.lastError().text());
+    if (!status)
+        m_db.rollback();
+    return status;
+}
+
+QVariant msOrNull(const QDateTime& instant)
+{
+    return instant.isValid() ? QVariant(instant.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime dateTimeFromMs(const QVariant& value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+} // namespace sentinel

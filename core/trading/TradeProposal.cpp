@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trading/TradeProposal.h"
+
+#include <QJsonArray>
+#include <QUuid>
+
+#include <array>
+#include <utility>
+
+namespace sentinel {
+
+namespace {
+constexpr std::array stateNames{
+    std::pair{ProposalState::Pending, u"pending"},   std::pair{ProposalState::Approved, u"approved"},
+    std::pair{ProposalState::Executed, u"executed"}, std::pair{ProposalState::Rejected, u"rejected"},
+    std::pair{ProposalState::Expired, u"expired"},   std::pair{ProposalState::Refused, u"refused"},
+};
+
+// Fixed namespace for client order ids: changing it would change the ids of journalled proposals.
+const QUuid clientOrderNamespace(QStringLiteral("{6f1c8a52-3d0e-4b7a-9c55-2e8f4a1d7b90}"));
+} // namespace
+
+QString proposalStateName(ProposalState state)
+{
+    for (const auto& [value, name] : stateNames) {
+        if (value == state)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
+std::optional<ProposalState> parseProposalState(QStringView name)
+{
+    for (const auto& [value, text] : stateNames) {
+        if (name == QStringView(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+QJsonObject RiskVerdictSummary::toJson() const
+{
+    return {{QStringLiteral("approved"), approved}, {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
+}
+
+std::optional<RiskVerdictSummary> RiskVerdictSummary::fromJson(const QJsonObject& json)
+{
+    const QJsonValue approved = json.value(QStringLiteral("approved"));
+    const QJsonValue reasons = json.value(QStringLiteral("reasons"));
+    if (!approved.isBool() || !reasons.isArray())
+        return std::nullopt;
+    RiskVerdictSummary summary;
+    summary.approved = approved.toBool();
+    for (const QJsonValue& reason : reasons.toArray()) {
+        if (!reason.isString())
+            return std::nullopt;
+        summary.reasons << reason.toString();
+    }
+    return summary;
+}
+
+TradeProposal TradeProposal::create(const Instrument& instrument, Side side, double quantity, double price,
+                                    const QDateTime& createdAt, const QDateTime& expiresAt)
+{
+    TradeProposal proposal;
+    proposal.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    proposal.instrument = instrument;
+    proposal.side = side;
+    proposal.quantity = quantity;
+    proposal.price = price;
+    proposal.createdAt = createdAt;
+    proposal.expiresAt = expiresAt;
+    proposal.clientOrderId = clientOrderIdFor(proposal.id);
+    return proposal;
+}
+
+QString TradeProposal::clientOrderIdFor(const QString& proposalId)
+{
+    return QUuid::createUuidV5(clientOrderNamespace, proposalId).toString(QUuid::Id128);
+}
+
+} // namespace sentinel

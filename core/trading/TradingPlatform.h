@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Error.h"
+#include "trading/Order.h"
+#include "trading/Portfolio.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace sentinel {
+
+/// Where orders go: the paper account today, a broker later. Asynchronous in shape because a
+/// broker answers over the network: callbacks run later, on the platform's thread, never inside
+/// the call that placed the order. Implementations must be idempotent by client order id.
+class TradingPlatform : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TradingPlatform)
+public:
+    using FillCallback = std::function<void(const Result<Fill>&)>;
+    using PortfolioCallback = std::function<void(const Result<PortfolioSnapshot>&)>;
+
+    ~TradingPlatform() override = default;
+
+    /// "paper", or the broker's name.
+    [[nodiscard]] virtual QString name() const = 0;
+    /// Executes `request` and reports the fill or why it was refused. A request whose client
+    /// order id was filled before reports that original fill (Fill::replayed) and trades nothing.
+    virtual void placeOrder(const OrderRequest& request, FillCallback done) = 0;
+    /// Reports the account as it stands now.
+    virtual void fetchPortfolio(PortfolioCallback done) = 0;
+
+Q_SIGNALS:
+    /// An order was filled and the account changed (not emitted for replays). Whoever caches the
+    /// portfolio must drop the cached copy.
+    void filled(const sentinel::Fill& fill);
+
+protected:
+    explicit TradingPlatform(QObject* parent = nullptr) : QObject(parent) {}
+};
+
+} // namespace sentinel

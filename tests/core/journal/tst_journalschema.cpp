@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "journal/Journal.h"
+#include "journal/JournalSchema.h"
+#include "trading/SqliteConnection.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sentinel;
+
+class TestJournalSchema final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void migrationsAreNumberedOneToLatest();
+    void aNewFileIsCreatedAtTheLatestVersion();
+    void reopeningAppliesNothingTwice();
+    void aVersionOneFileIsMigratedKeepingItsRows();
+    void aFileFromANewerVersionIsRefused();
+};
+
+void TestJournalSchema::migrationsAreNumberedOneToLatest()
+{
+    const auto& migrations = JournalSchema::migrations();
+    QVERIFY(migrations.size() >= 2);
+    for (qsizetype i = 0; i < migrations.size(); ++i) {
+        QCOMPARE(migrations[i].version, int(i) + 1);
+        QVERIFY(!migrations[i].statements.isEmpty());
+    }
+    QCOMPARE(JournalSchema::latestVersion(), int(migrations.size()));
+}
+
+void TestJournalSchema::aNewFileIsCreatedAtTheLatestVersion()
+{
+    QTemporaryDir dir;
+    auto journal = Journal::open(dir.filePath(QStringLiteral("j.sqlite")));
+    QVERIFY(journal.ok());
+    QCOMPARE(journal.value()->schemaVersion(), JournalSchema::latestVersion());
+}
+
+void TestJournalSchema::reopeningAppliesNothingTwice()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("j.sqlite"));
+    QVERIFY(Journal::open(path).ok());
+    QVERIFY(Journal::open(path).ok());
+    auto db = SqliteConnection::open(path, QStringLiteral("probe"));
+    QVERIFY(db.ok());
+    QCOMPARE(db.value()->scalar(QStringLiteral("SELECT COUNT(*) FROM schema_version")).value().toInt(),
+             JournalSchema::latestVersion());
+}
+
+void TestJournalSchema::aVersionOneFileIsMigratedKeepingItsRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.sqlite"));
+    {
+        // A file as release 1 left it, with an alert in it (version 1 had no acknowledgement time).
+        auto db = SqliteConnection::open(path, QStringLiteral("release 1"));
+        QVERIFY(db.ok());
+        QCOMPARE(JournalSchema::migrate(*db.value(), 1).value(), 1);
+        QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO alerts (id, severity, kind, message, at_ms) "
+                                                "VALUES ('a1', 'warning', 'stale_data', 'no bar', 1709564400000)")).ok());
+        QVERIFY(!db.value()->exec(QStringLiteral("SELECT acknowledged_at_ms FROM alerts")).ok());
+    }
+    auto journal = Journal::open(path);
+    QVERIFY2(journal.ok(), qPrintable(journal.ok() ? QString() : journal.error().toString()));
+    QCOMPARE(journal.value()->schemaVersion(), 2);
+    const auto alerts = journal.value()->unacknowledgedAlerts();
+    QVERIFY(alerts.ok());
+    QCOMPARE(alerts.value().size(), 1);
+    QCOMPARE(alerts.value().first().message, QStringLiteral("no bar"));
+    QVERIFY(!alerts.value().first().acknowledgedAt.isValid());
+    const QDateTime now(QDate(2024, 3, 4), QTime(16, 0), Qt::UTC);
+    QCOMPARE(journal.value()->acknowledgeAlert(QStringLiteral("a1"), now).value(), true);
+}
+
+void TestJournalSchema::aFileFromANewerVersionIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("future.sqlite"));
+    QVERIFY(Journal::open(path).ok());
+    {
+        auto db = SqliteConnection::open(path, QStringLiteral("future release"));
+        QVERIFY(db.ok());
+        QVERIFY(db.value()->exec(QStringLiteral("INSERT INTO schema_version (version, description) VALUES (99, 'from the future')")).ok());
+    }
+    auto journal = Journal::open(path);
+    QVERIFY(!journal.ok());
+    QCOMPARE(journal.error().kind, QStringLiteral("journal_too_new"));
+    QVERIFY(journal.error().message.contains(QStringLiteral("schema version 99")));
+    QVERIFY(journal.error().message.contains(QStringLiteral("up to %1").arg(JournalSchema::latestVersion())));
+    QVERIFY(!journal.error().remedy.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestJournalSchema)
+#include "tst_journalschema.moc"

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "CliRunner.h"
+#include "JournalFixture.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sentinel;
+using namespace sentinel::test;
+
+namespace {
+QStringList verifyArgs(const QString& path)
+{
+    return {QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), path};
+}
+
+QStringList failedRuleNames(const QJsonObject& report)
+{
+    QStringList names;
+    for (const auto& rule : report.value(QStringLiteral("rules")).toArray()) {
+        if (!rule.toObject().value(QStringLiteral("passed")).toBool())
+            names << rule.toObject().value(QStringLiteral("name")).toString();
+    }
+    return names;
+}
+} // namespace
+
+class TestCliJournal final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void aGoodJournalPassesWithExitZero();
+    void aBrokenJournalExitsThreeNamingTheRule_data();
+    void aBrokenJournalExitsThreeNamingTheRule();
+    void whatIsNotAJournalExitsTwo_data();
+    void whatIsNotAJournalExitsTwo();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    JournalFixture m_fixture;
+};
+
+void TestCliJournal::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto fixture = JournalFixture::build(m_dir->filePath(QStringLiteral("journal.sqlite")));
+    QVERIFY2(fixture.ok(), qPrintable(fixture.ok() ? QString() : fixture.error().toString()));
+    m_fixture = fixture.value();
+}
+
+void TestCliJournal::cleanup()
+{
+    m_dir.reset();
+}
+
+void TestCliJournal::aGoodJournalPassesWithExitZero()
+{
+    const CliRun run = runSentinel(verifyArgs(m_fixture.path));
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject report = run.json();
+    QCOMPARE(report.value(QStringLiteral("passed")).toBool(), true);
+    QVERIFY(report.value(QStringLiteral("journal")).toString().endsWith(QStringLiteral("journal.sqlite")));
+    QCOMPARE(report.value(QStringLiteral("counts")).toObject().value(QStringLiteral("executions")).toInt(), 1);
+    const QJsonArray rules = report.value(QStringLiteral("rules")).toArray();
+    QCOMPARE(rules.size(), 8);
+    for (const auto& rule : rules) {
+        const QJsonObject object = rule.toObject();
+        QVERIFY(object.contains(QStringLiteral("name")));
+        QCOMPARE(object.value(QStringLiteral("passed")).toBool(), true);
+        QVERIFY(object.value(QStringLiteral("violations")).toArray().isEmpty());
+    }
+    QCOMPARE(run.out.count('\n'), 1); // one JSON object, nothing else on stdout
+}
+
+void TestCliJournal::aBrokenJournalExitsThreeNamingTheRule_data()
+{
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<QString>("rule");
+    QTest::newRow("an execution without an approval")
+        << QStringList{QStringLiteral("DELETE FROM decisions WHERE proposal_id = '%E'")} << QStringLiteral("no_execution_without_approval");
+    QTest::newRow("an order id written twice after its unique index was dropped")
+        << QStringList{QStringLiteral("DROP INDEX executions_order_id"),
+                       QStringLiteral("INSERT INTO executions (proposal_id, client_order_id, order_id, price, quantity, fee, at_ms) "
+                                      "VALUES ('%A', '%B', '%O', 1, 1, 0, 0)")}
+        << QStringLiteral("no_order_id_twice");
+    QTest::newRow("a proposal executed without its execution")
+        << QStringList{QStringLiteral("UPDATE proposals SET state = 'executed' WHERE id = '%A'")} << QStringLiteral("no_half_written_record");
+}
+
+void TestCliJournal::aBrokenJournalExitsThreeNamingTheRule()
+{
+    QFETCH(QStringList, statements);
+    QFETCH(QString, rule);
+    for (QString& statement : statements) {
+        statement.replace(QStringLiteral("%E"), m_fixture.executedId)
+            .replace(QStringLiteral("%A"), m_fixture.approvedId)
+            .replace(QStringLiteral("%B"), m_fixture.approvedClientOrderId)
+            .replace(QStringLiteral("%O"), m_fixture.executedOrderId);
+    }
+    QVERIFY(corrupt(m_fixture.path, statements).ok());
+    const CliRun run = runSentinel(verifyArgs(m_fixture.path));
+    QCOMPARE(run.exitCode, 3);
+    const QJsonObject report = run.json();
+    QCOMPARE(report.value(QStringLiteral("passed")).toBool(true), false);
+    QVERIFY2(failedRuleNames(report).contains(rule), qPrintable(failedRuleNames(report).join(u',')));
+    QVERIFY(run.err.contains(rule.toUtf8()));
+}
+
+void TestCliJournal::whatIsNotAJournalExitsTwo_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QByteArray>("message");
+    QTest::newRow("a missing file") << QStringLiteral("missing.sqlite") << QByteArray() << QByteArray("does not exist");
+    QTest::newRow("a CSV file") << QStringLiteral("bars.csv") << QByteArray("time,close\n") << QByteArray("not an SQLite database");
+}
+
+void TestCliJournal::whatIsNotAJournalExitsTwo()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, message);
+    const QString path = m_dir->filePath(file);
+    if (!content.isEmpty()) {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(content);
+    }
+    const CliRun run = runSentinel(verifyArgs(path));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(message), run.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliJournal)
+#include "tst_cli_journal.moc"
