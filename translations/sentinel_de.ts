@@ -434,12 +434,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Recent decisions</source>
         <translation>Letzte Entscheidungen</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Genehmigen …</translation>
     </message>
@@ -450,12 +450,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>Approvals</source>
         <translation>Genehmigungen</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-189"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Ausgewählten Vorschlag genehmigen (Strg+Eingabe); Sie bestätigen, was ausgeführt wird</translation>
     </message>
@@ -466,11 +466,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+31"/>
+        <location line="+9"/>
         <source>Proposal details</source>
         <translation>Details zum Vorschlag</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+64"/>
         <source>%1 %2 %3 at about %4 (%5)</source>
         <translation>%1 %2 %3 zu etwa %4 (%5)</translation>
     </message>
@@ -657,6 +658,7 @@ Begründung (wird im Journal gespeichert):</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+1"/>
         <source>Cache hit rate over time</source>
         <translation>Cache-Trefferquote im Zeitverlauf</translation>
     </message>
@@ -780,6 +782,7 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+23"/>
+        <location line="+1"/>
         <source>Price chart</source>
         <translation>Kurschart</translation>
     </message>
@@ -981,22 +984,23 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+43"/>
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-40"/>
         <source>VaR method</source>
         <translation>VaR-Methode</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>no estimate yet</source>
         <translation>noch keine Schätzung</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>How VaR was estimated. A bootstrap estimate from few returns is less certain.</source>
         <translation>Wie der VaR geschätzt wurde. Eine Bootstrap-Schätzung aus wenigen Renditen ist unsicherer.</translation>
     </message>
@@ -1036,7 +1040,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Noch keine Limits gemeldet.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 (%2 % confidence, 1 day)</source>
         <translation>%1 (%2 % Konfidenz, 1 Tag)</translation>
     </message>
@@ -1066,6 +1070,11 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;General</source>
         <translation>&amp;Allgemein</translation>
     </message>

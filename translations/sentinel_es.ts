@@ -434,12 +434,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Recent decisions</source>
         <translation>Decisiones recientes</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Aprobar…</translation>
     </message>
@@ -450,12 +450,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+192"/>
+        <location line="+193"/>
         <source>Approvals</source>
         <translation>Aprobaciones</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-189"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Aprobar la propuesta seleccionada (Ctrl+Intro); usted confirma lo que se ejecutará</translation>
     </message>
@@ -466,11 +466,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+31"/>
+        <location line="+9"/>
         <source>Proposal details</source>
         <translation>Detalles de la propuesta</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+64"/>
         <source>%1 %2 %3 at about %4 (%5)</source>
         <translation>%1 %2 %3 a aproximadamente %4 (%5)</translation>
     </message>
@@ -657,6 +658,7 @@ Motivo (se guarda en el diario):</translation>
     </message>
     <message>
         <location line="+5"/>
+        <location line="+1"/>
         <source>Cache hit rate over time</source>
         <translation>Tasa de aciertos de la caché en el tiempo</translation>
     </message>
@@ -780,6 +782,7 @@ Solución: %2</translation>
     </message>
     <message>
         <location line="+23"/>
+        <location line="+1"/>
         <source>Price chart</source>
         <translation>Gráfico de precios</translation>
     </message>
@@ -981,22 +984,23 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+43"/>
         <source>Risk</source>
         <translation>Riesgo</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-40"/>
         <source>VaR method</source>
         <translation>Método de VaR</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>no estimate yet</source>
         <translation>aún sin estimación</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-45"/>
         <source>How VaR was estimated. A bootstrap estimate from few returns is less certain.</source>
         <translation>Cómo se estimó el VaR. Una estimación bootstrap con pocos rendimientos es menos fiable.</translation>
     </message>
@@ -1036,7 +1040,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Aún no se han informado límites.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 (%2 % confidence, 1 day)</source>
         <translation>%1 (confianza del %2 %, 1 día)</translation>
     </message>
@@ -1066,6 +1070,11 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Settings pages</source>
+        <translation>Páginas de preferencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;General</source>
         <translation>&amp;General</translation>
     </message>

@@ -94,6 +94,7 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     auto* detailsScroll = new QScrollArea(this);
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setWidget(m_details);
+    detailsScroll->setAccessibleName(tr("Proposal details"));
 
     auto* queueBox = new QWidget(this);
     auto* queueLayout = new QVBoxLayout(queueBox);

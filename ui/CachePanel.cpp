@@ -52,6 +52,7 @@ CachePanel::CachePanel(QWidget* parent)
     auto* chartView = new QChartView(m_chart, this);
     chartView->setObjectName(QStringLiteral("cacheHitRateChart"));
     chartView->setAccessibleName(tr("Cache hit rate over time"));
+    chartView->viewport()->setAccessibleName(tr("Cache hit rate over time"));
     chartView->setRenderHint(QPainter::Antialiasing);
     chartView->setMinimumHeight(120);
 

@@ -178,6 +178,7 @@ ChartPanel::ChartPanel(QWidget* parent)
     auto* view = new ZoomableChartView(m_chart, [this] { onUserZoomed(); }, this);
     view->setObjectName(QStringLiteral("priceChartView"));
     view->setAccessibleName(tr("Price chart"));
+    view->viewport()->setAccessibleName(tr("Price chart"));
     view->setAccessibleDescription(tr("Candlesticks with a moving average and markers for proposals and executions. "
                                       "Mouse wheel zooms, drag selects a range, middle drag pans."));
     m_view = view;

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QSet>
 
+#include <algorithm>
+
 namespace sentinel {
 
 /// A flat table of value rows identified by a string key, updated in place: a known key changes
@@ -42,6 +44,49 @@ protected:
         }
         m_rows[*found] = value;
         Q_EMIT dataChanged(index(*found, 0), index(*found, columnCount() - 1));
+    }
+
+    /// upsert() for many values at once: new keys are appended in one insertion and updated rows
+    /// are announced with one dataChanged over their span, so a batch of 200 snapshots costs the
+    /// views one repaint instead of 200.
+    void upsertAll(const QList<T>& values)
+    {
+        QList<T> added;
+        int first = -1;
+        int last = -1;
+        for (const T& value : values) {
+            const auto found = m_rowByKey.constFind(keyOf(value));
+            if (found == m_rowByKey.cend()) {
+                added.append(value);
+                continue;
+            }
+            m_rows[*found] = value;
+            first = first < 0 ? *found : std::min(first, *found);
+            last = std::max(last, *found);
+        }
+        if (first >= 0)
+            Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
+        if (added.isEmpty())
+            return;
+        const int start = int(m_rows.size());
+        // A key repeated within one batch is one row; the later value wins.
+        QList<T> unique;
+        QHash<QString, int> positions;
+        for (const T& value : std::as_const(added)) {
+            const QString key = keyOf(value);
+            if (positions.contains(key)) {
+                unique[positions.value(key)] = value;
+                continue;
+            }
+            positions.insert(key, int(unique.size()));
+            unique.append(value);
+        }
+        beginInsertRows({}, start, start + int(unique.size()) - 1);
+        for (const T& value : std::as_const(unique)) {
+            m_rowByKey.insert(keyOf(value), int(m_rows.size()));
+            m_rows.append(value);
+        }
+        endInsertRows();
     }
 
     /// Makes the table hold exactly `values`: updates known rows, appends new ones and removes

@@ -101,6 +101,7 @@ RiskPanel::RiskPanel(QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    scroll->setAccessibleName(tr("Risk"));
     setWidget(scroll);
 }
 
@@ -153,7 +154,7 @@ void RiskPanel::rebuildLimits(const QList<LimitUsage>& limits)
         const double usage = limit.limit > 0 ? limit.value / limit.limit : 0.0;
         label->setText(limit.name);
         bar->setObjectName(limitObjectName(limit.name));
-        bar->setValue(int(std::clamp(usage, 0.0, 1.0) * 1000));
+        bar->setValue(qRound(std::clamp(usage, 0.0, 1.0) * 1000));
         const QString text = tr("%1 of %2 (%3 used)").arg(limitFigure(limit.value), limitFigure(limit.limit),
                                                           Format::percent(usage, 0));
         bar->setFormat(text);

@@ -65,6 +65,7 @@ SettingsDialog::SettingsDialog(ConfigStore& store, QWidget* parent)
 
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("settingsTabs"));
+    tabs->setAccessibleName(tr("Settings pages"));
     tabs->addTab(buildGeneralPage(), tr("&General"));
     tabs->addTab(buildWatchlistPage(), tr("&Watchlist"));
     tabs->addTab(buildDeliveryPage(), tr("&Delivery"));

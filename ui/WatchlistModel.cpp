@@ -89,8 +89,7 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
 
 void WatchlistModel::applySnapshots(const InstrumentSnapshots& snapshots)
 {
-    for (const InstrumentSnapshot& snapshot : snapshots)
-        upsert(snapshot);
+    upsertAll(snapshots);
 }
 
 int WatchlistModel::staleCount() const

@@ -23,7 +23,7 @@ public:
     [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Inserts unknown instruments, updates known ones; emits dataChanged per changed row.
+    /// Inserts unknown instruments, updates known ones in place (one dataChanged per batch).
     void applySnapshots(const sentinel::InstrumentSnapshots& snapshots);
     [[nodiscard]] const InstrumentSnapshot& snapshotAt(int row) const { return rowAt(row); }
     [[nodiscard]] int staleCount() const;
