@@ -3,7 +3,10 @@
 
 #include "engine/Snapshots.h"
 
+#include <QAccessible>
 #include <QDateTime>
+#include <QStringList>
+#include <QWidget>
 
 // Engine DTOs as the engine would fill them, for tests that drive the UI directly.
 namespace sentinel::test {
@@ -90,6 +93,26 @@ inline Bars bars(const QDateTime& first, int count, double start = 100.0, int st
         out.append(Bar{first.addSecs(qint64(i) * stepSeconds), open, open + 0.5, open - 0.4, open + 0.2, 1000});
     }
     return out;
+}
+
+/// Focusable, visible widgets under `root` that a screen reader could not name.
+inline QStringList unnamedControls(QWidget* root)
+{
+    QStringList unnamed;
+    for (QWidget* widget : root->findChildren<QWidget*>()) {
+        // A spin box's inner editor is reached through the (named) spin box itself.
+        if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(root)
+            || widget->objectName() == u"qt_spinbox_lineedit")
+            continue;
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty()) {
+            const QWidget* parent = widget->parentWidget();
+            unnamed << QStringLiteral("%1 '%2' in %3")
+                           .arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName(),
+                                parent ? QString::fromLatin1(parent->metaObject()->className()) : QString());
+        }
+    }
+    return unnamed;
 }
 
 } // namespace sentinel::test

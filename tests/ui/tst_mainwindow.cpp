@@ -13,7 +13,6 @@
 #include "ui/WatchlistModel.h"
 
 #include <QAbstractItemModelTester>
-#include <QAccessible>
 #include <QAction>
 #include <QDockWidget>
 #include <QLabel>
@@ -225,15 +224,7 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.onSnapshotsChanged({snapshot("AAPL", FreshnessState::Fresh)});
     window.onProposalChanged(proposal("p1", at("2026-11-24T15:05:00Z")));
-    QStringList unnamed;
-    for (QWidget* widget : window.findChildren<QWidget*>()) {
-        if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(&window))
-            continue;
-        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
-        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-            unnamed << QStringLiteral("%1 (%2 in %3)").arg(QString::fromLatin1(widget->metaObject()->className()), widget->objectName(),
-                                                          widget->parentWidget() ? QString::fromLatin1(widget->parentWidget()->metaObject()->className()) : QString());
-    }
+    const QStringList unnamed = unnamedControls(&window);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "UiSamples.h"
 #include "config/ConfigLoader.h"
 #include "ui/ConfigStore.h"
 #include "ui/SettingsDialog.h"
 
-#include <QAccessible>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,6 +17,7 @@
 #include <QTest>
 
 using namespace sentinel;
+using namespace sentinel::test;
 
 namespace {
 
@@ -170,16 +171,7 @@ void TestSettingsDialog::everyControlHasAnAccessibleName()
     SettingsDialog dialog(store);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QStringList unnamed;
-    for (QWidget* widget : dialog.findChildren<QWidget*>()) {
-        // A spin box's inner editor is reached through the (named) spin box itself.
-        if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(&dialog)
-            || widget->objectName() == u"qt_spinbox_lineedit")
-            continue;
-        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
-        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
-            unnamed << QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
-    }
+    const QStringList unnamed = unnamedControls(&dialog);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 }
 
