@@ -159,7 +159,7 @@ void MainWindow::arrangeDefaultLayout()
     splitDockWidget(m_chart, m_alerts, Qt::Vertical);
     splitDockWidget(m_approvals, m_delivery, Qt::Vertical);
     splitDockWidget(m_delivery, m_caches, Qt::Vertical);
-    resizeDocks({m_watchlist, m_chart, m_approvals}, {500, 560, 440}, Qt::Horizontal);
+    resizeDocks({m_watchlist, m_chart, m_approvals}, {560, 520, 420}, Qt::Horizontal);
     resizeDocks({m_watchlist, m_risk}, {480, 320}, Qt::Vertical);
     resizeDocks({m_chart, m_alerts}, {560, 240}, Qt::Vertical);
     resizeDocks({m_approvals, m_delivery, m_caches}, {360, 200, 240}, Qt::Vertical);
