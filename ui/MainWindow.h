@@ -4,33 +4,96 @@
 #include "engine/Snapshots.h"
 
 #include <QMainWindow>
-
-class QLabel;
-class QTableView;
+#include <QPointer>
 
 namespace sentinel {
 
+class AlertPanel;
+class ApprovalPanel;
+class CachePanel;
+class ChartPanel;
+class ConfigStore;
+class DeliveryPanel;
+class RiskPanel;
+class SettingsDialog;
+class StatusBarWidgets;
+class TrayNotifier;
 class WatchlistModel;
+class WatchlistPanel;
 
-/// The operator's window. It only displays what the engine publishes and sends requests back
-/// through signals; it never touches the network, files or the journal.
+/// The operator's window: dockable panels for the watchlist, chart, approvals, risk, caches,
+/// delivery and alerts, a status bar, and tray notifications. It only displays what the engine
+/// publishes (one slot per engine signal) and sends the operator's decisions back through its
+/// signals; it never touches the network, files or the journal. The composition root connects
+/// both directions (queued, across the engine thread) and persists the layout.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    /// Bump when docks are added or renamed, so an old saved layout is ignored, not misapplied.
+    static constexpr int layoutVersion = 1;
 
-    [[nodiscard]] WatchlistModel* watchlistModel() const { return m_watchlist; }
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Where the settings dialog reads and writes the configuration; without one the Settings
+    /// action is disabled. Not owned.
+    void setConfigStore(ConfigStore* store);
+
+    [[nodiscard]] QByteArray saveLayout() const;
+    /// False when `state` is from another layout version or unreadable; the default layout stays.
+    bool restoreLayout(const QByteArray& state);
+    void resetLayout();
+
+    [[nodiscard]] WatchlistModel* watchlistModel() const { return m_watchlistModel; }
+    [[nodiscard]] WatchlistPanel* watchlistPanel() const { return m_watchlist; }
+    [[nodiscard]] ChartPanel* chartPanel() const { return m_chart; }
+    [[nodiscard]] CachePanel* cachePanel() const { return m_caches; }
+    [[nodiscard]] RiskPanel* riskPanel() const { return m_risk; }
+    [[nodiscard]] DeliveryPanel* deliveryPanel() const { return m_delivery; }
+    [[nodiscard]] ApprovalPanel* approvalPanel() const { return m_approvals; }
+    [[nodiscard]] AlertPanel* alertPanel() const { return m_alerts; }
+    [[nodiscard]] TrayNotifier* trayNotifier() const { return m_tray; }
 
 public Q_SLOTS:
     void onSnapshotsChanged(const sentinel::InstrumentSnapshots& snapshots);
     void onEngineStatusChanged(const sentinel::EngineStatus& status);
+    void onBarsAppended(const sentinel::BarUpdate& update);
+    void onChartMarkerAdded(const sentinel::ChartMarker& marker);
+    void onCacheReportChanged(const sentinel::CacheReport& report);
+    void onRiskChanged(const sentinel::RiskSnapshot& risk);
+    void onDeliveryChanged(const sentinel::DeliverySnapshot& delivery);
+    void onProposalChanged(const sentinel::ProposalView& proposal);
+    void onAlertRaised(const sentinel::AlertView& alert);
+    void openSettings();
+
+Q_SIGNALS:
+    void approveRequested(const QString& proposalId);
+    void rejectRequested(const QString& proposalId, const QString& reason);
+    void acknowledgeRequested(const QString& alertId);
+    void testMessageRequested();
+    /// The operator chose a theme in the settings dialog (applied by the composition root).
+    void themeChangeRequested(const QString& theme);
 
 private:
-    WatchlistModel* m_watchlist;
-    QTableView* m_watchlistView;
-    QLabel* m_engineState;
+    void createMenusAndToolBar();
+    void arrangeDefaultLayout();
+
+    WatchlistModel* m_watchlistModel;
+    WatchlistPanel* m_watchlist;
+    ChartPanel* m_chart;
+    ApprovalPanel* m_approvals;
+    RiskPanel* m_risk;
+    CachePanel* m_caches;
+    DeliveryPanel* m_delivery;
+    AlertPanel* m_alerts;
+    StatusBarWidgets* m_status;
+    TrayNotifier* m_tray;
+    QAction* m_settingsAction = nullptr;
+    ConfigStore* m_store = nullptr;
+    QPointer<SettingsDialog> m_settings;
+    QByteArray m_defaultLayout;
 };
 
 } // namespace sentinel

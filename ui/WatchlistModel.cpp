@@ -1,27 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/WatchlistModel.h"
 
-#include <QLocale>
+#include "ui/Format.h"
+#include "ui/Theme.h"
+
+#include <QGuiApplication>
 
 namespace sentinel {
 
-namespace {
-QString formatPrice(double price)
-{
-    if (price <= 0)
-        return QStringLiteral("—");
-    // Enough digits for FX pips without drowning crypto prices in decimals.
-    const int decimals = price < 10 ? 5 : (price < 1000 ? 2 : 1);
-    return QLocale().toString(price, 'f', decimals);
-}
-} // namespace
-
-WatchlistModel::WatchlistModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-int WatchlistModel::rowCount(const QModelIndex& parent) const
-{
-    return parent.isValid() ? 0 : int(m_rows.size());
-}
+WatchlistModel::WatchlistModel(QObject* parent) : KeyedTableModel(parent) {}
 
 int WatchlistModel::columnCount(const QModelIndex& parent) const
 {
@@ -32,30 +19,56 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const InstrumentSnapshot& row = m_rows.at(index.row());
-    if (role == Qt::DisplayRole) {
+    const InstrumentSnapshot& row = rowAt(index.row());
+    const bool hasBar = row.lastBarOpen.isValid();
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
         switch (index.column()) {
         case SymbolColumn: return row.instrument.symbol;
         case MarketColumn: return row.instrument.market;
-        case IntervalColumn: return intervalName(row.instrument.interval);
-        case PriceColumn: return formatPrice(row.lastPrice);
-        case LastBarColumn:
-            return row.lastBarOpen.isValid()
-                ? QLocale().toString(row.lastBarOpen.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm t"))
-                : tr("waiting for data");
+        case StateColumn: return Format::marketState(row.marketState);
+        case PriceColumn: return Format::price(row.lastPrice);
+        case LastBarColumn: return hasBar ? Format::localTime(row.lastBarOpen) : tr("waiting for data");
+        // Without a verdict the engine has not measured the lag yet; "0 s" would claim it is current.
+        case LagColumn:
+            return hasBar && row.freshness != FreshnessState::Unknown ? Format::duration(row.lagSeconds) : QStringLiteral("—");
+        case FreshnessColumn: return Format::freshness(row.freshness);
         default: return {};
         }
-    }
-    if (role == Qt::ToolTipRole) {
-        if (index.column() == LastBarColumn && row.lastBarOpen.isValid())
-            return tr("Bar opened %1 UTC").arg(row.lastBarOpen.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
-        if (!row.lastError.isEmpty())
-            return row.lastError;
+    case Qt::ToolTipRole:
+        switch (index.column()) {
+        case SymbolColumn:
+            return tr("%1 on %2, %3 bars").arg(row.instrument.symbol, row.instrument.market, intervalName(row.instrument.interval));
+        case LastBarColumn:
+            return hasBar ? tr("Bar opened %1").arg(Format::utcTime(row.lastBarOpen)) : QVariant();
+        case LagColumn:
+            return tr("Lag in market time; tolerance %1").arg(Format::duration(row.toleranceSeconds));
+        case FreshnessColumn:
+        case PriceColumn:
+            if (!row.lastError.isEmpty())
+                return row.lastError;
+            return row.freshnessReason.isEmpty() ? QVariant() : QVariant(row.freshnessReason);
+        default: return {};
+        }
+    case Qt::BackgroundRole:
+        if (index.column() == FreshnessColumn)
+            return Theme::freshnessBackground(row.freshness, QGuiApplication::palette());
         return {};
+    case Qt::ForegroundRole:
+        if (index.column() == PriceColumn && !row.lastError.isEmpty())
+            return Theme::negativeColor(QGuiApplication::palette());
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == PriceColumn || index.column() == LagColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        if (index.column() == FreshnessColumn)
+            return QVariant::fromValue(Qt::AlignCenter);
+        return {};
+    case KeyRole: return row.instrument.key();
+    case FreshnessRole: return int(row.freshness);
+    default: return {};
     }
-    if (role == Qt::TextAlignmentRole && index.column() == PriceColumn)
-        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-    return {};
 }
 
 QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -65,29 +78,24 @@ QVariant WatchlistModel::headerData(int section, Qt::Orientation orientation, in
     switch (section) {
     case SymbolColumn: return tr("Instrument");
     case MarketColumn: return tr("Market");
-    case IntervalColumn: return tr("Interval");
+    case StateColumn: return tr("State");
     case PriceColumn: return tr("Last price");
     case LastBarColumn: return tr("Last bar (local time)");
+    case LagColumn: return tr("Lag");
+    case FreshnessColumn: return tr("Freshness");
     default: return {};
     }
 }
 
 void WatchlistModel::applySnapshots(const InstrumentSnapshots& snapshots)
 {
-    for (const InstrumentSnapshot& snapshot : snapshots) {
-        const QString key = snapshot.instrument.key();
-        const auto found = m_rowByKey.constFind(key);
-        if (found == m_rowByKey.cend()) {
-            const int row = int(m_rows.size());
-            beginInsertRows({}, row, row);
-            m_rows.append(snapshot);
-            m_rowByKey.insert(key, row);
-            endInsertRows();
-            continue;
-        }
-        m_rows[*found] = snapshot;
-        Q_EMIT dataChanged(index(*found, 0), index(*found, ColumnCount - 1));
-    }
+    upsertAll(snapshots);
+}
+
+int WatchlistModel::staleCount() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const InstrumentSnapshot& s) { return s.freshness == FreshnessState::Stale; }));
 }
 
 } // namespace sentinel

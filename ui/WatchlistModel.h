@@ -2,34 +2,34 @@
 #pragma once
 
 #include "engine/Snapshots.h"
-
-#include <QAbstractTableModel>
-#include <QHash>
+#include "ui/KeyedTableModel.h"
 
 namespace sentinel {
 
-/// One row per watched instrument, updated in place from engine snapshots.
-class WatchlistModel final : public QAbstractTableModel
+/// One row per watched instrument, updated in place from engine snapshots: market state with its
+/// reason, last price, last bar time (local, UTC in the tooltip), lag and the freshness verdict as
+/// text and colour.
+class WatchlistModel final : public KeyedTableModel<InstrumentSnapshot>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WatchlistModel)
 public:
-    enum Column { SymbolColumn, MarketColumn, IntervalColumn, PriceColumn, LastBarColumn, ColumnCount };
+    enum Column { SymbolColumn, MarketColumn, StateColumn, PriceColumn, LastBarColumn, LagColumn, FreshnessColumn, ColumnCount };
+    enum Role { KeyRole = Qt::UserRole + 1, FreshnessRole };
 
     explicit WatchlistModel(QObject* parent = nullptr);
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// Inserts unknown instruments, updates known ones; emits dataChanged per changed row.
+    /// Inserts unknown instruments, updates known ones in place (one dataChanged per batch).
     void applySnapshots(const sentinel::InstrumentSnapshots& snapshots);
-    [[nodiscard]] const InstrumentSnapshot& snapshotAt(int row) const { return m_rows.at(row); }
+    [[nodiscard]] const InstrumentSnapshot& snapshotAt(int row) const { return rowAt(row); }
+    [[nodiscard]] int staleCount() const;
 
-private:
-    QList<InstrumentSnapshot> m_rows;
-    QHash<QString, int> m_rowByKey;
+protected:
+    [[nodiscard]] QString keyOf(const InstrumentSnapshot& value) const override { return value.instrument.key(); }
 };
 
 } // namespace sentinel

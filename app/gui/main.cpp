@@ -1,21 +1,74 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// trade-sentinel: the GUI composition root. Loads the configuration (or the embedded demo
-// profile), starts the engine on its worker thread and shows the main window.
+// trade-sentinel: the GUI composition root. Picks the language and theme, loads the configuration
+// (or the embedded demo profile) once the keychain has been read, starts the engine on its worker
+// thread, and wires the engine's signals to the main window and the operator's actions back.
+#include "AppConfigStore.h"
 #include "common/Log.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
 #include "engine/EngineHost.h"
 #include "telemetry/Logging.h"
 #include "ui/MainWindow.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QLibraryInfo>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
+#include <memory>
 
 using namespace sentinel;
+
+namespace {
+
+/// Qt's own strings (dialog buttons) and ours, for `language` or, when empty, the system locale.
+void installTranslations(QApplication& app, const QString& language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto* own = new QTranslator(&app);
+    if (own->load(locale, QStringLiteral("sentinel"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(own);
+}
+
+QByteArray readConfigText(const QString& explicitPath)
+{
+    const QString path = !explicitPath.isEmpty() ? explicitPath
+        : (QFile::exists(ConfigLoader::platformConfigPath()) ? ConfigLoader::platformConfigPath()
+                                                             : QStringLiteral(":/sentinel/config/demo.yaml"));
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void connectEngine(Engine* engine, MainWindow& window)
+{
+    // The engine lives in its own thread, so every connection here is queued.
+    QObject::connect(engine, &Engine::snapshotsChanged, &window, &MainWindow::onSnapshotsChanged);
+    QObject::connect(engine, &Engine::statusChanged, &window, &MainWindow::onEngineStatusChanged);
+    QObject::connect(engine, &Engine::barsAppended, &window, &MainWindow::onBarsAppended);
+    QObject::connect(engine, &Engine::chartMarkerAdded, &window, &MainWindow::onChartMarkerAdded);
+    QObject::connect(engine, &Engine::cacheReportChanged, &window, &MainWindow::onCacheReportChanged);
+    QObject::connect(engine, &Engine::riskChanged, &window, &MainWindow::onRiskChanged);
+    QObject::connect(engine, &Engine::deliveryChanged, &window, &MainWindow::onDeliveryChanged);
+    QObject::connect(engine, &Engine::proposalChanged, &window, &MainWindow::onProposalChanged);
+    QObject::connect(engine, &Engine::alertRaised, &window, &MainWindow::onAlertRaised);
+    QObject::connect(&window, &MainWindow::approveRequested, engine, &Engine::approveProposal);
+    QObject::connect(&window, &MainWindow::rejectRequested, engine, &Engine::rejectProposal);
+    QObject::connect(&window, &MainWindow::acknowledgeRequested, engine, &Engine::acknowledgeAlert);
+    QObject::connect(&window, &MainWindow::testMessageRequested, engine, &Engine::sendTestMessage);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -24,6 +77,8 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("TradeSentinel"));
     QApplication::setApplicationDisplayName(QStringLiteral("Trade Sentinel"));
     QApplication::setApplicationVersion(QStringLiteral(SENTINEL_VERSION));
+    QApplication::setWindowIcon(Theme::icon(QStringLiteral("sentinel")));
+    const QPalette systemPalette = QApplication::palette();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Trade Sentinel desktop trading monitor"));
@@ -32,12 +87,23 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("config"), QStringLiteral("Configuration file (YAML)."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("log-file"), QStringLiteral("Write the log to FILE."), QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("log-level"), QStringLiteral("Log level (default info)."), QStringLiteral("LEVEL")});
+    parser.addOption({QStringLiteral("theme"), QStringLiteral("Colour theme: system, light or dark (default: as set in Settings)."),
+                      QStringLiteral("THEME")});
+    parser.addOption({QStringLiteral("language"), QStringLiteral("User interface language: en, de, es (default: as set in Settings, else the system's)."),
+                      QStringLiteral("LANG")});
+    parser.addOption({QStringLiteral("reset-layout"), QStringLiteral("Start with the default panel layout.")});
     parser.addOption({QStringLiteral("screenshot"),
                       QStringLiteral("Save a PNG of the main window after --screenshot-delay ms, then quit."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("screenshot-delay"), QStringLiteral("Delay before the screenshot (default 3000)."),
                       QStringLiteral("MS"), QStringLiteral("3000")});
     parser.process(app);
+
+    const UiPreferences preferences = AppConfigStore::storedPreferences();
+    const QString language = parser.isSet(QStringLiteral("language")) ? parser.value(QStringLiteral("language")) : preferences.language;
+    const QString theme = parser.isSet(QStringLiteral("theme")) ? parser.value(QStringLiteral("theme")) : preferences.theme;
+    installTranslations(app, language);
+    Theme::apply(app, parseThemeChoice(theme), systemPalette);
 
     LoggingOptions logging;
     logging.logFile = parser.value(QStringLiteral("log-file"));
@@ -47,29 +113,61 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    const ConfigLoadResult loaded = ConfigLoader().loadDefault(parser.value(QStringLiteral("config")));
-    for (const Issue& issue : loaded.issues)
-        log::config()->warn("{}", issue.toString());
-    if (!loaded.ok()) {
-        QStringList lines;
-        for (const Issue& issue : loaded.issues)
-            lines << issue.toString();
-        QMessageBox::critical(nullptr, QObject::tr("Configuration problems"),
-                              QObject::tr("Trade Sentinel cannot start with this configuration:\n\n%1\n\n"
-                                          "Run 'sentinel config check' for the full report.")
-                                  .arg(lines.join(u'\n')));
-        return 2;
+    const QString explicitPath = parser.value(QStringLiteral("config"));
+    AppConfigStore store(explicitPath.isEmpty() ? ConfigLoader::platformConfigPath() : explicitPath,
+                         readConfigText(explicitPath));
+    MainWindow window;
+    window.setConfigStore(&store);
+    QObject::connect(&window, &MainWindow::themeChangeRequested, &app,
+                     [&app, systemPalette](const QString& chosen) { Theme::apply(app, parseThemeChoice(chosen), systemPalette); });
+
+    QSettings settings;
+    const bool screenshot = parser.isSet(QStringLiteral("screenshot"));
+    // Screenshots use the default layout and size so they are the same on every machine.
+    if (!screenshot && !parser.isSet(QStringLiteral("reset-layout"))) {
+        window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+        window.restoreLayout(settings.value(QStringLiteral("window/layout")).toByteArray());
     }
 
-    EngineHost host(loaded.config);
-    MainWindow window;
-    QObject::connect(host.engine(), &Engine::snapshotsChanged, &window, &MainWindow::onSnapshotsChanged);
-    QObject::connect(host.engine(), &Engine::statusChanged, &window, &MainWindow::onEngineStatusChanged);
-    QObject::connect(&app, &QCoreApplication::aboutToQuit, &host, &EngineHost::shutdown);
+    std::unique_ptr<EngineHost> host;
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
+        if (!screenshot) {
+            QSettings out;
+            out.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
+            out.setValue(QStringLiteral("window/layout"), window.saveLayout());
+        }
+        if (host)
+            host->shutdown();
+    });
     window.show();
-    host.start();
 
-    if (parser.isSet(QStringLiteral("screenshot"))) {
+    // Secrets kept in the keychain are read before the configuration is validated, so a
+    // `${TELEGRAM_BOT_TOKEN}` stored there resolves like an exported variable.
+    store.preload([&] {
+        ConfigLoadOptions options;
+        options.environment = [&store](const QString& name) { return store.lookup(name); };
+        const ConfigLoadResult loaded = ConfigLoader(options).loadDefault(explicitPath);
+        for (const Issue& issue : loaded.issues)
+            log::config()->warn("{}", issue.toString());
+        if (!loaded.ok()) {
+            QStringList lines;
+            for (const Issue& issue : loaded.issues)
+                lines << issue.toString();
+            auto* box = new QMessageBox(QMessageBox::Critical, QObject::tr("Configuration problems"),
+                                        QObject::tr("Trade Sentinel cannot start with this configuration:\n\n%1\n\n"
+                                                    "Run 'sentinel config check' for the full report.")
+                                            .arg(lines.join(u'\n')),
+                                        QMessageBox::Close, &window);
+            QObject::connect(box, &QMessageBox::finished, &app, [] { QApplication::exit(2); });
+            box->open();
+            return;
+        }
+        host = std::make_unique<EngineHost>(loaded.config);
+        connectEngine(host->engine(), window);
+        host->start();
+    });
+
+    if (screenshot) {
         const QString path = parser.value(QStringLiteral("screenshot"));
         QTimer::singleShot(parser.value(QStringLiteral("screenshot-delay")).toInt(), &window, [&window, path] {
             if (!window.grab().save(path))

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/ConfigStore.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <functional>
+
+namespace sentinel {
+
+/// The GUI's ConfigStore: the YAML file (written atomically, mode 0600), the OS keychain through
+/// QtKeychain (service "trade-sentinel", one entry per `${NAME}`), and the appearance preferences
+/// in QSettings. Keychain jobs are asynchronous; nothing here blocks the UI thread.
+class AppConfigStore final : public ConfigStore
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppConfigStore)
+public:
+    /// `path`: where to save (the --config file or the platform config path); `currentYaml`: the
+    /// text the running configuration came from.
+    AppConfigStore(QString path, QByteArray currentYaml, QObject* parent = nullptr);
+
+    /// Reads the keychain entries for the `${NAME}` references in the current YAML that the
+    /// environment does not provide, then calls `done` (also when the keychain is unavailable).
+    void preload(std::function<void()> done);
+
+    /// Names referenced as `${NAME}` in `yaml`.
+    [[nodiscard]] static QStringList referencedVariables(const QByteArray& yaml);
+
+    [[nodiscard]] QByteArray currentYaml() const override { return m_yaml; }
+    [[nodiscard]] QString location() const override { return m_path; }
+    [[nodiscard]] std::optional<QString> lookup(const QString& variable) const override;
+    [[nodiscard]] bool inKeychain(const QString& variable) const override { return m_keychain.contains(variable); }
+    [[nodiscard]] bool keychainAvailable() const override { return m_keychainAvailable; }
+    [[nodiscard]] UiPreferences preferences() const override;
+    void save(const QByteArray& yaml, const QList<SecretUpdate>& secrets, const UiPreferences& preferences) override;
+
+    static UiPreferences storedPreferences();
+    static void storePreferences(const UiPreferences& preferences);
+
+private:
+    void finishSave();
+
+    QString m_path;
+    QByteArray m_yaml;
+    QHash<QString, QString> m_keychain;
+    bool m_keychainAvailable = true;
+
+    struct PendingSave {
+        QByteArray yaml;
+        UiPreferences preferences;
+        int outstanding = 0;
+        QStringList errors;
+    };
+    PendingSave m_pending;
+};
+
+} // namespace sentinel

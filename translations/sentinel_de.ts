@@ -1,0 +1,1628 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../ui/Format.cpp" line="+23"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fresh</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lagging</source>
+        <translation>Verzögert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stale</source>
+        <translation>Veraltet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>open</source>
+        <translation>geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekend</source>
+        <translation>Wochenende</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>holiday</source>
+        <translation>Feiertag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>early close</source>
+        <translation>früher Handelsschluss</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pre-market</source>
+        <translation>vorbörslich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>after hours</source>
+        <translation>nachbörslich</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stale data</source>
+        <translation>Veraltete Daten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery failed</source>
+        <translation>Zustellung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quota</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk rejection</source>
+        <translation>Risikoablehnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovered</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>executed</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expired (rejected)</source>
+        <translation>abgelaufen (abgelehnt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused at execution</source>
+        <translation>bei Ausführung verweigert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Buy</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (exit)</source>
+        <translation>%1 (Ausstieg)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrying</source>
+        <translation>Wiederholt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failing</source>
+        <translation>Fehlerhaft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+156"/>
+        <source>Configuration problems</source>
+        <translation>Probleme in der Konfiguration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trade Sentinel cannot start with this configuration:
+
+%1
+
+Run &apos;sentinel config check&apos; for the full report.</source>
+        <translation>Trade Sentinel kann mit dieser Konfiguration nicht starten:
+
+%1
+
+Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AlertModel</name>
+    <message>
+        <location filename="../ui/AlertModel.cpp" line="+41"/>
+        <source>%1 (acknowledged)</source>
+        <translation>%1 (bestätigt)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AlertPanel</name>
+    <message>
+        <location filename="../ui/AlertPanel.cpp" line="+27"/>
+        <source>&amp;Hide acknowledged</source>
+        <translation>Bestätigte &amp;ausblenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ac&amp;knowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge &amp;All</source>
+        <translation>&amp;Alle bestätigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+82"/>
+        <source>Alerts</source>
+        <translation>Warnmeldungen</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Minimum severity</source>
+        <translation>Mindest-Schweregrad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All severities</source>
+        <translation>Alle Schweregrade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and critical</source>
+        <translation>Warnungen und kritische</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical only</source>
+        <translation>Nur kritische</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide acknowledged alerts</source>
+        <translation>Bestätigte Warnmeldungen ausblenden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Acknowledge the selected alerts (Ctrl+K)</source>
+        <translation>Ausgewählte Warnmeldungen bestätigen (Strg+K)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Acknowledge selected alerts</source>
+        <translation>Ausgewählte Warnmeldungen bestätigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>A&amp;nzeigen:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Alerts (%1)</source>
+        <translation>Warnmeldungen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AppConfigStore</name>
+    <message>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+139"/>
+        <source>the keychain did not store %1: %2</source>
+        <translation>der Schlüsselbund hat %1 nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+6"/>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ApprovalModel</name>
+    <message>
+        <location filename="../ui/ApprovalModel.cpp" line="+35"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expires %1 (%2)</source>
+        <translation>Läuft ab %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk check</source>
+        <translation>Risikoprüfung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires in</source>
+        <translation>Läuft ab in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ApprovalPanel</name>
+    <message>
+        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
+        <source>Pending proposals</source>
+        <translation>Offene Vorschläge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Recent decisions</source>
+        <translation>Letzte Entscheidungen</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Genehmigen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Ablehnen …</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+193"/>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
+        <translation>Ausgewählten Vorschlag genehmigen (Strg+Eingabe); Sie bestätigen, was ausgeführt wird</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject the selected proposal (Ctrl+Backspace or Delete) with a reason</source>
+        <translation>Ausgewählten Vorschlag mit Begründung ablehnen (Strg+Rücktaste oder Entf)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+9"/>
+        <source>Proposal details</source>
+        <translation>Details zum Vorschlag</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 %2 %3 at about %4 (%5)</source>
+        <translation>%1 %2 %3 zu etwa %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Approve trade</source>
+        <translation>Trade genehmigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execute this trade?</source>
+        <translation>Diesen Trade ausführen?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Risk check: %1</source>
+        <translation>Risikoprüfung: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>VaR before / after: %1 / %2</source>
+        <translation>VaR vorher / nachher: %1 / %2</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+65"/>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>The engine re-checks freshness and risk before it executes.</source>
+        <translation>Die Engine prüft Aktualität und Risiko vor der Ausführung erneut.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+12"/>
+        <source>rejected by the operator</source>
+        <translation>vom Bediener abgelehnt</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Reject trade</source>
+        <translation>Trade ablehnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject %1?
+Reason (kept in the journal):</source>
+        <translation>%1 ablehnen?
+Begründung (wird im Journal gespeichert):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Approvals (%1)</source>
+        <translation>Genehmigungen (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No proposal waiting for a decision.</source>
+        <translation>Kein Vorschlag wartet auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Strategy: %1</source>
+        <translation>Strategie: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposed %1, expires %2</source>
+        <translation>Vorgeschlagen %1, läuft ab %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk checks passed:</source>
+        <translation>Risikoprüfungen bestanden:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk checks refused:</source>
+        <translation>Risikoprüfungen nicht bestanden:</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::CacheModel</name>
+    <message>
+        <location filename="../ui/CacheModel.cpp" line="+30"/>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cache</source>
+        <translation>Cache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Misses</source>
+        <translation>Fehlzugriffe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evictions</source>
+        <translation>Verdrängungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::CachePanel</name>
+    <message>
+        <location filename="../ui/CachePanel.cpp" line="+26"/>
+        <source>Cache statistics</source>
+        <translation>Cache-Statistik</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Caches</source>
+        <translation>Caches</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>API quota</source>
+        <translation>API-Kontingent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quota: no provider reports yet</source>
+        <translation>Kontingent: noch keine Meldung der Anbieter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API calls saved by caching</source>
+        <translation>Durch Caching eingesparte API-Aufrufe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hit rate over time</source>
+        <translation>Trefferquote im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Cache hit rate over time</source>
+        <translation>Cache-Trefferquote im Zeitverlauf</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: %2 of %3 requests today</source>
+        <translation>%1: %2 von %3 Anfragen heute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 requests today (no daily limit)</source>
+        <translation>%1: %2 Anfragen heute (kein Tageslimit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, resets %2</source>
+        <translation>%1, zurückgesetzt %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>API calls saved by caching: %1</source>
+        <translation>Durch Caching eingesparte API-Aufrufe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ChannelModel</name>
+    <message>
+        <location filename="../ui/ChannelModel.cpp" line="+48"/>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1
+Remedy: %2</source>
+        <translation>%1
+Abhilfe: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery latency, median / 95th percentile</source>
+        <translation>Zustelldauer, Median / 95. Perzentil</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrying</source>
+        <translation>Wiederholt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ChartPanel</name>
+    <message>
+        <location filename="../ui/ChartPanel.cpp" line="+145"/>
+        <source>Proposal: buy</source>
+        <translation>Vorschlag: Kauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal: sell</source>
+        <translation>Vorschlag: Verkauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: buy</source>
+        <translation>Ausführung: Kauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: sell</source>
+        <translation>Ausführung: Verkauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset &amp;Zoom</source>
+        <translation>&amp;Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MA %1</source>
+        <translation>GD %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+1"/>
+        <source>Price chart</source>
+        <translation>Kurschart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candlesticks with a moving average and markers for proposals and executions. Mouse wheel zooms, drag selects a range, middle drag pans.</source>
+        <translation>Kerzen mit gleitendem Durchschnitt und Markierungen für Vorschläge und Ausführungen. Mausrad zoomt, Ziehen wählt einen Bereich, Ziehen mit mittlerer Taste verschiebt.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show the newest bars again and follow new ones</source>
+        <translation>Die neuesten Kerzen wieder zeigen und neuen folgen</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Select an instrument in the watchlist to chart it.</source>
+        <translation>Wählen Sie ein Instrument in der Beobachtungsliste, um es darzustellen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for the first bars of %1…</source>
+        <translation>Warte auf die ersten Kerzen von %1 …</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::DeliveryPanel</name>
+    <message>
+        <location filename="../ui/DeliveryPanel.cpp" line="+20"/>
+        <source>Delivery channels</source>
+        <translation>Zustellkanäle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send &amp;Test Message</source>
+        <translation>&amp;Testnachricht senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send one test message through every enabled channel</source>
+        <translation>Eine Testnachricht über jeden aktivierten Kanal senden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send test message</source>
+        <translation>Testnachricht senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbox depth</source>
+        <translation>Nachrichten im Postausgang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbox: no report yet</source>
+        <translation>Postausgang: noch keine Meldung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last delivery error and remedy</source>
+        <translation>Letzter Zustellfehler und Abhilfe</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Outbox: %n message(s) waiting</source>
+        <translation>
+            <numerusform>Postausgang: %n Nachricht wartet</numerusform>
+            <numerusform>Postausgang: %n Nachrichten warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline: live checks skipped</source>
+        <translation>offline: Live-Prüfungen übersprungen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remedy: %1</source>
+        <translation>Abhilfe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+43"/>
+        <source>Trade Sentinel</source>
+        <translation>Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trade Sentinel main window</source>
+        <translation>Trade-Sentinel-Hauptfenster</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test message requested; watch the Delivery panel.</source>
+        <translation>Testnachricht angefordert; beachten Sie den Bereich Zustellung.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Trade</source>
+        <translation>&amp;Handel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Warnmeldungen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reset &amp;Layout</source>
+        <translation>&amp;Layout zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Trade Sentinel</source>
+        <translation>&amp;Über Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About Trade Sentinel</source>
+        <translation>Über Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trade Sentinel %1
+A desktop trading monitor with a risk gate and operator approval.
+Licensed under the GNU GPL v3 or later.</source>
+        <translation>Trade Sentinel %1
+Ein Desktop-Handelsmonitor mit Risikoprüfung und Freigabe durch den Bediener.
+Lizenziert unter der GNU GPL v3 oder neuer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::RiskPanel</name>
+    <message>
+        <location filename="../ui/RiskPanel.cpp" line="+53"/>
+        <source>Value at risk</source>
+        <translation>Value at Risk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected shortfall</source>
+        <translation>Expected Shortfall</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Equity</source>
+        <translation>Eigenkapital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross exposure</source>
+        <translation>Bruttoengagement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk updated at</source>
+        <translation>Risiko aktualisiert um</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+43"/>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>VaR method</source>
+        <translation>VaR-Methode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>no estimate yet</source>
+        <translation>noch keine Schätzung</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>How VaR was estimated. A bootstrap estimate from few returns is less certain.</source>
+        <translation>Wie der VaR geschätzt wurde. Eine Bootstrap-Schätzung aus wenigen Renditen ist unsicherer.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>VaR:</source>
+        <translation>VaR:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected shortfall:</source>
+        <translation>Expected Shortfall:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equity:</source>
+        <translation>Eigenkapital:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross exposure:</source>
+        <translation>Bruttoengagement:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As of:</source>
+        <translation>Stand:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No limits reported yet.</source>
+        <translation>Noch keine Limits gemeldet.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2 % confidence, 1 day)</source>
+        <translation>%1 (%2 % Konfidenz, 1 Tag)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2 of equity)</source>
+        <translation>%1 (%2 des Eigenkapitals)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 of %2 (%3 used)</source>
+        <translation>%1 von %2 (%3 ausgeschöpft)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 limit usage</source>
+        <translation>Auslastung des Limits %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Watchlist</source>
+        <translation>&amp;Beobachtungsliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delivery</source>
+        <translation>&amp;Zustellung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Limits</source>
+        <translation>&amp;Limits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ppearance</source>
+        <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved to %1. Changes to the engine take effect at the next start.</source>
+        <translation>Gespeichert in %1. Änderungen an der Engine wirken beim nächsten Start.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Trading mode</source>
+        <translation>Handelsmodus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval: every trade waits for you</source>
+        <translation>Genehmigung: jeder Trade wartet auf Sie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signal only: send signals, never trade</source>
+        <translation>Nur Signale: Signale senden, nie handeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autonomous: trade without approval</source>
+        <translation>Autonom: ohne Genehmigung handeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow &amp;autonomous execution</source>
+        <translation>&amp;Autonome Ausführung erlauben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow autonomous execution</source>
+        <translation>Autonome Ausführung erlauben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approval timeout in seconds</source>
+        <translation>Genehmigungsfrist in Sekunden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval &amp;timeout:</source>
+        <translation>Genehmigungs&amp;frist:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration file: %1</source>
+        <translation>Konfigurationsdatei: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Watched instruments</source>
+        <translation>Beobachtete Instrumente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>Symbol</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Markets: XNYS, XNAS, FX, CRYPTO. Intervals: 1min, 5min, 15min, 30min, 60min, daily.</source>
+        <translation>Märkte: XNYS, XNAS, FX, CRYPTO. Intervalle: 1min, 5min, 15min, 30min, 60min, daily.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add instrument</source>
+        <translation>Instrument hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected instrument</source>
+        <translation>Ausgewähltes Instrument entfernen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Where %1 is kept</source>
+        <translation>Wo %1 aufbewahrt wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No OS keychain is available on this system</source>
+        <translation>Auf diesem System ist kein Schlüsselbund verfügbar</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>stored in the keychain; type to replace</source>
+        <translation>im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paste the secret; it goes to the keychain</source>
+        <translation>Geheimnis einfügen; es kommt in den Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name of the environment variable</source>
+        <translation>Name der Umgebungsvariable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept in the OS keychain as %1; the file refers to it as ${%1}</source>
+        <translation>Im Schlüsselbund als %1 gespeichert; die Datei verweist darauf mit ${%1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file refers to ${NAME}; export NAME before starting</source>
+        <translation>Die Datei verweist auf ${NAME}; exportieren Sie NAME vor dem Start</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Send signals to &amp;Telegram</source>
+        <translation>Signale an &amp;Telegram senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send signals to Telegram</source>
+        <translation>Signale an Telegram senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Telegram chat id</source>
+        <translation>Telegram-Chat-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>numeric chat id or @channelname</source>
+        <translation>numerische Chat-ID oder @kanalname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chat id:</source>
+        <translation>&amp;Chat-ID:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Telegram bot token</source>
+        <translation>Telegram-Bot-Token</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bot t&amp;oken:</source>
+        <translation>Bot-T&amp;oken:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also send signals to a &amp;webhook</source>
+        <translation>Signale zusätzlich an einen &amp;Webhook senden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send signals to a webhook</source>
+        <translation>Signale an einen Webhook senden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Webhook URL</source>
+        <translation>Webhook-URL</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Webhook signing secret</source>
+        <translation>Signaturgeheimnis des Webhooks</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Signing secret:</source>
+        <translation>&amp;Signaturgeheimnis:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>VaR confidence</source>
+        <translation>VaR-Konfidenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VaR &amp;confidence:</source>
+        <translation>VaR-&amp;Konfidenz:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum portfolio VaR</source>
+        <translation>Maximaler Portfolio-VaR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum &amp;VaR:</source>
+        <translation>Maximaler &amp;VaR:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum position size</source>
+        <translation>Maximale Positionsgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum &amp;position:</source>
+        <translation>Maximale &amp;Position:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum drawdown</source>
+        <translation>Maximaler Drawdown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum &amp;drawdown:</source>
+        <translation>Maximaler &amp;Drawdown:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maximum trades per day</source>
+        <translation>Maximale Trades pro Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum &amp;trades per day:</source>
+        <translation>Maximale &amp;Trades pro Tag:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language takes effect at the next start.</source>
+        <translation>Eine neue Sprache wirkt beim nächsten Start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>&apos;%1&apos; is not an interval</source>
+        <translation>„%1“ ist kein Intervall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>use one of %1</source>
+        <translation>verwenden Sie eines von %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Fix the problems shown in red first</source>
+        <translation>Beheben Sie zuerst die rot angezeigten Probleme</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saving…</source>
+        <translation>Speichern …</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::StatusBarWidgets</name>
+    <message>
+        <location filename="../ui/StatusBarWidgets.cpp" line="+27"/>
+        <source>Engine state</source>
+        <translation>Zustand der Engine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycles per minute</source>
+        <translation>Zyklen pro Minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API calls per hour</source>
+        <translation>API-Aufrufe pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading mode</source>
+        <translation>Handelsmodus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending approvals</source>
+        <translation>Offene Genehmigungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stale instruments</source>
+        <translation>Veraltete Instrumente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline warning</source>
+        <translation>Offline-Warnung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engine starting…</source>
+        <translation>Engine startet …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ Offline: no live data or delivery</source>
+        <translation>⚠ Offline: keine Live-Daten und keine Zustellung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Engine %1 · %2 feed</source>
+        <translation>Engine %1 · Datenquelle %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n cycle(s) since start; engine clock %1</source>
+        <translation>
+            <numerusform>%n Zyklus seit dem Start; Engine-Uhr %1</numerusform>
+            <numerusform>%n Zyklen seit dem Start; Engine-Uhr %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cycles/min</source>
+        <translation>%1 Zyklen/min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 API calls/h</source>
+        <translation>%1 API-Aufrufe/h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode: %1</source>
+        <translation>Modus: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n stale</source>
+        <translation>
+            <numerusform>%n veraltet</numerusform>
+            <numerusform>%n veraltet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::TrayNotifier</name>
+    <message>
+        <location filename="../ui/TrayNotifier.cpp" line="+18"/>
+        <source>Trade Sentinel</source>
+        <translation>Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Trade proposal: %1</source>
+        <translation>Trade-Vorschlag: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — decide before %2</source>
+        <translation>%1 – entscheiden Sie vor %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Critical: %1</source>
+        <translation>Kritisch: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::WatchlistModel</name>
+    <message>
+        <location filename="../ui/WatchlistModel.cpp" line="+32"/>
+        <source>waiting for data</source>
+        <translation>warte auf Daten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 on %2, %3 bars</source>
+        <translation>%1 an %2, %3-Kerzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bar opened %1</source>
+        <translation>Kerze eröffnet %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lag in market time; tolerance %1</source>
+        <translation>Verzögerung in Marktzeit; Toleranz %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Market</source>
+        <translation>Markt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last price</source>
+        <translation>Letzter Kurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last bar (local time)</source>
+        <translation>Letzte Kerze (Ortszeit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lag</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freshness</source>
+        <translation>Aktualität</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::WatchlistPanel</name>
+    <message>
+        <location filename="../ui/WatchlistPanel.cpp" line="+17"/>
+        <source>Watchlist</source>
+        <translation>Beobachtungsliste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watchlist: instruments, prices and data freshness</source>
+        <translation>Beobachtungsliste: Instrumente, Kurse und Aktualität der Daten</translation>
+    </message>
+</context>
+</TS>

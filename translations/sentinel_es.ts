@@ -1,0 +1,1628 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../ui/Format.cpp" line="+23"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>expired</source>
+        <translation>vencida</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Fresh</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lagging</source>
+        <translation>Con retraso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stale</source>
+        <translation>Obsoleto</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>open</source>
+        <translation>abierto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed</source>
+        <translation>cerrado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>weekend</source>
+        <translation>fin de semana</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>holiday</source>
+        <translation>festivo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>early close</source>
+        <translation>cierre anticipado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pre-market</source>
+        <translation>preapertura</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>after hours</source>
+        <translation>fuera de horario</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Info</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>Aviso</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Critical</source>
+        <translation>Crítico</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stale data</source>
+        <translation>Datos obsoletos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery failed</source>
+        <translation>Entrega fallida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quota</source>
+        <translation>Cuota</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk rejection</source>
+        <translation>Rechazo por riesgo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>aprobada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>executed</source>
+        <translation>ejecutada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expired (rejected)</source>
+        <translation>vencida (rechazada)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>refused at execution</source>
+        <translation>denegada al ejecutar</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Buy</source>
+        <translation>Compra</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sell</source>
+        <translation>Venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (exit)</source>
+        <translation>%1 (salida)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>OK</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failing</source>
+        <translation>Fallando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Disabled</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>starting</source>
+        <translation>iniciando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running</source>
+        <translation>en marcha</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+156"/>
+        <source>Configuration problems</source>
+        <translation>Problemas en la configuración</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trade Sentinel cannot start with this configuration:
+
+%1
+
+Run &apos;sentinel config check&apos; for the full report.</source>
+        <translation>Trade Sentinel no puede iniciarse con esta configuración:
+
+%1
+
+Ejecute «sentinel config check» para ver el informe completo.</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AlertModel</name>
+    <message>
+        <location filename="../ui/AlertModel.cpp" line="+41"/>
+        <source>%1 (acknowledged)</source>
+        <translation>%1 (reconocida)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AlertPanel</name>
+    <message>
+        <location filename="../ui/AlertPanel.cpp" line="+27"/>
+        <source>&amp;Hide acknowledged</source>
+        <translation>&amp;Ocultar reconocidas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ac&amp;knowledge</source>
+        <translation>&amp;Reconocer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge &amp;All</source>
+        <translation>Reconocer &amp;todas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <location line="+82"/>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Minimum severity</source>
+        <translation>Gravedad mínima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All severities</source>
+        <translation>Todas las gravedades</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings and critical</source>
+        <translation>Avisos y críticas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Critical only</source>
+        <translation>Solo críticas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide acknowledged alerts</source>
+        <translation>Ocultar alertas reconocidas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Acknowledge the selected alerts (Ctrl+K)</source>
+        <translation>Reconocer las alertas seleccionadas (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Acknowledge selected alerts</source>
+        <translation>Reconocer las alertas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Show:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Alerts (%1)</source>
+        <translation>Alertas (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AppConfigStore</name>
+    <message>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+139"/>
+        <source>the keychain did not store %1: %2</source>
+        <translation>el llavero no guardó %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+6"/>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ApprovalModel</name>
+    <message>
+        <location filename="../ui/ApprovalModel.cpp" line="+35"/>
+        <source>passed</source>
+        <translation>superado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>no superado</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Expires %1 (%2)</source>
+        <translation>Vence %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk check</source>
+        <translation>Control de riesgo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires in</source>
+        <translation>Vence en</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ApprovalPanel</name>
+    <message>
+        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
+        <source>Pending proposals</source>
+        <translation>Propuestas pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+68"/>
+        <source>Recent decisions</source>
+        <translation>Decisiones recientes</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Aprobar…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Rechazar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+193"/>
+        <source>Approvals</source>
+        <translation>Aprobaciones</translation>
+    </message>
+    <message>
+        <location line="-189"/>
+        <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
+        <translation>Aprobar la propuesta seleccionada (Ctrl+Intro); usted confirma lo que se ejecutará</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reject the selected proposal (Ctrl+Backspace or Delete) with a reason</source>
+        <translation>Rechazar la propuesta seleccionada con un motivo (Ctrl+Retroceso o Supr)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location line="+9"/>
+        <source>Proposal details</source>
+        <translation>Detalles de la propuesta</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>%1 %2 %3 at about %4 (%5)</source>
+        <translation>%1 %2 %3 a aproximadamente %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Approve trade</source>
+        <translation>Aprobar operación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execute this trade?</source>
+        <translation>¿Ejecutar esta operación?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Risk check: %1</source>
+        <translation>Control de riesgo: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>passed</source>
+        <translation>superado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>refused</source>
+        <translation>no superado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>VaR before / after: %1 / %2</source>
+        <translation>VaR antes / después: %1 / %2</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <location line="+65"/>
+        <source>Data: %1</source>
+        <translation>Datos: %1</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>The engine re-checks freshness and risk before it executes.</source>
+        <translation>El motor vuelve a comprobar la actualidad de los datos y el riesgo antes de ejecutar.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+12"/>
+        <source>rejected by the operator</source>
+        <translation>rechazada por el operador</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Reject trade</source>
+        <translation>Rechazar operación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject %1?
+Reason (kept in the journal):</source>
+        <translation>¿Rechazar %1?
+Motivo (se guarda en el diario):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Approvals (%1)</source>
+        <translation>Aprobaciones (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No proposal waiting for a decision.</source>
+        <translation>Ninguna propuesta espera una decisión.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Strategy: %1</source>
+        <translation>Estrategia: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposed %1, expires %2</source>
+        <translation>Propuesta %1, vence %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk checks passed:</source>
+        <translation>Controles de riesgo superados:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk checks refused:</source>
+        <translation>Controles de riesgo no superados:</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::CacheModel</name>
+    <message>
+        <location filename="../ui/CacheModel.cpp" line="+30"/>
+        <source>disabled</source>
+        <translation>desactivada</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cache</source>
+        <translation>Caché</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backend</source>
+        <translation>Almacén</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hit rate</source>
+        <translation>Tasa de aciertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hits</source>
+        <translation>Aciertos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Misses</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evictions</source>
+        <translation>Desalojos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Caducadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entries</source>
+        <translation>Entradas</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::CachePanel</name>
+    <message>
+        <location filename="../ui/CachePanel.cpp" line="+26"/>
+        <source>Cache statistics</source>
+        <translation>Estadísticas de caché</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Caches</source>
+        <translation>Cachés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>API quota</source>
+        <translation>Cuota de la API</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quota: no provider reports yet</source>
+        <translation>Cuota: aún no hay informes de proveedores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API calls saved by caching</source>
+        <translation>Llamadas a la API ahorradas por la caché</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hit rate over time</source>
+        <translation>Tasa de aciertos en el tiempo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+1"/>
+        <source>Cache hit rate over time</source>
+        <translation>Tasa de aciertos de la caché en el tiempo</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: %2 of %3 requests today</source>
+        <translation>%1: %2 de %3 solicitudes hoy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 requests today (no daily limit)</source>
+        <translation>%1: %2 solicitudes hoy (sin límite diario)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, resets %2</source>
+        <translation>%1, se reinicia %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>API calls saved by caching: %1</source>
+        <translation>Llamadas a la API ahorradas por la caché: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ChannelModel</name>
+    <message>
+        <location filename="../ui/ChannelModel.cpp" line="+48"/>
+        <source>%1 / %2 ms</source>
+        <translation>%1 / %2 ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1
+Remedy: %2</source>
+        <translation>%1
+Solución: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery latency, median / 95th percentile</source>
+        <translation>Latencia de entrega, mediana / percentil 95</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Entregados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fallidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Success rate</source>
+        <translation>Tasa de éxito</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last error</source>
+        <translation>Último error</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::ChartPanel</name>
+    <message>
+        <location filename="../ui/ChartPanel.cpp" line="+145"/>
+        <source>Proposal: buy</source>
+        <translation>Propuesta: compra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal: sell</source>
+        <translation>Propuesta: venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: buy</source>
+        <translation>Ejecución: compra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: sell</source>
+        <translation>Ejecución: venta</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset &amp;Zoom</source>
+        <translation>Restablecer &amp;zoom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chart</source>
+        <translation>Gráfico</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MA %1</source>
+        <translation>MM %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+1"/>
+        <source>Price chart</source>
+        <translation>Gráfico de precios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candlesticks with a moving average and markers for proposals and executions. Mouse wheel zooms, drag selects a range, middle drag pans.</source>
+        <translation>Velas con una media móvil y marcas de propuestas y ejecuciones. La rueda del ratón amplía, arrastrar selecciona un intervalo, arrastrar con el botón central desplaza.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Show the newest bars again and follow new ones</source>
+        <translation>Volver a mostrar las velas más recientes y seguir las nuevas</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>Select an instrument in the watchlist to chart it.</source>
+        <translation>Seleccione un instrumento en la lista de seguimiento para verlo en el gráfico.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waiting for the first bars of %1…</source>
+        <translation>Esperando las primeras velas de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::DeliveryPanel</name>
+    <message>
+        <location filename="../ui/DeliveryPanel.cpp" line="+20"/>
+        <source>Delivery channels</source>
+        <translation>Canales de entrega</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send &amp;Test Message</source>
+        <translation>Enviar mensaje de &amp;prueba</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send one test message through every enabled channel</source>
+        <translation>Enviar un mensaje de prueba por cada canal activado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send test message</source>
+        <translation>Enviar mensaje de prueba</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outbox depth</source>
+        <translation>Mensajes en la bandeja de salida</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outbox: no report yet</source>
+        <translation>Bandeja de salida: aún sin informe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last delivery error and remedy</source>
+        <translation>Último error de entrega y solución</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Outbox: %n message(s) waiting</source>
+        <translation>
+            <numerusform>Bandeja de salida: %n mensaje en espera</numerusform>
+            <numerusform>Bandeja de salida: %n mensajes en espera</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offline: live checks skipped</source>
+        <translation>sin conexión: comprobaciones en vivo omitidas</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remedy: %1</source>
+        <translation>Solución: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::MainWindow</name>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="+43"/>
+        <source>Trade Sentinel</source>
+        <translation>Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trade Sentinel main window</source>
+        <translation>Ventana principal de Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Test message requested; watch the Delivery panel.</source>
+        <translation>Mensaje de prueba solicitado; observe el panel Entrega.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Trade</source>
+        <translation>&amp;Operaciones</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Alerts</source>
+        <translation>A&amp;lertas</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reset &amp;Layout</source>
+        <translation>Restablecer &amp;disposición</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Trade Sentinel</source>
+        <translation>&amp;Acerca de Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About Trade Sentinel</source>
+        <translation>Acerca de Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trade Sentinel %1
+A desktop trading monitor with a risk gate and operator approval.
+Licensed under the GNU GPL v3 or later.</source>
+        <translation>Trade Sentinel %1
+Un monitor de trading de escritorio con control de riesgo y aprobación del operador.
+Publicado bajo la GNU GPL v3 o posterior.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::RiskPanel</name>
+    <message>
+        <location filename="../ui/RiskPanel.cpp" line="+53"/>
+        <source>Value at risk</source>
+        <translation>Valor en riesgo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected shortfall</source>
+        <translation>Pérdida esperada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Equity</source>
+        <translation>Patrimonio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross exposure</source>
+        <translation>Exposición bruta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk updated at</source>
+        <translation>Riesgo actualizado a las</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+43"/>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>VaR method</source>
+        <translation>Método de VaR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>no estimate yet</source>
+        <translation>aún sin estimación</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <source>How VaR was estimated. A bootstrap estimate from few returns is less certain.</source>
+        <translation>Cómo se estimó el VaR. Una estimación bootstrap con pocos rendimientos es menos fiable.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>VaR:</source>
+        <translation>VaR:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected shortfall:</source>
+        <translation>Pérdida esperada:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equity:</source>
+        <translation>Patrimonio:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross exposure:</source>
+        <translation>Exposición bruta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As of:</source>
+        <translation>A fecha de:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limits</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No limits reported yet.</source>
+        <translation>Aún no se han informado límites.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (%2 % confidence, 1 day)</source>
+        <translation>%1 (confianza del %2 %, 1 día)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 (%2 of equity)</source>
+        <translation>%1 (%2 del patrimonio)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 of %2 (%3 used)</source>
+        <translation>%1 de %2 (%3 usado)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 limit usage</source>
+        <translation>Uso del límite %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Settings pages</source>
+        <translation>Páginas de preferencias</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;General</source>
+        <translation>&amp;General</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Watchlist</source>
+        <translation>&amp;Lista de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delivery</source>
+        <translation>&amp;Entrega</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Limits</source>
+        <translation>Lí&amp;mites</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A&amp;ppearance</source>
+        <translation>A&amp;pariencia</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved to %1. Changes to the engine take effect at the next start.</source>
+        <translation>Se guarda en %1. Los cambios del motor se aplican en el próximo inicio.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Trading mode</source>
+        <translation>Modo de operación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval: every trade waits for you</source>
+        <translation>Aprobación: cada operación espera su decisión</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signal only: send signals, never trade</source>
+        <translation>Solo señales: enviar señales, nunca operar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Autonomous: trade without approval</source>
+        <translation>Autónomo: operar sin aprobación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow &amp;autonomous execution</source>
+        <translation>Permitir ejecución &amp;autónoma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow autonomous execution</source>
+        <translation>Permitir ejecución autónoma</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approval timeout in seconds</source>
+        <translation>Plazo de aprobación en segundos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval &amp;timeout:</source>
+        <translation>&amp;Plazo de aprobación:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Configuration file: %1</source>
+        <translation>Archivo de configuración: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Watched instruments</source>
+        <translation>Instrumentos seguidos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Symbol</source>
+        <translation>Símbolo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Market</source>
+        <translation>Mercado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Interval</source>
+        <translation>Intervalo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Markets: XNYS, XNAS, FX, CRYPTO. Intervals: 1min, 5min, 15min, 30min, 60min, daily.</source>
+        <translation>Mercados: XNYS, XNAS, FX, CRYPTO. Intervalos: 1min, 5min, 15min, 30min, 60min, daily.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add instrument</source>
+        <translation>Añadir instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected instrument</source>
+        <translation>Quitar el instrumento seleccionado</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Where %1 is kept</source>
+        <translation>Dónde se guarda %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment variable</source>
+        <translation>Variable de entorno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS keychain</source>
+        <translation>Llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No OS keychain is available on this system</source>
+        <translation>No hay ningún llavero disponible en este sistema</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>stored in the keychain; type to replace</source>
+        <translation>guardado en el llavero; escriba para sustituirlo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>paste the secret; it goes to the keychain</source>
+        <translation>pegue el secreto; se guardará en el llavero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name of the environment variable</source>
+        <translation>nombre de la variable de entorno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept in the OS keychain as %1; the file refers to it as ${%1}</source>
+        <translation>Guardado en el llavero como %1; el archivo lo referencia como ${%1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file refers to ${NAME}; export NAME before starting</source>
+        <translation>El archivo referencia ${NAME}; exporte NAME antes de iniciar</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Send signals to &amp;Telegram</source>
+        <translation>Enviar señales a &amp;Telegram</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send signals to Telegram</source>
+        <translation>Enviar señales a Telegram</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Telegram chat id</source>
+        <translation>ID de chat de Telegram</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>numeric chat id or @channelname</source>
+        <translation>ID de chat numérico o @nombredelcanal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chat id:</source>
+        <translation>ID de &amp;chat:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Telegram bot token</source>
+        <translation>Token del bot de Telegram</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bot t&amp;oken:</source>
+        <translation>T&amp;oken del bot:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also send signals to a &amp;webhook</source>
+        <translation>Enviar también señales a un &amp;webhook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send signals to a webhook</source>
+        <translation>Enviar señales a un webhook</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Webhook URL</source>
+        <translation>URL del webhook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Webhook signing secret</source>
+        <translation>Secreto de firma del webhook</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Signing secret:</source>
+        <translation>&amp;Secreto de firma:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>VaR confidence</source>
+        <translation>Confianza del VaR</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VaR &amp;confidence:</source>
+        <translation>&amp;Confianza del VaR:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum portfolio VaR</source>
+        <translation>VaR máximo de la cartera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum &amp;VaR:</source>
+        <translation>&amp;VaR máximo:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum position size</source>
+        <translation>Tamaño máximo de posición</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum &amp;position:</source>
+        <translation>&amp;Posición máxima:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum drawdown</source>
+        <translation>Caída máxima</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum &amp;drawdown:</source>
+        <translation>Caída má&amp;xima:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maximum trades per day</source>
+        <translation>Operaciones máximas por día</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Maximum &amp;trades per day:</source>
+        <translation>&amp;Operaciones máximas por día:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language takes effect at the next start.</source>
+        <translation>Un idioma nuevo se aplica en el próximo inicio.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Colour theme</source>
+        <translation>Tema de colores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow the system</source>
+        <translation>Según el sistema</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>&apos;%1&apos; is not an interval</source>
+        <translation>«%1» no es un intervalo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>use one of %1</source>
+        <translation>use uno de %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Fix the problems shown in red first</source>
+        <translation>Corrija primero los problemas mostrados en rojo</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::StatusBarWidgets</name>
+    <message>
+        <location filename="../ui/StatusBarWidgets.cpp" line="+27"/>
+        <source>Engine state</source>
+        <translation>Estado del motor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cycles per minute</source>
+        <translation>Ciclos por minuto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API calls per hour</source>
+        <translation>Llamadas a la API por hora</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading mode</source>
+        <translation>Modo de operación</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending approvals</source>
+        <translation>Aprobaciones pendientes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stale instruments</source>
+        <translation>Instrumentos obsoletos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline warning</source>
+        <translation>Aviso de sin conexión</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engine starting…</source>
+        <translation>Iniciando el motor…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>⚠ Offline: no live data or delivery</source>
+        <translation>⚠ Sin conexión: sin datos en vivo ni entregas</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Engine %1 · %2 feed</source>
+        <translation>Motor %1 · fuente %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n cycle(s) since start; engine clock %1</source>
+        <translation>
+            <numerusform>%n ciclo desde el inicio; reloj del motor %1</numerusform>
+            <numerusform>%n ciclos desde el inicio; reloj del motor %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cycles/min</source>
+        <translation>%1 ciclos/min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 API calls/h</source>
+        <translation>%1 llamadas a la API/h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mode: %1</source>
+        <translation>Modo: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pendiente</numerusform>
+            <numerusform>%n pendientes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n stale</source>
+        <translation>
+            <numerusform>%n obsoleto</numerusform>
+            <numerusform>%n obsoletos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::TrayNotifier</name>
+    <message>
+        <location filename="../ui/TrayNotifier.cpp" line="+18"/>
+        <source>Trade Sentinel</source>
+        <translation>Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Trade proposal: %1</source>
+        <translation>Propuesta de operación: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — decide before %2</source>
+        <translation>%1 — decida antes de %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Critical: %1</source>
+        <translation>Crítico: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::WatchlistModel</name>
+    <message>
+        <location filename="../ui/WatchlistModel.cpp" line="+32"/>
+        <source>waiting for data</source>
+        <translation>esperando datos</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 on %2, %3 bars</source>
+        <translation>%1 en %2, velas de %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bar opened %1</source>
+        <translation>Vela abierta %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lag in market time; tolerance %1</source>
+        <translation>Retraso en tiempo de mercado; tolerancia %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Market</source>
+        <translation>Mercado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last price</source>
+        <translation>Último precio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last bar (local time)</source>
+        <translation>Última vela (hora local)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lag</source>
+        <translation>Retraso</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freshness</source>
+        <translation>Actualidad</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::WatchlistPanel</name>
+    <message>
+        <location filename="../ui/WatchlistPanel.cpp" line="+17"/>
+        <source>Watchlist</source>
+        <translation>Lista de seguimiento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watchlist: instruments, prices and data freshness</source>
+        <translation>Lista de seguimiento: instrumentos, precios y actualidad de los datos</translation>
+    </message>
+</context>
+</TS>

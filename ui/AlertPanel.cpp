@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/AlertPanel.h"
+
+#include "ui/AlertModel.h"
+#include "ui/PanelWidgets.h"
+#include "ui/Theme.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sentinel {
+
+AlertPanel::AlertPanel(QWidget* parent)
+    : QDockWidget(parent),
+      m_model(new AlertModel(this)),
+      m_proxy(new AlertFilterProxy(this)),
+      m_view(nullptr),
+      m_severity(new QComboBox(this)),
+      m_hideAcknowledged(new QCheckBox(tr("&Hide acknowledged"), this)),
+      m_acknowledge(new QAction(Theme::icon(QStringLiteral("acknowledge")), tr("Ac&knowledge"), this)),
+      m_acknowledgeAll(new QAction(tr("Acknowledge &All"), this))
+{
+    setupDock(this, QStringLiteral("alertDock"), tr("Alerts"));
+    m_proxy->setSourceModel(m_model);
+    m_view = makeTableView(m_proxy, QStringLiteral("alertView"), tr("Alerts"), this);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->horizontalHeader()->resizeSection(AlertModel::SeverityColumn, 150);
+    m_view->horizontalHeader()->resizeSection(AlertModel::TimeColumn, 150);
+
+    m_severity->setObjectName(QStringLiteral("alertSeverityFilter"));
+    m_severity->setAccessibleName(tr("Minimum severity"));
+    m_severity->addItem(tr("All severities"), int(AlertView::Severity::Info));
+    m_severity->addItem(tr("Warnings and critical"), int(AlertView::Severity::Warning));
+    m_severity->addItem(tr("Critical only"), int(AlertView::Severity::Critical));
+    connect(m_severity, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setMinimumSeverity(AlertView::Severity(m_severity->currentData().toInt()));
+    });
+    m_hideAcknowledged->setObjectName(QStringLiteral("hideAcknowledgedAlerts"));
+    m_hideAcknowledged->setAccessibleName(tr("Hide acknowledged alerts"));
+    connect(m_hideAcknowledged, &QCheckBox::toggled, this, [this](bool hide) { m_proxy->setShowAcknowledged(!hide); });
+
+    m_acknowledge->setObjectName(QStringLiteral("actionAcknowledgeAlert"));
+    m_acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_acknowledge->setToolTip(tr("Acknowledge the selected alerts (Ctrl+K)"));
+    connect(m_acknowledge, &QAction::triggered, this, [this] {
+        QStringList ids;
+        for (const QModelIndex& row : m_view->selectionModel()->selectedRows())
+            ids << row.data(AlertModel::AlertIdRole).toString();
+        acknowledge(ids);
+    });
+    m_acknowledgeAll->setObjectName(QStringLiteral("actionAcknowledgeAllAlerts"));
+    m_acknowledgeAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
+    connect(m_acknowledgeAll, &QAction::triggered, this, [this] {
+        QStringList ids;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (!m_model->rowAt(row).acknowledged)
+                ids << m_model->rowAt(row).id;
+        }
+        acknowledge(ids);
+    });
+
+    auto* ackButton = new QToolButton(this);
+    ackButton->setObjectName(QStringLiteral("acknowledgeButton"));
+    ackButton->setDefaultAction(m_acknowledge);
+    ackButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    ackButton->setAccessibleName(tr("Acknowledge selected alerts"));
+    auto* filterLabel = new QLabel(tr("&Show:"), this);
+    filterLabel->setBuddy(m_severity);
+
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(filterLabel);
+    bar->addWidget(m_severity);
+    bar->addWidget(m_hideAcknowledged);
+    bar->addStretch(1);
+    bar->addWidget(ackButton);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+    setWidget(content);
+
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AlertPanel::updateTitle);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &AlertPanel::updateTitle);
+    updateTitle();
+}
+
+bool AlertPanel::applyAlert(const AlertView& alert)
+{
+    return m_model->applyAlert(alert);
+}
+
+void AlertPanel::acknowledge(const QStringList& ids)
+{
+    for (const QString& id : ids) {
+        const int row = m_model->rowOfKey(id);
+        if (row < 0 || m_model->rowAt(row).acknowledged)
+            continue;
+        m_model->markAcknowledged(id);
+        Q_EMIT acknowledgeRequested(id);
+    }
+}
+
+void AlertPanel::updateTitle()
+{
+    const int open = m_model->unacknowledgedCount(AlertView::Severity::Warning);
+    setWindowTitle(open > 0 ? tr("Alerts (%1)").arg(open) : tr("Alerts"));
+}
+
+} // namespace sentinel

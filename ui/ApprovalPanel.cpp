@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ApprovalPanel.h"
+
+#include "ui/ApprovalModel.h"
+#include "ui/Format.h"
+#include "ui/PanelWidgets.h"
+#include "ui/Theme.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sentinel {
+
+namespace {
+QToolButton* makeButton(QAction* action, const QString& objectName, QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setObjectName(objectName);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAccessibleName(action->text().remove(u'&'));
+    return button;
+}
+} // namespace
+
+ApprovalPanel::ApprovalPanel(QWidget* parent)
+    : QDockWidget(parent),
+      m_queue(new ApprovalModel(ApprovalModel::Kind::Queue, this)),
+      m_history(new ApprovalModel(ApprovalModel::Kind::History, this)),
+      m_queueView(makeTableView(m_queue, QStringLiteral("approvalQueueView"), tr("Pending proposals"), this)),
+      m_historyView(makeTableView(m_history, QStringLiteral("approvalHistoryView"), tr("Recent decisions"), this)),
+      m_details(new QLabel(this)),
+      m_approve(new QAction(Theme::icon(QStringLiteral("approve")), tr("&Approve…"), this)),
+      m_reject(new QAction(Theme::icon(QStringLiteral("reject")), tr("&Reject…"), this)),
+      m_countdown(new QTimer(this))
+{
+    setupDock(this, QStringLiteral("approvalDock"), tr("Approvals"));
+
+    m_approve->setObjectName(QStringLiteral("actionApproveSelected"));
+    m_approve->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    m_approve->setToolTip(tr("Approve the selected proposal (Ctrl+Return); you confirm what will execute"));
+    m_reject->setObjectName(QStringLiteral("actionRejectSelected"));
+    m_reject->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Backspace), QKeySequence(Qt::Key_Delete)});
+    m_reject->setToolTip(tr("Reject the selected proposal (Ctrl+Backspace or Delete) with a reason"));
+    connect(m_approve, &QAction::triggered, this, &ApprovalPanel::approveSelected);
+    connect(m_reject, &QAction::triggered, this, &ApprovalPanel::rejectSelected);
+
+    m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_queueView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showDetails();
+        updateActions();
+    });
+    // Keep a selection whenever the queue is not empty, so the keyboard shortcut always has a target.
+    connect(m_queue, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_queueView->selectionModel()->currentIndex().isValid())
+            m_queueView->selectRow(0);
+        updateActions();
+    });
+    connect(m_queue, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_queue->rowCount() > 0 && !m_queueView->selectionModel()->currentIndex().isValid())
+            m_queueView->selectRow(0);
+        showDetails();
+        updateActions();
+    });
+    connect(m_queue, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        const int current = m_queueView->selectionModel()->currentIndex().row();
+        if (current >= from.row() && current <= to.row() && from.column() != ApprovalModel::StatusColumn)
+            showDetails();
+    });
+
+    m_details->setObjectName(QStringLiteral("proposalDetails"));
+    m_details->setAccessibleName(tr("Proposal details"));
+    m_details->setWordWrap(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_details->setMargin(6);
+    auto* detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setWidget(m_details);
+    detailsScroll->setAccessibleName(tr("Proposal details"));
+
+    auto* queueBox = new QWidget(this);
+    auto* queueLayout = new QVBoxLayout(queueBox);
+    queueLayout->setContentsMargins(4, 4, 4, 0);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(makeButton(m_approve, QStringLiteral("approveButton"), this));
+    buttons->addWidget(makeButton(m_reject, QStringLiteral("rejectButton"), this));
+    buttons->addStretch(1);
+    queueLayout->addLayout(buttons);
+    queueLayout->addWidget(m_queueView, 1);
+
+    auto* historyBox = new QWidget(this);
+    auto* historyLayout = new QVBoxLayout(historyBox);
+    historyLayout->setContentsMargins(4, 0, 4, 4);
+    auto* historyTitle = new QLabel(tr("Recent decisions"), this);
+    historyTitle->setBuddy(m_historyView);
+    historyLayout->addWidget(historyTitle);
+    historyLayout->addWidget(m_historyView, 1);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("approvalSplitter"));
+    splitter->addWidget(queueBox);
+    splitter->addWidget(detailsScroll);
+    splitter->addWidget(historyBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 2);
+    setWidget(splitter);
+
+    m_countdown->setInterval(1000);
+    connect(m_countdown, &QTimer::timeout, m_queue, &ApprovalModel::refreshCountdowns);
+    m_countdown->start();
+    showDetails();
+    updateActions();
+}
+
+bool ApprovalPanel::applyProposal(const ProposalView& proposal)
+{
+    m_history->applyProposal(proposal);
+    return m_queue->applyProposal(proposal);
+}
+
+void ApprovalPanel::setEngineTime(const QDateTime& clockTime)
+{
+    m_queue->setEngineTime(clockTime);
+}
+
+QString ApprovalPanel::selectedProposalId() const
+{
+    const QModelIndex current = m_queueView->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(ApprovalModel::ProposalIdRole).toString() : QString();
+}
+
+void ApprovalPanel::selectProposal(const QString& id)
+{
+    const int row = m_queue->rowOfKey(id);
+    if (row >= 0)
+        m_queueView->selectRow(row);
+}
+
+QString ApprovalPanel::confirmationText(const ProposalView& p)
+{
+    const QString quantity = QLocale().toString(p.quantity, 'g', 8);
+    return tr("%1 %2 %3 at about %4 (%5)")
+        .arg(Format::side(p.side, p.isExit), quantity, p.instrument.symbol, Format::price(p.price), p.instrument.market);
+}
+
+const ProposalView* ApprovalPanel::stillPending(const QString& id) const
+{
+    const int row = m_queue->rowOfKey(id);
+    if (row < 0)
+        return nullptr;
+    const ProposalView& proposal = m_queue->rowAt(row);
+    return m_queue->secondsRemaining(proposal) > 0 ? &proposal : nullptr;
+}
+
+void ApprovalPanel::approveSelected()
+{
+    const QString id = selectedProposalId();
+    const ProposalView* proposal = stillPending(id);
+    if (!proposal || m_openDialog)
+        return;
+    if (!m_confirm) {
+        Q_EMIT approveRequested(id);
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Approve trade"),
+                                tr("Execute this trade?") + u"\n\n" + confirmationText(*proposal), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("approveConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    QStringList detail;
+    detail << tr("Risk check: %1").arg(proposal->riskApproved ? tr("passed") : tr("refused"));
+    detail << tr("VaR before / after: %1 / %2").arg(Format::percent(proposal->varBefore, 2), Format::percent(proposal->varAfter, 2));
+    detail << tr("Data: %1").arg(proposal->freshness);
+    detail << tr("The engine re-checks freshness and risk before it executes.");
+    box->setInformativeText(detail.join(u'\n'));
+    QPushButton* approve = box->addButton(tr("Approve"), QMessageBox::AcceptRole);
+    approve->setObjectName(QStringLiteral("confirmApproveButton"));
+    approve->setIcon(Theme::icon(QStringLiteral("approve")));
+    QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelApproveButton"));
+    box->setDefaultButton(approve);
+    box->setEscapeButton(cancel);
+    connect(box, &QMessageBox::finished, this, [this, box, approve, id] {
+        if (box->clickedButton() == approve && stillPending(id))
+            Q_EMIT approveRequested(id);
+    });
+    m_openDialog = box;
+    box->open();
+}
+
+void ApprovalPanel::rejectSelected()
+{
+    const QString id = selectedProposalId();
+    const ProposalView* proposal = stillPending(id);
+    if (!proposal || m_openDialog)
+        return;
+    if (!m_confirm) {
+        Q_EMIT rejectRequested(id, tr("rejected by the operator"));
+        return;
+    }
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("rejectReasonDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setWindowTitle(tr("Reject trade"));
+    dialog->setLabelText(tr("Reject %1?\nReason (kept in the journal):").arg(confirmationText(*proposal)));
+    dialog->setOkButtonText(tr("Reject"));
+    dialog->setTextValue(QString());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString& text) {
+        const QString reason = text.trimmed().isEmpty() ? tr("rejected by the operator") : text.trimmed();
+        // An expired proposal has already been rejected by the engine; nothing left to send.
+        if (stillPending(id))
+            Q_EMIT rejectRequested(id, reason);
+    });
+    m_openDialog = dialog;
+    dialog->open();
+}
+
+void ApprovalPanel::updateActions()
+{
+    const bool selected = !selectedProposalId().isEmpty();
+    m_approve->setEnabled(selected);
+    m_reject->setEnabled(selected);
+    setWindowTitle(m_queue->rowCount() > 0 ? tr("Approvals (%1)").arg(m_queue->rowCount()) : tr("Approvals"));
+}
+
+void ApprovalPanel::showDetails()
+{
+    const int row = m_queue->rowOfKey(selectedProposalId());
+    if (row < 0) {
+        m_details->setText(tr("No proposal waiting for a decision."));
+        return;
+    }
+    const ProposalView& p = m_queue->rowAt(row);
+    const auto esc = [](const QString& text) { return text.toHtmlEscaped(); };
+    QString html = QStringLiteral("<b>%1</b><br>").arg(esc(confirmationText(p)));
+    html += tr("Strategy: %1").arg(esc(p.strategyReason)) + QStringLiteral("<br>");
+    html += tr("Data: %1").arg(esc(p.freshness)) + QStringLiteral("<br>");
+    html += tr("VaR before / after: %1 / %2").arg(Format::percent(p.varBefore, 2), Format::percent(p.varAfter, 2))
+        + QStringLiteral("<br>");
+    html += tr("Proposed %1, expires %2").arg(esc(Format::localTime(p.createdAt)), esc(Format::localTime(p.expiresAt)))
+        + QStringLiteral("<br>");
+    html += QStringLiteral("<b>%1</b>").arg(esc(p.riskApproved ? tr("Risk checks passed:") : tr("Risk checks refused:")));
+    html += QStringLiteral("<ul style=\"margin-top:0\">");
+    for (const QString& reason : p.riskReasons)
+        html += QStringLiteral("<li>%1</li>").arg(esc(reason));
+    html += QStringLiteral("</ul>");
+    m_details->setText(html);
+}
+
+} // namespace sentinel

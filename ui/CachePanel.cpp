@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/CachePanel.h"
+
+#include "ui/CacheModel.h"
+#include "ui/Format.h"
+#include "ui/PanelWidgets.h"
+#include "ui/Theme.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace sentinel {
+
+CachePanel::CachePanel(QWidget* parent)
+    : QDockWidget(parent),
+      m_model(new CacheModel(this)),
+      m_view(makeTableView(m_model, QStringLiteral("cacheView"), tr("Cache statistics"), this)),
+      m_quota(new QLabel(this)),
+      m_saved(new QLabel(this)),
+      m_chart(new QChart),
+      m_timeAxis(new QDateTimeAxis(this)),
+      m_rateAxis(new QValueAxis(this))
+{
+    setupDock(this, QStringLiteral("cacheDock"), tr("Caches"));
+
+    m_quota->setObjectName(QStringLiteral("quotaLabel"));
+    m_quota->setAccessibleName(tr("API quota"));
+    m_quota->setWordWrap(true);
+    m_quota->setText(tr("Quota: no provider reports yet"));
+    m_saved->setObjectName(QStringLiteral("apiCallsSavedLabel"));
+    m_saved->setAccessibleName(tr("API calls saved by caching"));
+
+    m_timeAxis->setFormat(QStringLiteral("HH:mm"));
+    m_timeAxis->setTickCount(4);
+    m_rateAxis->setRange(0, 100);
+    m_rateAxis->setLabelFormat(QStringLiteral("%d %%"));
+    m_rateAxis->setTickCount(3);
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_rateAxis, Qt::AlignLeft);
+    m_chart->setTitle(tr("Hit rate over time"));
+    m_chart->legend()->setAlignment(Qt::AlignRight);
+    m_chart->setMargins(QMargins(2, 2, 2, 2));
+    auto* chartView = new QChartView(m_chart, this);
+    chartView->setObjectName(QStringLiteral("cacheHitRateChart"));
+    chartView->setAccessibleName(tr("Cache hit rate over time"));
+    chartView->viewport()->setAccessibleName(tr("Cache hit rate over time"));
+    chartView->setRenderHint(QPainter::Antialiasing);
+    chartView->setMinimumHeight(120);
+
+    auto* top = new QWidget(this);
+    auto* layout = new QVBoxLayout(top);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_quota);
+    layout->addWidget(m_saved);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(chartView);
+    setWidget(splitter);
+    applyChartTheme();
+    applyReport({});
+}
+
+void CachePanel::applyReport(const CacheReport& report)
+{
+    m_model->applyCaches(report.caches);
+
+    QStringList quotaLines;
+    qint64 saved = 0;
+    const QLocale locale;
+    for (const QuotaSnapshot& quota : report.quotas) {
+        saved += quota.apiCallsSaved;
+        const QString used = quota.dailyLimit > 0
+            ? tr("%1: %2 of %3 requests today").arg(quota.provider).arg(quota.usedToday).arg(quota.dailyLimit)
+            : tr("%1: %2 requests today (no daily limit)").arg(quota.provider).arg(quota.usedToday);
+        quotaLines << (quota.resetsAt.isValid()
+                           ? tr("%1, resets %2").arg(used, Format::localTime(quota.resetsAt))
+                           : used);
+    }
+    if (!quotaLines.isEmpty())
+        m_quota->setText(quotaLines.join(u'\n'));
+    m_saved->setText(tr("API calls saved by caching: %1").arg(locale.toString(saved)));
+
+    if (!report.at.isValid())
+        return;
+    const qreal at = qreal(report.at.toMSecsSinceEpoch());
+    for (const CacheSnapshot& cache : report.caches) {
+        QLineSeries*& series = m_history[cache.name];
+        if (!series) {
+            series = new QLineSeries(this);
+            series->setName(cache.name);
+            m_chart->addSeries(series);
+            series->attachAxis(m_timeAxis);
+            series->attachAxis(m_rateAxis);
+        }
+        series->append(at, cache.hitRate() * 100.0);
+        if (series->count() > historyPoints)
+            series->removePoints(0, series->count() - historyPoints);
+    }
+    if (!m_firstReport.isValid())
+        m_firstReport = report.at;
+    QDateTime earliest = report.at;
+    for (const QLineSeries* series : std::as_const(m_history)) {
+        if (series->count() > 0)
+            earliest = std::min(earliest, QDateTime::fromMSecsSinceEpoch(qint64(series->at(0).x()), Qt::UTC));
+    }
+    m_timeAxis->setRange(earliest == report.at ? report.at.addSecs(-60) : earliest, report.at);
+}
+
+int CachePanel::historyPointCount(const QString& cache) const
+{
+    const QLineSeries* series = m_history.value(cache);
+    return series ? int(series->count()) : 0;
+}
+
+void CachePanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyChartTheme();
+    QDockWidget::changeEvent(event);
+}
+
+void CachePanel::applyChartTheme()
+{
+    Theme::styleChart(m_chart, palette());
+}
+
+} // namespace sentinel

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace sentinel {
+
+/// Appearance choices kept outside the YAML (they belong to this desktop, not to the engine).
+struct UiPreferences {
+    QString language; ///< "" follows the system locale; else "en", "de", "es"
+    QString theme = QStringLiteral("system"); ///< "system", "light", "dark"
+};
+
+/// A secret to put in the OS keychain under the name its `${NAME}` reference uses.
+struct SecretUpdate {
+    QString variable;
+    QString value;
+};
+
+/// Everything the settings dialog needs that involves I/O: reading and writing the configuration
+/// file, the OS keychain and the stored preferences. The application implements it; the UI
+/// library never touches a file or the keychain itself.
+class ConfigStore : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConfigStore)
+public:
+    using QObject::QObject;
+    ~ConfigStore() override = default;
+
+    /// The YAML the running configuration came from (the embedded demo profile when there is no file).
+    [[nodiscard]] virtual QByteArray currentYaml() const = 0;
+    /// Where save() writes, shown in the dialog.
+    [[nodiscard]] virtual QString location() const = 0;
+    /// Resolves a `${NAME}` reference the way the application will at start-up.
+    [[nodiscard]] virtual std::optional<QString> lookup(const QString& variable) const = 0;
+    /// Whether the keychain already holds a secret under this name.
+    [[nodiscard]] virtual bool inKeychain(const QString& variable) const = 0;
+    [[nodiscard]] virtual bool keychainAvailable() const = 0;
+    [[nodiscard]] virtual UiPreferences preferences() const = 0;
+
+    /// Stores `secrets` in the keychain, then writes `yaml` and the preferences. Asynchronous:
+    /// finishes with saveFinished. `yaml` never holds a secret in clear, only `${NAME}` references.
+    virtual void save(const QByteArray& yaml, const QList<SecretUpdate>& secrets, const UiPreferences& preferences) = 0;
+
+Q_SIGNALS:
+    void saveFinished(bool ok, const QString& message);
+};
+
+} // namespace sentinel

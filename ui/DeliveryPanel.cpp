@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/DeliveryPanel.h"
+
+#include "ui/ChannelModel.h"
+#include "ui/PanelWidgets.h"
+#include "ui/Theme.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sentinel {
+
+DeliveryPanel::DeliveryPanel(QWidget* parent)
+    : QDockWidget(parent),
+      m_model(new ChannelModel(this)),
+      m_view(makeTableView(m_model, QStringLiteral("deliveryView"), tr("Delivery channels"), this)),
+      m_outbox(new QLabel(this)),
+      m_lastError(new QLabel(this)),
+      m_sendTest(new QAction(Theme::icon(QStringLiteral("send")), tr("Send &Test Message"), this))
+{
+    setupDock(this, QStringLiteral("deliveryDock"), tr("Delivery"));
+
+    m_sendTest->setObjectName(QStringLiteral("actionSendTestMessage"));
+    m_sendTest->setToolTip(tr("Send one test message through every enabled channel"));
+    connect(m_sendTest, &QAction::triggered, this, &DeliveryPanel::testMessageRequested);
+    auto* sendButton = new QToolButton(this);
+    sendButton->setObjectName(QStringLiteral("sendTestMessageButton"));
+    sendButton->setDefaultAction(m_sendTest);
+    sendButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    sendButton->setAccessibleName(tr("Send test message"));
+
+    m_outbox->setObjectName(QStringLiteral("outboxDepthLabel"));
+    m_outbox->setAccessibleName(tr("Outbox depth"));
+    m_outbox->setText(tr("Outbox: no report yet"));
+    m_lastError->setObjectName(QStringLiteral("deliveryLastErrorLabel"));
+    m_lastError->setAccessibleName(tr("Last delivery error and remedy"));
+    m_lastError->setWordWrap(true);
+    m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lastError->hide();
+
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_lastError);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_outbox, 1);
+    bottom->addWidget(sendButton);
+    layout->addLayout(bottom);
+    setWidget(content);
+}
+
+void DeliveryPanel::applyDelivery(const DeliverySnapshot& delivery)
+{
+    m_model->applyChannels(delivery.channels);
+    QString outbox = tr("Outbox: %n message(s) waiting", nullptr, delivery.outboxDepth);
+    if (delivery.offline)
+        outbox += QStringLiteral(" · ") + tr("offline: live checks skipped");
+    m_outbox->setText(outbox);
+
+    // The failing channel matters more than one that merely retried once.
+    const ChannelSnapshot* worst = nullptr;
+    for (const ChannelSnapshot& channel : delivery.channels) {
+        if (channel.lastError.isEmpty())
+            continue;
+        if (!worst || (channel.state == u"failing" && worst->state != u"failing"))
+            worst = &channel;
+    }
+    if (!worst) {
+        m_lastError->hide();
+        return;
+    }
+    QString text = tr("%1: %2").arg(worst->channel, worst->lastError);
+    if (!worst->lastRemedy.isEmpty())
+        text += u'\n' + tr("Remedy: %1").arg(worst->lastRemedy);
+    m_lastError->setText(text);
+    QPalette pal = palette();
+    pal.setColor(QPalette::WindowText, worst->state == u"failing" ? Theme::negativeColor(pal) : Theme::warningColor(pal));
+    m_lastError->setPalette(pal);
+    m_lastError->show();
+}
+
+} // namespace sentinel

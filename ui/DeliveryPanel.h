@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/Snapshots.h"
+
+#include <QDockWidget>
+
+class QAction;
+class QLabel;
+class QTableView;
+
+namespace sentinel {
+
+class ChannelModel;
+
+/// Did the signals reach the operator's phone? Each channel's state and counters, the outbox
+/// depth, the most recent error with its remedy, and a "Send test message" action.
+class DeliveryPanel final : public QDockWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DeliveryPanel)
+public:
+    explicit DeliveryPanel(QWidget* parent = nullptr);
+
+    void applyDelivery(const sentinel::DeliverySnapshot& delivery);
+    [[nodiscard]] ChannelModel* model() const { return m_model; }
+    [[nodiscard]] QAction* sendTestMessageAction() const { return m_sendTest; }
+
+Q_SIGNALS:
+    void testMessageRequested();
+
+private:
+    ChannelModel* m_model;
+    QTableView* m_view;
+    QLabel* m_outbox;
+    QLabel* m_lastError;
+    QAction* m_sendTest;
+};
+
+} // namespace sentinel

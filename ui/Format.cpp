@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/Format.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace sentinel {
+
+QString Format::price(double price)
+{
+    if (!(price > 0) || !std::isfinite(price))
+        return QStringLiteral("—");
+    // Enough digits for FX pips without drowning crypto prices in decimals.
+    const int decimals = price < 10 ? 5 : (price < 1000 ? 2 : 1);
+    return QLocale().toString(price, 'f', decimals);
+}
+
+QString Format::percent(double fraction, int decimals)
+{
+    if (!std::isfinite(fraction))
+        return QStringLiteral("—");
+    return tr("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', decimals));
+}
+
+QString Format::money(double amount, const QString& currency)
+{
+    if (!std::isfinite(amount))
+        return QStringLiteral("—");
+    const QString number = QLocale().toString(amount, 'f', 2);
+    return currency.isEmpty() ? number : number + u' ' + currency;
+}
+
+QString Format::duration(qint64 seconds)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds < 60)
+        return tr("%1 s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%1 min").arg(minutes);
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return tr("%1 h %2 min").arg(hours).arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1 d %2 h").arg(hours / 24).arg(hours % 24);
+}
+
+QString Format::countdown(qint64 seconds)
+{
+    if (seconds <= 0)
+        return tr("expired");
+    const qint64 h = seconds / 3600;
+    const qint64 m = (seconds / 60) % 60;
+    const qint64 s = seconds % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QString Format::localTime(const QDateTime& utc)
+{
+    if (!utc.isValid())
+        return QStringLiteral("—");
+    // Today's times need no date; the zone abbreviation says which clock it is.
+    const QDateTime local = utc.toLocalTime();
+    if (local.date() == QDate::currentDate())
+        return QLocale().toString(local, QStringLiteral("HH:mm:ss t"));
+    return QLocale().toString(local, QStringLiteral("yyyy-MM-dd HH:mm t"));
+}
+
+QString Format::utcTime(const QDateTime& utc)
+{
+    if (!utc.isValid())
+        return QStringLiteral("—");
+    return tr("%1 UTC").arg(utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+QString Format::freshness(FreshnessState state)
+{
+    switch (state) {
+    case FreshnessState::Fresh: return tr("Fresh");
+    case FreshnessState::Warn: return tr("Lagging");
+    case FreshnessState::Stale: return tr("Stale");
+    case FreshnessState::Unknown: break;
+    }
+    return tr("Unknown");
+}
+
+QString Format::marketState(const QString& engineState)
+{
+    if (engineState.isEmpty())
+        return tr("unknown");
+    const qsizetype colon = engineState.indexOf(u':');
+    const QString head = colon < 0 ? engineState : engineState.left(colon);
+    const QString detail = colon < 0 ? QString() : engineState.mid(colon + 1).trimmed();
+    QString translated;
+    if (head == u"open")
+        translated = tr("open");
+    else if (head == u"closed")
+        translated = tr("closed");
+    else if (head == u"weekend")
+        translated = tr("weekend");
+    else if (head == u"holiday")
+        translated = tr("holiday");
+    else if (head == u"early close")
+        translated = tr("early close");
+    else if (head == u"pre-market")
+        translated = tr("pre-market");
+    else if (head == u"after-hours")
+        translated = tr("after hours");
+    else
+        return engineState;
+    // The detail is a proper name from the calendar data (a holiday); it stays as published.
+    return detail.isEmpty() ? translated : tr("%1: %2").arg(translated, detail);
+}
+
+QString Format::severity(AlertView::Severity severity)
+{
+    switch (severity) {
+    case AlertView::Severity::Info: return tr("Info");
+    case AlertView::Severity::Warning: return tr("Warning");
+    case AlertView::Severity::Critical: break;
+    }
+    return tr("Critical");
+}
+
+QString Format::alertKind(const QString& kind)
+{
+    if (kind == u"stale_data")
+        return tr("Stale data");
+    if (kind == u"delivery_failed")
+        return tr("Delivery failed");
+    if (kind == u"quota")
+        return tr("Quota");
+    if (kind == u"risk_rejection")
+        return tr("Risk rejection");
+    if (kind == u"recovered")
+        return tr("Recovered");
+    return kind;
+}
+
+QString Format::proposalState(ProposalView::State state)
+{
+    switch (state) {
+    case ProposalView::State::Pending: return tr("pending");
+    case ProposalView::State::Approved: return tr("approved");
+    case ProposalView::State::Executed: return tr("executed");
+    case ProposalView::State::Rejected: return tr("rejected");
+    case ProposalView::State::Expired: return tr("expired (rejected)");
+    case ProposalView::State::Refused: break;
+    }
+    return tr("refused at execution");
+}
+
+QString Format::side(const QString& side, bool isExit)
+{
+    const QString word = side == u"buy" ? tr("Buy") : (side == u"sell" ? tr("Sell") : side);
+    return isExit ? tr("%1 (exit)").arg(word) : word;
+}
+
+QString Format::channelState(const QString& state)
+{
+    if (state == u"ok")
+        return tr("OK");
+    if (state == u"retrying")
+        return tr("Retrying");
+    if (state == u"failing")
+        return tr("Failing");
+    if (state == u"disabled")
+        return tr("Disabled");
+    if (state == u"offline")
+        return tr("Offline");
+    return state;
+}
+
+QString Format::engineState(const QString& state)
+{
+    if (state == u"starting")
+        return tr("starting");
+    if (state == u"running")
+        return tr("running");
+    if (state == u"stopped")
+        return tr("stopped");
+    return state;
+}
+
+} // namespace sentinel

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/StatusBarWidgets.h"
+
+#include "ui/Format.h"
+#include "ui/Theme.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QStatusBar>
+
+namespace sentinel {
+
+namespace {
+QLabel* addField(QStatusBar* bar, const QString& objectName, const QString& accessibleName)
+{
+    auto* label = new QLabel(bar);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    label->setContentsMargins(6, 0, 6, 0);
+    bar->addPermanentWidget(label);
+    return label;
+}
+} // namespace
+
+StatusBarWidgets::StatusBarWidgets(QStatusBar* bar)
+    : QObject(bar),
+      m_engine(addField(bar, QStringLiteral("engineStateLabel"), tr("Engine state"))),
+      m_cycles(addField(bar, QStringLiteral("cyclesPerMinuteLabel"), tr("Cycles per minute"))),
+      m_apiCalls(addField(bar, QStringLiteral("apiCallsPerHourLabel"), tr("API calls per hour"))),
+      m_mode(addField(bar, QStringLiteral("modeLabel"), tr("Trading mode"))),
+      m_pending(addField(bar, QStringLiteral("pendingApprovalsLabel"), tr("Pending approvals"))),
+      m_stale(addField(bar, QStringLiteral("staleInstrumentsLabel"), tr("Stale instruments"))),
+      m_offline(addField(bar, QStringLiteral("offlineWarningLabel"), tr("Offline warning")))
+{
+    m_engine->setText(tr("Engine starting…"));
+    QPalette warning = m_offline->palette();
+    warning.setColor(QPalette::WindowText, Theme::negativeColor(warning));
+    m_offline->setPalette(warning);
+    QFont bold = m_offline->font();
+    bold.setBold(true);
+    m_offline->setFont(bold);
+    m_offline->setText(tr("⚠ Offline: no live data or delivery"));
+    m_offline->hide();
+    setPendingApprovals(0);
+    setStaleInstruments(0);
+}
+
+void StatusBarWidgets::applyStatus(const EngineStatus& status)
+{
+    const QLocale locale;
+    m_engine->setText(tr("Engine %1 · %2 feed").arg(Format::engineState(status.state), status.provider));
+    m_engine->setToolTip(tr("%n cycle(s) since start; engine clock %1", nullptr, int(std::min<qint64>(status.cycles, INT_MAX)))
+                             .arg(Format::utcTime(status.clockTime)));
+    m_cycles->setText(tr("%1 cycles/min").arg(locale.toString(status.cyclesPerMinute, 'f', 1)));
+    m_apiCalls->setText(tr("%1 API calls/h").arg(locale.toString(status.apiCallsPerHour, 'f', 0)));
+    m_mode->setText(tr("Mode: %1").arg(status.mode));
+    m_engineOffline = status.offline;
+    updateOffline();
+}
+
+void StatusBarWidgets::setPendingApprovals(int count)
+{
+    m_pending->setText(tr("%n pending", nullptr, count));
+    QFont font = m_pending->font();
+    font.setBold(count > 0);
+    m_pending->setFont(font);
+}
+
+void StatusBarWidgets::setStaleInstruments(int count)
+{
+    m_stale->setText(tr("%n stale", nullptr, count));
+    QPalette pal = m_stale->palette();
+    pal.setColor(QPalette::WindowText, count > 0 ? Theme::negativeColor(pal) : m_engine->palette().color(QPalette::WindowText));
+    m_stale->setPalette(pal);
+}
+
+void StatusBarWidgets::setDeliveryOffline(bool offline)
+{
+    m_deliveryOffline = offline;
+    updateOffline();
+}
+
+void StatusBarWidgets::updateOffline()
+{
+    m_offline->setVisible(m_engineOffline || m_deliveryOffline);
+}
+
+} // namespace sentinel

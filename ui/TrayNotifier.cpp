@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/TrayNotifier.h"
+
+#include "ui/ApprovalPanel.h"
+#include "ui/Format.h"
+#include "ui/Theme.h"
+
+#include <QSystemTrayIcon>
+#include <QWidget>
+
+namespace sentinel {
+
+TrayNotifier::TrayNotifier(QWidget* window) : QObject(window), m_window(window)
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(Theme::icon(QStringLiteral("sentinel")), this);
+    m_tray->setToolTip(tr("Trade Sentinel"));
+    const auto raise = [this] {
+        m_window->showNormal();
+        m_window->raise();
+        m_window->activateWindow();
+    };
+    connect(m_tray, &QSystemTrayIcon::activated, this, raise);
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, raise);
+    m_tray->show();
+}
+
+void TrayNotifier::notifyProposal(const ProposalView& proposal)
+{
+    if (proposal.state != ProposalView::State::Pending)
+        return;
+    show(tr("Trade proposal: %1").arg(proposal.instrument.symbol),
+         tr("%1 — decide before %2").arg(ApprovalPanel::confirmationText(proposal), Format::localTime(proposal.expiresAt)),
+         false);
+}
+
+void TrayNotifier::notifyAlert(const AlertView& alert)
+{
+    if (alert.severity != AlertView::Severity::Critical || alert.acknowledged)
+        return;
+    show(tr("Critical: %1").arg(Format::alertKind(alert.kind)), alert.message, true);
+}
+
+void TrayNotifier::show(const QString& title, const QString& message, bool critical)
+{
+    if (m_tray)
+        m_tray->showMessage(title, message, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information, 15000);
+    Q_EMIT notified(title, message);
+}
+
+} // namespace sentinel

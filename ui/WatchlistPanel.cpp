@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/WatchlistPanel.h"
+
+#include "ui/PanelWidgets.h"
+#include "ui/WatchlistModel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QTableView>
+#include <QTimer>
+
+namespace sentinel {
+
+WatchlistPanel::WatchlistPanel(WatchlistModel* model, QWidget* parent)
+    : QDockWidget(parent), m_model(model), m_view(makeTableView(model, QStringLiteral("watchlistView"), QString(), this))
+{
+    setupDock(this, QStringLiteral("watchlistDock"), tr("Watchlist"));
+    m_view->setAccessibleName(tr("Watchlist: instruments, prices and data freshness"));
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Sized to the contents once rows exist; ResizeToContents would measure every row on every update.
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
+        QTimer::singleShot(0, m_view, [this] { m_view->resizeColumnsToContents(); });
+    });
+    setWidget(m_view);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    Q_EMIT instrumentSelected(current.data(WatchlistModel::KeyRole).toString());
+            });
+}
+
+QString WatchlistPanel::selectedKey() const
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(WatchlistModel::KeyRole).toString() : QString();
+}
+
+void WatchlistPanel::selectKey(const QString& key)
+{
+    const int row = m_model->rowOfKey(key);
+    if (row >= 0)
+        m_view->selectRow(row);
+}
+
+} // namespace sentinel
