@@ -10,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <memory>
@@ -44,6 +45,12 @@ int runRun(Invocation& invocation)
     parser.addOption({QStringLiteral("simulate"), QStringLiteral("Drive the engine on a simulated clock.")});
     parser.addOption({QStringLiteral("from"), QStringLiteral("Simulation start, UTC (2026-11-23T00:00:00Z)."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("to"), QStringLiteral("Simulation end, UTC."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("auto-approve"),
+                      QStringLiteral("Approve every proposal at once (simulation with the paper platform only).")});
+    parser.addOption({QStringLiteral("offline"), QStringLiteral("Skip live checks of delivery channels.")});
+    parser.addOption({QStringLiteral("journal"),
+                      QStringLiteral("Journal file (default: journal.path; with --simulate a temporary file)."),
+                      QStringLiteral("FILE")});
     GlobalOptions global;
     if (const auto status = parseArguments(parser, invocation, &global))
         return *status;
@@ -79,7 +86,28 @@ int runRun(Invocation& invocation)
         end = clock->now().addMSecs(qint64(seconds * 1000));
     }
 
-    Engine engine(loaded.config, clock.get());
+    EngineOptions options;
+    options.offline = parser.isSet(QStringLiteral("offline"));
+    options.autoApprove = parser.isSet(QStringLiteral("auto-approve"));
+    if (options.autoApprove && !simulate)
+        return usageError(invocation, QStringLiteral("--auto-approve is allowed only with --simulate (a person approves real runs)"));
+    options.journalPath = parser.value(QStringLiteral("journal"));
+    QTemporaryDir scratch; // a simulation must not write into the user's real journal by accident
+    if (simulate && options.journalPath.isEmpty()) {
+        if (!scratch.isValid())
+            return usageError(invocation, QStringLiteral("cannot create a temporary journal; give --journal FILE"));
+        options.journalPath = scratch.filePath(QStringLiteral("journal.sqlite"));
+    }
+
+    Engine engine(loaded.config, clock.get(), options);
+    int exitCode = ExitOk;
+    QObject::connect(&engine, &Engine::startFailed, &engine, [&](const QStringList& problems) {
+        for (const QString& problem : problems)
+            invocation.err << "sentinel run: cannot start: " << problem << '\n';
+        invocation.err.flush();
+        exitCode = ExitRuntimeFailure;
+        QCoreApplication::exit(ExitRuntimeFailure);
+    });
     std::unique_ptr<SimulationDriver> driver;
     const auto finish = [&] {
         engine.stop();
@@ -96,7 +124,8 @@ int runRun(Invocation& invocation)
         clock->callAt(end, &engine, finish);
         engine.start();
     }
-    return QCoreApplication::exec() == 0 ? ExitOk : ExitRuntimeFailure;
+    const int loopStatus = QCoreApplication::exec();
+    return exitCode != ExitOk ? exitCode : (loopStatus == 0 ? ExitOk : ExitRuntimeFailure);
 }
 
 } // namespace sentinel::cli

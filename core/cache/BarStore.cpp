@@ -4,6 +4,9 @@
 #include "cache/BarCodec.h"
 #include "common/Log.h"
 
+#include <algorithm>
+#include <limits>
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -64,6 +67,10 @@ Result<std::unique_ptr<BarStore>> BarStore::open(const QString& path)
                      QStringLiteral("use the newer release, or delete the file (it only costs a refetch)")};
     if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")))
         return storeError(path, QStringLiteral("cannot enable WAL"), query.lastError().text());
+    // A cache, not a record: a crash may lose the last few bars (they are fetched again), so it
+    // does not pay an fsync per commit. The journal's connections keep synchronous=FULL.
+    if (!query.exec(QStringLiteral("PRAGMA synchronous=NORMAL")))
+        return storeError(path, QStringLiteral("cannot set synchronous=NORMAL"), query.lastError().text());
     if (version == 0) {
         const bool created =
             query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS bars ("
@@ -120,13 +127,23 @@ Status BarStore::upsert(const QString& instrumentKey, const Bars& bars)
                              .arg(bar.openTime.toString(Qt::ISODate), instrumentKey),
                          QStringLiteral("sanitise bars before storing them")};
     }
+    const auto newest = newestStored(instrumentKey);
+    if (!newest)
+        return newest.error();
+    Bars fresh;
+    for (const Bar& bar : bars) {
+        if (bar.openTime.toMSecsSinceEpoch() >= newest.value())
+            fresh.append(bar);
+    }
+    if (fresh.isEmpty())
+        return okStatus();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         return storeError(m_path, QStringLiteral("cannot begin a transaction"), db.lastError().text());
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT OR REPLACE INTO bars (instrument_key, open_time_ms, o, h, l, c, v)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    for (const Bar& bar : bars) {
+    for (const Bar& bar : std::as_const(fresh)) {
         query.bindValue(0, instrumentKey);
         query.bindValue(1, bar.openTime.toMSecsSinceEpoch());
         query.bindValue(2, bar.open);
@@ -142,6 +159,10 @@ Status BarStore::upsert(const QString& instrumentKey, const Bars& bars)
     }
     if (!db.commit())
         return storeError(m_path, QStringLiteral("cannot commit"), db.lastError().text());
+    qint64 newestWritten = newest.value();
+    for (const Bar& bar : std::as_const(fresh))
+        newestWritten = std::max(newestWritten, bar.openTime.toMSecsSinceEpoch());
+    m_newestStored.insert(instrumentKey, newestWritten);
     return okStatus();
 }
 
@@ -154,6 +175,24 @@ Result<QStringList> BarStore::instrumentKeys() const
     while (query.next())
         keys << query.value(0).toString();
     return keys;
+}
+
+} // namespace sentinel
+
+namespace sentinel {
+
+Result<qint64> BarStore::newestStored(const QString& instrumentKey)
+{
+    if (const auto known = m_newestStored.constFind(instrumentKey); known != m_newestStored.cend())
+        return *known;
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.prepare(QStringLiteral("SELECT MAX(open_time_ms) FROM bars WHERE instrument_key = ?"));
+    query.bindValue(0, instrumentKey);
+    if (!query.exec() || !query.next())
+        return storeError(m_path, QStringLiteral("cannot read ") + instrumentKey, query.lastError().text());
+    const qint64 newest = query.value(0).isNull() ? std::numeric_limits<qint64>::min() : query.value(0).toLongLong();
+    m_newestStored.insert(instrumentKey, newest);
+    return newest;
 }
 
 } // namespace sentinel

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
+
 #include "common/Error.h"
 #include "market/Bar.h"
 
@@ -32,8 +34,10 @@ public:
         QStringList dropped;  ///< rows refused on reading, with the reason
     };
     [[nodiscard]] Result<Loaded> load(const QString& instrumentKey) const;
-    /// Inserts or replaces the bars in one transaction; refuses the whole batch if a bar is
-    /// implausible (NaN, negative, low above high).
+    /// Inserts or replaces, in one transaction, the bars from the newest already stored for the
+    /// instrument on (a provider may still revise its latest bar; older ones are final, and
+    /// rewriting the whole overlapping window would cost a write per bar on every fetch). Refuses the whole batch
+    /// if a bar is implausible (NaN, negative, low above high).
     [[nodiscard]] Status upsert(const QString& instrumentKey, const Bars& bars);
     [[nodiscard]] Result<QStringList> instrumentKeys() const;
     [[nodiscard]] const QString& path() const { return m_path; }
@@ -41,8 +45,11 @@ public:
 private:
     BarStore(QString connectionName, QString path);
 
+    [[nodiscard]] Result<qint64> newestStored(const QString& instrumentKey);
+
     QString m_connectionName;
     QString m_path;
+    QHash<QString, qint64> m_newestStored; ///< open_time_ms of the newest stored bar per instrument
 };
 
 } // namespace sentinel

@@ -105,6 +105,7 @@ struct Config {
     TelegramSettings telegram;
     WebhookSettings webhook;
     QString journalPath; ///< empty: the platform's data location
+    QString calendarsFile; ///< user calendar overrides (calendars.file); empty: built-in calendars only
     QString telemetryListen = QStringLiteral("127.0.0.1:9464");
 };
 

@@ -7,8 +7,8 @@
 
 namespace sentinel {
 
-EngineHost::EngineHost(Config config, QObject* parent)
-    : QObject(parent), m_thread(new QThread(this)), m_engine(new Engine(std::move(config), nullptr))
+EngineHost::EngineHost(Config config, EngineOptions options, QObject* parent)
+    : QObject(parent), m_thread(new QThread(this)), m_engine(new Engine(std::move(config), nullptr, std::move(options)))
 {
     m_thread->setObjectName(QStringLiteral("sentinel-engine"));
     m_engine->moveToThread(m_thread);

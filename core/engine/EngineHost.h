@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "engine/EngineOptions.h"
 
 #include <QObject>
 #include <QPointer>
@@ -20,7 +21,7 @@ class EngineHost final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EngineHost)
 public:
-    explicit EngineHost(Config config, QObject* parent = nullptr);
+    explicit EngineHost(Config config, EngineOptions options = {}, QObject* parent = nullptr);
     ~EngineHost() override;
 
     /// Valid until shutdown(); only for connecting signals and queued invocations.

@@ -19,6 +19,7 @@
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sentinel;
@@ -53,7 +54,10 @@ void TestMainWindow::watchlistShowsLivePricesFromTheEngine()
 {
     ManualClock clock(QDateTime::fromString(QStringLiteral("2026-11-24T15:02:30Z"), Qt::ISODate));
     const Config config = ConfigLoader().loadDemoProfile().config;
-    Engine engine(config, &clock);
+    QTemporaryDir dir;
+    EngineOptions options;
+    options.journalPath = dir.filePath(QStringLiteral("journal.sqlite"));
+    Engine engine(config, &clock, options);
     MainWindow window;
     QAbstractItemModelTester tester(window.watchlistModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(&engine, &Engine::snapshotsChanged, &window, &MainWindow::onSnapshotsChanged);
@@ -67,11 +71,10 @@ void TestMainWindow::watchlistShowsLivePricesFromTheEngine()
         return std::all_of(snapshots.cbegin(), snapshots.cend(), [](const InstrumentSnapshot& s) { return s.barCount > 0; });
     };
     QTRY_VERIFY(everyInstrumentHasBars());
-    clock.advanceBy(Engine::uiCoalescing);
 
     auto* view = window.findChild<QTableView*>(QStringLiteral("watchlistView"));
     QVERIFY(view);
-    QCOMPARE(view->model()->rowCount(), config.watchlist.size());
+    QTRY_COMPARE(view->model()->rowCount(), config.watchlist.size()); // after the coalescing window
     const QModelIndex price = view->model()->index(0, WatchlistModel::PriceColumn);
     const QString first = price.data().toString();
     QVERIFY2(!first.isEmpty() && first != u"—", qPrintable(first));
@@ -82,8 +85,7 @@ void TestMainWindow::watchlistShowsLivePricesFromTheEngine()
     const QDateTime before = window.watchlistModel()->snapshotAt(0).lastBarOpen;
     clock.advanceBy(std::chrono::minutes(5));
     QTRY_VERIFY(engine.snapshots().first().lastBarOpen > before);
-    clock.advanceBy(Engine::uiCoalescing);
-    QCOMPARE(window.watchlistModel()->snapshotAt(0).lastBarOpen, engine.snapshots().first().lastBarOpen);
+    QTRY_COMPARE(window.watchlistModel()->snapshotAt(0).lastBarOpen, engine.snapshots().first().lastBarOpen);
     QVERIFY(window.findChild<QLabel*>(QStringLiteral("engineStateLabel"))->text().contains(u"running"));
 }
 

@@ -10,6 +10,7 @@
 #include "ui/WatchlistModel.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -33,7 +34,10 @@ void TestResponsiveness::uiStaysResponsiveWith200InstrumentsOnAnAcceleratedClock
     QThread thread;
     thread.setObjectName(QStringLiteral("sentinel-engine"));
     auto* clock = new ManualClock(QDateTime::fromString(QStringLiteral("2026-11-24T15:00:30Z"), Qt::ISODate));
-    auto* engine = new Engine(config, clock);
+    QTemporaryDir journalDir;
+    EngineOptions options;
+    options.journalPath = journalDir.filePath(QStringLiteral("journal.sqlite"));
+    auto* engine = new Engine(config, clock, options);
     // One minute of market time every 10 ms of wall time: 6000 times real time.
     auto* accelerator = new QTimer;
     accelerator->setInterval(10);
@@ -72,6 +76,7 @@ void TestResponsiveness::uiStaysResponsiveWith200InstrumentsOnAnAcceleratedClock
 
     QMetaObject::invokeMethod(accelerator, &QTimer::stop, Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(engine, &Engine::stop, Qt::BlockingQueuedConnection);
+    const qint64 cycles = engine->statistics().cycles;
     thread.quit();
     thread.wait();
     delete accelerator;
@@ -79,9 +84,13 @@ void TestResponsiveness::uiStaysResponsiveWith200InstrumentsOnAnAcceleratedClock
     delete clock;
 
     const EventLoopLatencyProbe::Report report = probe.report();
-    qInfo("UI event loop over %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d stalls over 50 ms; %d snapshot batches",
-          report.samples, report.p50Ms, report.p99Ms, report.maxMs, report.stallsOver50Ms, updates);
-    QVERIFY2(updates >= 50, "the engine did not run at the accelerated pace");
+    qInfo("UI event loop over %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d stalls over 50 ms; "
+          "%d snapshot batches, %lld engine cycles",
+          report.samples, report.p50Ms, report.p99Ms, report.maxMs, report.stallsOver50Ms, updates, cycles);
+    // 200 one-minute instruments at a minute every 10 ms keep the engine busy, yet the
+    // engine coalesces them into about ten batches a second of wall time.
+    QVERIFY2(cycles >= 1000, "the engine did not run at the accelerated pace");
+    QVERIFY2(updates >= 10 && updates <= 40, qPrintable(QStringLiteral("%1 batches in 3 s").arg(updates)));
     QVERIFY2(report.samples >= 150, "the probe barely ran: the event loop was starved");
     QVERIFY2(report.p99Ms < 16.0, qPrintable(QString::number(report.p99Ms)));
     QCOMPARE(report.stallsOver50Ms, 0);

@@ -4,6 +4,7 @@
 #include "engine/EngineHost.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -18,7 +19,10 @@ private Q_SLOTS:
 
 void TestEngineHost::engineRunsOnItsNamedWorkerThreadAndPublishesToTheCaller()
 {
-    EngineHost host(ConfigLoader().loadDemoProfile().config);
+    QTemporaryDir dir;
+    EngineOptions options;
+    options.journalPath = dir.filePath(QStringLiteral("journal.sqlite"));
+    EngineHost host(ConfigLoader().loadDemoProfile().config, options);
     QThread* engineThread = host.engine()->thread();
     QVERIFY(engineThread != QThread::currentThread());
     QCOMPARE(engineThread->objectName(), QStringLiteral("sentinel-engine"));

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/ApprovalQueue.h"
+
+namespace sentinel {
+
+ApprovalQueue::ApprovalQueue(Clock& clock, ExpiryHandler onExpired, QObject* parent)
+    : QObject(parent), m_clock(clock), m_onExpired(std::move(onExpired))
+{
+}
+
+void ApprovalQueue::add(const TradeProposal& proposal)
+{
+    const QString id = proposal.id;
+    const TimerId timer = m_clock.callAt(proposal.expiresAt, this, [this, id] {
+        if (auto expired = m_pending.take(id); expired.expiry)
+            m_onExpired(expired.proposal);
+    });
+    m_pending.insert(id, Entry{proposal, timer});
+}
+
+std::optional<TradeProposal> ApprovalQueue::take(const QString& id)
+{
+    const auto it = m_pending.find(id);
+    if (it == m_pending.end())
+        return std::nullopt;
+    m_clock.cancel(it->expiry);
+    TradeProposal proposal = it->proposal;
+    m_pending.erase(it);
+    return proposal;
+}
+
+QList<TradeProposal> ApprovalQueue::pending() const
+{
+    QList<TradeProposal> all;
+    for (const Entry& entry : m_pending)
+        all.append(entry.proposal);
+    std::sort(all.begin(), all.end(), [](const TradeProposal& a, const TradeProposal& b) { return a.createdAt < b.createdAt; });
+    return all;
+}
+
+} // namespace sentinel

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Clock.h"
+#include "trading/TradeProposal.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace sentinel {
+
+/// Proposals waiting for the operator. Each expires at its `expiresAt` on the engine Clock; the
+/// queue then hands it to the expiry callback (which journals it as rejected by timeout).
+class ApprovalQueue final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ApprovalQueue)
+public:
+    using ExpiryHandler = std::function<void(const TradeProposal&)>;
+
+    ApprovalQueue(Clock& clock, ExpiryHandler onExpired, QObject* parent = nullptr);
+
+    void add(const TradeProposal& proposal);
+    /// Removes and returns a pending proposal (approve, reject); nullopt when unknown or gone.
+    std::optional<TradeProposal> take(const QString& id);
+    [[nodiscard]] bool contains(const QString& id) const { return m_pending.contains(id); }
+    [[nodiscard]] QList<TradeProposal> pending() const;
+    [[nodiscard]] int size() const { return int(m_pending.size()); }
+
+private:
+    struct Entry {
+        TradeProposal proposal;
+        TimerId expiry = 0;
+    };
+    Clock& m_clock;
+    ExpiryHandler m_onExpired;
+    QHash<QString, Entry> m_pending;
+};
+
+} // namespace sentinel

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace sentinel {
+
+/// How an engine instance runs, beyond the configuration file.
+struct EngineOptions {
+    bool offline = false;     ///< skip live checks (Telegram getMe); the UI says so
+    bool autoApprove = false; ///< simulation with the paper platform only: approve every proposal
+    QString journalPath;      ///< overrides journal.path; empty: config, else the platform data location
+    quint64 seed = 20261122;  ///< simulated feed
+};
+
+} // namespace sentinel
