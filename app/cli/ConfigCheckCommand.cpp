@@ -2,7 +2,7 @@
 #include "Cli.h"
 
 #include "common/ExitCode.h"
-#include "config/ConfigLoader.h"
+#include "engine/ConfigBootstrap.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,13 +22,18 @@ QString severityName(Issue::Severity severity)
 }
 } // namespace
 
-/// `sentinel config check [--config FILE]`: every problem with its key path and a remedy, as one
-/// JSON object on stdout and one readable line each on stderr. Exit 2 when any is an error.
+/// `sentinel config check [--config FILE] [--calendars FILE]`: every problem with its key path and
+/// a remedy, as one JSON object on stdout and one readable line each on stderr. Market and
+/// strategy names are checked against the real registries (calendars.file included). Exit 2 when
+/// any is an error.
 int runConfigCheck(Invocation& invocation)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Validate a configuration file."));
     addGlobalOptions(parser);
+    parser.addOption({QStringLiteral("calendars"),
+                      QStringLiteral("Calendar file to check the watchlist's markets against (replaces calendars.file)."),
+                      QStringLiteral("FILE")});
     GlobalOptions global;
     if (const auto status = parseArguments(parser, invocation, &global))
         return *status;
@@ -36,7 +41,9 @@ int runConfigCheck(Invocation& invocation)
         return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --config FILE)")
                                           .arg(parser.positionalArguments().first()));
 
-    const ConfigLoadResult result = ConfigLoader().loadDefault(global.configFile);
+    ConfigBootstrapOptions options;
+    options.calendarsOverride = parser.value(QStringLiteral("calendars"));
+    const ConfigLoadResult result = loadConfigWithRegistries(global.configFile, options);
     QJsonArray issues;
     int errors = 0;
     int warnings = 0;

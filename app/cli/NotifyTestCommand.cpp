@@ -3,6 +3,7 @@
 
 #include "common/ExitCode.h"
 #include "common/SystemClock.h"
+#include "config/ConfigLoader.h"
 #include "notify/SignalDispatcher.h"
 #include "notify/TelegramChannel.h"
 #include "notify/WebhookChannel.h"
@@ -10,7 +11,6 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -59,7 +59,7 @@ int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& w
 {
     if (!telegram.enabled && !webhook.enabled) {
         return usageError(invocation, QStringLiteral("no channel is enabled: set telegram.enabled or webhook.enabled "
-                                                     "(or pass --chat-id / --webhook-url)"));
+                                                     "to true in the configuration given with --config FILE"));
     }
     if (telegram.enabled) {
         if (const Issues issues = validateTelegramForSignalOnly(telegram); !issues.isEmpty())
@@ -183,47 +183,34 @@ int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& w
 int runNotifyTest(Invocation& invocation)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Send one test message through every enabled channel."));
+    parser.setApplicationDescription(QStringLiteral("Send one test message through every enabled channel of the configuration."));
     addGlobalOptions(parser);
-    // Until the YAML loader lands, the settings come from options; secrets only by the name of
-    // an environment variable, never as a value on the command line (it would show in `ps`).
-    parser.addOption({QStringLiteral("telegram-base-url"), QStringLiteral("telegram.api_base_url"), QStringLiteral("URL"),
-                      QStringLiteral("https://api.telegram.org")});
-    parser.addOption({QStringLiteral("telegram-token-env"), QStringLiteral("environment variable holding telegram.bot_token"),
-                      QStringLiteral("VAR")});
-    parser.addOption({QStringLiteral("chat-id"), QStringLiteral("telegram.chat_id"), QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("webhook-url"), QStringLiteral("webhook.url"), QStringLiteral("URL")});
-    parser.addOption({QStringLiteral("webhook-secret-env"), QStringLiteral("environment variable holding webhook.secret"),
-                      QStringLiteral("VAR")});
     parser.addOption({QStringLiteral("work-dir"), QStringLiteral("folder for the scratch outbox (default: temporary)"),
                       QStringLiteral("DIR")});
-    if (const auto exit = parseArguments(parser, invocation))
+    GlobalOptions global;
+    if (const auto exit = parseArguments(parser, invocation, &global))
         return *exit;
-    const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --config FILE)")
+                                          .arg(parser.positionalArguments().first()));
 
-    TelegramSettings telegram;
-    telegram.enabled = parser.isSet(QStringLiteral("chat-id")) || parser.isSet(QStringLiteral("telegram-token-env"));
-    if (telegram.enabled) {
-        const QString variable = parser.value(QStringLiteral("telegram-token-env"));
-        if (variable.isEmpty())
-            return usageError(invocation, QStringLiteral("telegram.bot_token: name the environment variable that holds it with --telegram-token-env VAR"));
-        if (environment.value(variable).isEmpty())
-            return usageError(invocation, QStringLiteral("telegram.bot_token: environment variable %1 is not set or empty").arg(variable));
-        telegram.botToken = Secret(environment.value(variable));
-        telegram.chatId = parser.value(QStringLiteral("chat-id"));
-        telegram.apiBaseUrl = QUrl(parser.value(QStringLiteral("telegram-base-url")));
+    // Only the channels' own settings decide whether this test can run: someone setting up
+    // Telegram before the rest of the file is finished should still be able to try it.
+    const ConfigLoadResult loaded = ConfigLoader().loadDefault(global.configFile);
+    int blocking = 0;
+    for (const Issue& issue : loaded.issues) {
+        const bool concernsChannels = issue.location.startsWith(u"telegram.") || issue.location.startsWith(u"webhook.")
+                                      || issue.location == u"(file)";
+        // "signal-only mode needs Telegram" is a problem of the mode, not of a disabled channel.
+        const bool aboutTheMode = issue.location == u"telegram.enabled" && !loaded.config.telegram.enabled;
+        const bool blocks = issue.severity == Issue::Severity::Error && concernsChannels && !aboutTheMode;
+        blocking += blocks ? 1 : 0;
+        invocation.err << "sentinel notify test: " << (blocks ? "" : "note: ") << issue.toString() << Qt::endl;
     }
-    WebhookSettings webhook;
-    webhook.enabled = parser.isSet(QStringLiteral("webhook-url"));
-    if (webhook.enabled) {
-        webhook.url = QUrl(parser.value(QStringLiteral("webhook-url")));
-        const QString variable = parser.value(QStringLiteral("webhook-secret-env"));
-        if (!variable.isEmpty() && environment.value(variable).isEmpty())
-            return usageError(invocation, QStringLiteral("webhook.secret: environment variable %1 is not set or empty").arg(variable));
-        if (!variable.isEmpty())
-            webhook.secret = Secret(environment.value(variable));
-    }
-    return runNotifyTestWith(telegram, webhook, parser.value(QStringLiteral("work-dir")), invocation);
+    if (blocking > 0)
+        return ExitBadInput;
+    return runNotifyTestWith(loaded.config.telegram, loaded.config.webhook, parser.value(QStringLiteral("work-dir")),
+                             invocation);
 }
 
 } // namespace sentinel::cli

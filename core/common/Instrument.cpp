@@ -27,14 +27,4 @@ QString Instrument::key() const
     return market + u':' + symbol + u':' + intervalName(interval);
 }
 
-bool isKnownMarket(QStringView market)
-{
-    return market == u"XNYS" || market == u"XNAS" || market == u"FX" || market == u"CRYPTO";
-}
-
-QString knownMarketNames()
-{
-    return QStringLiteral("XNYS, XNAS, FX, CRYPTO");
-}
-
 } // namespace sentinel

@@ -27,10 +27,6 @@ struct Instrument {
     friend bool operator==(const Instrument&, const Instrument&) = default;
 };
 
-/// The market names configuration may use.
-[[nodiscard]] bool isKnownMarket(QStringView market);
-[[nodiscard]] QString knownMarketNames();
-
 } // namespace sentinel
 
 Q_DECLARE_METATYPE(sentinel::Instrument)

@@ -107,6 +107,9 @@ struct Config {
     QString journalPath; ///< empty: the platform's data location
     QString calendarsFile; ///< user calendar overrides (calendars.file); empty: built-in calendars only
     QString telemetryListen = QStringLiteral("127.0.0.1:9464");
+    /// `calendars.file`: a user calendar file overlaid on the built-in calendars; empty = the
+    /// built-in calendars only. A relative path is resolved against the configuration file's folder.
+    QString calendarsFile;
 };
 
 [[nodiscard]] QString tradingModeName(TradingMode mode);

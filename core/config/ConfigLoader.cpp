@@ -4,6 +4,7 @@
 #include "common/Log.h"
 #include "config/Duration.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -380,7 +381,8 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
 {
     reader.checkMap(root, QString(),
                     {"mode", "autonomous", "provider", "providers", "watchlist", "strategy", "platform", "paper",
-                     "approval", "freshness", "cache", "risk", "telegram", "webhook", "journal", "telemetry"});
+                     "approval", "freshness", "cache", "risk", "telegram", "webhook", "journal", "telemetry",
+                     "calendars"});
 
     reader.readChoice(root, {}, "mode", config.mode,
                       {{"approval", TradingMode::Approval},
@@ -502,7 +504,8 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     const YAML::Node risk = root["risk"];
     if (reader.checkMap(risk, QStringLiteral("risk"),
                         {"var_confidence", "max_var_pct", "max_position_pct", "max_drawdown_pct",
-                         "min_historical_returns", "max_trades_per_day"})) {
+                         "min_historical_returns", "max_trades_per_day", "max_asset_class_pct", "volatility_window",
+                         "volatility_confidence_multiple"})) {
         const QString path = QStringLiteral("risk");
         reader.readDouble(risk, path, "var_confidence", config.risk.varConfidence, 0.5, 1.0, true, true);
         reader.readDouble(risk, path, "max_var_pct", config.risk.maxVarPct, 0, 1, true);
@@ -510,6 +513,11 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
         reader.readDouble(risk, path, "max_drawdown_pct", config.risk.maxDrawdownPct, 0, 1, true);
         reader.readInt(risk, path, "min_historical_returns", config.risk.minHistoricalReturns, 2, 100000);
         reader.readInt(risk, path, "max_trades_per_day", config.risk.maxTradesPerDay, 1, 100000);
+        reader.readDouble(risk, path, "max_asset_class_pct", config.risk.maxAssetClassPct, 0, 1, true);
+        // A standard deviation needs two returns; past ~4 years of daily returns "recent" means little.
+        reader.readInt(risk, path, "volatility_window", config.risk.volatilityWindow, 2, 1000);
+        reader.readDouble(risk, path, "volatility_confidence_multiple", config.risk.volatilityConfidenceMultiple, 0,
+                          100, true);
     }
 
     const YAML::Node telegram = root["telegram"];
@@ -578,6 +586,9 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
         }
     }
 
+    if (reader.checkMap(root["calendars"], QStringLiteral("calendars"), {"file"}))
+        reader.readString(root["calendars"], QStringLiteral("calendars"), "file", config.calendarsFile);
+
     // Rules that span keys.
     if (config.mode == TradingMode::Autonomous && !config.autonomousEnabled) {
         reader.error(QStringLiteral("mode"), root["mode"],
@@ -595,6 +606,28 @@ bool readableByOthers(const QString& path)
 {
     const QFileDevice::Permissions permissions = QFileInfo(path).permissions();
     return permissions & (QFileDevice::ReadGroup | QFileDevice::ReadOther);
+}
+
+/// A relative `calendars.file` means "next to this configuration", wherever the program was
+/// started from; a file that is not there is reported here, so `config check` names the key even
+/// without the calendar registry. Whether its content parses is the registry's to say.
+void resolveCalendarsFile(ConfigLoadResult& result, const QString& sourceName)
+{
+    QString& file = result.config.calendarsFile;
+    if (file.isEmpty())
+        return;
+    const bool fromRealFile = !sourceName.isEmpty() && !sourceName.startsWith(u':');
+    if (QFileInfo(file).isRelative() && fromRealFile)
+        file = QFileInfo(QFileInfo(sourceName).absoluteDir(), file).absoluteFilePath();
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable()) {
+        result.issues.append({Issue::Severity::Error, QStringLiteral("calendars.file"),
+                              QStringLiteral("cannot read the calendar file %1").arg(file),
+                              QStringLiteral("give the path of a readable calendar JSON file (relative paths are "
+                                             "taken from the configuration file's folder), or remove the key to use "
+                                             "the built-in calendars"),
+                              0});
+    }
 }
 
 } // namespace
@@ -640,6 +673,7 @@ ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& s
                               QStringLiteral("compare the file with the demo profile in the user guide"),
                               e.mark.line >= 0 ? e.mark.line + 1 : 0});
     }
+    resolveCalendarsFile(result, sourceName);
     if (!sourceName.isEmpty() && !sourceName.startsWith(u':') && readableByOthers(sourceName)) {
         for (const auto& secret : reader.clearSecrets()) {
             result.issues.append({Issue::Severity::Warning, secret.path,
@@ -674,14 +708,20 @@ ConfigLoadResult ConfigLoader::loadDemoProfile() const
 
 ConfigLoadResult ConfigLoader::loadDefault(const QString& explicitPath) const
 {
+    const QString path = defaultPath(explicitPath);
+    if (path.isEmpty())
+        return loadDemoProfile();
+    if (explicitPath.isEmpty())
+        log::config()->info("using configuration {}", path);
+    return loadFile(path);
+}
+
+QString ConfigLoader::defaultPath(const QString& explicitPath)
+{
     if (!explicitPath.isEmpty())
-        return loadFile(explicitPath);
+        return explicitPath;
     const QString platformPath = platformConfigPath();
-    if (QFileInfo::exists(platformPath)) {
-        log::config()->info("using configuration {}", platformPath);
-        return loadFile(platformPath);
-    }
-    return loadDemoProfile();
+    return QFileInfo::exists(platformPath) ? platformPath : QString();
 }
 
 QString ConfigLoader::platformConfigPath()

@@ -52,6 +52,9 @@ public:
     /// `--config` if given, else the platform config file if it exists, else the demo profile.
     [[nodiscard]] ConfigLoadResult loadDefault(const QString& explicitPath) const;
 
+    /// The file loadDefault() reads: `explicitPath`, else the platform file if it exists; empty
+    /// for the embedded demo profile.
+    [[nodiscard]] static QString defaultPath(const QString& explicitPath);
     /// <AppConfigLocation>/config.yaml
     [[nodiscard]] static QString platformConfigPath();
 

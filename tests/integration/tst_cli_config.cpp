@@ -2,6 +2,7 @@
 #include "CliRunner.h"
 #include "TestData.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,8 @@ private Q_SLOTS:
     void configCheckListsEveryMistakeAndExitsTwo();
     void configCheckOnAValidFileExitsZero();
     void configCheckWithoutAFileChecksTheDemoProfile();
+    void configCheckKnowsTheMarketsOfTheCalendarsInUse_data();
+    void configCheckKnowsTheMarketsOfTheCalendarsInUse();
     void unknownCommandIsAUsageError();
 };
 
@@ -60,6 +63,69 @@ void TestCliConfig::configCheckWithoutAFileChecksTheDemoProfile()
     const CliRun run = runSentinel({QStringLiteral("config"), QStringLiteral("check")}, environment);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.json().value(QStringLiteral("source")).toString(), QStringLiteral("(embedded demo profile)"));
+}
+
+void TestCliConfig::configCheckKnowsTheMarketsOfTheCalendarsInUse_data()
+{
+    QTest::addColumn<QByteArray>("calendarsKey"); ///< the `calendars:` line of the config, or empty
+    QTest::addColumn<QString>("calendarsOption"); ///< --calendars, relative to the temp folder, or empty
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("expectedErrors"); ///< keys of the errors, sorted
+
+    const QString market = QStringLiteral("watchlist[0].market");
+    QTest::newRow("a market only a calendar file adds is unknown without that file")
+        << QByteArray() << QString() << 2 << QStringList{market};
+    QTest::newRow("a market the configured calendar file adds is valid")
+        << QByteArray("calendars: {file: desk.json}\n") << QString() << 0 << QStringList();
+    QTest::newRow("a market the --calendars file adds is valid")
+        << QByteArray() << QStringLiteral("desk.json") << 0 << QStringList();
+    QTest::newRow("--calendars replaces a configured file that does not exist")
+        << QByteArray("calendars: {file: missing.json}\n") << QStringLiteral("desk.json") << 0 << QStringList();
+    // Without its file the desk market is unknown as well: both are reported.
+    QTest::newRow("a configured calendar file that does not exist is an error at its key")
+        << QByteArray("calendars: {file: missing.json}\n") << QString() << 2
+        << QStringList{QStringLiteral("calendars.file"), market};
+    QTest::newRow("a configured calendar file that does not parse is an error at its key")
+        << QByteArray("calendars: {file: broken.json}\n") << QString() << 2
+        << QStringList{QStringLiteral("calendars.file"), market};
+    QTest::newRow("a --calendars file that does not parse is an error naming the option")
+        << QByteArray() << QStringLiteral("broken.json") << 2 << QStringList{QStringLiteral("--calendars"), market};
+}
+
+void TestCliConfig::configCheckKnowsTheMarketsOfTheCalendarsInUse()
+{
+    QFETCH(QByteArray, calendarsKey);
+    QFETCH(QString, calendarsOption);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, expectedErrors);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto write = [&dir](const QString& name, const QByteArray& text) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    };
+    write(QStringLiteral("desk.json"), R"({"schema": 1, "version": "desk-1", "markets": [
+        {"name": "XNYS_DESK", "inherits": "XNYS", "adhoc_closures": [{"date": "2027-03-01", "name": "Desk outage"}]}]})");
+    write(QStringLiteral("broken.json"), R"({"schema": 1, "version": "x", "markets": [{"name": "X", "inherits": "XNOPE"}]})");
+    write(QStringLiteral("config.yaml"),
+          "watchlist:\n  - {symbol: \"AAPL\", market: XNYS_DESK, interval: 5min}\nstrategy: {name: rsi_reversion}\n"
+              + calendarsKey);
+
+    QStringList arguments{QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--config"),
+                          dir.filePath(QStringLiteral("config.yaml"))};
+    if (!calendarsOption.isEmpty())
+        arguments << QStringLiteral("--calendars") << dir.filePath(calendarsOption);
+    const CliRun run = runSentinel(arguments);
+    QVERIFY2(run.exitCode == exitCode, run.err.constData());
+    QStringList errorKeys;
+    for (const auto& issue : run.json().value(QStringLiteral("issues")).toArray()) {
+        if (issue.toObject().value(QStringLiteral("severity")).toString() == u"error")
+            errorKeys << issue.toObject().value(QStringLiteral("key")).toString();
+    }
+    errorKeys.sort();
+    QCOMPARE(errorKeys, expectedErrors);
 }
 
 void TestCliConfig::unknownCommandIsAUsageError()

@@ -2,10 +2,12 @@
 #include "FakeHttpServer.h"
 #include "NotifyTestSupport.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sentinel::test;
@@ -20,6 +22,8 @@ private Q_SLOTS:
     void reportsEachChannelsOutcome();
     void badInputExitsTwoNamingTheKey_data();
     void badInputExitsTwoNamingTheKey();
+    void aProblemOutsideTheChannelsDoesNotStopTheTest();
+    void aMissingConfigurationFileIsBadInput();
 
 private:
     struct Run {
@@ -27,7 +31,9 @@ private:
         QByteArray out;
         QByteArray err;
     };
-    Run run(const QStringList& arguments);
+    /// Runs `sentinel notify test --config FILE` on a temporary file holding `channels` after a
+    /// minimal watchlist; `@BASE@` in it stands for the fake server's base URL.
+    Run run(const QByteArray& channels, const QStringList& extraArguments = {});
 
     std::unique_ptr<FakeHttpServer> m_server;
     QList<CannedResponse> m_telegramScript;
@@ -51,8 +57,23 @@ void TestNotifyCli::init()
     m_server->route("/broken-hook", CannedResponse::json("{}", 500));
 }
 
-TestNotifyCli::Run TestNotifyCli::run(const QStringList& arguments)
+TestNotifyCli::Run TestNotifyCli::run(const QByteArray& channels, const QStringList& extraArguments)
 {
+    Run result;
+    QTemporaryDir dir;
+    const QString configPath = dir.filePath(QStringLiteral("config.yaml"));
+    QFile config(configPath);
+    [&] {
+        QVERIFY(dir.isValid());
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        // Only owner-readable, as a real file with secrets should be.
+        QVERIFY(config.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    }();
+    QByteArray text = "watchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n" + channels;
+    text.replace("@BASE@", m_server->baseUrl().toString().toUtf8());
+    config.write(text);
+    config.close();
+
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("CLI_TEST_TOKEN"), token);
@@ -60,8 +81,9 @@ TestNotifyCli::Run TestNotifyCli::run(const QStringList& arguments)
     environment.insert(QStringLiteral("CLI_TEST_EMPTY"), QString());
     process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(SENTINEL_CLI_PATH), QStringList{QStringLiteral("notify"), QStringLiteral("test")} + arguments);
-    Run result;
+    process.start(QStringLiteral(SENTINEL_CLI_PATH),
+                  QStringList{QStringLiteral("notify"), QStringLiteral("test"), QStringLiteral("--config"), configPath}
+                      + extraArguments);
     [&] {
         QVERIFY(process.waitForStarted());
         QVERIFY(finished.wait(90000));
@@ -110,14 +132,11 @@ void TestNotifyCli::reportsEachChannelsOutcome()
                                     ? CannedResponse::json(R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 1","parameters":{"retry_after":1}})", 429)
                                     : telegramFixture(answer));
     }
-    QStringList arguments{QStringLiteral("--telegram-base-url"), m_server->baseUrl().toString(),
-                          QStringLiteral("--telegram-token-env"), QStringLiteral("CLI_TEST_TOKEN"),
-                          QStringLiteral("--chat-id"), QStringLiteral("-100777")};
-    if (withWebhook) {
-        arguments += {QStringLiteral("--webhook-url"), m_server->baseUrl().toString() + u"/hook",
-                      QStringLiteral("--webhook-secret-env"), QStringLiteral("CLI_TEST_SECRET")};
-    }
-    const Run result = run(arguments);
+    QByteArray config = "telegram: {enabled: true, bot_token: \"${CLI_TEST_TOKEN}\", chat_id: \"-100777\", "
+                          "api_base_url: \"@BASE@\"}\n";
+    if (withWebhook)
+        config += "webhook: {enabled: true, url: \"@BASE@/hook\", secret: \"${CLI_TEST_SECRET}\"}\n";
+    const Run result = run(config);
     QCOMPARE(result.exitCode, exitCode);
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(result.out, &error);
@@ -139,31 +158,61 @@ void TestNotifyCli::reportsEachChannelsOutcome()
 
 void TestNotifyCli::badInputExitsTwoNamingTheKey_data()
 {
-    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("channels");
     QTest::addColumn<QString>("named");
-    QTest::addRow("no channel enabled") << QStringList{} << QStringLiteral("no channel is enabled");
+    QTest::addRow("no channel enabled") << QByteArray("telegram: {enabled: false}\n") << QStringLiteral("no channel is enabled");
     QTest::addRow("token variable not set")
-        << QStringList{QStringLiteral("--telegram-token-env"), QStringLiteral("CLI_TEST_EMPTY"), QStringLiteral("--chat-id"), QStringLiteral("1")}
+        << QByteArray("telegram: {enabled: true, bot_token: \"${CLI_TEST_EMPTY}\", chat_id: \"1\"}\n")
         << QStringLiteral("telegram.bot_token");
+    QTest::addRow("token written as a value on the wrong key")
+        << QByteArray("telegram: {enabled: true, bot_tokn: \"${CLI_TEST_TOKEN}\", chat_id: \"1\"}\n")
+        << QStringLiteral("telegram.bot_tokn");
     QTest::addRow("malformed chat id")
-        << QStringList{QStringLiteral("--telegram-token-env"), QStringLiteral("CLI_TEST_TOKEN"), QStringLiteral("--chat-id"), QStringLiteral("my chat")}
+        << QByteArray("telegram: {enabled: true, bot_token: \"${CLI_TEST_TOKEN}\", chat_id: \"my chat\"}\n")
         << QStringLiteral("telegram.chat_id");
     QTest::addRow("webhook without a secret")
-        << QStringList{QStringLiteral("--webhook-url"), QStringLiteral("http://127.0.0.1:9/hook")} << QStringLiteral("webhook.secret");
+        << QByteArray("webhook: {enabled: true, url: \"http://127.0.0.1:9/hook\"}\n") << QStringLiteral("webhook.secret");
     QTest::addRow("webhook url that is not http")
-        << QStringList{QStringLiteral("--webhook-url"), QStringLiteral("ftp://example.org/x"), QStringLiteral("--webhook-secret-env"),
-                       QStringLiteral("CLI_TEST_SECRET")}
+        << QByteArray("webhook: {enabled: true, url: \"ftp://example.org/x\", secret: \"${CLI_TEST_SECRET}\"}\n")
         << QStringLiteral("webhook.url");
+    QTest::addRow("webhook over plain http to a remote host")
+        << QByteArray("webhook: {enabled: true, url: \"http://example.org/x\", secret: \"${CLI_TEST_SECRET}\"}\n")
+        << QStringLiteral("webhook.url");
+    QTest::addRow("a configuration that is not YAML") << QByteArray("telegram: [\n") << QStringLiteral("not valid YAML");
 }
 
 void TestNotifyCli::badInputExitsTwoNamingTheKey()
 {
-    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, channels);
     QFETCH(QString, named);
-    const Run result = run(arguments);
+    const Run result = run(channels);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(QString::fromUtf8(result.err).contains(named), result.err.constData());
     QVERIFY(result.out.isEmpty());
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestNotifyCli::aProblemOutsideTheChannelsDoesNotStopTheTest()
+{
+    // The rest of the file is unfinished (a strategy that does not exist); Telegram is ready.
+    const Run result = run("strategy: {name: nope}\n"
+                           "telegram: {enabled: true, bot_token: \"${CLI_TEST_TOKEN}\", chat_id: \"-100777\", "
+                           "api_base_url: \"@BASE@\"}\n");
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(result.err.contains("note: strategy.name"), result.err.constData());
+    QCOMPARE(m_server->requestCount(sendPath), 1);
+}
+
+void TestNotifyCli::aMissingConfigurationFileIsBadInput()
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(SENTINEL_CLI_PATH),
+                  {QStringLiteral("notify"), QStringLiteral("test"), QStringLiteral("--config"), QStringLiteral("/nonexistent/sentinel.yaml")});
+    QVERIFY(process.waitForStarted());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(process.readAllStandardError().contains("/nonexistent/sentinel.yaml"));
     QCOMPARE(m_server->requestCount(), 0);
 }
 

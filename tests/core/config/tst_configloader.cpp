@@ -4,7 +4,9 @@
 
 #include "TestData.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +49,9 @@ private Q_SLOTS:
     void fileWithThreeMistakesReportsAllThreeWithKeyPaths();
     void eachMistakeIsReportedAtItsKeyPath_data();
     void eachMistakeIsReportedAtItsKeyPath();
+    void riskLimitsAreRead();
+    void unsetRiskLimitsKeepTheirDefaults();
+    void relativeCalendarFileIsTakenFromTheConfigFolder();
     void secretReferencesAreResolvedFromTheEnvironment();
     void secretInClearInAWorldReadableFileIsWarnedAbout();
     void durationsParseAndFormat_data();
@@ -147,6 +152,27 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("a telemetry address without a port")
         << QByteArray(minimal + "telemetry: {listen: \"127.0.0.1\"}\n") << QStringLiteral("telemetry.listen")
         << QStringLiteral("HOST:PORT");
+    QTest::newRow("an asset class limit of zero")
+        << QByteArray(minimal + "risk: {max_asset_class_pct: 0}\n") << QStringLiteral("risk.max_asset_class_pct")
+        << QStringLiteral("out of range");
+    QTest::newRow("an asset class limit above the whole equity")
+        << QByteArray(minimal + "risk: {max_asset_class_pct: 1.5}\n") << QStringLiteral("risk.max_asset_class_pct")
+        << QStringLiteral("out of range");
+    QTest::newRow("a volatility window of one return")
+        << QByteArray(minimal + "risk: {volatility_window: 1}\n") << QStringLiteral("risk.volatility_window")
+        << QStringLiteral("out of range");
+    QTest::newRow("a volatility window written as a fraction")
+        << QByteArray(minimal + "risk: {volatility_window: 20.5}\n") << QStringLiteral("risk.volatility_window")
+        << QStringLiteral("not a whole number");
+    QTest::newRow("a negative volatility multiple")
+        << QByteArray(minimal + "risk: {volatility_confidence_multiple: -3}\n")
+        << QStringLiteral("risk.volatility_confidence_multiple") << QStringLiteral("out of range");
+    QTest::newRow("a calendar file that does not exist")
+        << QByteArray(minimal + "calendars: {file: \"/nonexistent/calendars.json\"}\n") << QStringLiteral("calendars.file")
+        << QStringLiteral("cannot read the calendar file");
+    QTest::newRow("a misspelt key under calendars")
+        << QByteArray(minimal + "calendars: {fiel: x.json}\n") << QStringLiteral("calendars.fiel")
+        << QStringLiteral("unknown key");
     QTest::newRow("broken yaml syntax") << QByteArray("watchlist: [\n") << QStringLiteral("(file)")
                                         << QStringLiteral("not valid YAML");
 }
@@ -164,6 +190,46 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath()
         found = found || (issue.location == path && issue.message.contains(messagePart) && !issue.remedy.isEmpty());
     QVERIFY2(found, qPrintable(QStringLiteral("expected an issue at %1 containing '%2', got: %3")
                                    .arg(path, messagePart, errorPaths(result.issues).join(u", "))));
+}
+
+void TestConfigLoader::riskLimitsAreRead()
+{
+    const auto result = ConfigLoader().loadText(
+        minimal + "risk: {max_asset_class_pct: 0.4, volatility_window: 60, volatility_confidence_multiple: 2.5}\n");
+    QVERIFY2(result.ok(), qPrintable(result.issues.value(0).toString()));
+    QCOMPARE(result.config.risk.maxAssetClassPct, 0.4);
+    QCOMPARE(result.config.risk.volatilityWindow, 60);
+    QCOMPARE(result.config.risk.volatilityConfidenceMultiple, 2.5);
+}
+
+void TestConfigLoader::unsetRiskLimitsKeepTheirDefaults()
+{
+    const auto result = ConfigLoader().loadText(minimal + "risk: {max_var_pct: 0.04}\n");
+    QVERIFY(result.ok());
+    const RiskSettings defaults;
+    QCOMPARE(result.config.risk.maxAssetClassPct, defaults.maxAssetClassPct);
+    QCOMPARE(result.config.risk.volatilityWindow, defaults.volatilityWindow);
+    QCOMPARE(result.config.risk.volatilityConfidenceMultiple, defaults.volatilityConfidenceMultiple);
+    QCOMPARE(result.config.calendarsFile, QString());
+}
+
+void TestConfigLoader::relativeCalendarFileIsTakenFromTheConfigFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("desk")));
+    QFile calendars(dir.filePath(QStringLiteral("desk/calendars.json")));
+    QVERIFY(calendars.open(QIODevice::WriteOnly));
+    calendars.write("{}");
+    calendars.close();
+    QFile file(dir.filePath(QStringLiteral("config.yaml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(minimal + "calendars: {file: desk/calendars.json}\n");
+    file.close();
+
+    const auto result = ConfigLoader().loadFile(file.fileName());
+    QVERIFY2(result.ok(), qPrintable(result.issues.value(0).toString()));
+    QCOMPARE(QFileInfo(result.config.calendarsFile).canonicalFilePath(), QFileInfo(calendars).canonicalFilePath());
+    QVERIFY(QFileInfo(result.config.calendarsFile).isAbsolute());
 }
 
 void TestConfigLoader::secretReferencesAreResolvedFromTheEnvironment()

@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Install layout of the data files and the CPack configuration.
+#   cmake --build build && cpack --config build/CPackConfig.cmake -G DEB   (or TGZ)
+# Windows and macOS notes: packaging/README.md.
+include(GNUInstallDirs)
+
+set(SENTINEL_PACKAGING_DIR "${PROJECT_SOURCE_DIR}/packaging")
+
+if(UNIX AND NOT APPLE AND SENTINEL_BUILD_UI)
+    install(FILES "${SENTINEL_PACKAGING_DIR}/linux/trade-sentinel.desktop"
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/applications")
+    install(FILES "${SENTINEL_PACKAGING_DIR}/linux/org.tradesentinel.TradeSentinel.metainfo.xml"
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/metainfo")
+    install(FILES "${PROJECT_SOURCE_DIR}/resources/icons/sentinel.svg"
+            DESTINATION "${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps"
+            RENAME trade-sentinel.svg)
+endif()
+# What an operator needs next to the binaries: the monitoring files and the user guide pages.
+install(DIRECTORY "${SENTINEL_PACKAGING_DIR}/monitoring/"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/trade-sentinel/monitoring")
+install(FILES "${PROJECT_SOURCE_DIR}/docs/configuration.md" "${PROJECT_SOURCE_DIR}/docs/metrics.md"
+              "${PROJECT_SOURCE_DIR}/resources/config/demo.yaml"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/trade-sentinel")
+
+set(CPACK_PACKAGE_NAME "trade-sentinel")
+set(CPACK_PACKAGE_VENDOR "Trade Sentinel contributors")
+set(CPACK_PACKAGE_CONTACT "Trade Sentinel contributors <maintainers@trade-sentinel.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
+    "Watches FX, crypto and stock prices on each market's own schedule, refuses to act on stale data, "
+    "gates every trade through a risk check and asks the operator to approve it. Ships the desktop app "
+    "trade-sentinel and the command line tool sentinel.")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "Trade Sentinel")
+set(CPACK_PACKAGE_EXECUTABLES "trade-sentinel;Trade Sentinel")
+set(CPACK_STRIP_FILES ON)
+set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/;/build/;/build-.*/;/\\\\.cache/")
+
+if(NOT CPACK_GENERATOR)
+    if(WIN32)
+        set(CPACK_GENERATOR "ZIP")
+    elseif(APPLE)
+        set(CPACK_GENERATOR "DragNDrop")
+    else()
+        set(CPACK_GENERATOR "DEB;TGZ")
+    endif()
+endif()
+
+# Debian: library dependencies come from dpkg-shlibdeps, so the package names whatever Qt,
+# spdlog, fmt, yaml-cpp and hiredis versions it was built against.
+set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
+set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# The SQLite driver is a Qt plugin that dpkg-shlibdeps cannot see; the keychain backend is optional.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins")
+
+include(CPack)

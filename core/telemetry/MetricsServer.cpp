@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "telemetry/MetricsServer.h"
+
+#include "common/Log.h"
+#include "telemetry/MetricsRegistry.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace sentinel {
+
+namespace {
+
+Error listenError(const QString& message, const QString& remedy)
+{
+    return Error{QStringLiteral("invalid_config"), QStringLiteral("telemetry.listen: ") + message, remedy};
+}
+
+} // namespace
+
+bool HealthReport::healthy() const
+{
+    return std::all_of(checks.cbegin(), checks.cend(), [](const HealthCheck& check) { return check.ok; });
+}
+
+QByteArray HealthReport::toJson() const
+{
+    QJsonObject items;
+    for (const HealthCheck& check : checks) {
+        QJsonObject item{{QStringLiteral("status"), check.ok ? QStringLiteral("ok") : QStringLiteral("failing")}};
+        if (!check.detail.isEmpty())
+            item.insert(QStringLiteral("detail"), check.detail);
+        items.insert(check.name, item);
+    }
+    const QJsonObject report{{QStringLiteral("status"), healthy() ? QStringLiteral("ok") : QStringLiteral("degraded")},
+                             {QStringLiteral("checks"), items}};
+    return QJsonDocument(report).toJson(QJsonDocument::Compact);
+}
+
+Result<ListenAddress> parseListenAddress(const QString& text)
+{
+    if (text.isEmpty())
+        return Error{QStringLiteral("disabled"), QStringLiteral("telemetry.listen is empty: the endpoint is off"), {}};
+    static const QRegularExpression hostPort(QStringLiteral(R"(^(\[[^\]]+\]|[^:\[\]]+):(\d{1,5})$)"));
+    const auto match = hostPort.match(text);
+    const int port = match.hasMatch() ? match.captured(2).toInt() : -1;
+    if (port < 0 || port > 65535) {
+        return listenError(QStringLiteral("'%1' is not HOST:PORT").arg(text),
+                           QStringLiteral("write e.g. 127.0.0.1:9464 or [::1]:9464, or an empty string to turn it off"));
+    }
+    QString host = match.captured(1);
+    if (host.startsWith(u'['))
+        host = host.mid(1, host.size() - 2);
+    ListenAddress address;
+    address.port = quint16(port);
+    if (host == u"localhost")
+        address.host = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.host.setAddress(host))
+        return listenError(QStringLiteral("'%1' is not an IP address").arg(host),
+                           QStringLiteral("write an address such as 127.0.0.1, 0.0.0.0 or [::1] (host names are not resolved)"));
+    return address;
+}
+
+MetricsServer::MetricsServer(const MetricsRegistry& registry, HealthProbe probe, QObject* parent)
+    : QObject(parent), m_registry(registry), m_probe(std::move(probe))
+{
+}
+
+MetricsServer::~MetricsServer() = default;
+
+Status MetricsServer::listen(const QString& listenText)
+{
+    if (listenText.isEmpty()) {
+        log::get("telemetry")->info("telemetry endpoint off (telemetry.listen is empty)");
+        return okStatus();
+    }
+    const Result<ListenAddress> address = parseListenAddress(listenText);
+    if (!address)
+        return address.error();
+
+    auto server = std::make_unique<QHttpServer>();
+    server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m_registry.exposition());
+    });
+    server->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
+        const HealthReport report = m_probe ? m_probe() : HealthReport{};
+        return QHttpServerResponse(QByteArrayLiteral("application/json"), report.toJson(),
+                                   report.healthy() ? QHttpServerResponse::StatusCode::Ok
+                                                    : QHttpServerResponse::StatusCode::ServiceUnavailable);
+    });
+    const quint16 bound = server->listen(address->host, address->port);
+    if (bound == 0) {
+        return listenError(QStringLiteral("cannot listen on %1").arg(listenText),
+                           QStringLiteral("another program may use the port: choose another port, or an empty string to turn the endpoint off"));
+    }
+    m_server = std::move(server);
+    m_address = address->host;
+    m_port = bound;
+    log::get("telemetry")->info("serving /metrics and /healthz on {}:{}", m_address.toString(), m_port);
+    return okStatus();
+}
+
+bool MetricsServer::isListening() const
+{
+    return m_server != nullptr;
+}
+
+} // namespace sentinel

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "telemetry/SentinelMetrics.h"
+
+#include "telemetry/MetricsRegistry.h"
+
+namespace sentinel {
+
+void describeSentinelMetrics(MetricsRegistry& registry)
+{
+    using Type = MetricsRegistry::Type;
+    struct Description {
+        const QString& name;
+        Type type;
+        const char* help;
+    };
+    const Description descriptions[] = {
+        {metric::buildInfo, Type::Gauge, "Always 1; the version label names the running build."},
+        {metric::cycles, Type::Counter, "Engine decision cycles completed."},
+        {metric::cycleSeconds, Type::Gauge, "Engine cycle duration in seconds over recent cycles (stat: p50, p99, max)."},
+        {metric::lastCycle, Type::Gauge, "Unix time at which the last engine cycle ended."},
+        {metric::apiCalls, Type::Counter, "Requests sent to a market data provider, by endpoint."},
+        {metric::apiCallsWhileClosed, Type::Counter, "Provider requests made while the instrument's market was closed (should stay 0)."},
+        {metric::apiErrors, Type::Counter, "Provider requests that failed, by error kind."},
+        {metric::quotaRemaining, Type::Gauge, "Provider requests left in the current quota day."},
+        {metric::quotaLimit, Type::Gauge, "Provider requests allowed per quota day."},
+        {metric::cacheHits, Type::Counter, "Cache lookups answered from the cache."},
+        {metric::cacheMisses, Type::Counter, "Cache lookups that had to fetch."},
+        {metric::cacheEvictions, Type::Counter, "Cache entries evicted before expiry."},
+        {metric::staleBlocks, Type::Counter, "Signals not computed because the instrument's data was stale."},
+        {metric::instrumentsStale, Type::Gauge, "Watched instruments whose data is stale now."},
+        {metric::instrumentLag, Type::Gauge, "Lag behind the newest bar the market could have closed, in market-time seconds."},
+        {metric::proposals, Type::Counter, "Trade proposals presented for approval."},
+        {metric::decisions, Type::Counter, "Proposals decided (decision: approved, rejected, expired)."},
+        {metric::executions, Type::Counter, "Orders executed."},
+        {metric::riskRejections, Type::Counter, "Trades the risk gate rejected, by failing check."},
+        {metric::deliveries, Type::Counter, "Signal delivery attempts' final outcomes (outcome: delivered, failed)."},
+        {metric::outboxPending, Type::Gauge, "Signals waiting in the outbox for delivery."},
+        {metric::channelUp, Type::Gauge, "1 while the channel's last delivery succeeded, 0 while it is failing."},
+        {metric::alerts, Type::Counter, "Alerts raised, by kind."},
+        {metric::portfolioVar, Type::Gauge, "Portfolio value at risk as a fraction of equity, at the configured confidence."},
+        {metric::equity, Type::Gauge, "Account equity in the account currency."},
+    };
+    for (const Description& description : descriptions) {
+        // The names above are valid and unique; a failure here is a programming error the test
+        // of this function catches.
+        (void)registry.describe(description.name, description.type, QString::fromUtf8(description.help));
+    }
+    registry.set(metric::buildInfo, 1, {{QStringLiteral("version"), QStringLiteral(SENTINEL_VERSION)}});
+}
+
+} // namespace sentinel

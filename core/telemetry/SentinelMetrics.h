@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace sentinel {
+
+class MetricsRegistry;
+
+/// The metric families Trade Sentinel exports (docs/metrics.md lists them with their labels;
+/// the Grafana dashboard and alert rules in packaging/monitoring/ use these names). The engine
+/// feeds them; names live here so the feeder, the docs test and the dashboards agree.
+namespace metric {
+inline const QString buildInfo = QStringLiteral("sentinel_build_info");                      // gauge {version}
+inline const QString cycles = QStringLiteral("sentinel_engine_cycles_total");               // counter
+inline const QString cycleSeconds = QStringLiteral("sentinel_engine_cycle_seconds");        // gauge {stat}
+inline const QString lastCycle = QStringLiteral("sentinel_engine_last_cycle_timestamp_seconds"); // gauge
+inline const QString apiCalls = QStringLiteral("sentinel_api_calls_total");                 // counter {provider,endpoint}
+inline const QString apiCallsWhileClosed = QStringLiteral("sentinel_api_calls_while_closed_total"); // counter {provider}
+inline const QString apiErrors = QStringLiteral("sentinel_api_errors_total");               // counter {provider,kind}
+inline const QString quotaRemaining = QStringLiteral("sentinel_api_quota_remaining");       // gauge {provider}
+inline const QString quotaLimit = QStringLiteral("sentinel_api_quota_limit");               // gauge {provider}
+inline const QString cacheHits = QStringLiteral("sentinel_cache_hits_total");               // counter {cache}
+inline const QString cacheMisses = QStringLiteral("sentinel_cache_misses_total");           // counter {cache}
+inline const QString cacheEvictions = QStringLiteral("sentinel_cache_evictions_total");     // counter {cache}
+inline const QString staleBlocks = QStringLiteral("sentinel_stale_blocks_total");           // counter {market}
+inline const QString instrumentsStale = QStringLiteral("sentinel_instruments_stale");       // gauge
+inline const QString instrumentLag = QStringLiteral("sentinel_instrument_lag_seconds");     // gauge {instrument}
+inline const QString proposals = QStringLiteral("sentinel_proposals_total");                // counter
+inline const QString decisions = QStringLiteral("sentinel_proposal_decisions_total");       // counter {decision}
+inline const QString executions = QStringLiteral("sentinel_executions_total");              // counter
+inline const QString riskRejections = QStringLiteral("sentinel_risk_rejections_total");     // counter {check}
+inline const QString deliveries = QStringLiteral("sentinel_signal_deliveries_total");       // counter {channel,outcome}
+inline const QString outboxPending = QStringLiteral("sentinel_outbox_pending");             // gauge {channel}
+inline const QString channelUp = QStringLiteral("sentinel_channel_up");                     // gauge {channel}
+inline const QString alerts = QStringLiteral("sentinel_alerts_total");                      // counter {kind}
+inline const QString portfolioVar = QStringLiteral("sentinel_portfolio_var_ratio");         // gauge
+inline const QString equity = QStringLiteral("sentinel_portfolio_equity");                  // gauge {currency}
+} // namespace metric
+
+/// Describes every family above (type and help), and sets sentinel_build_info{version} to 1.
+void describeSentinelMetrics(MetricsRegistry& registry);
+
+} // namespace sentinel

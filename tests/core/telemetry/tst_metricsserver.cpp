@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "telemetry/MetricsRegistry.h"
+#include "telemetry/MetricsServer.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace sentinel;
+
+/// The telemetry endpoint, a real HTTP server on 127.0.0.1, read with QNetworkAccessManager.
+class TestMetricsServer final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void metricsServesTheRegistryInTheTextFormat();
+    void metricsShowsLaterUpdates();
+    void healthzAnswersTheProbesReport_data();
+    void healthzAnswersTheProbesReport();
+    void unknownPathsAndMethodsAreRefused_data();
+    void unknownPathsAndMethodsAreRefused();
+    void anEmptyAddressLeavesTheEndpointOff();
+    void aPortInUseIsAnErrorNamingTheKey();
+    void badAddressesAreErrorsNamingTheKey_data();
+    void badAddressesAreErrorsNamingTheKey();
+    void addressesParse_data();
+    void addressesParse();
+
+private:
+    struct Response {
+        int status = 0;
+        QByteArray contentType;
+        QByteArray body;
+        QNetworkReply::NetworkError error = QNetworkReply::NoError;
+    };
+    Response request(const QByteArray& method, const QString& path);
+
+    MetricsRegistry m_registry;
+    HealthReport m_health;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<MetricsServer> m_server;
+};
+
+void TestMetricsServer::init()
+{
+    m_registry = MetricsRegistry();
+    QVERIFY(m_registry.describe(QStringLiteral("sentinel_cache_hits_total"), MetricsRegistry::Type::Counter,
+                                QStringLiteral("Cache hits.")));
+    m_registry.increment(QStringLiteral("sentinel_cache_hits_total"), {{QStringLiteral("cache"), QStringLiteral("quote \"q\"")}}, 7);
+    m_health = HealthReport{{{QStringLiteral("engine"), true, QStringLiteral("last cycle 1 s ago")}}};
+    m_server = std::make_unique<MetricsServer>(m_registry, [this] { return m_health; });
+    const Status listening = m_server->listen(QStringLiteral("127.0.0.1:0"));
+    QVERIFY2(listening, listening ? "" : qPrintable(listening.error().toString()));
+    QVERIFY(m_server->isListening());
+    QVERIFY(m_server->port() != 0);
+}
+
+TestMetricsServer::Response TestMetricsServer::request(const QByteArray& method, const QString& path)
+{
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
+    std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    Response response;
+    if (!finished.wait(10000))
+        return response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    response.body = reply->readAll();
+    response.error = reply->error();
+    return response;
+}
+
+void TestMetricsServer::metricsServesTheRegistryInTheTextFormat()
+{
+    const Response response = request("GET", QStringLiteral("/metrics"));
+    QCOMPARE(response.status, 200);
+    QVERIFY2(response.contentType.startsWith("text/plain; version=0.0.4"), response.contentType.constData());
+    QCOMPARE(response.body, m_registry.exposition());
+    QVERIFY(response.body.contains("sentinel_cache_hits_total{cache=\"quote \\\"q\\\"\"} 7\n"));
+}
+
+void TestMetricsServer::metricsShowsLaterUpdates()
+{
+    QVERIFY(request("GET", QStringLiteral("/metrics")).body.contains("} 7\n"));
+    m_registry.increment(QStringLiteral("sentinel_cache_hits_total"), {{QStringLiteral("cache"), QStringLiteral("quote \"q\"")}});
+    QVERIFY(request("GET", QStringLiteral("/metrics")).body.contains("} 8\n"));
+}
+
+void TestMetricsServer::healthzAnswersTheProbesReport_data()
+{
+    QTest::addColumn<QList<bool>>("checksOk");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("overall");
+    QTest::newRow("every check passing is ok with 200") << QList<bool>{true, true} << 200 << QStringLiteral("ok");
+    QTest::newRow("one failing check is degraded with 503") << QList<bool>{true, false} << 503 << QStringLiteral("degraded");
+    QTest::newRow("no checks at all is ok") << QList<bool>{} << 200 << QStringLiteral("ok");
+}
+
+void TestMetricsServer::healthzAnswersTheProbesReport()
+{
+    QFETCH(QList<bool>, checksOk);
+    QFETCH(int, status);
+    QFETCH(QString, overall);
+    m_health.checks.clear();
+    for (qsizetype i = 0; i < checksOk.size(); ++i)
+        m_health.checks.append({QStringLiteral("check%1").arg(i), checksOk.at(i), checksOk.at(i) ? QString() : QStringLiteral("all channels failing")});
+
+    const Response response = request("GET", QStringLiteral("/healthz"));
+    QCOMPARE(response.status, status);
+    QVERIFY(response.contentType.startsWith("application/json"));
+    const QJsonObject report = QJsonDocument::fromJson(response.body).object();
+    QCOMPARE(report.value(u"status").toString(), overall);
+    const QJsonObject checks = report.value(u"checks").toObject();
+    QCOMPARE(checks.size(), checksOk.size());
+    for (qsizetype i = 0; i < checksOk.size(); ++i) {
+        const QJsonObject check = checks.value(QStringLiteral("check%1").arg(i)).toObject();
+        QCOMPARE(check.value(u"status").toString(), checksOk.at(i) ? QStringLiteral("ok") : QStringLiteral("failing"));
+        QCOMPARE(check.contains(u"detail"), !checksOk.at(i));
+    }
+}
+
+void TestMetricsServer::unknownPathsAndMethodsAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("the root") << QByteArray("GET") << QStringLiteral("/");
+    QTest::newRow("a path that only starts like /metrics") << QByteArray("GET") << QStringLiteral("/metricsx");
+    QTest::newRow("a path below /metrics") << QByteArray("GET") << QStringLiteral("/metrics/extra");
+    QTest::newRow("posting to /metrics") << QByteArray("POST") << QStringLiteral("/metrics");
+    QTest::newRow("deleting /healthz") << QByteArray("DELETE") << QStringLiteral("/healthz");
+}
+
+void TestMetricsServer::unknownPathsAndMethodsAreRefused()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    const Response response = request(method, path);
+    QCOMPARE(response.status, 404);
+    QVERIFY(!response.body.contains("sentinel_cache_hits_total"));
+}
+
+void TestMetricsServer::anEmptyAddressLeavesTheEndpointOff()
+{
+    MetricsServer off(m_registry, {});
+    QVERIFY(off.listen(QString()));
+    QVERIFY(!off.isListening());
+    QCOMPARE(off.port(), quint16(0));
+}
+
+void TestMetricsServer::aPortInUseIsAnErrorNamingTheKey()
+{
+    QTcpServer occupant;
+    QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
+    MetricsServer second(m_registry, {});
+    const Status status = second.listen(QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort()));
+    QVERIFY(!status);
+    QVERIFY(status.error().message.startsWith(u"telemetry.listen"));
+    QVERIFY(status.error().remedy.contains(u"another port"));
+    QVERIFY(!second.isListening());
+}
+
+void TestMetricsServer::badAddressesAreErrorsNamingTheKey_data()
+{
+    QTest::addColumn<QString>("listen");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("no port") << QStringLiteral("127.0.0.1") << QStringLiteral("not HOST:PORT");
+    QTest::newRow("a port above 65535") << QStringLiteral("127.0.0.1:70000") << QStringLiteral("not HOST:PORT");
+    QTest::newRow("a host name that would need resolving") << QStringLiteral("metrics.example.com:9464") << QStringLiteral("not an IP address");
+    QTest::newRow("an unbracketed ipv6 address") << QStringLiteral("::1:9464") << QStringLiteral("not HOST:PORT");
+}
+
+void TestMetricsServer::badAddressesAreErrorsNamingTheKey()
+{
+    QFETCH(QString, listen);
+    QFETCH(QString, messagePart);
+    MetricsServer server(m_registry, {});
+    const Status status = server.listen(listen);
+    QVERIFY(!status);
+    QCOMPARE(status.error().kind, QStringLiteral("invalid_config"));
+    QVERIFY2(status.error().message.contains(messagePart), qPrintable(status.error().message));
+    QVERIFY(status.error().message.startsWith(u"telemetry.listen"));
+    QVERIFY(!status.error().remedy.isEmpty());
+}
+
+void TestMetricsServer::addressesParse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::newRow("the default") << QStringLiteral("127.0.0.1:9464") << QStringLiteral("127.0.0.1") << 9464;
+    QTest::newRow("localhost means the ipv4 loopback") << QStringLiteral("localhost:0") << QStringLiteral("127.0.0.1") << 0;
+    QTest::newRow("a bracketed ipv6 loopback") << QStringLiteral("[::1]:9464") << QStringLiteral("::1") << 9464;
+    QTest::newRow("every interface") << QStringLiteral("0.0.0.0:9100") << QStringLiteral("0.0.0.0") << 9100;
+}
+
+void TestMetricsServer::addressesParse()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    const Result<ListenAddress> address = parseListenAddress(text);
+    QVERIFY2(address, address ? "" : qPrintable(address.error().toString()));
+    QCOMPARE(address->host, QHostAddress(host));
+    QCOMPARE(int(address->port), port);
+}
+
+QTEST_GUILESS_MAIN(TestMetricsServer)
+#include "tst_metricsserver.moc"
