@@ -105,7 +105,6 @@ struct Config {
     TelegramSettings telegram;
     WebhookSettings webhook;
     QString journalPath; ///< empty: the platform's data location
-    QString calendarsFile; ///< user calendar overrides (calendars.file); empty: built-in calendars only
     QString telemetryListen = QStringLiteral("127.0.0.1:9464");
     /// `calendars.file`: a user calendar file overlaid on the built-in calendars; empty = the
     /// built-in calendars only. A relative path is resolved against the configuration file's folder.
