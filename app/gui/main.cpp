@@ -6,6 +6,7 @@
 #include "common/Log.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
+#include "engine/ConfigBootstrap.h"
 #include "engine/EngineHost.h"
 #include "telemetry/Logging.h"
 #include "ui/MainWindow.h"
@@ -92,6 +93,9 @@ int main(int argc, char* argv[])
     parser.addOption({QStringLiteral("language"), QStringLiteral("User interface language: en, de, es (default: as set in Settings, else the system's)."),
                       QStringLiteral("LANG")});
     parser.addOption({QStringLiteral("reset-layout"), QStringLiteral("Start with the default panel layout.")});
+    parser.addOption({QStringLiteral("offline"), QStringLiteral("Skip live checks of delivery channels (shown in the status bar).")});
+    parser.addOption({QStringLiteral("journal"), QStringLiteral("Journal file (default: journal.path, else the data folder)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("screenshot"),
                       QStringLiteral("Save a PNG of the main window after --screenshot-delay ms, then quit."),
                       QStringLiteral("FILE")});
@@ -144,9 +148,9 @@ int main(int argc, char* argv[])
     // Secrets kept in the keychain are read before the configuration is validated, so a
     // `${TELEGRAM_BOT_TOKEN}` stored there resolves like an exported variable.
     store.preload([&] {
-        ConfigLoadOptions options;
+        ConfigBootstrapOptions options;
         options.environment = [&store](const QString& name) { return store.lookup(name); };
-        const ConfigLoadResult loaded = ConfigLoader(options).loadDefault(explicitPath);
+        const ConfigLoadResult loaded = loadConfigWithRegistries(explicitPath, options);
         for (const Issue& issue : loaded.issues)
             log::config()->warn("{}", issue.toString());
         if (!loaded.ok()) {
@@ -162,8 +166,19 @@ int main(int argc, char* argv[])
             box->open();
             return;
         }
-        host = std::make_unique<EngineHost>(loaded.config);
+        EngineOptions engineOptions;
+        engineOptions.offline = parser.isSet(QStringLiteral("offline"));
+        engineOptions.journalPath = parser.value(QStringLiteral("journal"));
+        host = std::make_unique<EngineHost>(loaded.config, engineOptions);
         connectEngine(host->engine(), window);
+        QObject::connect(host->engine(), &Engine::startFailed, &window, [&window](const QStringList& problems) {
+            auto* box = new QMessageBox(QMessageBox::Critical, QObject::tr("The engine could not start"),
+                                        QObject::tr("Nothing is being monitored. Fix these and restart:\n\n%1")
+                                            .arg(problems.join(u'\n')),
+                                        QMessageBox::Close, &window);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
         host->start();
     });
 
