@@ -10,6 +10,11 @@ QJsonObject CliRun::json() const
     return QJsonDocument::fromJson(out).object();
 }
 
+QString sentinelPath()
+{
+    return QStringLiteral(SENTINEL_CLI_PATH);
+}
+
 CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& environment)
 {
     QProcess process;

@@ -17,6 +17,9 @@ struct CliRun {
     [[nodiscard]] QJsonObject json() const;
 };
 
+/// Path of the built `sentinel` binary, for tests that manage the process themselves.
+QString sentinelPath();
+
 CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
 
 } // namespace sentinel::test

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The engine's promises, checked on whole simulated runs of the real `sentinel` binary and read
+// back from the SQLite journal it wrote.
+#include "CliRunner.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sentinel::test;
+
+namespace {
+
+qint64 utcMs(const char* iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
+}
+
+/// Runs one query on a journal file, read-only, and returns the first column of the first row.
+QVariant queryJournal(const QString& path, const QString& sql, const QVariantList& binds = {})
+{
+    const QString name = QStringLiteral("probe-%1").arg(QRandomGenerator::global()->generate());
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(sql);
+            for (const QVariant& bind : binds)
+                query.addBindValue(bind);
+            if (query.exec() && query.next())
+                value = query.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+void writeFile(const QString& path, const QByteArray& text)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+}
+
+} // namespace
+
+class TestEngineSimulation final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly();
+    void aFeedFrozenMidSessionRaisesOneStaleAlertInTimeAndOneRecovery();
+    void aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothing();
+};
+
+void TestEngineSimulation::thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("week.yaml"));
+    writeFile(config, "watchlist:\n"
+                      "  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 15min}\n"
+                      "  - {symbol: \"AAPL\", market: XNYS, interval: 5min}\n");
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    // Monday 23rd to Monday 30th: Thanksgiving on the 26th, the early close on the 27th, a weekend.
+    const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                    QStringLiteral("--from"), QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"),
+                                    QStringLiteral("2026-11-30T00:00:00Z"), QStringLiteral("--auto-approve"),
+                                    QStringLiteral("--journal"), journal});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject summary = run.json();
+    qInfo("summary: %s", run.out.constData());
+
+    QCOMPARE(summary.value(QStringLiteral("api_calls_while_closed")).toInt(-1), 0);
+    const QJsonObject alerts = summary.value(QStringLiteral("alerts")).toObject();
+    QVERIFY2(!alerts.contains(QStringLiteral("stale_data")), run.out.constData());
+    QCOMPARE(summary.value(QStringLiteral("stale_blocks")).toInt(-1), 0);
+    QVERIFY(summary.value(QStringLiteral("proposals")).toInt() > 0);
+    // Every approved proposal executed exactly once.
+    QCOMPARE(summary.value(QStringLiteral("executions")).toInt(), summary.value(QStringLiteral("approvals")).toInt());
+    QVERIFY(summary.value(QStringLiteral("portfolio_calls")).toInt() <= summary.value(QStringLiteral("cycles")).toInt());
+
+    // No AAPL bar was requested on Thanksgiving Day or over the weekend: the journal holds the
+    // bars the engine stored, and none opens while XNYS was closed.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM bars WHERE instrument_key = 'XNYS:AAPL:5min'"
+                                                  " AND open_time_ms >= ? AND open_time_ms < ?"),
+                          {utcMs("2026-11-26T00:00:00Z"), utcMs("2026-11-27T00:00:00Z")}).toInt(), 0);
+    // The early close: the last AAPL bar of the 27th opens at 12:55 ET (17:55Z).
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT MAX(open_time_ms) FROM bars WHERE instrument_key = 'XNYS:AAPL:5min'"
+                                                  " AND open_time_ms < ?"),
+                          {utcMs("2026-11-28T00:00:00Z")}).toLongLong(), utcMs("2026-11-27T17:55:00Z"));
+    // Every entry was proposed on fresh (or warn) data.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals WHERE is_exit = 0 AND freshness NOT LIKE 'fresh%'"
+                                                  " AND freshness NOT LIKE 'warn%'")).toInt(), 0);
+
+    const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+}
+
+void TestEngineSimulation::aFeedFrozenMidSessionRaisesOneStaleAlertInTimeAndOneRecovery()
+{
+    QTemporaryDir dir;
+    dir.setAutoRemove(qEnvironmentVariableIsEmpty("KEEP_TEST_DIR"));
+    const QString replay = dir.filePath(QStringLiteral("replay"));
+    QVERIFY(QDir().mkpath(replay));
+    // AAPL: Monday's whole session as history, then Tuesday 2026-11-24 (XNYS 14:30Z–21:00Z) with
+    // bars until the one opening 15:55Z and nothing until the one opening 19:00Z: a feed frozen
+    // for three hours while the market is open.
+    QByteArray csv = "open_time_utc,open,high,low,close,volume\n";
+    double price = 190.0;
+    for (qint64 open = utcMs("2026-11-23T14:30:00Z"); open < utcMs("2026-11-24T21:00:00Z"); open += 300'000) {
+        const bool outsideSessions = (open >= utcMs("2026-11-23T21:00:00Z") && open < utcMs("2026-11-24T14:30:00Z"));
+        const bool frozen = open > utcMs("2026-11-24T15:55:00Z") && open < utcMs("2026-11-24T19:00:00Z");
+        if (outsideSessions || frozen)
+            continue;
+        const double close = price * (1.0 + (QRandomGenerator::global()->bounded(200) - 100) / 100000.0);
+        csv += QDateTime::fromMSecsSinceEpoch(open, Qt::UTC).toString(Qt::ISODate).toUtf8() + ','
+            + QByteArray::number(price, 'f', 2) + ',' + QByteArray::number(std::max(price, close) + 0.05, 'f', 2) + ','
+            + QByteArray::number(std::min(price, close) - 0.05, 'f', 2) + ',' + QByteArray::number(close, 'f', 2) + ",1000\n";
+        price = close;
+    }
+    writeFile(replay + QStringLiteral("/AAPL_5min.csv"), csv);
+    const QString config = dir.filePath(QStringLiteral("frozen.yaml"));
+    writeFile(config, "provider: replay\n"
+                      "providers: {replay: {directory: \"" + replay.toUtf8() + "\"}}\n"
+                      "watchlist:\n  - {symbol: \"AAPL\", market: XNYS, interval: 5min}\n");
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                    QStringLiteral("--from"), QStringLiteral("2026-11-24T14:00:00Z"), QStringLiteral("--to"),
+                                    QStringLiteral("2026-11-24T20:30:00Z"), QStringLiteral("--journal"), journal});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    qInfo("summary: %s", run.out.constData());
+    const QJsonObject alerts = run.json().value(QStringLiteral("alerts")).toObject();
+    QCOMPARE(alerts.value(QStringLiteral("stale_data")).toInt(), 1);
+    QCOMPARE(alerts.value(QStringLiteral("recovered")).toInt(), 1);
+
+    // The last bar closed 16:00Z; with the 2 h open-market tolerance the alert is due by
+    // 18:00Z plus one interval at the latest.
+    const qint64 staleAt = queryJournal(journal, QStringLiteral("SELECT at_ms FROM alerts WHERE kind = 'stale_data'")).toLongLong();
+    QVERIFY(staleAt > utcMs("2026-11-24T17:30:00Z"));
+    QVERIFY2(staleAt <= utcMs("2026-11-24T18:05:00Z"), qPrintable(QDateTime::fromMSecsSinceEpoch(staleAt, Qt::UTC).toString(Qt::ISODate)));
+    const qint64 recoveredAt = queryJournal(journal, QStringLiteral("SELECT at_ms FROM alerts WHERE kind = 'recovered'")).toLongLong();
+    QVERIFY(recoveredAt >= utcMs("2026-11-24T19:05:00Z"));
+    // Nothing was proposed while the data was stale.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals WHERE created_at_ms >= ? AND created_at_ms < ?"),
+                          {staleAt, recoveredAt}).toInt(), 0);
+}
+
+void TestEngineSimulation::aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothing()
+{
+    QTemporaryDir dir;
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    const QString config = dir.filePath(QStringLiteral("crash.yaml"));
+    writeFile(config, "watchlist:\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
+                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n");
+    const auto executions = [&journal] {
+        return queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions")).toInt();
+    };
+
+    QProcess first;
+    first.start(sentinelPath(),
+                {QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"), QStringLiteral("--from"),
+                 QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2027-02-23T00:00:00Z"),
+                 QStringLiteral("--auto-approve"), QStringLiteral("--journal"), journal});
+    QVERIFY(first.waitForStarted());
+    // Kill it in the middle of its work, once it has traded.
+    QTRY_VERIFY_WITH_TIMEOUT(executions() >= 5 || first.state() == QProcess::NotRunning, 120000);
+    QCOMPARE(first.state(), QProcess::Running);
+    first.kill(); // SIGKILL on POSIX: no destructor, no flush
+    QVERIFY(first.waitForFinished());
+    const int executedBeforeKill = executions();
+
+    const CliRun verifyAfterKill = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+    QVERIFY2(verifyAfterKill.exitCode == 0, verifyAfterKill.out.constData());
+
+    // Restart on the same journal, later in time: pending proposals expire, interrupted approvals
+    // are reconciled with the platform, nothing executes twice.
+    const CliRun second = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                       QStringLiteral("--from"), QStringLiteral("2027-03-01T00:00:00Z"), QStringLiteral("--to"),
+                                       QStringLiteral("2027-03-01T06:00:00Z"), QStringLiteral("--auto-approve"),
+                                       QStringLiteral("--journal"), journal});
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    QVERIFY(executions() >= executedBeforeKill);
+    const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) - COUNT(DISTINCT client_order_id) FROM executions")).toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestEngineSimulation)
+#include "tst_engine_simulation.moc"
