@@ -57,7 +57,21 @@ PaperPlatform::PaperPlatform(std::unique_ptr<SqliteConnection> db, const PaperSe
 {
 }
 
-PaperPlatform::~PaperPlatform() = default;
+PaperPlatform::~PaperPlatform()
+{
+    // Marks live in memory between equity peaks (markPrice); a clean shutdown keeps the last ones.
+    const Status stored = m_db->transaction([&]() -> Status {
+        for (const Position& position : std::as_const(m_positions)) {
+            if (Status s = m_db->exec(QStringLiteral("UPDATE paper_positions SET market_price = ? WHERE instrument_key = ?"),
+                                      {position.marketPrice, position.instrumentKey});
+                !s)
+                return s;
+        }
+        return okStatus();
+    });
+    if (!stored)
+        log::get("trading")->warn("last marks not saved: {}", stored.error().toString());
+}
 
 Result<std::unique_ptr<PaperPlatform>> PaperPlatform::open(const QString& path, const PaperSettings& settings, Clock& clock,
                                                            QObject* parent)
@@ -339,15 +353,22 @@ Status PaperPlatform::markPrice(const QString& instrumentKey, double price)
     QHash<QString, Position> positions = m_positions;
     positions[instrumentKey].marketPrice = price;
     const double peak = std::max(m_peakEquity, equity(positions, m_cash));
-    const Status stored = m_db->transaction([&]() -> Status {
-        if (Status s = m_db->exec(QStringLiteral("UPDATE paper_positions SET market_price = ? WHERE instrument_key = ?"),
-                                  {price, instrumentKey});
-            !s)
-            return s;
-        return m_db->exec(QStringLiteral("UPDATE paper_account SET peak_equity = ? WHERE id = 1"), {peak});
-    });
-    if (!stored)
-        return stored;
+    // Marks change with every bar and the next bar refreshes them, so they stay in memory (a
+    // durable write per bar per position would cost an fsync each). A new equity peak is what the
+    // drawdown limit must remember across a restart: that one is written, with the marks.
+    if (peak > m_peakEquity) {
+        const Status stored = m_db->transaction([&]() -> Status {
+            for (const Position& position : std::as_const(positions)) {
+                if (Status s = m_db->exec(QStringLiteral("UPDATE paper_positions SET market_price = ? WHERE instrument_key = ?"),
+                                          {position.marketPrice, position.instrumentKey});
+                    !s)
+                    return s;
+            }
+            return m_db->exec(QStringLiteral("UPDATE paper_account SET peak_equity = ? WHERE id = 1"), {peak});
+        });
+        if (!stored)
+            return stored;
+    }
     m_positions = std::move(positions);
     m_peakEquity = peak;
     return okStatus();
