@@ -232,7 +232,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+156"/>
+        <location filename="../app/gui/main.cpp" line="+160"/>
         <source>Configuration problems</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
@@ -248,6 +248,20 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 %1
 
 Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The engine could not start</source>
+        <translation>Die Engine konnte nicht starten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is being monitored. Fix these and restart:
+
+%1</source>
+        <translation>Es wird nichts überwacht. Beheben Sie Folgendes und starten Sie neu:
+
+%1</translation>
     </message>
 </context>
 <context>

@@ -232,7 +232,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+156"/>
+        <location filename="../app/gui/main.cpp" line="+160"/>
         <source>Configuration problems</source>
         <translation>Problemas en la configuración</translation>
     </message>
@@ -248,6 +248,20 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 %1
 
 Ejecute «sentinel config check» para ver el informe completo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The engine could not start</source>
+        <translation>El motor no pudo iniciarse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing is being monitored. Fix these and restart:
+
+%1</source>
+        <translation>No se está supervisando nada. Corrija lo siguiente y reinicie:
+
+%1</translation>
     </message>
 </context>
 <context>

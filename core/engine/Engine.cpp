@@ -814,8 +814,13 @@ void Engine::rejectProposal(const QString& proposalId, const QString& reason)
                                                           m_clock->now()); !recorded)
         return journalFailure(QStringLiteral("recording a rejection"), recorded.error());
     ++m_stats.rejections;
-    proposal.state = ProposalState::Rejected;
-    proposal.resolution = why;
+    announceResolved(proposal, ProposalState::Rejected, why);
+}
+
+void Engine::announceResolved(TradeProposal proposal, ProposalState state, const QString& resolution)
+{
+    proposal.state = state;
+    proposal.resolution = resolution;
     m_signalConfidence.remove(proposal.id);
     Q_EMIT proposalChanged(toView(proposal));
 }
@@ -827,10 +832,7 @@ void Engine::onProposalExpired(const TradeProposal& expired)
     if (const Status marked = m_journal->markExpired(proposal.id, m_clock->now()); !marked)
         return journalFailure(QStringLiteral("expiring a proposal"), marked.error());
     ++m_stats.expired;
-    proposal.state = ProposalState::Expired;
-    proposal.resolution = why;
-    m_signalConfidence.remove(proposal.id);
-    Q_EMIT proposalChanged(toView(proposal));
+    announceResolved(proposal, ProposalState::Expired, why);
 }
 
 void Engine::execute(TradeProposal proposal)

@@ -130,6 +130,8 @@ private:
     void onFilled(const TradeProposal& proposal, const Fill& fill);
     void dispatchSignal(const TradeProposal& proposal, const QString& text);
     void onProposalExpired(const TradeProposal& proposal);
+    /// Tells the UI a proposal left the queue, and why.
+    void announceResolved(TradeProposal proposal, ProposalState state, const QString& resolution);
     void watchdogTick();
     [[nodiscard]] FreshnessVerdict checkFreshness(InstrumentRuntime& runtime, std::optional<FreshDataToken>* token);
     void trackEpisode(InstrumentRuntime& runtime, const FreshnessVerdict& verdict);

@@ -60,15 +60,7 @@ PaperPlatform::PaperPlatform(std::unique_ptr<SqliteConnection> db, const PaperSe
 PaperPlatform::~PaperPlatform()
 {
     // Marks live in memory between equity peaks (markPrice); a clean shutdown keeps the last ones.
-    const Status stored = m_db->transaction([&]() -> Status {
-        for (const Position& position : std::as_const(m_positions)) {
-            if (Status s = m_db->exec(QStringLiteral("UPDATE paper_positions SET market_price = ? WHERE instrument_key = ?"),
-                                      {position.marketPrice, position.instrumentKey});
-                !s)
-                return s;
-        }
-        return okStatus();
-    });
+    const Status stored = m_db->transaction([&] { return writeMarks(m_positions); });
     if (!stored)
         log::get("trading")->warn("last marks not saved: {}", stored.error().toString());
 }
@@ -358,12 +350,8 @@ Status PaperPlatform::markPrice(const QString& instrumentKey, double price)
     // drawdown limit must remember across a restart: that one is written, with the marks.
     if (peak > m_peakEquity) {
         const Status stored = m_db->transaction([&]() -> Status {
-            for (const Position& position : std::as_const(positions)) {
-                if (Status s = m_db->exec(QStringLiteral("UPDATE paper_positions SET market_price = ? WHERE instrument_key = ?"),
-                                          {position.marketPrice, position.instrumentKey});
-                    !s)
-                    return s;
-            }
+            if (Status s = writeMarks(positions); !s)
+                return s;
             return m_db->exec(QStringLiteral("UPDATE paper_account SET peak_equity = ? WHERE id = 1"), {peak});
         });
         if (!stored)
@@ -371,6 +359,17 @@ Status PaperPlatform::markPrice(const QString& instrumentKey, double price)
     }
     m_positions = std::move(positions);
     m_peakEquity = peak;
+    return okStatus();
+}
+
+Status PaperPlatform::writeMarks(const QHash<QString, Position>& positions)
+{
+    for (const Position& position : positions) {
+        if (Status s = m_db->exec(QStringLiteral("UPDATE paper_positions SET market_price = ? WHERE instrument_key = ?"),
+                                  {position.marketPrice, position.instrumentKey});
+            !s)
+            return s;
+    }
     return okStatus();
 }
 

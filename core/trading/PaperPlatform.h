@@ -54,6 +54,8 @@ private:
     PaperPlatform(std::unique_ptr<SqliteConnection> db, const PaperSettings& settings, Clock& clock, QObject* parent);
     Status createSchema();
     Status loadAccount();
+    /// Writes each position's last mark (inside the caller's transaction).
+    Status writeMarks(const QHash<QString, Position>& positions);
     [[nodiscard]] double equity(const QHash<QString, Position>& positions, double cash) const;
 
     std::unique_ptr<SqliteConnection> m_db;
