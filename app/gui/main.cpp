@@ -9,6 +9,7 @@
 #include "engine/ConfigBootstrap.h"
 #include "engine/EngineHost.h"
 #include "telemetry/Logging.h"
+#include "ui/EngineBinding.h"
 #include "ui/MainWindow.h"
 #include "ui/Theme.h"
 
@@ -49,24 +50,6 @@ QByteArray readConfigText(const QString& explicitPath)
                                                              : QStringLiteral(":/sentinel/config/demo.yaml"));
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void connectEngine(Engine* engine, MainWindow& window)
-{
-    // The engine lives in its own thread, so every connection here is queued.
-    QObject::connect(engine, &Engine::snapshotsChanged, &window, &MainWindow::onSnapshotsChanged);
-    QObject::connect(engine, &Engine::statusChanged, &window, &MainWindow::onEngineStatusChanged);
-    QObject::connect(engine, &Engine::barsAppended, &window, &MainWindow::onBarsAppended);
-    QObject::connect(engine, &Engine::chartMarkerAdded, &window, &MainWindow::onChartMarkerAdded);
-    QObject::connect(engine, &Engine::cacheReportChanged, &window, &MainWindow::onCacheReportChanged);
-    QObject::connect(engine, &Engine::riskChanged, &window, &MainWindow::onRiskChanged);
-    QObject::connect(engine, &Engine::deliveryChanged, &window, &MainWindow::onDeliveryChanged);
-    QObject::connect(engine, &Engine::proposalChanged, &window, &MainWindow::onProposalChanged);
-    QObject::connect(engine, &Engine::alertRaised, &window, &MainWindow::onAlertRaised);
-    QObject::connect(&window, &MainWindow::approveRequested, engine, &Engine::approveProposal);
-    QObject::connect(&window, &MainWindow::rejectRequested, engine, &Engine::rejectProposal);
-    QObject::connect(&window, &MainWindow::acknowledgeRequested, engine, &Engine::acknowledgeAlert);
-    QObject::connect(&window, &MainWindow::testMessageRequested, engine, &Engine::sendTestMessage);
 }
 
 } // namespace
@@ -170,7 +153,7 @@ int main(int argc, char* argv[])
         engineOptions.offline = parser.isSet(QStringLiteral("offline"));
         engineOptions.journalPath = parser.value(QStringLiteral("journal"));
         host = std::make_unique<EngineHost>(loaded.config, engineOptions);
-        connectEngine(host->engine(), window);
+        bindEngine(host->engine(), &window);
         QObject::connect(host->engine(), &Engine::startFailed, &window, [&window](const QStringList& problems) {
             auto* box = new QMessageBox(QMessageBox::Critical, QObject::tr("The engine could not start"),
                                         QObject::tr("Nothing is being monitored. Fix these and restart:\n\n%1")

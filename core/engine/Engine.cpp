@@ -364,6 +364,9 @@ QStringList Engine::buildServices()
         });
         connect(m_dispatcher, &SignalDispatcher::statsChanged, this, [this](const DeliveryStats& stats) {
             Q_EMIT deliveryChanged(toView(stats, m_options.offline));
+        });
+        // A delivery settling is work finishing: a simulation waiting on busy() may move on.
+        connect(m_dispatcher, &SignalDispatcher::idle, this, [this] {
             if (!busy())
                 Q_EMIT idle();
         });

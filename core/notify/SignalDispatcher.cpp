@@ -128,6 +128,8 @@ void SignalDispatcher::schedulePump()
     QMetaObject::invokeMethod(this, [this] {
         m_pumpQueued = false;
         pump();
+        if (isIdle())
+            Q_EMIT idle();
     }, Qt::QueuedConnection);
 }
 

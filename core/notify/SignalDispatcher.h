@@ -77,6 +77,9 @@ Q_SIGNALS:
     /// The outbox could not record a step: delivery guarantees are at risk.
     void outboxFailed(const QString& message);
     void statsChanged(const sentinel::DeliveryStats& stats);
+    /// Nothing is being sent and no pass over the outbox is queued (see isIdle()); retries may
+    /// still be scheduled on the clock. Lets a simulation move time on.
+    void idle();
 
 private:
     struct ChannelSlot {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CliRunner.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
+#include <QTimer>
 
 namespace sentinel::test {
 
@@ -19,10 +21,22 @@ CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& envi
 {
     QProcess process;
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(SENTINEL_CLI_PATH), arguments);
     CliRun run;
-    // A child process, not a nested event loop in the code under test.
-    if (!process.waitForFinished(120'000)) {
+    // Waits in an event loop rather than waitForFinished(), so loopback servers living in the test
+    // process (a webhook receiver, a fake provider) keep answering the child.
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    process.start(QStringLiteral(SENTINEL_CLI_PATH), arguments);
+    if (!process.waitForStarted()) {
+        run.err = "sentinel did not start: " + process.errorString().toUtf8();
+        return run;
+    }
+    deadline.start(120'000);
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished();
         run.err = "sentinel did not finish within 120 s";

@@ -2,9 +2,11 @@
 // The engine's promises, checked on whole simulated runs of the real `sentinel` binary and read
 // back from the SQLite journal it wrote.
 #include "CliRunner.h"
+#include "FakeHttpServer.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QHash>
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
@@ -160,41 +162,84 @@ void TestEngineSimulation::aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothi
 {
     QTemporaryDir dir;
     const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    // Every execution sends a signal to this webhook receiver on 127.0.0.1, which counts the
+    // deliveries of each idempotency key (receivers deduplicate by it, ADR 0041). The fifth
+    // delivery is never answered: the engine is killed while it waits for it.
+    constexpr int killAtDelivery = 5;
+    FakeHttpServer receiver;
+    QVERIFY(receiver.start());
+    QProcess first;
+    QHash<QByteArray, int> deliveriesByKey;
+    QByteArray inFlightAtKill;
+    receiver.setFallback([&](const RecordedRequest& request) {
+        const QByteArray key = request.headers.value("idempotency-key");
+        deliveriesByKey[key] += 1;
+        if (inFlightAtKill.isEmpty() && receiver.requestCount() == killAtDelivery) {
+            inFlightAtKill = key;
+            first.kill(); // SIGKILL on POSIX: no destructor, no flush, the reply never read
+            CannedResponse stall;
+            stall.behaviour = CannedResponse::Behaviour::Stall;
+            return stall;
+        }
+        return CannedResponse::json("{}");
+    });
     const QString config = dir.filePath(QStringLiteral("crash.yaml"));
     writeFile(config, "watchlist:\n"
                       "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
-                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n");
+                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n"
+                      "webhook: {enabled: true, url: \"" + receiver.baseUrl().resolved(QUrl(QStringLiteral("/hook"))).toEncoded()
+                          + "\", secret: \"${SENTINEL_TEST_WEBHOOK_SECRET}\"}\n");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SENTINEL_TEST_WEBHOOK_SECRET"), QStringLiteral("whsec-crash-test"));
     const auto executions = [&journal] {
         return queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions")).toInt();
     };
 
-    QProcess first;
+    first.setProcessEnvironment(environment);
     first.start(sentinelPath(),
                 {QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"), QStringLiteral("--from"),
                  QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2027-02-23T00:00:00Z"),
                  QStringLiteral("--auto-approve"), QStringLiteral("--journal"), journal});
     QVERIFY(first.waitForStarted());
-    // Kill it in the middle of its work, once it has traded.
-    QTRY_VERIFY_WITH_TIMEOUT(executions() >= 5 || first.state() == QProcess::NotRunning, 120000);
-    QCOMPARE(first.state(), QProcess::Running);
-    first.kill(); // SIGKILL on POSIX: no destructor, no flush
-    QVERIFY(first.waitForFinished());
+    // Killed in the middle of its work, once it has traded and while a delivery is in flight.
+    QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning, 120000);
+    QVERIFY2(!inFlightAtKill.isEmpty(), "the run ended before its fifth signal");
     const int executedBeforeKill = executions();
 
     const CliRun verifyAfterKill = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
     QVERIFY2(verifyAfterKill.exitCode == 0, verifyAfterKill.out.constData());
 
-    // Restart on the same journal, later in time: pending proposals expire, interrupted approvals
-    // are reconciled with the platform, nothing executes twice.
+    // Restart on the same journal ten minutes (engine time) after the last bar it held, as an
+    // operator would: pending proposals expire, interrupted approvals are reconciled with the
+    // platform, signals still queued are delivered, nothing executes twice.
+    const qint64 lastBar = queryJournal(journal, QStringLiteral("SELECT MAX(open_time_ms) FROM bars")).toLongLong();
+    QVERIFY(lastBar > 0);
+    const QDateTime restart = QDateTime::fromMSecsSinceEpoch(lastBar - lastBar % 60'000 + 600'000, Qt::UTC);
     const CliRun second = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
-                                       QStringLiteral("--from"), QStringLiteral("2027-03-01T00:00:00Z"), QStringLiteral("--to"),
-                                       QStringLiteral("2027-03-01T06:00:00Z"), QStringLiteral("--auto-approve"),
-                                       QStringLiteral("--journal"), journal});
+                                       QStringLiteral("--from"), restart.toString(Qt::ISODate), QStringLiteral("--to"),
+                                       restart.addSecs(6 * 3600).toString(Qt::ISODate), QStringLiteral("--auto-approve"),
+                                       QStringLiteral("--journal"), journal},
+                                      environment);
     QVERIFY2(second.exitCode == 0, second.err.constData());
     QVERIFY(executions() >= executedBeforeKill);
     const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
     QVERIFY2(verify.exitCode == 0, verify.out.constData());
     QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) - COUNT(DISTINCT client_order_id) FROM executions")).toInt(), 0);
+
+    // Every signal reached the receiver, and none twice: the only key it saw twice is the one in
+    // flight at the kill, whose answer the killed process never read.
+    const int signalsQueued = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox")).toInt();
+    const int delivered = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox WHERE state = 'delivered'"
+                                                              " AND delivered_by = 'webhook'")).toInt();
+    QVERIFY(signalsQueued >= executedBeforeKill);
+    QCOMPARE(delivered, signalsQueued);
+    QVERIFY(!deliveriesByKey.contains(QByteArray()));
+    QCOMPARE(int(deliveriesByKey.size()), signalsQueued);
+    for (auto it = deliveriesByKey.cbegin(); it != deliveriesByKey.cend(); ++it)
+        QCOMPARE(it.value(), it.key() == inFlightAtKill ? 2 : 1);
+    qInfo("%d executions before the kill, %d after the restart; %d signals, all delivered by the webhook, "
+          "only the one in flight at the kill sent again (same idempotency key)",
+          executedBeforeKill, executions(), signalsQueued);
 }
 
 QTEST_GUILESS_MAIN(TestEngineSimulation)

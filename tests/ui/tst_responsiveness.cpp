@@ -5,6 +5,7 @@
 #include "common/ManualClock.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
+#include "ui/EngineBinding.h"
 #include "ui/EventLoopLatencyProbe.h"
 #include "ui/MainWindow.h"
 #include "ui/WatchlistModel.h"
@@ -46,13 +47,7 @@ void TestResponsiveness::uiStaysResponsiveWith200InstrumentsOnAnAcceleratedClock
         object->moveToThread(&thread);
 
     MainWindow window;
-    connect(engine, &Engine::snapshotsChanged, &window, &MainWindow::onSnapshotsChanged);
-    connect(engine, &Engine::statusChanged, &window, &MainWindow::onEngineStatusChanged);
-    connect(engine, &Engine::barsAppended, &window, &MainWindow::onBarsAppended);
-    connect(engine, &Engine::proposalChanged, &window, &MainWindow::onProposalChanged);
-    connect(engine, &Engine::alertRaised, &window, &MainWindow::onAlertRaised);
-    connect(engine, &Engine::cacheReportChanged, &window, &MainWindow::onCacheReportChanged);
-    connect(engine, &Engine::riskChanged, &window, &MainWindow::onRiskChanged);
+    bindEngine(engine, &window); // as the application wires them
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
@@ -75,12 +70,16 @@ void TestResponsiveness::uiStaysResponsiveWith200InstrumentsOnAnAcceleratedClock
     probe.stop();
 
     QMetaObject::invokeMethod(accelerator, &QTimer::stop, Qt::BlockingQueuedConnection);
-    QMetaObject::invokeMethod(engine, &Engine::stop, Qt::BlockingQueuedConnection);
-    const qint64 cycles = engine->statistics().cycles;
+    qint64 cycles = 0;
+    // Stopped and destroyed in its own thread, where its journal connection was opened.
+    QMetaObject::invokeMethod(clock, [&] {
+        engine->stop();
+        cycles = engine->statistics().cycles;
+        delete engine;
+        delete accelerator;
+    }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
-    delete accelerator;
-    delete engine;
     delete clock;
 
     const EventLoopLatencyProbe::Report report = probe.report();

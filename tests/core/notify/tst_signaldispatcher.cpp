@@ -45,6 +45,7 @@ private Q_SLOTS:
     void sameSignalDispatchedTwiceIsSentOnce();
     void statisticsDescribeEachChannel();
     void shutdownWhileARequestIsInFlightKeepsTheSignal();
+    void saysWhenItHasSettledEverything();
 
 private:
     void makeDispatcher(bool telegram, bool webhook);
@@ -397,6 +398,21 @@ void TestSignalDispatcher::shutdownWhileARequestIsInFlightKeepsTheSignal()
     drive([&] { return delivered.count() == 1; });
     QCOMPARE(delivered.first().at(1).toString(), QStringLiteral("telegram"));
     QCOMPARE(m_outbox->find(QStringLiteral("s1")).value()->attempts, 2);
+}
+
+void TestSignalDispatcher::saysWhenItHasSettledEverything()
+{
+    // A simulation moves its clock only when nothing is in flight; it learns so from idle().
+    makeDispatcher(false, true);
+    QSignalSpy idle(m_dispatcher.get(), &SignalDispatcher::idle);
+    QSignalSpy delivered(m_dispatcher.get(), &SignalDispatcher::signalDelivered);
+    QVERIFY(m_dispatcher->dispatch(signal(QStringLiteral("s1"))).value());
+    QVERIFY(m_dispatcher->dispatch(signal(QStringLiteral("s2"))).value());
+    QVERIFY(!m_dispatcher->isIdle());
+    QTRY_COMPARE(delivered.count(), 2);
+    QTRY_VERIFY(!idle.isEmpty());
+    QVERIFY(m_dispatcher->isIdle());
+    QCOMPARE(m_server->requestCount(hookPath), 2);
 }
 
 QTEST_GUILESS_MAIN(TestSignalDispatcher)

@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The operator's window driving the real engine, wired as the application wires them
+// (bindEngine): the engine and its ManualClock in a worker thread, the window in this one.
+//   - a proposal is approved through the named action and its confirmation dialog, executes,
+//     and the approvals and risk panels update;
+//   - a feed frozen mid-session turns its watchlist row stale and adds an alert;
+//   - a proposal nobody answers leaves the queue as expired (rejected).
+#include "common/ManualClock.h"
+#include "config/ConfigLoader.h"
+#include "engine/Engine.h"
+#include "ui/AlertModel.h"
+#include "ui/AlertPanel.h"
+#include "ui/ApprovalModel.h"
+#include "ui/ApprovalPanel.h"
+#include "ui/EngineBinding.h"
+#include "ui/MainWindow.h"
+#include "ui/RiskPanel.h"
+#include "ui/WatchlistModel.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <spdlog/spdlog.h>
+
+#include <memory>
+
+using namespace sentinel;
+using namespace std::chrono_literals;
+
+namespace {
+
+QDateTime utc(const char* iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+}
+
+/// Two one-minute crypto instruments on the simulated feed: the quickest way to a proposal.
+Config cryptoDesk()
+{
+    Config config = ConfigLoader().loadDemoProfile().config;
+    config.watchlist = {Instrument{QStringLiteral("BTC/USD"), QStringLiteral("CRYPTO"), Interval::Min1},
+                        Instrument{QStringLiteral("ETH/USD"), QStringLiteral("CRYPTO"), Interval::Min1}};
+    return config;
+}
+
+/// The engine and its clock in their own thread, the window in this one, as trade-sentinel runs
+/// them; the test moves engine time.
+class Desk
+{
+public:
+    Desk(Config config, const QDateTime& start)
+    {
+        m_thread.setObjectName(QStringLiteral("sentinel-engine"));
+        m_clock = new ManualClock(start);
+        EngineOptions options;
+        options.offline = true;
+        options.journalPath = m_dir.filePath(QStringLiteral("journal.sqlite"));
+        m_engine = new Engine(std::move(config), m_clock, options);
+        m_clock->moveToThread(&m_thread);
+        m_engine->moveToThread(&m_thread);
+        bindEngine(m_engine, &window);
+        window.resize(1280, 800);
+        window.show();
+        m_thread.start();
+        QMetaObject::invokeMethod(m_engine, &Engine::start, Qt::QueuedConnection);
+    }
+
+    ~Desk()
+    {
+        // Stopped and destroyed in its own thread, where its journal connection was opened.
+        QMetaObject::invokeMethod(
+            m_clock,
+            [this] {
+                m_engine->stop();
+                delete m_engine;
+            },
+            Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+        delete m_clock;
+    }
+
+    Desk(const Desk&) = delete;
+    Desk& operator=(const Desk&) = delete;
+
+    /// Moves engine time in the engine's thread, waits until what that set off there has run,
+    /// and delivers the engine's queued signals to the window.
+    void advance(std::chrono::milliseconds by)
+    {
+        QMetaObject::invokeMethod(
+            m_clock, [this, by] { m_clock->advanceBy(by); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_engine, [] {}, Qt::BlockingQueuedConnection);
+        QCoreApplication::processEvents();
+    }
+
+    /// Advances a minute at a time until a proposal waits in the queue; its id, or empty.
+    QString advanceUntilProposal(int maxMinutes)
+    {
+        ApprovalModel* queue = window.approvalPanel()->queue();
+        for (int minute = 0; minute < maxMinutes && queue->rowCount() == 0; ++minute)
+            advance(1min);
+        return queue->rowCount() > 0 ? queue->rowAt(0).id : QString();
+    }
+
+    /// The proposal with this id in the decisions history, or null.
+    const ProposalView* decided(const QString& id) const
+    {
+        const ApprovalModel* history = window.approvalPanel()->history();
+        const int row = history->rowOfKey(id);
+        return row >= 0 ? &history->rowAt(row) : nullptr;
+    }
+
+    /// The history's status column for this proposal, as the operator reads it.
+    QString historyStatus(const QString& id) const
+    {
+        const ApprovalModel* history = window.approvalPanel()->history();
+        return history->data(history->index(history->rowOfKey(id), ApprovalModel::StatusColumn)).toString();
+    }
+
+    MainWindow window;
+
+private:
+    QTemporaryDir m_dir;
+    QThread m_thread;
+    ManualClock* m_clock = nullptr;
+    Engine* m_engine = nullptr;
+};
+
+} // namespace
+
+class TestEngineUi final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { spdlog::set_level(spdlog::level::warn); }
+    void approvedProposalExecutesAndThePanelsUpdate();
+    void frozenFeedTurnsItsRowStaleAndRaisesAnAlert();
+    void unansweredProposalExpiresAsRejected();
+};
+
+void TestEngineUi::approvedProposalExecutesAndThePanelsUpdate()
+{
+    Desk desk(cryptoDesk(), utc("2026-11-24T15:00:30Z"));
+    ApprovalPanel* approvals = desk.window.approvalPanel();
+    QTRY_COMPARE(desk.window.watchlistModel()->rowCount(), 2);
+    const QString id = desk.advanceUntilProposal(24 * 60);
+    QVERIFY2(!id.isEmpty(), "no proposal in a simulated day");
+    QCOMPARE(approvals->queue()->rowAt(0).state, ProposalView::State::Pending);
+    QTRY_VERIFY(desk.window.riskPanel()->risk().equity > 0);
+    QCOMPARE(desk.window.riskPanel()->risk().exposure, 0.0); // nothing held yet
+
+    // The operator's path: select, the named Approve action, the confirmation dialog's button.
+    approvals->selectProposal(id);
+    QAction* approve = desk.window.findChild<QAction*>(QStringLiteral("actionApproveSelected"));
+    QVERIFY(approve);
+    QVERIFY(approve->isEnabled());
+    approve->trigger();
+    QMessageBox* confirmation = nullptr;
+    QTRY_VERIFY((confirmation = desk.window.findChild<QMessageBox*>(QStringLiteral("approveConfirmation"))) != nullptr);
+    QVERIFY2(confirmation->text().contains(approvals->queue()->rowAt(0).instrument.symbol),
+             qPrintable(confirmation->text()));
+    auto* confirm = confirmation->findChild<QPushButton*>(QStringLiteral("confirmApproveButton"));
+    QVERIFY(confirm);
+    QTest::mouseClick(confirm, Qt::LeftButton);
+
+    // The engine re-checks, executes on the paper account and tells the window.
+    QTRY_VERIFY(desk.decided(id) != nullptr);
+    QTRY_COMPARE(desk.decided(id)->state, ProposalView::State::Executed);
+    QCOMPARE(approvals->queue()->rowOfKey(id), -1);
+    QVERIFY2(desk.historyStatus(id).startsWith(QStringLiteral("executed")), qPrintable(desk.historyStatus(id)));
+    // The risk panel shows the new position once the engine's next snapshot arrives.
+    for (int minute = 0; minute < 5 && desk.window.riskPanel()->risk().exposure <= 0; ++minute)
+        desk.advance(1min);
+    QTRY_VERIFY(desk.window.riskPanel()->risk().exposure > 0);
+    QVERIFY(desk.window.riskPanel()->risk().var > 0);
+}
+
+void TestEngineUi::frozenFeedTurnsItsRowStaleAndRaisesAnAlert()
+{
+    // AAPL replayed from a file: Monday's session, then Tuesday 2026-11-24 until the bar opening
+    // 15:55Z and nothing after it, while XNYS stays open until 21:00Z.
+    QTemporaryDir replay;
+    QByteArray csv = "open_time_utc,open,high,low,close,volume\n";
+    for (qint64 open = utc("2026-11-23T14:30:00Z").toMSecsSinceEpoch();
+         open <= utc("2026-11-24T15:55:00Z").toMSecsSinceEpoch(); open += 300'000) {
+        if (open >= utc("2026-11-23T21:00:00Z").toMSecsSinceEpoch() &&
+            open < utc("2026-11-24T14:30:00Z").toMSecsSinceEpoch())
+            continue;
+        csv += QDateTime::fromMSecsSinceEpoch(open, Qt::UTC).toString(Qt::ISODate).toUtf8() +
+               ",190.00,190.20,189.80,190.10,1000\n";
+    }
+    QFile file(replay.filePath(QStringLiteral("AAPL_5min.csv")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(csv);
+    file.close();
+    Config config = ConfigLoader().loadDemoProfile().config;
+    config.provider = ProviderKind::Replay;
+    config.replay.directory = replay.path();
+    config.watchlist = {Instrument{QStringLiteral("AAPL"), QStringLiteral("XNYS"), Interval::Min5}};
+
+    const QDateTime start = utc("2026-11-24T16:02:00Z");
+    Desk desk(config, start);
+    WatchlistModel* watchlist = desk.window.watchlistModel();
+    AlertModel* alerts = desk.window.alertPanel()->model();
+    QTRY_COMPARE(watchlist->rowCount(), 1);
+    const auto freshness = [watchlist] {
+        return FreshnessState(watchlist->data(watchlist->index(0, 0), WatchlistModel::FreshnessRole).toInt());
+    };
+    const auto staleAlerts = [alerts] {
+        int count = 0;
+        for (int row = 0; row < alerts->rowCount(); ++row)
+            count += alerts->rowAt(row).kind == u"stale_data" ? 1 : 0;
+        return count;
+    };
+    QTRY_VERIFY(freshness() == FreshnessState::Fresh);
+    QCOMPARE(staleAlerts(), 0);
+
+    // The last bar closed 16:00Z; the open-market tolerance is 2 h. Walk engine time to 18:10Z,
+    // five minutes at a time, as bars would have arrived.
+    for (QDateTime now = start; now < utc("2026-11-24T18:10:00Z"); now = now.addSecs(300))
+        desk.advance(5min);
+    QTRY_COMPARE(freshness(), FreshnessState::Stale);
+    QTRY_COMPARE(staleAlerts(), 1);
+    QCOMPARE(desk.window.watchlistModel()->staleCount(), 1);
+    QCOMPARE(watchlist->data(watchlist->index(0, WatchlistModel::FreshnessColumn)).toString(), QStringLiteral("Stale"));
+    const int row = [alerts] {
+        for (int r = 0; r < alerts->rowCount(); ++r)
+            if (alerts->rowAt(r).kind == u"stale_data")
+                return r;
+        return -1;
+    }();
+    QCOMPARE(alerts->rowAt(row).instrumentKey, QStringLiteral("XNYS:AAPL:5min"));
+    // Nothing was proposed on the stale feed.
+    QCOMPARE(desk.window.approvalPanel()->queue()->rowCount(), 0);
+}
+
+void TestEngineUi::unansweredProposalExpiresAsRejected()
+{
+    Desk desk(cryptoDesk(), utc("2026-11-24T15:00:30Z"));
+    ApprovalPanel* approvals = desk.window.approvalPanel();
+    QTRY_COMPARE(desk.window.watchlistModel()->rowCount(), 2);
+    const QString id = desk.advanceUntilProposal(24 * 60);
+    QVERIFY2(!id.isEmpty(), "no proposal in a simulated day");
+    const QDateTime expiresAt = approvals->queue()->rowAt(approvals->queue()->rowOfKey(id)).expiresAt;
+    QVERIFY(expiresAt.isValid());
+
+    // Nobody answers: the approval timeout (300 s in the demo profile) passes in engine time.
+    for (int second = 0; second < 330 && approvals->queue()->rowOfKey(id) >= 0; second += 30)
+        desk.advance(30s);
+    QTRY_COMPARE(approvals->queue()->rowOfKey(id), -1);
+    QVERIFY(desk.decided(id) != nullptr);
+    QCOMPARE(desk.decided(id)->state, ProposalView::State::Expired);
+    QVERIFY2(desk.historyStatus(id).startsWith(QStringLiteral("expired (rejected)")),
+             qPrintable(desk.historyStatus(id)));
+}
+
+QTEST_MAIN(TestEngineUi)
+#include "tst_engine_ui.moc"

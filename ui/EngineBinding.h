@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+namespace sentinel {
+
+class Engine;
+class MainWindow;
+
+/// Wires an engine to the operator's window in both directions: every engine signal to the
+/// window slot that shows it, and the operator's decisions back to the engine's slots. The
+/// engine normally lives in its own thread, so every connection is queued; the application and
+/// the end-to-end UI tests share this one wiring.
+void bindEngine(Engine* engine, MainWindow* window);
+
+} // namespace sentinel
