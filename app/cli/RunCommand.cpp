@@ -92,6 +92,7 @@ int runRun(Invocation& invocation)
     if (options.autoApprove && !simulate)
         return usageError(invocation, QStringLiteral("--auto-approve is allowed only with --simulate (a person approves real runs)"));
     options.journalPath = parser.value(QStringLiteral("journal"));
+    options.serveTelemetry = !simulate; // simulated time has nothing to offer a live scraper
     QTemporaryDir scratch; // a simulation must not write into the user's real journal by accident
     if (simulate && options.journalPath.isEmpty()) {
         if (!scratch.isValid())

@@ -152,6 +152,7 @@ int main(int argc, char* argv[])
         EngineOptions engineOptions;
         engineOptions.offline = parser.isSet(QStringLiteral("offline"));
         engineOptions.journalPath = parser.value(QStringLiteral("journal"));
+        engineOptions.serveTelemetry = true;
         host = std::make_unique<EngineHost>(loaded.config, engineOptions);
         bindEngine(host->engine(), &window);
         QObject::connect(host->engine(), &Engine::startFailed, &window, [&window](const QStringList& problems) {

@@ -10,6 +10,7 @@
 #include "engine/ApprovalQueue.h"
 #include "engine/BarHistory.h"
 #include "engine/BarSchedule.h"
+#include "engine/EngineMetrics.h"
 #include "engine/MeteredProvider.h"
 #include "engine/ViewMapping.h"
 #include "journal/Alert.h"
@@ -50,15 +51,18 @@ using namespace std::chrono_literals;
 
 namespace {
 /// Adds the time spent in journal and platform I/O to a counter, so the cycle's own compute can
-/// be reported without it.
+/// be reported without it. Spans nest (proposing journals inside a decision that journals): the
+/// outermost span sets the total from its own start, so nested time is counted once, never twice
+/// (counting it twice made cycle compute times negative).
 struct IoSpan {
-    explicit IoSpan(qint64& total) : m_total(total) { m_timer.start(); }
-    ~IoSpan() { m_total += m_timer.nsecsElapsed(); }
+    explicit IoSpan(qint64& total) : m_total(total), m_totalAtStart(total) { m_timer.start(); }
+    ~IoSpan() { m_total = m_totalAtStart + m_timer.nsecsElapsed(); }
     IoSpan(const IoSpan&) = delete;
     IoSpan& operator=(const IoSpan&) = delete;
 
 private:
     qint64& m_total;
+    const qint64 m_totalAtStart;
     QElapsedTimer m_timer;
 };
 } // namespace
@@ -200,6 +204,7 @@ void Engine::start()
     log::engine()->info("engine started: {} instruments, provider {}, mode {}, journal {}", m_order.size(),
                         m_upstream->name(), tradingModeName(m_config.mode), m_journalPath);
     restoreJournal();
+    startTelemetry();
     for (InstrumentRuntime* runtime : std::as_const(m_order))
         runCycle(runtime->instrument.key()); // the start-up history load, then on the bar schedule
     m_watchdogTimer = m_clock->callAfter(watchdogInterval, this, [this] { watchdogTick(); });
@@ -448,6 +453,7 @@ void Engine::stop()
     m_watchdogTimer = 0;
     m_publishTimer->stop();
     publish();
+    m_metrics.reset(); // stops listening
     Q_EMIT stopped();
 }
 
@@ -525,6 +531,7 @@ void Engine::onBarsFetched(const QString& key, const Result<BarSeries>& result, 
     InstrumentSnapshot& snapshot = runtime->snapshot;
     snapshot.updatedAt = m_clock->now();
     if (!result) {
+        ++m_stats.apiErrors[result.error().kind];
         snapshot.lastError = result.error().toString();
         log::engine()->warn("{}: fetch failed: {}", key, snapshot.lastError);
     } else {
@@ -632,6 +639,7 @@ void Engine::decide(InstrumentRuntime& runtime, const FreshnessVerdict& verdict,
         }
         if (!heldToken) {
             ++m_stats.staleBlocks;
+            ++m_stats.staleBlocksByMarket[runtime->instrument.market];
             log::engine()->info("{}: entry signal blocked by stale data: {}", key, verdict.reason);
             return;
         }
@@ -672,6 +680,7 @@ void Engine::decideWithPortfolio(const QString& key, const Signal& signal, const
         sizing.maxPositionFraction = m_config.risk.maxPositionPct;
         const SizingResult sized = PositionSizer::size(sizing);
         if (!sized.tradable()) {
+            ++m_stats.riskRejections[QStringLiteral("position_size")];
             QStringList reasons;
             for (const SizingReason& reason : sized.reasons)
                 reasons << reason.message;
@@ -701,6 +710,8 @@ void Engine::decideWithPortfolio(const QString& key, const Signal& signal, const
     proposal.varAfter = risk.varAfterTrade ? risk.varAfterTrade->var
                                            : portfolioVar(portfolio, key, quantity * signal.referencePrice);
     if (!risk.approved) {
+        for (const RiskReason& reason : risk.reasons)
+            ++m_stats.riskRejections[riskReasonName(reason.code)];
         raiseAlert(int(Alert::Severity::Warning), QStringLiteral("risk_rejection"), key,
                    QStringLiteral("%1 %2 %3 refused by the risk gate: %4")
                        .arg(sideName(signal.side), QString::number(quantity), runtime->instrument.symbol,
@@ -1060,6 +1071,7 @@ void Engine::publishRisk(const PortfolioSnapshot& portfolio)
         LimitUsage{QStringLiteral("largest position"), largest / equity, m_config.risk.maxPositionPct},
         LimitUsage{QStringLiteral("trades today"), double(m_tradesToday), double(m_config.risk.maxTradesPerDay)},
     };
+    m_lastRisk = risk;
     Q_EMIT riskChanged(risk);
 }
 
@@ -1195,6 +1207,40 @@ double Engine::apiCallsInLastHour() const
     if (m_apiCallSamples.size() < 2)
         return 0;
     return double(m_apiCallSamples.back().second - m_apiCallSamples.front().second);
+}
+
+quint16 Engine::telemetryPort() const
+{
+    return m_metrics ? m_metrics->port() : 0;
+}
+
+void Engine::startTelemetry()
+{
+    if (!m_options.serveTelemetry || m_config.telemetryListen.isEmpty())
+        return;
+    m_metrics = std::make_unique<EngineMetrics>();
+    const Status serving = m_metrics->serve(m_config.telemetryListen, [this] {
+        EngineMetrics::Inputs inputs;
+        inputs.running = m_running;
+        inputs.statistics = statistics();
+        inputs.provider = m_upstream->name();
+        inputs.instruments = snapshots();
+        inputs.caches = cacheReport();
+        inputs.risk = m_lastRisk;
+        if (m_dispatcher)
+            inputs.channels = m_dispatcher->stats().channels;
+        if (!m_recentCycles.empty())
+            inputs.lastCycleAt = QDateTime::fromMSecsSinceEpoch(m_recentCycles.back(), Qt::UTC);
+        return inputs;
+    });
+    if (!serving) {
+        // Monitoring is not trading: the engine goes on and the operator learns why there is none.
+        m_metrics.reset();
+        raiseAlert(int(Alert::Severity::Warning), QStringLiteral("telemetry"), {},
+                   QStringLiteral("no /metrics or /healthz endpoint: %1").arg(serving.error().toString()));
+        return;
+    }
+    log::engine()->info("telemetry: /metrics and /healthz on {}", m_config.telemetryListen);
 }
 
 RunStatistics Engine::statistics() const

@@ -26,6 +26,7 @@ class BarStore;
 class CacheRegistry;
 class CachedBarSource;
 class CalendarRegistry;
+class EngineMetrics;
 class FreshDataToken;
 class FreshnessGate;
 class Journal;
@@ -70,6 +71,8 @@ public:
     [[nodiscard]] bool busy() const;
     /// Counters for the run summary, with module statistics copied in.
     [[nodiscard]] RunStatistics statistics() const;
+    /// The port serving /metrics and /healthz; 0 when telemetry is off (EngineOptions).
+    [[nodiscard]] quint16 telemetryPort() const;
     [[nodiscard]] bool isRunning() const { return m_running; }
     [[nodiscard]] QString journalPath() const { return m_journalPath; }
 
@@ -149,6 +152,7 @@ private:
     [[nodiscard]] CacheReport cacheReport() const;
     [[nodiscard]] double apiCallsInLastHour() const;
     [[nodiscard]] EngineStatus status() const;
+    void startTelemetry();
 
     Config m_config;
     EngineOptions m_options;
@@ -171,6 +175,8 @@ private:
     std::unique_ptr<Outbox> m_outbox;
     SignalDispatcher* m_dispatcher = nullptr;
     ApprovalQueue* m_approvals = nullptr;
+    std::unique_ptr<EngineMetrics> m_metrics;
+    std::optional<RiskSnapshot> m_lastRisk; ///< for the telemetry endpoint
 
     QHash<QString, InstrumentRuntime*> m_instruments;
     QList<InstrumentRuntime*> m_order;

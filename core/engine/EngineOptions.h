@@ -11,6 +11,9 @@ struct EngineOptions {
     bool autoApprove = false; ///< simulation with the paper platform only: approve every proposal
     QString journalPath;      ///< overrides journal.path; empty: config, else the platform data location
     quint64 seed = 20261122;  ///< simulated feed
+    /// Serve /metrics and /healthz on telemetry.listen (the desktop app and a live `sentinel
+    /// run`; off for simulations and tests, which would otherwise compete for one port).
+    bool serveTelemetry = false;
 };
 
 } // namespace sentinel

@@ -7,8 +7,13 @@
 namespace sentinel {
 
 namespace {
-/// Nearest-rank percentile of an unsorted sample (copy sorted here: called once per run).
-double percentile(std::vector<double> values, double p)
+double round3(double value)
+{
+    return std::round(value * 1000.0) / 1000.0;
+}
+} // namespace
+
+double RunStatistics::percentile(std::vector<double> values, double p)
 {
     if (values.empty())
         return 0;
@@ -16,12 +21,6 @@ double percentile(std::vector<double> values, double p)
     const auto rank = std::size_t(std::ceil(p * double(values.size())));
     return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
 }
-
-double round3(double value)
-{
-    return std::round(value * 1000.0) / 1000.0;
-}
-} // namespace
 
 QJsonObject RunStatistics::toJson() const
 {

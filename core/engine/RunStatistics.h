@@ -36,8 +36,14 @@ struct RunStatistics {
     qint64 executions = 0;
     QMap<QString, SignalCounts> signals;  ///< channel → outcome counts
     std::vector<double> cycleMs;          ///< compute time of each cycle, for p50/p99/max
+    // Breakdowns the telemetry endpoint exports (not part of the run summary's contract).
+    QMap<QString, qint64> apiErrors;           ///< error kind → failed fetches
+    QMap<QString, qint64> staleBlocksByMarket; ///< market → entry signals blocked by stale data
+    QMap<QString, qint64> riskRejections;      ///< failing check → refusals (a refusal may fail several)
 
     [[nodiscard]] QJsonObject toJson() const;
+    /// Nearest-rank percentile (`p` in 0..1) of an unsorted sample; 0 when it is empty.
+    [[nodiscard]] static double percentile(std::vector<double> values, double p);
 };
 
 } // namespace sentinel

@@ -84,6 +84,8 @@ Status MetricsServer::listen(const QString& listenText)
 
     auto server = std::make_unique<QHttpServer>();
     server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
+        if (m_beforeScrape)
+            m_beforeScrape();
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m_registry.exposition());
     });
     server->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {

@@ -58,6 +58,10 @@ public:
     MetricsServer(const MetricsRegistry& registry, HealthProbe probe, QObject* parent = nullptr);
     ~MetricsServer() override;
 
+    /// Called before each `/metrics` answer, so a feeder can bring the registry up to date only
+    /// when someone asks (optional).
+    void setBeforeScrape(std::function<void()> refresh) { m_beforeScrape = std::move(refresh); }
+
     /// Starts listening on `telemetry.listen`. Empty text: stays off and succeeds. An address
     /// in use or not local is an error naming the key and what to do.
     Status listen(const QString& listenText);
@@ -69,6 +73,7 @@ public:
 private:
     const MetricsRegistry& m_registry;
     HealthProbe m_probe;
+    std::function<void()> m_beforeScrape;
     std::unique_ptr<QHttpServer> m_server;
     QHostAddress m_address;
     quint16 m_port = 0;

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/RunStatistics.h"
+#include "engine/Snapshots.h"
+#include "notify/DeliveryStats.h"
+#include "telemetry/MetricsRegistry.h"
+#include "telemetry/MetricsServer.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace sentinel {
+
+/// What the engine exports on `telemetry.listen` (ADR 0081, docs/metrics.md): the counts the
+/// engine keeps anyway, mirrored into the metric families when a scraper asks (never on the
+/// decision path), and the checks behind `/healthz`. Lives in the engine thread, with the
+/// registry and the server it owns.
+class EngineMetrics final
+{
+public:
+    /// The engine's state at one instant, as the engine already keeps it.
+    struct Inputs {
+        bool running = false;
+        RunStatistics statistics;
+        QString provider;
+        InstrumentSnapshots instruments;
+        CacheReport caches;
+        std::optional<RiskSnapshot> risk;
+        QList<ChannelStats> channels; ///< remote channels; empty when none is enabled
+        QDateTime lastCycleAt;        ///< engine clock; invalid before the first cycle
+    };
+    using InputSource = std::function<Inputs()>;
+
+    EngineMetrics();
+    ~EngineMetrics();
+    EngineMetrics(const EngineMetrics&) = delete;
+    EngineMetrics& operator=(const EngineMetrics&) = delete;
+
+    /// Serves `/metrics` and `/healthz` on `listenText` (empty: off, and succeeds). `source` is
+    /// asked for the engine's state before each answer.
+    Status serve(const QString& listenText, InputSource source);
+    /// The bound port; 0 while not serving.
+    [[nodiscard]] quint16 port() const;
+
+    /// Brings every family up to date with `inputs`.
+    void update(const Inputs& inputs);
+    [[nodiscard]] const MetricsRegistry& registry() const { return m_registry; }
+    /// Healthy while the engine runs, no watched instrument is stale and every enabled channel
+    /// can deliver.
+    [[nodiscard]] static HealthReport health(const Inputs& inputs);
+
+private:
+    MetricsRegistry m_registry;
+    std::unique_ptr<MetricsServer> m_server;
+};
+
+} // namespace sentinel

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The telemetry endpoint as the engine feeds it: what the families say for a known state, when
+// /healthz fails, and the real engine serving both paths on 127.0.0.1 (or carrying on with an
+// alert when the port is taken).
+#include "common/ManualClock.h"
+#include "config/ConfigLoader.h"
+#include "engine/Engine.h"
+#include "engine/EngineMetrics.h"
+#include "telemetry/SentinelMetrics.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace sentinel;
+using namespace std::chrono_literals;
+
+namespace {
+
+QDateTime utc(const char* iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
+}
+
+InstrumentSnapshot instrument(const char* symbol, const char* market, FreshnessState freshness, qint64 lagSeconds)
+{
+    InstrumentSnapshot snapshot;
+    snapshot.instrument = Instrument{QString::fromLatin1(symbol), QString::fromLatin1(market), Interval::Min5};
+    snapshot.freshness = freshness;
+    snapshot.lagSeconds = lagSeconds;
+    return snapshot;
+}
+
+ChannelStats channel(const char* name, int delivered, int failed, int queued, bool backingOff)
+{
+    ChannelStats stats;
+    stats.name = QString::fromLatin1(name);
+    stats.delivered = delivered;
+    stats.failed = failed;
+    stats.queueDepth = queued;
+    if (backingOff) {
+        stats.retryAt = utc("2026-11-24T15:10:00Z");
+        stats.retrying = 1;
+        stats.lastError = QStringLiteral("HTTP 500");
+    }
+    return stats;
+}
+
+/// A state with something in every family.
+EngineMetrics::Inputs busyDesk()
+{
+    EngineMetrics::Inputs inputs;
+    inputs.running = true;
+    inputs.provider = QStringLiteral("alpha_vantage");
+    RunStatistics& stats = inputs.statistics;
+    stats.cycles = 42;
+    for (int i = 1; i <= 100; ++i)
+        stats.cycleMs.push_back(double(i) / 10.0); // 0.1 .. 10 ms
+    stats.apiCalls = {{QStringLiteral("FX_INTRADAY"), 7}};
+    stats.apiErrors = {{QStringLiteral("timeout"), 2}};
+    stats.apiCallsWhileClosed = 0;
+    stats.staleBlocksByMarket = {{QStringLiteral("XNYS"), 3}};
+    stats.proposals = 5;
+    stats.approvals = 2;
+    stats.rejections = 1;
+    stats.expired = 1;
+    stats.executions = 2;
+    stats.riskRejections = {{QStringLiteral("var_limit"), 4}};
+    stats.alerts = {{QStringLiteral("stale_data"), 1}};
+    inputs.instruments = {instrument("EUR/USD", "FX", FreshnessState::Fresh, 60),
+                          instrument("AAPL", "XNYS", FreshnessState::Stale, 7500),
+                          instrument("MSFT", "XNAS", FreshnessState::Unknown, 0)};
+    inputs.caches.caches = {CacheSnapshot{QStringLiteral("bars"), 90, 10, 0, 1, 3, true, QStringLiteral("memory")}};
+    QuotaSnapshot quota;
+    quota.provider = QStringLiteral("alpha_vantage");
+    quota.dailyLimit = 25;
+    quota.usedToday = 9;
+    inputs.caches.quotas = {quota};
+    RiskSnapshot risk;
+    risk.var = 0.0125;
+    risk.equity = 100250.5;
+    risk.currency = QStringLiteral("USD");
+    inputs.risk = risk;
+    inputs.channels = {channel("telegram", 6, 1, 0, false), channel("webhook", 1, 2, 1, true)};
+    inputs.lastCycleAt = utc("2026-11-24T15:05:00Z");
+    return inputs;
+}
+
+struct Response {
+    int status = 0;
+    QByteArray body;
+};
+
+Response get(quint16 port, const QString& path)
+{
+    QNetworkAccessManager network;
+    std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port).arg(path)))));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    Response response;
+    if (finished.wait(10000)) {
+        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        response.body = reply->readAll();
+    }
+    return response;
+}
+
+/// The value of one series line (`name{labels} value`) in an exposition, or NaN.
+double seriesValue(const QByteArray& exposition, const QByteArray& series)
+{
+    const QByteArray prefix = series + ' ';
+    for (const QByteArray& line : exposition.split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).toDouble();
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+/// The demo profile with its endpoint on `listen`.
+Config demoListeningOn(const QString& listen)
+{
+    Config config = ConfigLoader().loadDemoProfile().config;
+    config.telemetryListen = listen;
+    return config;
+}
+
+EngineOptions scratchOptions(const QTemporaryDir& dir, bool serveTelemetry)
+{
+    EngineOptions options;
+    options.offline = true;
+    options.journalPath = dir.filePath(QStringLiteral("journal.sqlite"));
+    options.serveTelemetry = serveTelemetry;
+    return options;
+}
+
+} // namespace
+
+class TestEngineMetrics final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void mirrorsTheEnginesCountsIntoTheFamilies();
+    void healthFailsOnStaleDataAChannelDownOrAStoppedEngine();
+    void engineServesMetricsAndHealthOnTelemetryListen();
+    void aTakenPortIsAnAlertNotAStop();
+    void offUnlessAsked();
+};
+
+void TestEngineMetrics::mirrorsTheEnginesCountsIntoTheFamilies()
+{
+    EngineMetrics metrics;
+    metrics.update(busyDesk());
+    const MetricsRegistry& r = metrics.registry();
+    const MetricLabels av{{QStringLiteral("provider"), QStringLiteral("alpha_vantage")}};
+    QCOMPARE(r.value(metric::cycles), 42.0);
+    QCOMPARE(r.value(metric::cycleSeconds, {{QStringLiteral("stat"), QStringLiteral("p50")}}), 0.005);
+    QCOMPARE(r.value(metric::cycleSeconds, {{QStringLiteral("stat"), QStringLiteral("p99")}}), 0.0099);
+    QCOMPARE(r.value(metric::cycleSeconds, {{QStringLiteral("stat"), QStringLiteral("max")}}), 0.01);
+    QCOMPARE(r.value(metric::lastCycle), double(utc("2026-11-24T15:05:00Z").toSecsSinceEpoch()));
+    QCOMPARE(r.value(metric::apiCalls, {av.first(), {QStringLiteral("endpoint"), QStringLiteral("FX_INTRADAY")}}), 7.0);
+    QCOMPARE(r.value(metric::apiErrors, {av.first(), {QStringLiteral("kind"), QStringLiteral("timeout")}}), 2.0);
+    QVERIFY(r.contains(metric::apiCallsWhileClosed, av));
+    QCOMPARE(r.value(metric::quotaLimit, av), 25.0);
+    QCOMPARE(r.value(metric::quotaRemaining, av), 16.0);
+    const MetricLabels bars{{QStringLiteral("cache"), QStringLiteral("bars")}};
+    QCOMPARE(r.value(metric::cacheHits, bars), 90.0);
+    QCOMPARE(r.value(metric::cacheMisses, bars), 10.0);
+    QCOMPARE(r.value(metric::cacheEvictions, bars), 1.0);
+    QCOMPARE(r.value(metric::staleBlocks, {{QStringLiteral("market"), QStringLiteral("XNYS")}}), 3.0);
+    QCOMPARE(r.value(metric::instrumentsStale), 1.0);
+    QCOMPARE(r.value(metric::instrumentLag, {{QStringLiteral("instrument"), QStringLiteral("XNYS:AAPL:5min")}}), 7500.0);
+    // No verdict yet, no lag to report (a 0 would claim the data is perfectly fresh).
+    QVERIFY(!r.contains(metric::instrumentLag, {{QStringLiteral("instrument"), QStringLiteral("XNAS:MSFT:5min")}}));
+    QCOMPARE(r.value(metric::proposals), 5.0);
+    QCOMPARE(r.value(metric::decisions, {{QStringLiteral("decision"), QStringLiteral("approved")}}), 2.0);
+    QCOMPARE(r.value(metric::decisions, {{QStringLiteral("decision"), QStringLiteral("rejected")}}), 1.0);
+    QCOMPARE(r.value(metric::decisions, {{QStringLiteral("decision"), QStringLiteral("expired")}}), 1.0);
+    QCOMPARE(r.value(metric::executions), 2.0);
+    QCOMPARE(r.value(metric::riskRejections, {{QStringLiteral("check"), QStringLiteral("var_limit")}}), 4.0);
+    QCOMPARE(r.value(metric::alerts, {{QStringLiteral("kind"), QStringLiteral("stale_data")}}), 1.0);
+    const MetricLabels telegram{{QStringLiteral("channel"), QStringLiteral("telegram")}};
+    const MetricLabels webhook{{QStringLiteral("channel"), QStringLiteral("webhook")}};
+    QCOMPARE(r.value(metric::deliveries, {telegram.first(), {QStringLiteral("outcome"), QStringLiteral("delivered")}}), 6.0);
+    QCOMPARE(r.value(metric::deliveries, {webhook.first(), {QStringLiteral("outcome"), QStringLiteral("failed")}}), 2.0);
+    QCOMPARE(r.value(metric::outboxPending, webhook), 1.0);
+    QCOMPARE(r.value(metric::channelUp, telegram), 1.0);
+    QCOMPARE(r.value(metric::channelUp, webhook), 0.0);
+    QVERIFY(r.contains(metric::channelUp, webhook));
+    QCOMPARE(r.value(metric::portfolioVar), 0.0125);
+    QCOMPARE(r.value(metric::equity, {{QStringLiteral("currency"), QStringLiteral("USD")}}), 100250.5);
+
+    // The watchlist changes: a removed instrument's lag disappears with it.
+    EngineMetrics::Inputs later = busyDesk();
+    later.instruments.removeAt(1);
+    metrics.update(later);
+    QVERIFY(!r.contains(metric::instrumentLag, {{QStringLiteral("instrument"), QStringLiteral("XNYS:AAPL:5min")}}));
+    QCOMPARE(r.value(metric::instrumentsStale), 0.0);
+}
+
+void TestEngineMetrics::healthFailsOnStaleDataAChannelDownOrAStoppedEngine()
+{
+    const auto check = [](const HealthReport& report, const QString& name) {
+        for (const HealthCheck& c : report.checks) {
+            if (c.name == name)
+                return c;
+        }
+        return HealthCheck{name, false, QStringLiteral("missing")};
+    };
+    EngineMetrics::Inputs inputs = busyDesk();
+    HealthReport report = EngineMetrics::health(inputs);
+    QVERIFY(!report.healthy());
+    QVERIFY(check(report, QStringLiteral("engine")).ok);
+    QVERIFY(!check(report, QStringLiteral("market_data")).ok);
+    QVERIFY2(check(report, QStringLiteral("market_data")).detail.contains(QStringLiteral("XNYS:AAPL:5min")),
+             qPrintable(check(report, QStringLiteral("market_data")).detail));
+    QVERIFY(!check(report, QStringLiteral("signal_delivery")).ok);
+    QVERIFY(check(report, QStringLiteral("signal_delivery")).detail.contains(QStringLiteral("webhook: HTTP 500")));
+
+    inputs.instruments[1].freshness = FreshnessState::Fresh;
+    inputs.channels.removeLast();
+    QVERIFY(EngineMetrics::health(inputs).healthy());
+    inputs.running = false;
+    report = EngineMetrics::health(inputs);
+    QVERIFY(!report.healthy());
+    QCOMPARE(check(report, QStringLiteral("engine")).detail, QStringLiteral("stopped"));
+}
+
+void TestEngineMetrics::engineServesMetricsAndHealthOnTelemetryListen()
+{
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    QTemporaryDir dir;
+    Engine engine(demoListeningOn(QStringLiteral("127.0.0.1:0")), &clock, scratchOptions(dir, true));
+    engine.start();
+    QVERIFY(engine.isRunning());
+    QVERIFY(engine.telemetryPort() != 0);
+    QTRY_VERIFY(!engine.busy());
+    for (int minute = 0; minute < 60; ++minute) {
+        clock.advanceBy(1min);
+        QTRY_VERIFY(!engine.busy());
+    }
+
+    const Response metrics = get(engine.telemetryPort(), QStringLiteral("/metrics"));
+    QCOMPARE(metrics.status, 200);
+    const RunStatistics stats = engine.statistics();
+    QVERIFY(stats.cycles > 0);
+    // Proposals journal inside decisions that journal: nested I/O is subtracted once, so no
+    // cycle's own compute time comes out negative.
+    QVERIFY(stats.proposals > 0);
+    QVERIFY(std::all_of(stats.cycleMs.cbegin(), stats.cycleMs.cend(), [](double ms) { return ms >= 0; }));
+    QVERIFY(seriesValue(metrics.body, "sentinel_engine_cycle_seconds{stat=\"p50\"}") >= 0);
+    // Fed at the scrape: the numbers are the engine's own, not a stale copy.
+    QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycles_total"), double(stats.cycles));
+    QCOMPARE(seriesValue(metrics.body, "sentinel_api_calls_while_closed_total{provider=\"simulated\"}"), 0.0);
+    QCOMPARE(seriesValue(metrics.body, "sentinel_portfolio_equity{currency=\"USD\"}"), 100000.0);
+    QVERIFY2(metrics.body.contains("sentinel_instrument_lag_seconds{instrument=\"CRYPTO:BTC/USD:1min\"}"), metrics.body.constData());
+    QVERIFY(metrics.body.contains("sentinel_build_info{version="));
+
+    const Response health = get(engine.telemetryPort(), QStringLiteral("/healthz"));
+    QCOMPARE(health.status, 200);
+    const QJsonObject json = QJsonDocument::fromJson(health.body).object();
+    QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+    QVERIFY(json.value(QStringLiteral("checks")).toObject().contains(QStringLiteral("market_data")));
+
+    const quint16 port = engine.telemetryPort();
+    engine.stop();
+    QCOMPARE(engine.telemetryPort(), quint16(0));
+    QCOMPARE(get(port, QStringLiteral("/healthz")).status, 0); // nothing listens any more
+}
+
+void TestEngineMetrics::aTakenPortIsAnAlertNotAStop()
+{
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost));
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    QTemporaryDir dir;
+    Engine engine(demoListeningOn(QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort())), &clock, scratchOptions(dir, true));
+    QSignalSpy alerts(&engine, &Engine::alertRaised);
+    engine.start();
+    QVERIFY(engine.isRunning());
+    QCOMPARE(engine.telemetryPort(), quint16(0));
+    const auto telemetry = std::find_if(alerts.cbegin(), alerts.cend(), [](const QList<QVariant>& args) {
+        return args.first().value<AlertView>().kind == u"telemetry";
+    });
+    QVERIFY(telemetry != alerts.cend());
+    const QString message = telemetry->first().value<AlertView>().message;
+    QVERIFY2(message.contains(QStringLiteral("telemetry.listen")), qPrintable(message));
+    engine.stop();
+}
+
+void TestEngineMetrics::offUnlessAsked()
+{
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    QTemporaryDir dir;
+    Engine engine(demoListeningOn(QStringLiteral("127.0.0.1:0")), &clock, scratchOptions(dir, false));
+    engine.start();
+    QVERIFY(engine.isRunning());
+    QCOMPARE(engine.telemetryPort(), quint16(0));
+    engine.stop();
+}
+
+QTEST_GUILESS_MAIN(TestEngineMetrics)
+#include "tst_enginemetrics.moc"
