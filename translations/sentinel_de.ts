@@ -144,6 +144,41 @@
         <translation>Wiederhergestellt</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Approval refused</source>
+        <translation>Freigabe verweigert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Execution failed</source>
+        <translation>Ausführung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform error</source>
+        <translation>Plattformfehler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery setup</source>
+        <translation>Zustellung einrichten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cache degraded</source>
+        <translation>Cache eingeschränkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cache recovered</source>
+        <translation>Cache wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monitoring endpoint</source>
+        <translation>Monitoring-Endpunkt</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>pending</source>
         <translation>ausstehend</translation>
@@ -232,7 +267,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+160"/>
+        <location filename="../app/gui/main.cpp" line="+143"/>
         <source>Configuration problems</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
@@ -250,7 +285,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The engine could not start</source>
         <translation>Die Engine konnte nicht starten</translation>
     </message>

@@ -144,6 +144,41 @@
         <translation>Recuperado</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Approval refused</source>
+        <translation>Aprobación denegada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Execution failed</source>
+        <translation>Ejecución fallida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform error</source>
+        <translation>Error de la plataforma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delivery setup</source>
+        <translation>Configuración del envío</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cache degraded</source>
+        <translation>Caché degradada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cache recovered</source>
+        <translation>Caché recuperada</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monitoring endpoint</source>
+        <translation>Punto de monitorización</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>pending</source>
         <translation>pendiente</translation>
@@ -232,7 +267,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+160"/>
+        <location filename="../app/gui/main.cpp" line="+143"/>
         <source>Configuration problems</source>
         <translation>Problemas en la configuración</translation>
     </message>
@@ -250,7 +285,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The engine could not start</source>
         <translation>El motor no pudo iniciarse</translation>
     </message>

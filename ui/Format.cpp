@@ -137,7 +137,21 @@ QString Format::alertKind(const QString& kind)
         return tr("Risk rejection");
     if (kind == u"recovered")
         return tr("Recovered");
-    return kind;
+    if (kind == u"approval_refused")
+        return tr("Approval refused");
+    if (kind == u"execution_failed")
+        return tr("Execution failed");
+    if (kind == u"platform_error")
+        return tr("Platform error");
+    if (kind == u"delivery_config")
+        return tr("Delivery setup");
+    if (kind == u"cache_degraded")
+        return tr("Cache degraded");
+    if (kind == u"cache_recovered")
+        return tr("Cache recovered");
+    if (kind == u"telemetry")
+        return tr("Monitoring endpoint");
+    return kind; // a kind this build does not know yet: its code is still informative
 }
 
 QString Format::proposalState(ProposalView::State state)

@@ -24,8 +24,11 @@ void TestTranslations::theEmbeddedTranslationsReachTheWindow_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("watchlist");
     QTest::addColumn<QString>("stale");
-    QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("Beobachtungsliste") << QStringLiteral("Veraltet");
-    QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("Lista de seguimiento") << QStringLiteral("Obsoleto");
+    QTest::addColumn<QString>("cacheDegraded");
+    QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("Beobachtungsliste") << QStringLiteral("Veraltet")
+                            << QStringLiteral("Cache eingeschränkt");
+    QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("Lista de seguimiento") << QStringLiteral("Obsoleto")
+                             << QStringLiteral("Caché degradada");
 }
 
 void TestTranslations::theEmbeddedTranslationsReachTheWindow()
@@ -33,6 +36,7 @@ void TestTranslations::theEmbeddedTranslationsReachTheWindow()
     QFETCH(QString, language);
     QFETCH(QString, watchlist);
     QFETCH(QString, stale);
+    QFETCH(QString, cacheDegraded);
     QTranslator translator;
     QVERIFY(translator.load(QLocale(language), QStringLiteral("sentinel"), QStringLiteral("_"), QStringLiteral(":/i18n")));
     QCoreApplication::installTranslator(&translator);
@@ -41,6 +45,8 @@ void TestTranslations::theEmbeddedTranslationsReachTheWindow()
     // A class context (sentinel::WatchlistPanel) and a Q_DECLARE_TR_FUNCTIONS context (Format).
     QCOMPARE(window.findChild<QDockWidget*>(QStringLiteral("watchlistDock"))->windowTitle(), watchlist);
     QCOMPARE(window.watchlistModel()->index(0, WatchlistModel::FreshnessColumn).data().toString(), stale);
+    // Alert kinds are named in the operator's language, not shown as codes.
+    QCOMPARE(Format::alertKind(QStringLiteral("cache_degraded")), cacheDegraded);
     QCoreApplication::removeTranslator(&translator);
 }
 
