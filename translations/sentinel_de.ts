@@ -898,8 +898,13 @@ Abhilfe: %2</translation>
         <source>Last delivery error and remedy</source>
         <translation>Letzter Zustellfehler und Abhilfe</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>No remote channel enabled: signals go to the log only. Turn on Telegram or a webhook in Settings.</source>
+        <translation>Kein Versandkanal aktiviert: Signale werden nur protokolliert. Telegram oder einen Webhook in den Einstellungen einschalten.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+5"/>
         <source>Outbox: %n message(s) waiting</source>
         <translation>
             <numerusform>Postausgang: %n Nachricht wartet</numerusform>

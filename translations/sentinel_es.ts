@@ -898,8 +898,13 @@ Solución: %2</translation>
         <source>Last delivery error and remedy</source>
         <translation>Último error de entrega y solución</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>No remote channel enabled: signals go to the log only. Turn on Telegram or a webhook in Settings.</source>
+        <translation>Ningún canal remoto activado: las señales solo se registran. Active Telegram o un webhook en Preferencias.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+5"/>
         <source>Outbox: %n message(s) waiting</source>
         <translation>
             <numerusform>Bandeja de salida: %n mensaje en espera</numerusform>

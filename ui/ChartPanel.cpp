@@ -394,7 +394,10 @@ void ChartPanel::fitAxes()
     m_priceAxis->setRange(low - margin, high + margin);
     m_fitting = false;
     const qint64 span = bars.constFirst().openTime.secsTo(bars.constLast().openTime);
-    m_timeAxis->setFormat(span > 2 * 86400 ? QStringLiteral("dd.MM HH:mm") : QStringLiteral("HH:mm"));
+    // Longer labels when the view spans days: fewer of them, so none is cut off.
+    const bool days = span > 2 * 86400;
+    m_timeAxis->setFormat(days ? QStringLiteral("dd.MM HH:mm") : QStringLiteral("HH:mm"));
+    m_timeAxis->setTickCount(days ? 5 : 7);
 }
 
 void ChartPanel::onUserZoomed()

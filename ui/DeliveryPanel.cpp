@@ -35,6 +35,7 @@ DeliveryPanel::DeliveryPanel(QWidget* parent)
 
     m_outbox->setObjectName(QStringLiteral("outboxDepthLabel"));
     m_outbox->setAccessibleName(tr("Outbox depth"));
+    m_outbox->setWordWrap(true); // long notices must not widen the dock
     m_outbox->setText(tr("Outbox: no report yet"));
     m_lastError->setObjectName(QStringLiteral("deliveryLastErrorLabel"));
     m_lastError->setAccessibleName(tr("Last delivery error and remedy"));
@@ -57,6 +58,13 @@ DeliveryPanel::DeliveryPanel(QWidget* parent)
 void DeliveryPanel::applyDelivery(const DeliverySnapshot& delivery)
 {
     m_model->applyChannels(delivery.channels);
+    if (delivery.channels.isEmpty()) {
+        // Not an outage: nothing was set up. Say so, or the operator waits for a report forever.
+        m_outbox->setText(tr("No remote channel enabled: signals go to the log only. "
+                             "Turn on Telegram or a webhook in Settings."));
+        m_lastError->hide();
+        return;
+    }
     QString outbox = tr("Outbox: %n message(s) waiting", nullptr, delivery.outboxDepth);
     if (delivery.offline)
         outbox += QStringLiteral(" · ") + tr("offline: live checks skipped");

@@ -162,7 +162,7 @@ void MainWindow::arrangeDefaultLayout()
     resizeDocks({m_watchlist, m_chart, m_approvals}, {560, 520, 420}, Qt::Horizontal);
     resizeDocks({m_watchlist, m_risk}, {480, 320}, Qt::Vertical);
     resizeDocks({m_chart, m_alerts}, {560, 240}, Qt::Vertical);
-    resizeDocks({m_approvals, m_delivery, m_caches}, {360, 200, 240}, Qt::Vertical);
+    resizeDocks({m_approvals, m_delivery, m_caches}, {340, 170, 290}, Qt::Vertical);
 }
 
 void MainWindow::setConfigStore(ConfigStore* store)

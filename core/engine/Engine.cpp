@@ -205,6 +205,13 @@ void Engine::start()
                         m_upstream->name(), tradingModeName(m_config.mode), m_journalPath);
     restoreJournal();
     startTelemetry();
+    if (!m_dispatcher) {
+        // No remote channel: tell the Delivery panel once, instead of leaving it waiting.
+        DeliverySnapshot none;
+        none.at = m_clock->now();
+        none.offline = m_options.offline;
+        Q_EMIT deliveryChanged(none);
+    }
     for (InstrumentRuntime* runtime : std::as_const(m_order))
         runCycle(runtime->instrument.key()); // the start-up history load, then on the bar schedule
     m_watchdogTimer = m_clock->callAfter(watchdogInterval, this, [this] { watchdogTick(); });

@@ -19,6 +19,7 @@ class TestDeliveryPanel final : public QObject
 private Q_SLOTS:
     void aFailingChannelShowsItsErrorAndRemedy();
     void sendTestMessageIsANamedAction();
+    void withoutRemoteChannelsItSaysSo();
 };
 
 void TestDeliveryPanel::aFailingChannelShowsItsErrorAndRemedy()
@@ -61,6 +62,17 @@ void TestDeliveryPanel::sendTestMessageIsANamedAction()
     QCOMPARE(requested.count(), 1);
     panel.findChild<QToolButton*>(QStringLiteral("sendTestMessageButton"))->click();
     QCOMPARE(requested.count(), 2);
+}
+
+void TestDeliveryPanel::withoutRemoteChannelsItSaysSo()
+{
+    DeliveryPanel panel;
+    const QString text = panel.findChild<QLabel*>(QStringLiteral("outboxDepthLabel"))->text();
+    panel.applyDelivery(DeliverySnapshot{});
+    const QString after = panel.findChild<QLabel*>(QStringLiteral("outboxDepthLabel"))->text();
+    QVERIFY(after != text);
+    QVERIFY2(after.contains(QStringLiteral("No remote channel enabled")), qPrintable(after));
+    QVERIFY(after.contains(QStringLiteral("Settings")));
 }
 
 QTEST_MAIN(TestDeliveryPanel)
