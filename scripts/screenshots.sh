@@ -2,10 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Regenerates docs/images/main-window-{light,dark}.png from the built app on the embedded demo
 # profile, on a virtual X server (xvfb-run), with a throw-away HOME so saved layouts and settings
-# do not leak in. Usage: scripts/screenshots.sh [build-dir]
+# do not leak in. Usage: scripts/screenshots.sh [build-dir, default build/release as scripts/run.sh builds it]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build="${1:-$root/build}"
+build="${1:-$root/build/release}"
 app="$build/app/gui/trade-sentinel"
 [ -x "$app" ] || { echo "build trade-sentinel first: $app not found" >&2; exit 1; }
 home="$(mktemp -d)"

@@ -5,6 +5,7 @@
 #include "common/ManualClock.h"
 #include "common/SystemClock.h"
 #include "config/ConfigLoader.h"
+#include "engine/ConfigBootstrap.h"
 #include "engine/Engine.h"
 #include "engine/SimulationDriver.h"
 
@@ -13,7 +14,10 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <atomic>
+#include <csignal>
 #include <memory>
+#include <utility>
 
 namespace sentinel::cli {
 
@@ -31,11 +35,21 @@ std::optional<QDateTime> parseUtcInstant(const QString& text)
     return instant.toUTC();
 }
 
+/// Set by SIGINT/SIGTERM. A handler may only store to a lock-free atomic; the event loop polls it.
+std::atomic<bool> stopRequested{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void requestStop(int)
+{
+    stopRequested.store(true);
+}
+
 } // namespace
 
 /// `sentinel run`: the headless engine. With --simulate it drives the engine on a ManualClock from
 /// --from to --to as fast as the machine allows; otherwise it runs in real time for --duration
-/// seconds. Prints one JSON summary on exit.
+/// seconds, or until Ctrl-C / SIGTERM. Either way an interrupt stops the engine cleanly and the
+/// JSON summary is still printed.
 int runRun(Invocation& invocation)
 {
     QCommandLineParser parser;
@@ -55,7 +69,8 @@ int runRun(Invocation& invocation)
     if (const auto status = parseArguments(parser, invocation, &global))
         return *status;
 
-    const ConfigLoadResult loaded = ConfigLoader().loadDefault(global.configFile);
+    // As `config check` and the desktop app load it: markets from calendars.file are valid here too.
+    const ConfigLoadResult loaded = loadConfigWithRegistries(global.configFile);
     if (!loaded.ok()) {
         for (const Issue& issue : loaded.issues)
             invocation.err << "config: " << issue.toString() << '\n';
@@ -78,12 +93,15 @@ int runRun(Invocation& invocation)
         clock = std::make_unique<ManualClock>(*from);
         end = *to;
     } else {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("duration")).toDouble(&ok);
-        if (!parser.isSet(QStringLiteral("duration")) || !ok || seconds <= 0)
-            return usageError(invocation, QStringLiteral("give --duration S (seconds, > 0), or --simulate --from T --to T"));
         clock = std::make_unique<SystemClock>();
-        end = clock->now().addMSecs(qint64(seconds * 1000));
+        if (parser.isSet(QStringLiteral("duration"))) {
+            bool ok = false;
+            const double seconds = parser.value(QStringLiteral("duration")).toDouble(&ok);
+            if (!ok || seconds <= 0)
+                return usageError(invocation, QStringLiteral("--duration '%1' is not a number of seconds > 0")
+                                                  .arg(parser.value(QStringLiteral("duration"))));
+            end = clock->now().addMSecs(qint64(seconds * 1000));
+        } // else: until interrupted
     }
 
     EngineOptions options;
@@ -110,7 +128,10 @@ int runRun(Invocation& invocation)
         QCoreApplication::exit(ExitRuntimeFailure);
     });
     std::unique_ptr<SimulationDriver> driver;
+    bool finished = false;
     const auto finish = [&] {
+        if (std::exchange(finished, true))
+            return; // the end of the run and an interrupt can arrive together
         engine.stop();
         invocation.out << QJsonDocument(engine.statistics().toJson()).toJson(QJsonDocument::Compact) << '\n';
         QCoreApplication::quit();
@@ -122,10 +143,24 @@ int runRun(Invocation& invocation)
         engine.start();
         driver->start();
     } else {
-        clock->callAt(end, &engine, finish);
+        if (end.isValid())
+            clock->callAt(end, &engine, finish);
         engine.start();
     }
+    stopRequested.store(false);
+    std::signal(SIGINT, requestStop);
+    std::signal(SIGTERM, requestStop);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &engine, [&] {
+        if (stopRequested.exchange(false)) {
+            interruptPoll.stop();
+            finish();
+        }
+    });
+    interruptPoll.start(100);
     const int loopStatus = QCoreApplication::exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     return exitCode != ExitOk ? exitCode : (loopStatus == 0 ? ExitOk : ExitRuntimeFailure);
 }
 

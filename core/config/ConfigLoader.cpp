@@ -481,8 +481,15 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
                           {{"memory", CacheBackend::Memory}, {"redis", CacheBackend::Redis}});
         QString redisUrl;
         if (reader.readString(cache, path, "redis_url", redisUrl)) {
-            if (redisUrl.startsWith(u"redis://") || redisUrl.startsWith(u"rediss://"))
+            if (redisUrl.startsWith(u"redis://"))
                 config.cache.redisUrl = redisUrl;
+            else if (redisUrl.startsWith(u"rediss://"))
+                // The Redis client speaks plain TCP only; accepting TLS here would pass the check
+                // and then stop the engine at start-up.
+                reader.error(QStringLiteral("cache.redis_url"), cache["redis_url"],
+                             QStringLiteral("rediss:// (Redis over TLS) is not supported"),
+                             QStringLiteral("use redis://HOST:PORT to a Redis on this machine or a trusted network, "
+                                            "or reach a remote one through a local TLS tunnel (stunnel, ssh -L)"));
             else
                 reader.error(QStringLiteral("cache.redis_url"), cache["redis_url"],
                              QStringLiteral("'%1' is not a redis:// URL").arg(redisUrl),

@@ -293,12 +293,11 @@ QStringList Engine::buildServices()
     m_caches->start();
     auto& barCache = m_caches->create<QString, BarSeries>(cachenames::bars, 5min, 4096, CacheRegistry::Sharing::Shared);
     const auto delay = publicationDelay(m_config.provider);
-    m_metered = new MeteredProvider(*m_upstream, [this, delay](const Instrument& instrument) {
+    m_metered = new MeteredProvider(*m_upstream, [this](const Instrument& instrument) {
         const InstrumentRuntime* runtime = m_instruments.value(instrument.key());
         if (!runtime || !runtime->loaded)
             return true; // the start-up history load is reported apart (docs/adr/0090)
-        const qint64 now = m_clock->nowMs();
-        return runtime->schedule.marketOpenAt(now) || runtime->schedule.marketOpenAt(now - 1 - delay.count());
+        return marketCanPublish(*runtime, m_clock->nowMs());
     }, this);
     m_bars = new CachedBarSource(*m_metered, barCache, [this, delay](const Instrument& instrument, const QDateTime& now) {
         const InstrumentRuntime* runtime = m_instruments.value(instrument.key());
@@ -967,9 +966,11 @@ void Engine::watchdogTick()
     for (InstrumentRuntime* runtime : std::as_const(m_order)) {
         if (!runtime->loaded)
             continue; // still waiting for its first answer (a queued, rate-limited request)
-        if (!runtime->fetching) {
+        if (!runtime->fetching && marketCanPublish(*runtime, m_clock->nowMs())) {
             // Ask for data as a polling engine would: the schedule-aware cache answers unless the
-            // market can have published a bar, so a feed that froze is noticed here too.
+            // market can have published a bar, so a feed that froze is noticed here too. Never
+            // while the market is closed, even with caches switched off (the rollback switch
+            // must not spend the quota on a weekend).
             fetch(*runtime, true);
             continue; // onBarsFetched re-checks freshness
         }
@@ -979,6 +980,13 @@ void Engine::watchdogTick()
         if (runtime->snapshot.freshness != before || runtime->snapshot.lagSeconds / 60 != lagBefore)
             markChanged(runtime->instrument.key());
     }
+}
+
+bool Engine::marketCanPublish(const InstrumentRuntime& runtime, qint64 nowMs) const
+{
+    // Open now, or closed so recently that the session's last bar may still be on its way.
+    const qint64 delayMs = publicationDelay(m_config.provider).count();
+    return runtime.schedule.marketOpenAt(nowMs) || runtime.schedule.marketOpenAt(nowMs - 1 - delayMs);
 }
 
 TradeContext Engine::tradeContext(const TradeProposal& proposal, const PortfolioSnapshot& portfolio,
@@ -1263,7 +1271,7 @@ RunStatistics Engine::statistics() const
     if (m_caches) {
         for (const CacheStats& cache : m_caches->snapshot())
             stats.caches.insert(cache.name, RunStatistics::CacheCounts{qint64(cache.hits + cache.coalesced),
-                                                                       qint64(cache.misses + cache.bypassed)});
+                                                                       qint64(cache.misses)});
     }
     if (m_dispatcher) {
         const DeliveryStats delivery = m_dispatcher->stats();

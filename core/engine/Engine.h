@@ -136,6 +136,10 @@ private:
     /// Tells the UI a proposal left the queue, and why.
     void announceResolved(TradeProposal proposal, ProposalState state, const QString& resolution);
     void watchdogTick();
+    /// Whether a request now could bring a new bar: the market is open, or has just closed and
+    /// its last bar is within the provider's publication delay. Fetches and the "while closed"
+    /// meter use this one rule.
+    [[nodiscard]] bool marketCanPublish(const InstrumentRuntime& runtime, qint64 nowMs) const;
     [[nodiscard]] FreshnessVerdict checkFreshness(InstrumentRuntime& runtime, std::optional<FreshDataToken>* token);
     void trackEpisode(InstrumentRuntime& runtime, const FreshnessVerdict& verdict);
     [[nodiscard]] TradeContext tradeContext(const TradeProposal& proposal, const PortfolioSnapshot& portfolio,

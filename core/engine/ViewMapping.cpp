@@ -55,7 +55,7 @@ CacheSnapshot toView(const CacheStats& stats)
     view.name = stats.name;
     // Requests that joined a fetch in flight were answered without a request of their own.
     view.hits = qint64(stats.hits + stats.coalesced);
-    view.misses = qint64(stats.misses + stats.bypassed);
+    view.misses = qint64(stats.misses); // a bypassed lookup is already counted as a miss
     view.expirations = qint64(stats.expirations);
     view.evictions = qint64(stats.evictions);
     view.entries = stats.entries;

@@ -4,6 +4,9 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,6 +22,8 @@ private Q_SLOTS:
     void configCheckWithoutAFileChecksTheDemoProfile();
     void configCheckKnowsTheMarketsOfTheCalendarsInUse_data();
     void configCheckKnowsTheMarketsOfTheCalendarsInUse();
+    void runKnowsTheMarketsOfTheConfiguredCalendarFile();
+    void liveRunStopsOnSigtermAndStillPrintsItsSummary();
     void unknownCommandIsAUsageError();
 };
 
@@ -126,6 +131,53 @@ void TestCliConfig::configCheckKnowsTheMarketsOfTheCalendarsInUse()
     }
     errorKeys.sort();
     QCOMPARE(errorKeys, expectedErrors);
+}
+
+void TestCliConfig::runKnowsTheMarketsOfTheConfiguredCalendarFile()
+{
+    // What `config check` accepts, `run` must start with: a market that only calendars.file adds.
+    QTemporaryDir dir;
+    QFile calendars(dir.filePath(QStringLiteral("desk.json")));
+    QVERIFY(calendars.open(QIODevice::WriteOnly));
+    calendars.write(R"({"schema": 1, "version": "desk-1", "markets": [{"name": "XNYS_DESK", "inherits": "XNYS"}]})");
+    calendars.close();
+    QFile config(dir.filePath(QStringLiteral("config.yaml")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("watchlist:\n  - {symbol: \"AAPL\", market: XNYS_DESK, interval: 5min}\ncalendars: {file: desk.json}\n");
+    config.close();
+    const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config.fileName(), QStringLiteral("--simulate"),
+                                    QStringLiteral("--from"), QStringLiteral("2026-11-24T15:00:00Z"), QStringLiteral("--to"),
+                                    QStringLiteral("2026-11-24T16:00:00Z"), QStringLiteral("--journal"),
+                                    dir.filePath(QStringLiteral("journal.sqlite"))});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QVERIFY(run.json().value(QStringLiteral("cycles")).toInt() > 0);
+}
+
+void TestCliConfig::liveRunStopsOnSigtermAndStillPrintsItsSummary()
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    QFile config(dir.filePath(QStringLiteral("live.yaml")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("watchlist:\n  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\ntelemetry: {listen: \"\"}\n");
+    config.close();
+    QProcess run;
+    // No --duration: a live run lasts until it is told to stop.
+    run.start(sentinelPath(), {QStringLiteral("run"), QStringLiteral("--config"), config.fileName(), QStringLiteral("--offline"),
+                               QStringLiteral("--journal"), dir.filePath(QStringLiteral("journal.sqlite"))});
+    QVERIFY(run.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(dir.filePath(QStringLiteral("journal.sqlite"))), 20000);
+    QVERIFY(!run.waitForFinished(500)); // still running
+    run.terminate(); // SIGTERM
+    QVERIFY(run.waitForFinished(20000));
+    QCOMPARE(run.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(run.exitCode(), 0);
+    const QJsonObject summary = QJsonDocument::fromJson(run.readAllStandardOutput()).object();
+    QVERIFY(summary.contains(QStringLiteral("cycles")));
+    QVERIFY(summary.value(QStringLiteral("cycles")).toInt() >= 1);
+#else
+    QSKIP("SIGTERM is a POSIX signal");
+#endif
 }
 
 void TestCliConfig::unknownCommandIsAUsageError()

@@ -161,6 +161,7 @@ void TestEngineAlphaVantage::withCachesSwitchedOffTheSameDayCostsManyTimesMore()
     QTemporaryDir dir;
     struct Outcome {
         int requests = 0;
+        int closedRequests = 0; ///< after the history load, at an instant its market could not publish
         int published = 0;
         RunStatistics statistics;
     };
@@ -176,8 +177,14 @@ void TestEngineAlphaVantage::withCachesSwitchedOffTheSameDayCostsManyTimesMore()
             outcome.requests = alphaVantage.requestCount();
             outcome.statistics = engine.statistics();
         }
-        for (const Instrument& instrument : watchlist)
+        for (const Instrument& instrument : watchlist) {
             outcome.published += barsPublished(alphaVantage, instrument, from, to);
+            const QList<qint64> times = alphaVantage.requestTimes(instrument);
+            outcome.closedRequests += int(std::count_if(times.cbegin(), times.cend(), [&](qint64 t) {
+                return t > from.toMSecsSinceEpoch() && !alphaVantage.isOpen(instrument, t - publicationDelayMs - 1)
+                    && !alphaVantage.isOpen(instrument, t);
+            }));
+        }
         return outcome;
     };
     const Outcome cached = runDay(true);
@@ -191,6 +198,12 @@ void TestEngineAlphaVantage::withCachesSwitchedOffTheSameDayCostsManyTimesMore()
                                                                      .arg(uncached.requests).arg(cached.requests)));
     for (auto it = uncached.statistics.caches.cbegin(); it != uncached.statistics.caches.cend(); ++it)
         QCOMPARE(it->hits, 0); // a bypassed cache never answers
+    // Each bars miss is one request, counted once, with caches or without.
+    QCOMPARE(cached.statistics.caches.value(QStringLiteral("bars")).misses, qint64(cached.requests));
+    QCOMPARE(uncached.statistics.caches.value(QStringLiteral("bars")).misses, qint64(uncached.requests));
+    // The rollback switch polls like a cache-less engine, but still never while a market is closed.
+    QCOMPARE(uncached.statistics.apiCallsWhileClosed, 0);
+    QCOMPARE(uncached.closedRequests, 0);
     QVERIFY(uncached.statistics.portfolioCalls >= cached.statistics.portfolioCalls);
     qInfo("one day, %d bars published: %d requests with caches, %d with cache.enabled: false (%.1f x, %.1f %% saved); "
           "portfolio calls %lld with, %lld without",

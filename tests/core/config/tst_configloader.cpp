@@ -104,6 +104,9 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
 
     QTest::newRow("an unknown top-level key suggests the near one")
         << QByteArray(minimal + "strategie: {name: sma_cross}\n") << QStringLiteral("strategie") << QStringLiteral("unknown key");
+    QTest::newRow("Redis over TLS, which the client cannot speak")
+        << QByteArray(minimal + "cache: {backend: redis, redis_url: \"rediss://cache.example:6380\"}\n")
+        << QStringLiteral("cache.redis_url") << QStringLiteral("not supported");
     QTest::newRow("a mode that does not exist")
         << QByteArray(minimal + "mode: yolo\n") << QStringLiteral("mode") << QStringLiteral("unknown value 'yolo'");
     QTest::newRow("autonomous mode without the explicit switch")
