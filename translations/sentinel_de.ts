@@ -830,7 +830,7 @@ Abhilfe: %2</translation>
         <translation>GD %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+1"/>
         <source>Price chart</source>
         <translation>Kurschart</translation>
@@ -854,6 +854,11 @@ Abhilfe: %2</translation>
         <location line="+2"/>
         <source>Waiting for the first bars of %1…</source>
         <translation>Warte auf die ersten Kerzen von %1 …</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Time (%1)</source>
+        <translation>Zeit (%1)</translation>
     </message>
 </context>
 <context>
@@ -889,7 +894,7 @@ Abhilfe: %2</translation>
         <translation>Nachrichten im Postausgang</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outbox: no report yet</source>
         <translation>Postausgang: noch keine Meldung</translation>
     </message>

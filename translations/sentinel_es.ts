@@ -830,7 +830,7 @@ Solución: %2</translation>
         <translation>MM %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <location line="+1"/>
         <source>Price chart</source>
         <translation>Gráfico de precios</translation>
@@ -854,6 +854,11 @@ Solución: %2</translation>
         <location line="+2"/>
         <source>Waiting for the first bars of %1…</source>
         <translation>Esperando las primeras velas de %1…</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Time (%1)</source>
+        <translation>Hora (%1)</translation>
     </message>
 </context>
 <context>
@@ -889,7 +894,7 @@ Solución: %2</translation>
         <translation>Mensajes en la bandeja de salida</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Outbox: no report yet</source>
         <translation>Bandeja de salida: aún sin informe</translation>
     </message>

@@ -161,6 +161,7 @@ ChartPanel::ChartPanel(QWidget* parent)
         m_chart->addSeries(markers);
     m_timeAxis->setFormat(QStringLiteral("HH:mm"));
     m_timeAxis->setTickCount(7);
+    showTimeZone(QDateTime::currentDateTimeUtc());
     m_priceAxis->setLabelFormat(QStringLiteral("%.5g"));
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_priceAxis, Qt::AlignRight);
@@ -398,6 +399,13 @@ void ChartPanel::fitAxes()
     const bool days = span > 2 * 86400;
     m_timeAxis->setFormat(days ? QStringLiteral("dd.MM HH:mm") : QStringLiteral("HH:mm"));
     m_timeAxis->setTickCount(days ? 5 : 7);
+    showTimeZone(bars.constLast().openTime);
+}
+
+void ChartPanel::showTimeZone(const QDateTime& at)
+{
+    // The axis shows local time; say which clock, as every other time in the window does.
+    m_timeAxis->setTitleText(tr("Time (%1)").arg(at.toLocalTime().timeZoneAbbreviation()));
 }
 
 void ChartPanel::onUserZoomed()

@@ -73,6 +73,7 @@ private:
     void fitAxes();
     void applyChartTheme();
     void onUserZoomed();
+    void showTimeZone(const QDateTime& at);
     void resetZoom();
     [[nodiscard]] QScatterSeries* markerSeries(const ChartMarker& marker) const;
 

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void aReplaceUpdateReloadsTheSeries();
     void switchingInstrumentsShowsTheirOwnBarsAndMarkers();
     void zoomingStopsFollowingAndResetZoomResumes();
+    void theTimeAxisNamesItsClock();
 };
 
 namespace {
@@ -50,6 +51,18 @@ void TestChartPanel::newBarsAreAppendedWithoutARebuild()
     panel.appendBars({msft, bars(t0, 5), false});
     QCOMPARE(panel.candleCount(), 32);
     QCOMPARE(panel.rebuildCount(), rebuilds);
+}
+
+void TestChartPanel::theTimeAxisNamesItsClock()
+{
+    ChartPanel panel;
+    panel.showInstrument(aapl);
+    panel.appendBars({aapl, bars(t0, 30), true});
+    const auto axes = panel.chart()->axes(Qt::Horizontal);
+    QCOMPARE(axes.size(), 1);
+    const QString zone = t0.addSecs(29 * 300).toLocalTime().timeZoneAbbreviation();
+    QVERIFY(!zone.isEmpty());
+    QCOMPARE(axes.first()->titleText(), QStringLiteral("Time (%1)").arg(zone));
 }
 
 void TestChartPanel::theWindowIsCappedAtTheNewestBars()
