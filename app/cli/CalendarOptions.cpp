@@ -2,6 +2,7 @@
 #include "CalendarOptions.h"
 
 #include "common/ExitCode.h"
+#include "engine/ConfigBootstrap.h"
 #include "market/TimeText.h"
 
 #include <QDateTime>
@@ -19,7 +20,7 @@ void addCalendarOptions(QCommandLineParser& parser)
 }
 
 std::shared_ptr<const MarketCalendar> requireCalendar(const QCommandLineParser& parser, Invocation& invocation,
-                                                      int& exitCode, CalendarRegistry* registry)
+                                                      int& exitCode, CalendarRegistry* registry, std::optional<Config>* configOut)
 {
     exitCode = ExitOk;
     const QString market = parser.value(QStringLiteral("market"));
@@ -27,9 +28,30 @@ std::shared_ptr<const MarketCalendar> requireCalendar(const QCommandLineParser& 
         exitCode = usageError(invocation, QStringLiteral("--market is required (XNYS, XNAS, FX or CRYPTO)"));
         return nullptr;
     }
-    Result<CalendarRegistry> loaded = CalendarRegistry::load(parser.value(QStringLiteral("calendars")));
+    // With --config, its calendars.file applies (unless --calendars replaces it), and the caller
+    // may use the rest of it (freshness tolerances): the same file `run` and the app would use.
+    QString calendarsFile = parser.value(QStringLiteral("calendars"));
+    QString calendarsSource = QStringLiteral("--calendars");
+    if (parser.isSet(QStringLiteral("config"))) {
+        ConfigBootstrapOptions options;
+        options.calendarsOverride = calendarsFile;
+        const ConfigLoadResult config = loadConfigWithRegistries(parser.value(QStringLiteral("config")), options);
+        if (!config.ok()) {
+            for (const Issue& issue : config.issues)
+                invocation.err << "config: " << issue.toString() << '\n';
+            exitCode = usageError(invocation, QStringLiteral("--config: the configuration has errors (run 'sentinel config check')"));
+            return nullptr;
+        }
+        if (calendarsFile.isEmpty()) {
+            calendarsFile = config.config.calendarsFile;
+            calendarsSource = QStringLiteral("calendars.file");
+        }
+        if (configOut)
+            *configOut = config.config;
+    }
+    Result<CalendarRegistry> loaded = CalendarRegistry::load(calendarsFile);
     if (!loaded) {
-        exitCode = usageError(invocation, QStringLiteral("--calendars: ") + loaded.error().toString());
+        exitCode = usageError(invocation, calendarsSource + QStringLiteral(": ") + loaded.error().toString());
         return nullptr;
     }
     auto calendar = loaded->require(market);

@@ -3,6 +3,7 @@
 
 #include "Cli.h"
 
+#include "config/Config.h"
 #include "market/CalendarRegistry.h"
 
 #include <QJsonObject>
@@ -14,10 +15,12 @@ namespace sentinel::cli {
 /// Adds --market M and --calendars FILE (the user override of the built-in calendars).
 void addCalendarOptions(QCommandLineParser& parser);
 
-/// Loads the calendars (built-in plus --calendars) and finds --market. On failure prints the
-/// problem naming the bad argument and sets `exitCode`.
+/// Loads the calendars (built-in plus --calendars, else the calendars.file of --config) and finds
+/// --market. When --config is given and `config` is not null, the loaded configuration is
+/// returned there. On failure prints the problem naming the bad argument or key and sets `exitCode`.
 std::shared_ptr<const MarketCalendar> requireCalendar(const QCommandLineParser& parser, Invocation& invocation,
-                                                      int& exitCode, CalendarRegistry* registry = nullptr);
+                                                      int& exitCode, CalendarRegistry* registry = nullptr,
+                                                      std::optional<Config>* config = nullptr);
 
 /// Reads an instant option that must be UTC with a Z; when absent, `fallbackToNow` gives the
 /// system time. On a bad value prints a message naming the option and returns nothing.

@@ -47,12 +47,13 @@ int runFreshness(Invocation& invocation)
         return ExitBadInput;
     int exitCode = ExitOk;
     CalendarRegistry registry;
-    const auto calendar = requireCalendar(parser, invocation, exitCode, &registry);
+    std::optional<Config> config;
+    const auto calendar = requireCalendar(parser, invocation, exitCode, &registry, &config);
     if (!calendar)
         return exitCode;
 
-    // The CLI judges with the default tolerances, as `freshness` in the embedded profile sets them.
-    const FreshnessGate gate(registry, FreshnessPolicy::fromSettings(FreshnessSettings{}));
+    // The tolerances of --config's `freshness`, else the defaults (those of the embedded profile).
+    const FreshnessGate gate(registry, FreshnessPolicy::fromSettings(config ? config->freshness : FreshnessSettings{}));
     const Instrument instrument{QString(), calendar->name(), *interval};
     const Result<FreshnessCheck> check = gate.evaluate(instrument, *lastBar, *at);
     if (!check)

@@ -3,6 +3,7 @@
 
 #include "common/Log.h"
 #include "config/Duration.h"
+#include "config/TelegramShapes.h"
 
 #include <QDir>
 #include <QFile>
@@ -543,8 +544,15 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
         }
         reader.readUrl(telegram, path, "api_base_url", config.telegram.apiBaseUrl);
         if (config.telegram.enabled) {
-            static const QRegularExpression chatId(QStringLiteral(R"(^(-?\d+|@[A-Za-z][A-Za-z0-9_]{4,})$)"));
-            if (!chatId.match(config.telegram.chatId).hasMatch()) {
+            const QString token = config.telegram.botToken.reveal();
+            if (!token.isEmpty() && !isBotTokenShaped(token)) {
+                // The value stays out of the message: it is a secret even when it is wrong.
+                reader.error(QStringLiteral("telegram.bot_token"), telegram["bot_token"],
+                             QStringLiteral("the bot token is not shaped like <bot id>:<secret> "
+                                            "(digits, a colon, 30 or more letters, digits, '_' or '-')"),
+                             QStringLiteral("copy the whole token from @BotFather, without spaces or quotes"));
+            }
+            if (!isChatIdShaped(config.telegram.chatId)) {
                 reader.error(QStringLiteral("telegram.chat_id"), chat.IsDefined() ? chat : telegram,
                              config.telegram.chatId.isEmpty()
                                  ? QStringLiteral("is required when telegram.enabled is true")

@@ -3,6 +3,7 @@
 
 #include "common/Log.h"
 #include "common/Redactor.h"
+#include "config/TelegramShapes.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -51,20 +52,18 @@ Issues validateTelegramForSignalOnly(const TelegramSettings& settings)
             QStringLiteral("signal-only mode delivers signals through Telegram, but Telegram is disabled"),
             QStringLiteral("set telegram.enabled: true, or choose another mode"));
     }
-    static const QRegularExpression tokenShape(QStringLiteral("^\\d+:[A-Za-z0-9_-]{30,}$"));
     if (settings.botToken.isEmpty()) {
         add(QStringLiteral("telegram.bot_token"), QStringLiteral("the bot token is empty"),
             QStringLiteral("set telegram.bot_token to \"${TELEGRAM_BOT_TOKEN}\" and export the token @BotFather gave you"));
-    } else if (!tokenShape.match(settings.botToken.reveal()).hasMatch()) {
+    } else if (!isBotTokenShaped(settings.botToken.reveal())) {
         add(QStringLiteral("telegram.bot_token"),
             QStringLiteral("the bot token is not shaped like <bot id>:<secret> (digits, a colon, 30 or more letters, digits, '_' or '-')"),
             QStringLiteral("copy the whole token from @BotFather, without spaces or quotes"));
     }
-    static const QRegularExpression chatShape(QStringLiteral("^(-?\\d+|@[A-Za-z][A-Za-z0-9_]{3,})$"));
     if (settings.chatId.trimmed().isEmpty()) {
         add(QStringLiteral("telegram.chat_id"), QStringLiteral("the chat id is empty"),
             QStringLiteral("set telegram.chat_id to the numeric chat id (e.g. from getUpdates) or @channelname"));
-    } else if (!chatShape.match(settings.chatId.trimmed()).hasMatch()) {
+    } else if (!isChatIdShaped(settings.chatId)) {
         add(QStringLiteral("telegram.chat_id"),
             QStringLiteral("the chat id '%1' is neither a number nor an @channel name").arg(settings.chatId),
             QStringLiteral("use the numeric id (groups start with -100...) or @channelname"));

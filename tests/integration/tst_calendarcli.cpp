@@ -52,6 +52,7 @@ private Q_SLOTS:
     void badInputExitsTwoAndNamesTheArgument();
     void calendarsOverrideAddsAMarket();
     void invalidCalendarsOverrideNamesTheLocation();
+    void configGivesItsCalendarsAndTolerances();
 };
 
 void TestCalendarCli::sessionsReproduceTheReferenceCsv()
@@ -200,6 +201,31 @@ void TestCalendarCli::calendarsOverrideAddsAMarket()
                               QStringLiteral("--at"), QStringLiteral("2024-07-01T07:30:00Z"), QStringLiteral("--calendars"), file.fileName()});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(json(run).value(u"state").toString(), QStringLiteral("open"));
+}
+
+void TestCalendarCli::configGivesItsCalendarsAndTolerances()
+{
+    // --config means the same calendars and tolerances the engine would use with that file.
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("desk.yaml"));
+    QVERIFY(sentinel::test::writeTextFile(dir.filePath(QStringLiteral("desk.json")),
+        R"({"schema": 1, "version": "desk-1", "markets": [{"name": "XNYS_DESK", "inherits": "XNYS"}]})"));
+    QVERIFY(sentinel::test::writeTextFile(config, "watchlist:\n  - {symbol: \"AAPL\", market: XNYS_DESK, interval: 5min}\n"
+                                                  "calendars: {file: desk.json}\nfreshness: {market_open_max_lag: 10m}\n"));
+    const Run status = runSentinel({QStringLiteral("market-status"), QStringLiteral("--market"), QStringLiteral("XNYS_DESK"),
+                                    QStringLiteral("--at"), QStringLiteral("2026-11-24T15:30:00Z"), QStringLiteral("--config"), config});
+    QVERIFY2(status.exitCode == 0, qPrintable(status.err));
+    QCOMPARE(json(status).value(u"state").toString(), QStringLiteral("open"));
+
+    // Thirty minutes behind while open: fresh by the default 2 h, stale by the file's 10 min.
+    const QStringList freshness{QStringLiteral("freshness"), QStringLiteral("--market"), QStringLiteral("XNYS"), QStringLiteral("--interval"),
+                                QStringLiteral("5min"), QStringLiteral("--last-bar"), QStringLiteral("2026-11-24T15:00:00Z"),
+                                QStringLiteral("--at"), QStringLiteral("2026-11-24T15:35:00Z")};
+    const Run byDefault = runSentinel(freshness);
+    QCOMPARE(byDefault.exitCode, 0);
+    const Run byConfig = runSentinel(freshness + QStringList{QStringLiteral("--config"), config});
+    QCOMPARE(byConfig.exitCode, 3);
+    QCOMPARE(json(byConfig).value(u"tolerance_s").toDouble(), 600.0);
 }
 
 void TestCalendarCli::invalidCalendarsOverrideNamesTheLocation()

@@ -137,15 +137,11 @@ void TestCliConfig::runKnowsTheMarketsOfTheConfiguredCalendarFile()
 {
     // What `config check` accepts, `run` must start with: a market that only calendars.file adds.
     QTemporaryDir dir;
-    QFile calendars(dir.filePath(QStringLiteral("desk.json")));
-    QVERIFY(calendars.open(QIODevice::WriteOnly));
-    calendars.write(R"({"schema": 1, "version": "desk-1", "markets": [{"name": "XNYS_DESK", "inherits": "XNYS"}]})");
-    calendars.close();
-    QFile config(dir.filePath(QStringLiteral("config.yaml")));
-    QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write("watchlist:\n  - {symbol: \"AAPL\", market: XNYS_DESK, interval: 5min}\ncalendars: {file: desk.json}\n");
-    config.close();
-    const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config.fileName(), QStringLiteral("--simulate"),
+    const QString config = dir.filePath(QStringLiteral("config.yaml"));
+    QVERIFY(writeTextFile(dir.filePath(QStringLiteral("desk.json")),
+                          R"({"schema": 1, "version": "desk-1", "markets": [{"name": "XNYS_DESK", "inherits": "XNYS"}]})"));
+    QVERIFY(writeTextFile(config, "watchlist:\n  - {symbol: \"AAPL\", market: XNYS_DESK, interval: 5min}\ncalendars: {file: desk.json}\n"));
+    const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
                                     QStringLiteral("--from"), QStringLiteral("2026-11-24T15:00:00Z"), QStringLiteral("--to"),
                                     QStringLiteral("2026-11-24T16:00:00Z"), QStringLiteral("--journal"),
                                     dir.filePath(QStringLiteral("journal.sqlite"))});

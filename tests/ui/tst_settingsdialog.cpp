@@ -94,6 +94,8 @@ void TestSettingsDialog::aProblemIsShownNextToItsField_data()
     QTest::addColumn<QString>("issueLabel");
     QTest::newRow("a chat id that is not one is reported at telegram.chat_id")
         << QStringLiteral("telegramChatIdEdit") << QStringLiteral("not a chat") << QStringLiteral("issue_telegram.chat_id");
+    QTest::newRow("a token Telegram would refuse for its shape is reported at telegram.bot_token")
+        << QStringLiteral("telegramTokenEdit") << QStringLiteral("123:abc") << QStringLiteral("issue_telegram.bot_token");
     QTest::newRow("a webhook without https is reported at webhook.url")
         << QStringLiteral("webhookUrlEdit") << QStringLiteral("http://example.com/hook") << QStringLiteral("issue_webhook.url");
     QTest::newRow("a confidence below 50 % is reported at risk.var_confidence")
@@ -106,7 +108,7 @@ void TestSettingsDialog::aProblemIsShownNextToItsField()
     QFETCH(QString, value);
     QFETCH(QString, issueLabel);
     FakeConfigStore store(demoYaml());
-    store.keychain.insert(QStringLiteral("TELEGRAM_BOT_TOKEN"), QStringLiteral("123:abc"));
+    store.keychain.insert(QStringLiteral("TELEGRAM_BOT_TOKEN"), QStringLiteral("123456:AAF-settings_dialog_token_0123456789ab"));
     store.keychain.insert(QStringLiteral("WEBHOOK_SECRET"), QStringLiteral("s3cret"));
     SettingsDialog dialog(store);
     dialog.findChild<QCheckBox*>(QStringLiteral("telegramEnabledCheck"))->setChecked(true);
@@ -152,7 +154,7 @@ void TestSettingsDialog::aKeychainSecretNeverReachesTheFile()
     dialog.findChild<QComboBox*>(QStringLiteral("telegramTokenEditStorage"))->setCurrentIndex(1);
     auto* token = dialog.findChild<QLineEdit*>(QStringLiteral("telegramTokenEdit"));
     QCOMPARE(token->echoMode(), QLineEdit::Password);
-    token->setText(QStringLiteral("123456:AAFsecretvalue"));
+    token->setText(QStringLiteral("123456:AAFsecretvalue_keychain_only_0123456789"));
     dialog.validateNow();
     QVERIFY2(!hasErrors(dialog.issues()), qPrintable(dialog.issues().isEmpty() ? QString() : dialog.issues().first().toString()));
     QSignalSpy finished(&dialog, &QDialog::finished);
@@ -162,7 +164,7 @@ void TestSettingsDialog::aKeychainSecretNeverReachesTheFile()
     QVERIFY2(store.savedYaml.contains("${TELEGRAM_BOT_TOKEN}"), store.savedYaml.constData());
     QCOMPARE(store.savedSecrets.size(), 1);
     QCOMPARE(store.savedSecrets.first().variable, QStringLiteral("TELEGRAM_BOT_TOKEN"));
-    QCOMPARE(store.savedSecrets.first().value, QStringLiteral("123456:AAFsecretvalue"));
+    QCOMPARE(store.savedSecrets.first().value, QStringLiteral("123456:AAFsecretvalue_keychain_only_0123456789"));
 }
 
 void TestSettingsDialog::everyControlHasAnAccessibleName()

@@ -104,6 +104,9 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
 
     QTest::newRow("an unknown top-level key suggests the near one")
         << QByteArray(minimal + "strategie: {name: sma_cross}\n") << QStringLiteral("strategie") << QStringLiteral("unknown key");
+    QTest::newRow("a bot token that Telegram would refuse for its shape")
+        << QByteArray(minimal + "telegram: {enabled: true, bot_token: \"123:abc\", chat_id: \"12345\"}\n")
+        << QStringLiteral("telegram.bot_token") << QStringLiteral("not shaped like");
     QTest::newRow("Redis over TLS, which the client cannot speak")
         << QByteArray(minimal + "cache: {backend: redis, redis_url: \"rediss://cache.example:6380\"}\n")
         << QStringLiteral("cache.redis_url") << QStringLiteral("not supported");
@@ -239,10 +242,10 @@ void TestConfigLoader::secretReferencesAreResolvedFromTheEnvironment()
 {
     const QByteArray yaml = minimal
         + "telegram: {enabled: true, bot_token: \"${MY_BOT_TOKEN}\", chat_id: \"-100123\", api_base_url: \"http://127.0.0.1:8081\"}\n";
-    const auto result = loaderWithEnvironment({{QStringLiteral("MY_BOT_TOKEN"), QStringLiteral("42:resolved-token-value")}})
+    const auto result = loaderWithEnvironment({{QStringLiteral("MY_BOT_TOKEN"), QStringLiteral("42:resolved-token-value-abcdefghijklmnopqrstu")}})
                             .loadText(yaml);
     QVERIFY2(result.ok(), qPrintable(result.issues.value(0).toString()));
-    QCOMPARE(result.config.telegram.botToken.reveal(), QStringLiteral("42:resolved-token-value"));
+    QCOMPARE(result.config.telegram.botToken.reveal(), QStringLiteral("42:resolved-token-value-abcdefghijklmnopqrstu"));
     QCOMPARE(result.config.telegram.chatId, QStringLiteral("-100123"));
     QCOMPARE(result.config.telegram.apiBaseUrl.port(), 8081);
 }
