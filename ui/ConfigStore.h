@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/ConfigLoader.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -43,6 +45,9 @@ public:
     [[nodiscard]] virtual bool inKeychain(const QString& variable) const = 0;
     [[nodiscard]] virtual bool keychainAvailable() const = 0;
     [[nodiscard]] virtual UiPreferences preferences() const = 0;
+    /// The market and strategy names the running application knows, markets a user calendar file
+    /// adds included, so the dialog accepts what the engine accepts. Default: the built-in names.
+    [[nodiscard]] virtual KnownNames knownNames() const { return {}; }
 
     /// Stores `secrets` in the keychain, then writes `yaml` and the preferences. Asynchronous:
     /// finishes with saveFinished. `yaml` never holds a secret in clear, only `${NAME}` references.

@@ -97,7 +97,9 @@ SettingsDialog::SettingsDialog(ConfigStore& store, QWidget* parent)
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
 
-    const ConfigLoadResult loaded = ConfigLoader().loadText(m_base);
+    ConfigLoadOptions baseOptions;
+    baseOptions.known = m_store.knownNames(); // or rows on a user calendar's market would be dropped
+    const ConfigLoadResult loaded = ConfigLoader(baseOptions).loadText(m_base, m_store.location());
     loadDraft(SettingsYaml::read(m_base, loaded.config));
 
     m_validateTimer->setSingleShot(true);
@@ -484,7 +486,9 @@ void SettingsDialog::validateNow()
             return pending.value(name);
         return m_store.lookup(name);
     };
-    m_issues = ConfigLoader(options).loadText(renderedYaml()).issues;
+    options.known = m_store.knownNames();
+    // Relative paths (calendars.file) are taken from the file's folder, as at start-up.
+    m_issues = ConfigLoader(options).loadText(renderedYaml(), m_store.location()).issues;
     // Interval names are parsed before rendering; report a typo the way the loader would.
     for (int row = 0; row < m_watchlist->rowCount(); ++row) {
         const QTableWidgetItem* item = m_watchlist->item(row, 2);

@@ -79,6 +79,23 @@ SettingsDraft SettingsYaml::read(const QByteArray& yaml, const Config& config)
     const YAML::Node webhook = root.IsMap() ? root["webhook"] : YAML::Node();
     draft.telegramToken = readSecret(telegram.IsMap() ? telegram["bot_token"] : YAML::Node(), QStringLiteral("TELEGRAM_BOT_TOKEN"));
     draft.webhookSecret = readSecret(webhook.IsMap() ? webhook["secret"] : YAML::Node(), QStringLiteral("WEBHOOK_SECRET"));
+    // Rows the loader refused (a market it does not know) stay in the dialog, shown with their
+    // error, instead of vanishing from the file on the next save.
+    const YAML::Node list = root.IsMap() ? root["watchlist"] : YAML::Node();
+    if (list.IsSequence()) {
+        QList<Instrument> rows;
+        for (const YAML::Node& item : list) {
+            const auto text = [&item](const char* key) {
+                return item.IsMap() && item[key].IsScalar() ? QString::fromStdString(item[key].Scalar()).trimmed() : QString();
+            };
+            const auto interval = parseInterval(text("interval"));
+            if (!interval)
+                continue; // not representable as a row; the loader reported it
+            rows.append(Instrument{text("symbol"), text("market"), *interval});
+        }
+        if (rows.size() > draft.watchlist.size())
+            draft.watchlist = rows;
+    }
     return draft;
 }
 

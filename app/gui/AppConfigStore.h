@@ -35,6 +35,9 @@ public:
     [[nodiscard]] bool inKeychain(const QString& variable) const override { return m_keychain.contains(variable); }
     [[nodiscard]] bool keychainAvailable() const override { return m_keychainAvailable; }
     [[nodiscard]] UiPreferences preferences() const override;
+    [[nodiscard]] KnownNames knownNames() const override { return m_knownNames; }
+    /// The names of the registries the running configuration was checked against.
+    void setKnownNames(KnownNames names) { m_knownNames = std::move(names); }
     void save(const QByteArray& yaml, const QList<SecretUpdate>& secrets, const UiPreferences& preferences) override;
 
     static UiPreferences storedPreferences();
@@ -44,6 +47,7 @@ private:
     void finishSave();
 
     QString m_path;
+    KnownNames m_knownNames;
     QByteArray m_yaml;
     QHash<QString, QString> m_keychain;
     bool m_keychainAvailable = true;

@@ -36,6 +36,7 @@ public:
     bool inKeychain(const QString& variable) const override { return keychain.contains(variable); }
     bool keychainAvailable() const override { return true; }
     UiPreferences preferences() const override { return stored; }
+    KnownNames knownNames() const override { return known; }
     void save(const QByteArray& yaml, const QList<SecretUpdate>& secrets, const UiPreferences& preferences) override
     {
         savedYaml = yaml;
@@ -45,6 +46,7 @@ public:
     }
 
     QHash<QString, QString> keychain;
+    KnownNames known;
     QByteArray savedYaml;
     QList<SecretUpdate> savedSecrets;
     UiPreferences stored;
@@ -66,6 +68,7 @@ class TestSettingsDialog final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void theDemoProfileValidatesCleanly();
+    void marketsTheApplicationKnowsAreAccepted();
     void aProblemIsShownNextToItsField_data();
     void aProblemIsShownNextToItsField();
     void aBadWatchlistRowIsNamedAndHighlighted();
@@ -85,6 +88,22 @@ void TestSettingsDialog::theDemoProfileValidatesCleanly()
     QVERIFY(reloaded.ok());
     QCOMPARE(reloaded.config.watchlist, ConfigLoader().loadText(demoYaml()).config.watchlist);
     QCOMPARE(reloaded.config.risk.maxVarPct, 0.05);
+}
+
+void TestSettingsDialog::marketsTheApplicationKnowsAreAccepted()
+{
+    // A market from the user's calendar file: the engine runs it, so the dialog must save it.
+    QByteArray yaml = demoYaml();
+    QVERIFY(yaml.contains("market: XNAS"));
+    yaml.replace("market: XNAS", "market: XNAS_DESK");
+    FakeConfigStore builtInOnly(yaml);
+    SettingsDialog refused(builtInOnly);
+    QVERIFY(hasErrors(refused.issues()));
+    FakeConfigStore withDesk(yaml);
+    withDesk.known.markets << QStringLiteral("XNAS_DESK");
+    SettingsDialog accepted(withDesk);
+    QVERIFY2(!hasErrors(accepted.issues()), qPrintable(accepted.issues().isEmpty() ? QString() : accepted.issues().first().toString()));
+    QVERIFY(accepted.findChild<QPushButton*>(QStringLiteral("saveSettingsButton"))->isEnabled());
 }
 
 void TestSettingsDialog::aProblemIsShownNextToItsField_data()
