@@ -1253,9 +1253,7 @@ void Engine::startTelemetry()
         m_metrics.reset();
         raiseAlert(int(Alert::Severity::Warning), QStringLiteral("telemetry"), {},
                    QStringLiteral("no /metrics or /healthz endpoint: %1").arg(serving.error().toString()));
-        return;
     }
-    log::engine()->info("telemetry: /metrics and /healthz on {}", m_config.telemetryListen);
 }
 
 RunStatistics Engine::statistics() const
