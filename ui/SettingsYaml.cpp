@@ -93,8 +93,7 @@ SettingsDraft SettingsYaml::read(const QByteArray& yaml, const Config& config)
                 continue; // not representable as a row; the loader reported it
             rows.append(Instrument{text("symbol"), text("market"), *interval});
         }
-        if (rows.size() > draft.watchlist.size())
-            draft.watchlist = rows;
+        draft.watchlist = rows;
     }
     return draft;
 }

@@ -8,7 +8,6 @@
 #include "engine/Engine.h"
 #include "engine/ConfigBootstrap.h"
 #include "engine/EngineHost.h"
-#include "market/CalendarRegistry.h"
 #include "telemetry/Logging.h"
 #include "ui/EngineBinding.h"
 #include "ui/MainWindow.h"
@@ -136,8 +135,7 @@ int main(int argc, char* argv[])
         options.environment = [&store](const QString& name) { return store.lookup(name); };
         const ConfigLoadResult loaded = loadConfigWithRegistries(explicitPath, options);
         // The settings dialog then accepts the markets the user's calendar file adds, as the engine does.
-        if (const auto calendars = CalendarRegistry::load(loaded.config.calendarsFile))
-            store.setKnownNames(knownNamesFrom(*calendars));
+        store.setKnownNames(loaded.known);
         for (const Issue& issue : loaded.issues)
             log::config()->warn("{}", issue.toString());
         if (!loaded.ok()) {

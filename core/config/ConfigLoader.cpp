@@ -661,6 +661,7 @@ ConfigLoader::ConfigLoader(ConfigLoadOptions options) : m_options(std::move(opti
 ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& sourceName) const
 {
     ConfigLoadResult result;
+    result.known = m_options.known;
     result.config.sourcePath = sourceName;
     YAML::Node root;
     try {
@@ -705,6 +706,7 @@ ConfigLoadResult ConfigLoader::loadFile(const QString& path) const
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ConfigLoadResult result;
+    result.known = m_options.known;
         result.config.sourcePath = path;
         result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"),
                               QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),

@@ -33,6 +33,7 @@ struct ConfigLoadOptions {
 struct ConfigLoadResult {
     Config config;
     Issues issues;
+    KnownNames known; ///< the market and strategy names the file was checked against
     [[nodiscard]] bool ok() const { return !hasErrors(issues); }
 };
 

@@ -59,11 +59,12 @@ void EngineMetrics::update(const Inputs& inputs)
 
     m_registry.set(metric::cycles, double(stats.cycles));
     const std::size_t first = stats.cycleMs.size() > recentCycles ? stats.cycleMs.size() - recentCycles : 0;
-    const std::vector<double> recent(stats.cycleMs.begin() + std::ptrdiff_t(first), stats.cycleMs.end());
-    if (!recent.empty()) {
-        m_registry.set(metric::cycleSeconds, RunStatistics::percentile(recent, 0.50) / 1000.0, {{QStringLiteral("stat"), QStringLiteral("p50")}});
-        m_registry.set(metric::cycleSeconds, RunStatistics::percentile(recent, 0.99) / 1000.0, {{QStringLiteral("stat"), QStringLiteral("p99")}});
-        m_registry.set(metric::cycleSeconds, RunStatistics::percentile(recent, 1.0) / 1000.0, {{QStringLiteral("stat"), QStringLiteral("max")}});
+    if (first < stats.cycleMs.size()) {
+        const RunStatistics::CycleTimes recent =
+            RunStatistics::cycleTimes({stats.cycleMs.begin() + std::ptrdiff_t(first), stats.cycleMs.end()});
+        m_registry.set(metric::cycleSeconds, recent.p50 / 1000.0, {{QStringLiteral("stat"), QStringLiteral("p50")}});
+        m_registry.set(metric::cycleSeconds, recent.p99 / 1000.0, {{QStringLiteral("stat"), QStringLiteral("p99")}});
+        m_registry.set(metric::cycleSeconds, recent.max / 1000.0, {{QStringLiteral("stat"), QStringLiteral("max")}});
     }
     if (inputs.lastCycleAt.isValid())
         m_registry.set(metric::lastCycle, double(inputs.lastCycleAt.toMSecsSinceEpoch()) / 1000.0);

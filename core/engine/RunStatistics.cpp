@@ -13,13 +13,16 @@ double round3(double value)
 }
 } // namespace
 
-double RunStatistics::percentile(std::vector<double> values, double p)
+RunStatistics::CycleTimes RunStatistics::cycleTimes(std::vector<double> ms)
 {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto rank = std::size_t(std::ceil(p * double(values.size())));
-    return values[std::clamp<std::size_t>(rank, 1, values.size()) - 1];
+    if (ms.empty())
+        return {};
+    std::sort(ms.begin(), ms.end());
+    const auto nearestRank = [&ms](double p) {
+        const auto rank = std::size_t(std::ceil(p * double(ms.size())));
+        return ms[std::clamp<std::size_t>(rank, 1, ms.size()) - 1];
+    };
+    return {nearestRank(0.50), nearestRank(0.99), ms.back()};
 }
 
 QJsonObject RunStatistics::toJson() const
@@ -43,7 +46,7 @@ QJsonObject RunStatistics::toJson() const
                                                   {QStringLiteral("failed"), it->failed},
                                                   {QStringLiteral("pending"), it->pending}});
     }
-    const double maxMs = cycleMs.empty() ? 0 : *std::max_element(cycleMs.begin(), cycleMs.end());
+    const CycleTimes times = cycleTimes(cycleMs);
     return QJsonObject{
         {QStringLiteral("cycles"), cycles},
         {QStringLiteral("api_calls"), api},
@@ -58,9 +61,9 @@ QJsonObject RunStatistics::toJson() const
         {QStringLiteral("expired"), expired},
         {QStringLiteral("executions"), executions},
         {QStringLiteral("signals"), signalCounts},
-        {QStringLiteral("cycle_ms"), QJsonObject{{QStringLiteral("p50"), round3(percentile(cycleMs, 0.50))},
-                                                 {QStringLiteral("p99"), round3(percentile(cycleMs, 0.99))},
-                                                 {QStringLiteral("max"), round3(maxMs)}}},
+        {QStringLiteral("cycle_ms"), QJsonObject{{QStringLiteral("p50"), round3(times.p50)},
+                                                 {QStringLiteral("p99"), round3(times.p99)},
+                                                 {QStringLiteral("max"), round3(times.max)}}},
     };
 }
 

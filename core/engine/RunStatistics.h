@@ -42,8 +42,14 @@ struct RunStatistics {
     QMap<QString, qint64> riskRejections;      ///< failing check → refusals (a refusal may fail several)
 
     [[nodiscard]] QJsonObject toJson() const;
-    /// Nearest-rank percentile (`p` in 0..1) of an unsorted sample; 0 when it is empty.
-    [[nodiscard]] static double percentile(std::vector<double> values, double p);
+    /// The figures reported for cycle times (nearest-rank percentiles), from one sort.
+    struct CycleTimes {
+        double p50 = 0;
+        double p99 = 0;
+        double max = 0;
+    };
+    /// p50, p99 and max of an unsorted sample of milliseconds; zeros when it is empty.
+    [[nodiscard]] static CycleTimes cycleTimes(std::vector<double> ms);
 };
 
 } // namespace sentinel

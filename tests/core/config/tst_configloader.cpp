@@ -49,6 +49,7 @@ private Q_SLOTS:
     void fileWithThreeMistakesReportsAllThreeWithKeyPaths();
     void eachMistakeIsReportedAtItsKeyPath_data();
     void eachMistakeIsReportedAtItsKeyPath();
+    void theResultNamesTheRegistriesItWasCheckedAgainst();
     void riskLimitsAreRead();
     void unsetRiskLimitsKeepTheirDefaults();
     void relativeCalendarFileIsTakenFromTheConfigFolder();
@@ -196,6 +197,17 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath()
         found = found || (issue.location == path && issue.message.contains(messagePart) && !issue.remedy.isEmpty());
     QVERIFY2(found, qPrintable(QStringLiteral("expected an issue at %1 containing '%2', got: %3")
                                    .arg(path, messagePart, errorPaths(result.issues).join(u", "))));
+}
+
+void TestConfigLoader::theResultNamesTheRegistriesItWasCheckedAgainst()
+{
+    // The desktop's settings dialog validates against the same names the engine started with.
+    ConfigLoadOptions options;
+    options.known.markets << QStringLiteral("XNYS_DESK");
+    const auto result = ConfigLoader(options).loadText(minimal);
+    QVERIFY(result.ok());
+    QCOMPARE(result.known.markets, options.known.markets);
+    QCOMPARE(result.known.strategies, options.known.strategies);
 }
 
 void TestConfigLoader::riskLimitsAreRead()
