@@ -3,13 +3,13 @@
 
 namespace sentinel {
 
-class Engine;
+class EngineInterface;
 class MainWindow;
 
 /// Wires an engine to the operator's window in both directions: every engine signal to the
 /// window slot that shows it, and the operator's decisions back to the engine's slots. The
 /// engine normally lives in its own thread, so every connection is queued; the application and
 /// the end-to-end UI tests share this one wiring.
-void bindEngine(Engine* engine, MainWindow* window);
+void bindEngine(EngineInterface* engine, MainWindow* window);
 
 } // namespace sentinel

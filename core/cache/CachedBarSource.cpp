@@ -4,6 +4,7 @@
 #include "cache/BarCodec.h"
 #include "cache/BarStore.h"
 #include "common/Log.h"
+#include "market/MarketSchedule.h"
 
 #if SENTINEL_WITH_REDIS
 #include "cache/RedisBackend.h"
@@ -15,9 +16,9 @@
 
 namespace sentinel {
 
-CachedBarSource::CachedBarSource(MarketDataProvider& upstream, Cache& cache, NextBarCloseFn nextBarClose,
+CachedBarSource::CachedBarSource(MarketDataProvider& upstream, Cache& cache, const MarketSchedule* schedule,
                                  QObject* parent)
-    : MarketDataProvider(parent), m_upstream(upstream), m_cache(cache), m_nextBarClose(std::move(nextBarClose))
+    : MarketDataProvider(parent), m_upstream(upstream), m_cache(cache), m_schedule(schedule)
 {
 }
 
@@ -41,8 +42,8 @@ QString CachedBarSource::cacheKey(const BarRequest& request)
 
 QDateTime CachedBarSource::validUntil(const Instrument& instrument, const QDateTime& after) const
 {
-    if (m_nextBarClose)
-        return m_nextBarClose(instrument, after);
+    if (m_schedule)
+        return m_schedule->nextPublication(instrument, after);
     return after.addSecs(std::chrono::duration_cast<std::chrono::seconds>(intervalLength(instrument.interval)).count());
 }
 

@@ -4,20 +4,15 @@
 #include "cache/TtlCache.h"
 #include "providers/MarketDataProvider.h"
 
-#include <functional>
-
 namespace sentinel {
 
 class BarStore;
+class MarketSchedule;
 class RedisBackend;
 
-/// When a market can next publish a bar of `instrument` after `now`: the close of the bar now
-/// forming, or, while the market is closed, the close of the first bar of the next session.
-/// The engine builds it from the market calendar.
-using NextBarCloseFn = std::function<QDateTime(const Instrument& instrument, const QDateTime& now)>;
-
 /// A MarketDataProvider in front of another that asks upstream only when the market can have
-/// published a bar we have not seen: a fetched series stays valid until nextBarClose(), so
+/// published a bar we have not seen: a fetched series stays valid until the market schedule's next
+/// publication, so
 /// the number of upstream requests equals the number of bars published, and is zero over a
 /// weekend or a holiday. Concurrent requests for one series share one fetch; with a shared
 /// backend (Redis) several desks share it too. With a BarStore, fetched bars are persisted
@@ -32,8 +27,9 @@ class CachedBarSource final : public MarketDataProvider
 public:
     using Cache = TtlCache<QString, BarSeries>;
 
-    /// `nextBarClose` may be empty: a series is then valid for one bar interval.
-    CachedBarSource(MarketDataProvider& upstream, Cache& cache, NextBarCloseFn nextBarClose,
+    /// A series stays valid until `schedule` says the market can next publish; without a
+    /// schedule (null), for one bar interval. The schedule must outlive this object.
+    CachedBarSource(MarketDataProvider& upstream, Cache& cache, const MarketSchedule* schedule,
                     QObject* parent = nullptr);
 
     /// Optional; must outlive this object. Ignored while the cache is disabled.
@@ -62,7 +58,7 @@ private:
 
     MarketDataProvider& m_upstream;
     Cache& m_cache;
-    NextBarCloseFn m_nextBarClose;
+    const MarketSchedule* m_schedule;
     BarStore* m_store = nullptr;
     RedisBackend* m_shared = nullptr;
     quint64 m_upstreamFetches = 0;

@@ -66,6 +66,12 @@ AlphaVantageProvider::AlphaVantageProvider(Clock& clock, AlphaVantageSettings se
 
 AlphaVantageProvider::~AlphaVantageProvider() = default;
 
+ProviderQuota AlphaVantageProvider::quota() const
+{
+    // The limiter rolls its day over when asked, so the count is never yesterday's.
+    return ProviderQuota{m_limiter->grantedToday(), m_settings.requestsPerDay, m_limiter->nextQuotaReset()};
+}
+
 QString AlphaVantageProvider::loggableUrl(const QUrl& url)
 {
     QUrl copy = url;
@@ -101,8 +107,8 @@ void AlphaVantageProvider::fetchBars(const BarRequest& request, BarsCallback don
         query.addQueryItem(QStringLiteral("outputsize"), QStringLiteral("compact"));
 
     std::function<bool(const QDateTime&)> regular;
-    if (m_sessionPredicate)
-        regular = [predicate = m_sessionPredicate, instrument](const QDateTime& open) { return predicate(instrument, open); };
+    if (m_schedule)
+        regular = [schedule = m_schedule, instrument](const QDateTime& open) { return schedule->barInSession(instrument, open); };
     send(function, query, request.dueAt, regular,
          [this, request, done = std::move(done)](Result<AlphaVantageResponse> parsed) {
              if (!parsed)
@@ -126,38 +132,6 @@ void AlphaVantageProvider::fetchBars(const BarRequest& request, BarsCallback don
              for (const DataQualityIssue& issue : bars->issues)
                  series.droppedRows.append(issue.toString());
              done(series);
-         });
-}
-
-void AlphaVantageProvider::fetchQuote(const QuoteRequest& request, QuoteCallback done)
-{
-    QUrlQuery query;
-    QString function;
-    if (request.instrument.assetClass() == AssetClass::Equity) {
-        function = QStringLiteral("GLOBAL_QUOTE");
-        query.addQueryItem(QStringLiteral("symbol"), request.instrument.symbol.toUpper());
-    } else {
-        function = QStringLiteral("CURRENCY_EXCHANGE_RATE");
-        const Pair pair = splitPair(request.instrument.symbol);
-        query.addQueryItem(QStringLiteral("from_currency"), pair.base);
-        query.addQueryItem(QStringLiteral("to_currency"), pair.quote);
-    }
-    send(function, query, request.dueAt, {},
-         [request, done = std::move(done)](Result<AlphaVantageResponse> parsed) {
-             if (!parsed)
-                 return done(parsed.error());
-             if (const auto* quote = std::get_if<Quote>(&parsed.value().payload))
-                 return done(*quote);
-             if (const auto* rate = std::get_if<AlphaVantageExchangeRate>(&parsed.value().payload)) {
-                 Quote quote;
-                 quote.symbol = rate->from + u'/' + rate->to;
-                 quote.price = rate->rate;
-                 quote.bid = rate->bid;
-                 quote.ask = rate->ask;
-                 quote.refreshedAt = rate->refreshedAt;
-                 return done(quote);
-             }
-             done(pe::make(pe::UnexpectedShape, QStringLiteral("the answer holds no quote for %1").arg(request.instrument.symbol)));
          });
 }
 

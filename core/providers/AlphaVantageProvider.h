@@ -3,6 +3,7 @@
 
 #include "common/Clock.h"
 #include "config/Config.h"
+#include "market/MarketSchedule.h"
 #include "providers/AlphaVantageParser.h"
 #include "providers/MarketDataProvider.h"
 #include "providers/RateLimiter.h"
@@ -25,21 +26,21 @@ class AlphaVantageProvider final : public MarketDataProvider
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AlphaVantageProvider)
 public:
-    using SessionPredicate = std::function<bool(const Instrument&, const QDateTime& barOpen)>;
-
     AlphaVantageProvider(Clock& clock, AlphaVantageSettings settings, QObject* parent = nullptr);
     ~AlphaVantageProvider() override;
 
     [[nodiscard]] QString name() const override { return QStringLiteral("alpha_vantage"); }
     void fetchBars(const BarRequest& request, BarsCallback done) override;
-    void fetchQuote(const QuoteRequest& request, QuoteCallback done) override;
     void fetchIndicator(const IndicatorRequest& request, IndicatorCallback done) override;
     void fetchNewsSentiment(const NewsRequest& request, NewsCallback done) override;
 
-    /// Tells which intraday bars lie in the regular session (extended-hours flag). Unset:
-    /// the parser's NYSE default for equities.
-    void setSessionPredicate(SessionPredicate predicate) { m_sessionPredicate = std::move(predicate); }
+    /// Tells which intraday bars lie in the regular session (extended-hours flag). Null: the
+    /// parser's NYSE default for equities. The schedule must outlive the provider.
+    void setSchedule(const MarketSchedule* schedule) { m_schedule = schedule; }
 
+    /// Alpha Vantage serves a bar about a minute after it closes.
+    [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{60}; }
+    [[nodiscard]] ProviderQuota quota() const override;
     [[nodiscard]] RateLimiter& rateLimiter() { return *m_limiter; }
 
     /// The URL a log line may show: the request URL without its apikey.
@@ -59,7 +60,7 @@ private:
     AlphaVantageSettings m_settings;
     RateLimiter* m_limiter;
     QNetworkAccessManager* m_network = nullptr;
-    SessionPredicate m_sessionPredicate;
+    const MarketSchedule* m_schedule = nullptr;
 };
 
 } // namespace sentinel

@@ -53,11 +53,6 @@ Error unsupported(const QString& provider, const char* what)
 }
 } // namespace
 
-void MarketDataProvider::fetchQuote(const QuoteRequest&, QuoteCallback done)
-{
-    deliverLater([done = std::move(done), error = unsupported(name(), "quotes")] { done(error); });
-}
-
 void MarketDataProvider::fetchIndicator(const IndicatorRequest&, IndicatorCallback done)
 {
     deliverLater([done = std::move(done), error = unsupported(name(), "indicator series")] { done(error); });

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <chrono>
 #include <functional>
 #include <optional>
 
@@ -51,11 +52,6 @@ struct Quote {
     std::optional<double> volume;
     QDate latestTradingDay;              ///< equities only
     QDateTime refreshedAt;               ///< UTC; exchange rates only
-};
-
-struct QuoteRequest {
-    Instrument instrument;
-    QDateTime dueAt;
 };
 
 enum class IndicatorKind { Rsi, Sma, Ema, Macd };
@@ -135,6 +131,13 @@ struct ProviderStats {
     QHash<QString, qint64> requestsByEndpoint; ///< e.g. "FX_INTRADAY" → 12
 };
 
+/// How much of a provider's request budget is used: what the Caches panel shows as the quota.
+struct ProviderQuota {
+    int usedToday = 0;     ///< requests granted since the last reset
+    int dailyLimit = 0;    ///< 0: no daily limit
+    QDateTime resetsAt;    ///< UTC; invalid without a daily limit
+};
+
 /// Something the operator must see about a provider (not only a log line): the daily quota is
 /// used up, the circuit breaker opened. `resumesAt` says when requests go out again.
 struct ProviderAlert {
@@ -144,7 +147,6 @@ struct ProviderAlert {
 };
 
 using BarsCallback = std::function<void(const Result<BarSeries>&)>;
-using QuoteCallback = std::function<void(const Result<Quote>&)>;
 using IndicatorCallback = std::function<void(const Result<IndicatorSeries>&)>;
 using NewsCallback = std::function<void(const Result<NewsSentiment>&)>;
 
@@ -160,12 +162,16 @@ public:
     [[nodiscard]] virtual QString name() const = 0;
     virtual void fetchBars(const BarRequest& request, BarsCallback done) = 0;
     /// Providers that cannot answer these reply with an "unsupported" error.
-    virtual void fetchQuote(const QuoteRequest& request, QuoteCallback done);
     virtual void fetchIndicator(const IndicatorRequest& request, IndicatorCallback done);
     virtual void fetchNewsSentiment(const NewsRequest& request, NewsCallback done);
 
     [[nodiscard]] virtual ProviderStats stats() const { return m_stats; }
     [[nodiscard]] qint64 requestCount() const { return stats().requests; }
+    /// How long after a bar closes the provider publishes it: asking at the close would get the
+    /// old bar. Simulated and replayed feeds publish at once.
+    [[nodiscard]] virtual std::chrono::milliseconds publicationDelay() const { return std::chrono::milliseconds{0}; }
+    /// The daily budget, for providers that have one; by default every request counts, unlimited.
+    [[nodiscard]] virtual ProviderQuota quota() const { return ProviderQuota{int(requestCount()), 0, {}}; }
 
 Q_SIGNALS:
     /// Raised when the operator should know: quota used up, circuit open.

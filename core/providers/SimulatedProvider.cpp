@@ -62,13 +62,13 @@ qint64 floorDiv(qint64 a, qint64 b)
 } // namespace
 
 SimulatedProvider::SimulatedProvider(Clock& clock, quint64 seed, QObject* parent)
-    : MarketDataProvider(parent), m_clock(clock), m_seed(seed), m_session(&SimulatedProvider::defaultSession)
+    : MarketDataProvider(parent), m_clock(clock), m_seed(seed)
 {
 }
 
-void SimulatedProvider::setSessionPredicate(SessionPredicate predicate)
+bool SimulatedProvider::inSession(const Instrument& instrument, const QDateTime& barOpen) const
 {
-    m_session = predicate ? std::move(predicate) : SessionPredicate(&SimulatedProvider::defaultSession);
+    return m_schedule ? m_schedule->barInSession(instrument, barOpen) : defaultSession(instrument, barOpen);
 }
 
 bool SimulatedProvider::defaultSession(const Instrument& instrument, const QDateTime& barOpen)
@@ -216,7 +216,7 @@ void SimulatedProvider::fetchBars(const BarRequest& request, BarsCallback done)
     Bars newestFirst;
     for (; open > sinceMs && open >= oldestScanned && newestFirst.size() < m_maxBars; open -= lengthMs) {
         const QDateTime openTime = QDateTime::fromMSecsSinceEpoch(open, Qt::UTC);
-        if (m_session(instrument, openTime))
+        if (inSession(instrument, openTime))
             newestFirst.append(barAt(instrument, openTime));
     }
     BarSeries series;
@@ -224,19 +224,6 @@ void SimulatedProvider::fetchBars(const BarRequest& request, BarsCallback done)
     series.bars.reserve(newestFirst.size());
     std::reverse_copy(newestFirst.begin(), newestFirst.end(), std::back_inserter(series.bars));
     deliverLater([done = std::move(done), series = std::move(series)] { done(series); });
-}
-
-void SimulatedProvider::fetchQuote(const QuoteRequest& request, QuoteCallback done)
-{
-    countRequest(QStringLiteral("QUOTE"));
-    const qint64 lengthMs = intervalLength(request.instrument.interval).count() * 60'000;
-    const qint64 open = floorDiv(m_clock.nowMs(), lengthMs) * lengthMs - lengthMs;
-    const Bar bar = barAt(request.instrument, QDateTime::fromMSecsSinceEpoch(open, Qt::UTC));
-    Quote quote;
-    quote.symbol = request.instrument.symbol;
-    quote.price = bar.close;
-    quote.refreshedAt = bar.openTime.addMSecs(lengthMs);
-    deliverLater([done = std::move(done), quote] { done(quote); });
 }
 
 } // namespace sentinel

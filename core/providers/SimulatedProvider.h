@@ -2,12 +2,11 @@
 #pragma once
 
 #include "common/Clock.h"
+#include "market/MarketSchedule.h"
 #include "providers/MarketDataProvider.h"
 
 #include <QHash>
 #include <QVector>
-
-#include <functional>
 
 namespace sentinel {
 
@@ -27,19 +26,15 @@ class SimulatedProvider final : public MarketDataProvider
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SimulatedProvider)
 public:
-    /// Whether a bar opening at `barOpen` (UTC) exists for `instrument`.
-    using SessionPredicate = std::function<bool(const Instrument& instrument, const QDateTime& barOpen)>;
-
     SimulatedProvider(Clock& clock, quint64 seed, QObject* parent = nullptr);
 
     [[nodiscard]] QString name() const override { return QStringLiteral("simulated"); }
     void fetchBars(const BarRequest& request, BarsCallback done) override;
-    /// The close of the last closed bar at the instrument's interval.
-    void fetchQuote(const QuoteRequest& request, QuoteCallback done) override;
 
-    /// Default: FX closed Fri 21:00Z–Sun 21:00Z, crypto always open, equities Mon–Fri
-    /// 14:30–21:00Z; daily bars Mon–Fri except crypto (every day).
-    void setSessionPredicate(SessionPredicate predicate);
+    /// Which bars exist: those the schedule puts in a session. Null (the default): FX closed
+    /// Fri 21:00Z–Sun 21:00Z, crypto always open, equities Mon–Fri 14:30–21:00Z; daily bars
+    /// Mon–Fri except crypto (every day). The schedule must outlive the provider.
+    void setSchedule(const MarketSchedule* schedule) { m_schedule = schedule; }
     void setMaxBars(int maxBars) { m_maxBars = maxBars; }
 
     /// The default session rule on its own, for callers that want to wrap it.
@@ -59,7 +54,9 @@ private:
     Clock& m_clock;
     quint64 m_seed;
     int m_maxBars = 200;
-    SessionPredicate m_session;
+    [[nodiscard]] bool inSession(const Instrument& instrument, const QDateTime& barOpen) const;
+
+    const MarketSchedule* m_schedule = nullptr;
     QHash<QString, QVector<double>> m_pathCache; // "<key>@<day>" → log prices at bar boundaries
 };
 

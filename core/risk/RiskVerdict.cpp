@@ -31,4 +31,12 @@ bool RiskVerdict::has(RiskReasonCode code) const
     return false;
 }
 
+QStringList reasonLines(const RiskVerdict& verdict)
+{
+    QStringList lines;
+    for (const RiskReason& reason : verdict.reasons)
+        lines << riskReasonName(reason.code) + QStringLiteral(": ") + reason.message;
+    return lines;
+}
+
 } // namespace sentinel

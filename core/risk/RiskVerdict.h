@@ -6,6 +6,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -49,6 +50,10 @@ struct RiskVerdict {
 
     [[nodiscard]] bool has(RiskReasonCode code) const;
 };
+
+/// "check: message" for each reason, in the verdict's order (failed checks first): how the
+/// journal and the operator read a verdict.
+[[nodiscard]] QStringList reasonLines(const RiskVerdict& verdict);
 
 } // namespace sentinel
 

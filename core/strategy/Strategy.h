@@ -5,6 +5,7 @@
 #include "market/Bar.h"
 #include "strategy/Signal.h"
 
+#include <functional>
 #include <optional>
 
 namespace sentinel {
@@ -24,6 +25,16 @@ public:
     [[nodiscard]] virtual int minimumBars() const = 0;
     [[nodiscard]] virtual std::optional<Signal> evaluate(const Instrument& instrument, const Bars& closedBars,
                                                          const PositionState& position) const = 0;
+
+    using SignalCallback = std::function<void(const std::optional<Signal>& signal)>;
+    /// How the decision cycle asks. A strategy that must wait for an answer (an advisor awaits a
+    /// model) overrides this and calls `done` later, exactly once, so the engine thread never
+    /// waits; it must copy what it needs from the arguments. By default: evaluate(), at once.
+    virtual void evaluateLater(const Instrument& instrument, const Bars& closedBars, const PositionState& position,
+                               SignalCallback done) const
+    {
+        done(evaluate(instrument, closedBars, position));
+    }
 
 protected:
     Strategy() = default;

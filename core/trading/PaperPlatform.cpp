@@ -199,6 +199,11 @@ void PaperPlatform::fetchPortfolio(PortfolioCallback done)
         this, [this, done = std::move(done)]() { done(snapshot()); }, Qt::QueuedConnection);
 }
 
+void PaperPlatform::findFill(const QString& clientOrderId, FindFillCallback done)
+{
+    done(findFill(clientOrderId));
+}
+
 Result<std::optional<Fill>> PaperPlatform::findFill(const QString& clientOrderId)
 {
     auto row = m_db->query(QStringLiteral("SELECT order_id, instrument_key, side, quantity, price, fee, at_ms "

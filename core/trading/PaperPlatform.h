@@ -46,9 +46,11 @@ public:
     [[nodiscard]] PortfolioSnapshot snapshot() const;
     /// Records the latest market price of an instrument: the next fill's base price and the
     /// mark for equity. Persisted (with the peak equity) when the account holds the instrument.
-    [[nodiscard]] Status markPrice(const QString& instrumentKey, double price);
+    [[nodiscard]] Status markPrice(const QString& instrumentKey, double price) override;
     /// The stored fill of a client order id, if that order was filled.
     [[nodiscard]] Result<std::optional<Fill>> findFill(const QString& clientOrderId);
+    /// The same, answered at once (the account is a local file).
+    void findFill(const QString& clientOrderId, FindFillCallback done) override;
 
 private:
     PaperPlatform(std::unique_ptr<SqliteConnection> db, const PaperSettings& settings, Clock& clock, QObject* parent);

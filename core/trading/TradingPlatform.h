@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace sentinel {
 
@@ -21,6 +22,7 @@ class TradingPlatform : public QObject
 public:
     using FillCallback = std::function<void(const Result<Fill>&)>;
     using PortfolioCallback = std::function<void(const Result<PortfolioSnapshot>&)>;
+    using FindFillCallback = std::function<void(const Result<std::optional<Fill>>&)>;
 
     ~TradingPlatform() override = default;
 
@@ -31,6 +33,19 @@ public:
     virtual void placeOrder(const OrderRequest& request, FillCallback done) = 0;
     /// Reports the account as it stands now.
     virtual void fetchPortfolio(PortfolioCallback done) = 0;
+    /// What became of the order sent with `clientOrderId`: its fill, or nullopt when the
+    /// platform never executed it. The engine asks after an answer was lost (a crash between
+    /// sending and journalling) before it sends anything new. A local account may answer at
+    /// once, inside the call; a broker answers later.
+    virtual void findFill(const QString& clientOrderId, FindFillCallback done) = 0;
+    /// The latest price of an instrument. An account that values positions itself (a broker)
+    /// has nothing to do; the paper account marks its positions with it.
+    [[nodiscard]] virtual Status markPrice(const QString& instrumentKey, double price)
+    {
+        Q_UNUSED(instrumentKey)
+        Q_UNUSED(price)
+        return okStatus();
+    }
 
 Q_SIGNALS:
     /// An order was filled and the account changed (not emitted for replays). Whoever caches the

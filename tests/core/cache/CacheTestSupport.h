@@ -6,6 +6,7 @@
 // holidays) until the real calendar is wired in by the engine.
 
 #include "common/Clock.h"
+#include "market/MarketSchedule.h"
 #include "providers/MarketDataProvider.h"
 
 #include <QList>
@@ -51,6 +52,28 @@ inline bool isWeekdayBarClose(const Instrument& instrument, const QDateTime& t)
 {
     return nextWeekdayBarClose(instrument, t.addMSecs(-1)) == t;
 }
+
+/// The stand-in weekday schedule as the MarketSchedule a cache asks.
+class WeekdaySchedule final : public MarketSchedule
+{
+public:
+    [[nodiscard]] bool barInSession(const Instrument& instrument, const QDateTime& barOpen) const override
+    {
+        return isWeekdayBarClose(instrument, barOpen.addMSecs(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                             intervalLength(instrument.interval)).count()));
+    }
+    [[nodiscard]] QDateTime nextPublication(const Instrument& instrument, const QDateTime& now) const override
+    {
+        return nextWeekdayBarClose(instrument, now);
+    }
+    [[nodiscard]] bool canPublishNow(const Instrument& instrument, const QDateTime& now) const override
+    {
+        return barInSession(instrument, now);
+    }
+};
+
+/// The one stand-in schedule the cache tests share.
+inline const WeekdaySchedule weekdays{};
 
 /// Answers every request later from the event loop, counting them; can hold requests until
 /// released (to have many requesters wait on one fetch) or fail the next ones.

@@ -18,7 +18,7 @@ namespace {
 struct Rig {
     Rig(const QDateTime& start, bool enabled)
         : clock(start), upstream(clock), cache(QStringLiteral("bars"), clock, 5min, 64, enabled),
-          source(upstream, cache, &nextWeekdayBarClose)
+          source(upstream, cache, &weekdays)
     {
     }
     ManualClock clock;
@@ -65,7 +65,7 @@ void TestCachedBarSource::aWeekOfRequestsCostsOneFetchPerPublishedBar()
     ManualClock clock(monday);
     CountingBarProvider upstream(clock);
     CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
+    CachedBarSource source(upstream, cache, &weekdays);
     const Instrument aapl = equity("AAPL", interval);
     Answers answers;
 
@@ -212,7 +212,7 @@ void TestCachedBarSource::fetchedBarsArePersistedAndWarmARestart()
         CountingBarProvider upstream(clock);
         upstream.bars = friday;
         CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-        CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
+        CachedBarSource source(upstream, cache, &weekdays);
         source.setBarStore(store.value().get());
         Answers answers;
         source.fetchBars(BarRequest{aapl, {}, {}}, answers.callback());
@@ -226,7 +226,7 @@ void TestCachedBarSource::fetchedBarsArePersistedAndWarmARestart()
     CountingBarProvider upstream(clock);
     upstream.bars = friday;
     CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
+    CachedBarSource source(upstream, cache, &weekdays);
     source.setBarStore(store.value().get());
     QCOMPARE(source.warmFromStore({aapl, equity("MSFT")}), warmed);
     Answers answers;
@@ -245,7 +245,7 @@ void TestCachedBarSource::aBarStillFormingWhenStoredDoesNotWarm()
     QVERIFY(store.value()->upsert(equity("AAPL").key(), {Bar{utc("2024-03-05T14:00:00Z"), 1, 2, 1, 2, 5}}).ok());
     CountingBarProvider upstream(clock);
     CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
-    CachedBarSource source(upstream, cache, &nextWeekdayBarClose);
+    CachedBarSource source(upstream, cache, &weekdays);
     source.setBarStore(store.value().get());
     QCOMPARE(source.warmFromStore({equity("AAPL")}), 0);
 }

@@ -24,7 +24,7 @@ struct Desk {
         : registry(settingsFor(redisUrl), clock),
           upstream(clock),
           cache(registry.create<QString, BarSeries>(cachenames::bars, 5min, 64, CacheRegistry::Sharing::Shared)),
-          source(upstream, cache, &nextWeekdayBarClose)
+          source(upstream, cache, &weekdays)
     {
         source.setSharedBackend(registry.sharedBackend());
         registry.start();

@@ -38,7 +38,6 @@ private Q_SLOTS:
     void apiKeyNeverAppearsInALogLine();
     void missingApiKeyFailsWithoutARequest();
     void answerForAnotherSymbolIsRejected();
-    void quoteForAnFxPairUsesTheExchangeRate();
 
 private:
     AlphaVantageSettings settings(int perMinute = 5, int perDay = 25) const;
@@ -287,26 +286,6 @@ void TestAlphaVantageProvider::answerForAnotherSymbolIsRejected()
     AlphaVantageProvider provider(*m_clock, settings());
     const auto result = fetchOnce(provider, Instrument{QStringLiteral("GBP/USD"), QStringLiteral("FX"), Interval::Min5});
     QCOMPARE(result.error().kind, QStringLiteral("symbol_mismatch"));
-}
-
-void TestAlphaVantageProvider::quoteForAnFxPairUsesTheExchangeRate()
-{
-    m_server->route("/query", [](const RecordedRequest& request) {
-        const QUrlQuery query(request.url);
-        if (query.queryItemValue(QStringLiteral("function")) != u"CURRENCY_EXCHANGE_RATE")
-            return CannedResponse::json(R"({"Error Message": "wrong function"})");
-        return CannedResponse::json(R"({"Realtime Currency Exchange Rate": {"1. From_Currency Code": "EUR",
-            "3. To_Currency Code": "USD", "5. Exchange Rate": "1.0782", "6. Last Refreshed": "2020-05-06 22:00:00",
-            "7. Time Zone": "UTC", "8. Bid Price": "1.0781", "9. Ask Price": "1.0783"}})");
-    });
-    AlphaVantageProvider provider(*m_clock, settings());
-    std::optional<Result<Quote>> result;
-    provider.fetchQuote(QuoteRequest{eurUsd(), {}}, [&](const Result<Quote>& r) { result = r; });
-    QTRY_VERIFY(result.has_value());
-    QVERIFY2(result->ok(), qPrintable(result->ok() ? QString() : result->error().toString()));
-    QCOMPARE(result->value().symbol, QStringLiteral("EUR/USD"));
-    QCOMPARE(result->value().price, 1.0782);
-    QCOMPARE(result->value().bid.value_or(0), 1.0781);
 }
 
 QTEST_GUILESS_MAIN(TestAlphaVantageProvider)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/ManualClock.h"
+#include "PredicateSchedule.h"
 #include "providers/SimulatedProvider.h"
 
 #include <QTest>
@@ -141,10 +142,11 @@ void TestSimulatedProvider::sessionPredicateIsHonoured()
     ManualClock clock(utc("2024-05-08T12:00:00Z"));
     SimulatedProvider provider(clock, 3);
     int asked = 0;
-    provider.setSessionPredicate([&](const Instrument&, const QDateTime& open) {
+    const test::PredicateSchedule onTheHour([&](const Instrument&, const QDateTime& open) {
         ++asked;
         return open.time().minute() == 0; // only the bars opening on the hour
     });
+    provider.setSchedule(&onTheHour);
     const Bars bars = fetch(provider, instrument("BTC/USD", "CRYPTO"));
     QVERIFY(asked > 0);
     QVERIFY(!bars.isEmpty());
@@ -198,7 +200,8 @@ void TestSimulatedProvider::volatilityIsRealisticPerAssetClass()
     SimulatedProvider provider(clock, 5);
     provider.setMaxBars(24 * 60);
     // Round the clock, so no return spans a closed market: this measures the path itself.
-    provider.setSessionPredicate([](const Instrument&, const QDateTime&) { return true; });
+    const test::PredicateSchedule roundTheClock([](const Instrument&, const QDateTime&) { return true; });
+    provider.setSchedule(&roundTheClock);
     const Bars bars = fetch(provider, which);
     double sum = 0;
     double sumSq = 0;

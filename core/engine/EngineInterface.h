@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/Snapshots.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace sentinel {
+
+/// The engine as the operator's window sees it: the snapshots it publishes and the decisions it
+/// takes back, and nothing of the services behind it. The UI depends on this header and on
+/// Snapshots.h only; the engine lives in its own thread, so every connection to it is queued.
+class EngineInterface : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EngineInterface)
+public:
+    ~EngineInterface() override = default;
+
+public Q_SLOTS:
+    /// The operator's decisions. The engine re-checks freshness and risk before executing.
+    virtual void approveProposal(const QString& proposalId) = 0;
+    virtual void rejectProposal(const QString& proposalId, const QString& reason) = 0;
+    virtual void acknowledgeAlert(const QString& alertId) = 0;
+    /// Sends one test message through every enabled channel (the Delivery panel's action).
+    virtual void sendTestMessage() = 0;
+
+Q_SIGNALS:
+    void snapshotsChanged(const sentinel::InstrumentSnapshots& changed);
+    void barsAppended(const sentinel::BarUpdate& update);
+    void chartMarkerAdded(const sentinel::ChartMarker& marker);
+    void cacheReportChanged(const sentinel::CacheReport& report);
+    void riskChanged(const sentinel::RiskSnapshot& risk);
+    void deliveryChanged(const sentinel::DeliverySnapshot& delivery);
+    /// A new proposal, or a change of state of a known one (same id).
+    void proposalChanged(const sentinel::ProposalView& proposal);
+    void alertRaised(const sentinel::AlertView& alert);
+    void statusChanged(const sentinel::EngineStatus& status);
+    /// The engine could not start; `problems` says what to fix.
+    void startFailed(const QStringList& problems);
+    void stopped();
+
+protected:
+    explicit EngineInterface(QObject* parent = nullptr) : QObject(parent) {}
+};
+
+} // namespace sentinel

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/EngineServices.h"
+
+#include "cache/BarStore.h"
+#include "cache/CacheRegistry.h"
+#include "cache/CachedBarSource.h"
+#include "common/Log.h"
+#include "config/Config.h"
+#include "engine/AlertSink.h"
+#include "engine/EngineOptions.h"
+#include "engine/InstrumentBook.h"
+#include "engine/MeteredProvider.h"
+#include "journal/Journal.h"
+#include "market/CalendarRegistry.h"
+#include "market/FreshnessGate.h"
+#include "notify/DesktopChannel.h"
+#include "notify/Outbox.h"
+#include "notify/SignalDispatcher.h"
+#include "notify/TelegramChannel.h"
+#include "notify/WebhookChannel.h"
+#include "providers/AlphaVantageProvider.h"
+#include "providers/ReplayProvider.h"
+#include "providers/SimulatedProvider.h"
+#include "risk/RiskGate.h"
+#include "strategy/StrategyRegistry.h"
+#include "trading/PaperPlatform.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+namespace sentinel {
+
+using namespace std::chrono_literals;
+
+namespace {
+
+QString defaultJournalPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/journal.sqlite");
+}
+
+} // namespace
+
+EngineServices::EngineServices(const Config& config, const EngineOptions& options, Clock& clock, InstrumentBook& instruments,
+                               AlertSink& alerts)
+    : m_config(config), m_options(options), m_clock(clock), m_instruments(instruments), m_alerts(alerts)
+{
+}
+
+EngineServices::~EngineServices()
+{
+    // The dispatcher's channels may still be sending from the outbox: stop them first.
+    dispatcher.reset();
+}
+
+QStringList EngineServices::build()
+{
+    QStringList problems = checkModes();
+    auto registry = CalendarRegistry::load(m_config.calendarsFile);
+    if (!registry) {
+        problems << registry.error().toString();
+        return problems;
+    }
+    calendars = std::make_unique<CalendarRegistry>(std::move(registry).value());
+    gate = std::make_unique<FreshnessGate>(*calendars, FreshnessPolicy::fromSettings(m_config.freshness));
+    problems << m_instruments.build(m_config.watchlist, *calendars);
+    buildProvider();
+    problems << buildCaches();
+    const QStringList storeProblems = buildStores();
+    if (!storeProblems.isEmpty())
+        return problems << storeProblems; // nothing can run without its journal and account
+    problems << buildDecisionRules();
+    problems << buildDispatcher();
+    return problems;
+}
+
+QStringList EngineServices::checkModes() const
+{
+    QStringList problems;
+    if (m_config.mode == TradingMode::Autonomous && !m_config.autonomousEnabled)
+        problems << QStringLiteral("mode: autonomous needs autonomous.enabled: true");
+    if (m_options.autoApprove && m_config.platform != u"paper")
+        problems << QStringLiteral("--auto-approve is allowed only with the paper platform");
+    if (m_config.watchlist.isEmpty())
+        problems << QStringLiteral("watchlist: list at least one instrument");
+    return problems;
+}
+
+void EngineServices::buildProvider()
+{
+    switch (m_config.provider) {
+    case ProviderKind::Simulated: {
+        auto simulated = std::make_unique<SimulatedProvider>(m_clock, m_options.seed);
+        simulated->setSchedule(&m_instruments);
+        upstream = std::move(simulated);
+        break;
+    }
+    case ProviderKind::Replay:
+        upstream = std::make_unique<ReplayProvider>(m_clock, m_config.replay.directory);
+        break;
+    case ProviderKind::AlphaVantage: {
+        auto alphaVantage = std::make_unique<AlphaVantageProvider>(m_clock, m_config.alphaVantage);
+        alphaVantage->setSchedule(&m_instruments);
+        upstream = std::move(alphaVantage);
+        break;
+    }
+    }
+    m_instruments.setPublicationDelay(upstream->publicationDelay());
+    QObject::connect(upstream.get(), &MarketDataProvider::alertRaised, &m_alerts, [this](const ProviderAlert& alert) {
+        // Provider trouble (quota, circuit breaker) is the operator's business: critical.
+        QString message = alert.message;
+        if (alert.resumesAt.isValid())
+            message += QStringLiteral(" (requests resume at %1 UTC)").arg(alert.resumesAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        m_alerts.raise(Alert::Severity::Critical, alert.kind, {}, message);
+    });
+}
+
+QStringList EngineServices::buildCaches()
+{
+    QStringList problems;
+    caches = std::make_unique<CacheRegistry>(m_config.cache, m_clock);
+    for (const Issue& issue : caches->issues())
+        problems << issue.toString();
+    QObject::connect(caches.get(), &CacheRegistry::backendDegraded, &m_alerts, [this](const QString& reason) {
+        m_alerts.raise(Alert::Severity::Warning, QStringLiteral("cache_degraded"), {},
+                       QStringLiteral("shared cache unavailable, serving from memory: %1").arg(reason));
+    });
+    QObject::connect(caches.get(), &CacheRegistry::backendRecovered, &m_alerts, [this] {
+        m_alerts.raise(Alert::Severity::Info, QStringLiteral("cache_recovered"), {}, QStringLiteral("shared cache is back"));
+    });
+    caches->start();
+    auto& barCache = caches->create<QString, BarSeries>(cachenames::bars, 5min, 4096, CacheRegistry::Sharing::Shared);
+    metered = std::make_unique<MeteredProvider>(*upstream, [this](const Instrument& instrument) {
+        const InstrumentRuntime* runtime = m_instruments.find(instrument.key());
+        if (!runtime || !runtime->loaded)
+            return true; // the start-up history load is reported apart (docs/adr/0090)
+        return m_instruments.canPublish(*runtime, m_clock.nowMs());
+    });
+    bars = std::make_unique<CachedBarSource>(*metered, barCache, &m_instruments);
+    bars->setSharedBackend(caches->sharedBackend());
+    portfolioCache = &caches->create<quint64, PortfolioSnapshot>(cachenames::portfolio);
+    return problems;
+}
+
+QStringList EngineServices::buildStores()
+{
+    m_journalPath = !m_options.journalPath.isEmpty() ? m_options.journalPath
+                    : !m_config.journalPath.isEmpty() ? m_config.journalPath
+                                                      : defaultJournalPath();
+    QDir().mkpath(QFileInfo(m_journalPath).absolutePath());
+    auto opened = Journal::open(m_journalPath);
+    if (!opened)
+        return {QStringLiteral("journal.path: %1").arg(opened.error().toString())};
+    journal = std::move(opened).value();
+    if (auto store = BarStore::open(m_journalPath)) {
+        barStore = std::move(store).value();
+        bars->setBarStore(barStore.get());
+        bars->warmFromStore(m_config.watchlist);
+    } else {
+        log::engine()->warn("bar store unavailable, a restart will fetch history again: {}", store.error().toString());
+    }
+    auto paper = PaperPlatform::open(m_journalPath, m_config.paper, m_clock);
+    if (!paper)
+        return {QStringLiteral("paper: %1").arg(paper.error().toString())};
+    platform = std::move(paper).value();
+    return {};
+}
+
+QStringList EngineServices::buildDecisionRules()
+{
+    QStringList problems;
+    auto chosen = StrategyRegistry::create(m_config.strategyName);
+    if (!chosen)
+        problems << QStringLiteral("strategy.name: %1").arg(chosen.error().toString());
+    else
+        strategy = std::move(chosen).value();
+    riskGate = std::make_unique<RiskGate>(m_config.risk);
+    return problems;
+}
+
+QStringList EngineServices::buildDispatcher()
+{
+    QStringList problems;
+    if (m_config.mode == TradingMode::SignalOnly) {
+        for (const Issue& issue : validateTelegramForSignalOnly(m_config.telegram))
+            problems << issue.toString();
+    }
+    if (!m_config.telegram.enabled && !m_config.webhook.enabled)
+        return problems;
+    auto opened = Outbox::open(m_journalPath);
+    if (!opened)
+        return problems << QStringLiteral("journal.path: signal outbox: %1").arg(opened.error().toString());
+    outbox = std::move(opened).value();
+    dispatcher = std::make_unique<SignalDispatcher>(m_clock, *outbox);
+    if (m_config.telegram.enabled) {
+        telegram = new TelegramChannel(m_config.telegram, m_clock);
+        dispatcher->addChannel(telegram);
+    }
+    if (m_config.webhook.enabled)
+        dispatcher->addChannel(new WebhookChannel(m_config.webhook, m_clock));
+    dispatcher->addChannel(new LogChannel);
+    wireDispatcherAlerts();
+    return problems;
+}
+
+void EngineServices::wireDispatcherAlerts()
+{
+    QObject::connect(dispatcher.get(), &SignalDispatcher::allChannelsFailed, &m_alerts, [this](const QString& id, const QString& reason) {
+        m_alerts.raise(Alert::Severity::Critical, QStringLiteral("delivery_failed"), {},
+                       QStringLiteral("signal %1 reached no channel and stays queued: %2").arg(id, reason));
+    });
+    QObject::connect(dispatcher.get(), &SignalDispatcher::configurationError, &m_alerts,
+                     [this](const QString& channel, const QString& key, const QString& message, const QString& remedy) {
+                         m_alerts.raise(Alert::Severity::Critical, QStringLiteral("delivery_config"), {},
+                                        QStringLiteral("%1: %2: %3 — %4").arg(channel, key, message, remedy));
+                     });
+    QObject::connect(dispatcher.get(), &SignalDispatcher::chatMigrated, &m_alerts, [this](const QString& from, const QString& to) {
+        m_alerts.raise(Alert::Severity::Warning, QStringLiteral("delivery_config"), {},
+                       QStringLiteral("the Telegram chat moved from %1 to %2: set telegram.chat_id: \"%2\"").arg(from, to));
+    });
+}
+
+QStringList EngineServices::startDispatcher()
+{
+    if (!dispatcher)
+        return {};
+    if (const Status started = dispatcher->start(); !started)
+        return {QStringLiteral("journal.path: signal outbox: %1").arg(started.error().toString())};
+    return {};
+}
+
+} // namespace sentinel

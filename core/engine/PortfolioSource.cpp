@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/PortfolioSource.h"
+
+#include "engine/EngineContext.h"
+#include "trading/TradingPlatform.h"
+
+namespace sentinel {
+
+PortfolioSource::PortfolioSource(EngineContext& context, TradingPlatform& platform,
+                                 TtlCache<quint64, PortfolioSnapshot>& cache)
+    : m_context(context), m_platform(platform), m_cache(cache)
+{
+}
+
+void PortfolioSource::withPortfolio(Done done)
+{
+    const auto cycleId = quint64(m_context.clock.nowMs());
+    m_cache.get(
+        cycleId,
+        [this](PerCycleCache<PortfolioSnapshot>::Cache::Resolve resolve) {
+            ++m_context.stats.portfolioCalls;
+            m_context.work.begin();
+            m_platform.fetchPortfolio([this, resolve](const Result<PortfolioSnapshot>& portfolio) {
+                resolve(portfolio, QDateTime());
+                m_context.work.end();
+            });
+        },
+        std::move(done));
+}
+
+} // namespace sentinel

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/TradeDesk.h"
+
+#include "common/Log.h"
+#include "engine/AlertSink.h"
+#include "engine/ApprovalQueue.h"
+#include "engine/EngineContext.h"
+#include "engine/EngineServices.h"
+#include "engine/FreshnessMonitor.h"
+#include "engine/InstrumentBook.h"
+#include "engine/PortfolioSource.h"
+#include "engine/ViewMapping.h"
+#include "journal/Journal.h"
+#include "notify/SignalDispatcher.h"
+#include "notify/TradeSignals.h"
+#include "risk/RiskGate.h"
+#include "trading/TradingPlatform.h"
+
+namespace sentinel {
+
+TradeDesk::TradeDesk(EngineContext& context, Steps steps, QObject* parent)
+    : QObject(parent), m_context(context), m_steps(steps),
+      m_approvals(new ApprovalQueue(context.clock, [this](const TradeProposal& proposal) { onExpired(proposal); }, this))
+{
+    connect(m_steps.services.platform.get(), &TradingPlatform::filled, this, [this] { m_steps.portfolio.invalidate(); });
+}
+
+TradeDesk::~TradeDesk() = default;
+
+bool TradeDesk::hasOpenQuestion(const QString& instrumentKey) const
+{
+    const QList<TradeProposal> waiting = m_approvals->pending();
+    return std::any_of(waiting.cbegin(), waiting.cend(),
+                       [&](const TradeProposal& pending) { return pending.instrument.key() == instrumentKey; });
+}
+
+QList<TradeProposal> TradeDesk::pendingProposals() const
+{
+    return m_approvals->pending();
+}
+
+PortfolioRisk::Pending TradeDesk::pendingExposure() const
+{
+    return PortfolioRisk::Pending{m_approvedAwaiting.values(), tradesToday()};
+}
+
+int TradeDesk::tradesToday() const
+{
+    return m_trades.countOn(m_context.clock.now());
+}
+
+// ---- restart ---------------------------------------------------------------------------------
+
+void TradeDesk::restore()
+{
+    Journal& journal = *m_steps.services.journal;
+    if (auto pending = journal.restorePending(m_context.clock.now())) {
+        for (const TradeProposal& proposal : std::as_const(pending.value())) {
+            m_approvals->add(proposal);
+            Q_EMIT proposalChanged(toView(proposal));
+        }
+    } else {
+        m_steps.alerts.journalFailure(QStringLiteral("restoring pending proposals"), pending.error());
+    }
+    // Approvals a crash interrupted: record a fill that happened; never send an old approval now.
+    auto awaiting = journal.approvedAwaitingExecution();
+    if (!awaiting) {
+        m_steps.alerts.journalFailure(QStringLiteral("reading approvals awaiting execution"), awaiting.error());
+        return;
+    }
+    for (const TradeProposal& proposal : std::as_const(awaiting.value()))
+        reconcile(proposal);
+}
+
+void TradeDesk::reconcile(TradeProposal proposal)
+{
+    m_steps.services.platform->findFill(proposal.clientOrderId, [this, proposal](const Result<std::optional<Fill>>& fill) {
+        if (fill && fill.value())
+            return onFilled(proposal, *fill.value());
+        markRefused(proposal, QStringLiteral("approved before a restart but not executed: approve again if still wanted"),
+                    QStringLiteral("refusing a lapsed approval"));
+    });
+}
+
+// ---- acting on a proposal by mode -------------------------------------------------------------
+
+void TradeDesk::decide(TradeProposal proposal, double signalConfidence)
+{
+    const IoSpan io(m_context.io);
+    switch (m_context.config.mode) {
+    case TradingMode::SignalOnly:
+        return recordSignalOnly(proposal);
+    case TradingMode::Approval:
+        m_signalConfidence.insert(proposal.id, signalConfidence);
+        propose(proposal);
+        if (m_context.options.autoApprove)
+            approve(proposal.id);
+        return;
+    case TradingMode::Autonomous:
+        return executeAutonomously(proposal);
+    }
+}
+
+void TradeDesk::recordSignalOnly(const TradeProposal& proposal)
+{
+    Journal& journal = *m_steps.services.journal;
+    if (const Status recorded = journal.recordProposal(proposal); !recorded)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording a signal"), recorded.error());
+    if (const Status rejected = journal.recordDecision(proposal.id, Decision::Reject,
+                                                       QStringLiteral("signal-only mode: delivered, not traded"),
+                                                       QStringLiteral("signal-only"), m_context.clock.now()); !rejected)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording a signal"), rejected.error());
+    dispatchSignal(proposal, QStringLiteral("Signal: ") + proposal.strategyReason);
+}
+
+void TradeDesk::executeAutonomously(TradeProposal proposal)
+{
+    Journal& journal = *m_steps.services.journal;
+    if (const Status recorded = journal.recordProposal(proposal); !recorded)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording a proposal"), recorded.error());
+    ++m_context.stats.proposals;
+    if (const Status approved = journal.recordDecision(proposal.id, Decision::Approve, {}, QStringLiteral("autonomous"),
+                                                       m_context.clock.now()); !approved)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording an autonomous approval"), approved.error());
+    ++m_context.stats.approvals;
+    proposal.state = ProposalState::Approved;
+    execute(proposal);
+}
+
+void TradeDesk::propose(const TradeProposal& proposal)
+{
+    const IoSpan io(m_context.io);
+    // Written before the operator can act on it: a crash loses no proposal.
+    if (const Status recorded = m_steps.services.journal->recordProposal(proposal); !recorded)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording a proposal"), recorded.error());
+    m_approvals->add(proposal);
+    ++m_context.stats.proposals;
+    Q_EMIT proposalChanged(toView(proposal));
+    Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Proposal, sideName(proposal.side),
+                                        proposal.createdAt, proposal.price});
+}
+
+// ---- the operator's decisions -----------------------------------------------------------------
+
+void TradeDesk::approve(const QString& proposalId)
+{
+    if (!m_context.running)
+        return;
+    auto taken = m_approvals->take(proposalId);
+    if (!taken) {
+        log::engine()->warn("approve {}: not pending any more (decided or expired)", proposalId);
+        return;
+    }
+    ++m_context.stats.approvals;
+    const TradeProposal proposal = *taken;
+    InstrumentRuntime* runtime = m_steps.instruments.find(proposal.instrument.key());
+    if (!runtime)
+        return refuseApproval(proposal, QStringLiteral("the instrument is no longer watched"));
+    // Re-check against the data we hold NOW, not the data the proposal was made on.
+    std::optional<FreshDataToken> token;
+    const FreshnessVerdict verdict = m_steps.freshness.check(*runtime, &token);
+    if (!proposal.isExit && !token)
+        return refuseApproval(proposal, QStringLiteral("data is stale now: %1").arg(verdict.reason));
+    m_steps.portfolio.withPortfolio([this, proposal, verdict](const Result<PortfolioSnapshot>& portfolio) {
+        if (!m_context.running)
+            return;
+        if (!portfolio)
+            return refuseApproval(proposal, QStringLiteral("portfolio unavailable: %1").arg(portfolio.error().toString()));
+        const double confidence = m_signalConfidence.value(proposal.id, 1.0);
+        const TradeContext context = m_steps.risk.tradeContext(proposal, *portfolio, confidence, verdict, pendingExposure(),
+                                                               m_context.clock.nowMs());
+        const RiskVerdict risk = m_steps.services.riskGate->evaluate(context);
+        if (!risk.approved) {
+            return refuseApproval(proposal, QStringLiteral("risk check failed at approval: %1")
+                                                .arg(reasonLines(risk).join(u"; ")));
+        }
+        recordApprovalAndExecute(proposal);
+    });
+}
+
+void TradeDesk::recordApprovalAndExecute(TradeProposal proposal)
+{
+    const QString operatorName = m_context.options.autoApprove ? QStringLiteral("auto-approve") : QStringLiteral("operator");
+    if (const Status approved = m_steps.services.journal->recordDecision(proposal.id, Decision::Approve, {}, operatorName,
+                                                                         m_context.clock.now()); !approved)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording an approval"), approved.error());
+    proposal.state = ProposalState::Approved;
+    Q_EMIT proposalChanged(toView(proposal));
+    execute(proposal);
+}
+
+void TradeDesk::reject(const QString& proposalId, const QString& reason)
+{
+    if (!m_context.running)
+        return;
+    auto taken = m_approvals->take(proposalId);
+    if (!taken)
+        return;
+    const QString why = reason.trimmed().isEmpty() ? QStringLiteral("rejected by the operator") : reason.trimmed();
+    if (const Status recorded = m_steps.services.journal->recordDecision(taken->id, Decision::Reject, why,
+                                                                         QStringLiteral("operator"), m_context.clock.now());
+        !recorded)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording a rejection"), recorded.error());
+    ++m_context.stats.rejections;
+    announceResolved(*taken, ProposalState::Rejected, why);
+}
+
+void TradeDesk::onExpired(const TradeProposal& proposal)
+{
+    const QString why = QStringLiteral("rejected: no answer within %1 s").arg(m_context.config.approvalTimeout.count());
+    if (const Status marked = m_steps.services.journal->markExpired(proposal.id, m_context.clock.now()); !marked)
+        return m_steps.alerts.journalFailure(QStringLiteral("expiring a proposal"), marked.error());
+    ++m_context.stats.expired;
+    announceResolved(proposal, ProposalState::Expired, why);
+}
+
+void TradeDesk::announceResolved(TradeProposal proposal, ProposalState state, const QString& resolution)
+{
+    proposal.state = state;
+    proposal.resolution = resolution;
+    m_signalConfidence.remove(proposal.id);
+    Q_EMIT proposalChanged(toView(proposal));
+}
+
+void TradeDesk::markRefused(TradeProposal proposal, const QString& reason, const QString& what)
+{
+    if (const Status marked = m_steps.services.journal->markRefused(proposal.id, reason, m_context.clock.now()); !marked)
+        m_steps.alerts.journalFailure(what, marked.error());
+    m_signalConfidence.remove(proposal.id);
+    proposal.state = ProposalState::Refused;
+    proposal.resolution = reason;
+    Q_EMIT proposalChanged(toView(proposal));
+}
+
+void TradeDesk::refuseApproval(const TradeProposal& proposal, const QString& reason)
+{
+    markRefused(proposal, reason, QStringLiteral("refusing an approval"));
+    m_steps.alerts.raise(Alert::Severity::Warning, QStringLiteral("approval_refused"), proposal.instrument.key(),
+                         QStringLiteral("%1 %2: approval refused: %3").arg(sideName(proposal.side), proposal.instrument.symbol, reason));
+}
+
+// ---- orders and fills ---------------------------------------------------------------------------
+
+void TradeDesk::execute(TradeProposal proposal)
+{
+    m_approvedAwaiting.insert(proposal.id, proposal);
+    OrderRequest order;
+    order.clientOrderId = proposal.clientOrderId; // derived from the proposal id: a retry reuses it
+    order.instrumentKey = proposal.instrument.key();
+    order.side = proposal.side;
+    order.quantity = proposal.quantity;
+    order.referencePrice = proposal.price;
+    m_context.work.begin();
+    m_steps.services.platform->placeOrder(order, [this, proposal](const Result<Fill>& fill) {
+        m_approvedAwaiting.remove(proposal.id);
+        if (fill) {
+            onFilled(proposal, *fill);
+        } else {
+            const QString reason = QStringLiteral("the platform refused the order: %1").arg(fill.error().toString());
+            markRefused(proposal, reason, QStringLiteral("recording a refused order"));
+            m_steps.alerts.raise(Alert::Severity::Critical, QStringLiteral("execution_failed"), proposal.instrument.key(), reason);
+        }
+        m_context.work.end();
+    });
+}
+
+void TradeDesk::onFilled(const TradeProposal& filledProposal, const Fill& fill)
+{
+    TradeProposal proposal = filledProposal;
+    auto recorded = m_steps.services.journal->recordExecution(proposal.id, fill);
+    if (!recorded)
+        return m_steps.alerts.journalFailure(QStringLiteral("recording an execution"), recorded.error());
+    if (recorded.value())
+        ++m_context.stats.executions;
+    m_steps.portfolio.invalidate();
+    m_trades.recordAt(m_context.clock.now());
+    proposal.state = ProposalState::Executed;
+    proposal.resolution = QStringLiteral("filled %1 @ %2 (fee %3)")
+                              .arg(QString::number(fill.quantity), QString::number(fill.price, 'f', 5),
+                                   QString::number(fill.fee, 'f', 2));
+    m_signalConfidence.remove(proposal.id);
+    Q_EMIT proposalChanged(toView(proposal));
+    Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Execution, sideName(proposal.side),
+                                        fill.at, fill.price});
+    dispatchSignal(proposal, QStringLiteral("Executed: %1").arg(proposal.resolution));
+    Q_EMIT accountChanged();
+}
+
+// ---- signals to the operator's channels -----------------------------------------------------------
+
+void TradeDesk::dispatchSignal(const TradeProposal& proposal, const QString& headline)
+{
+    SignalDispatcher* dispatcher = m_steps.services.dispatcher.get();
+    if (!dispatcher) {
+        log::notify()->info("signal {} {} {} @ {} (no remote channel enabled): {}", proposal.id, sideName(proposal.side),
+                            proposal.instrument.key(), proposal.price, headline);
+        return;
+    }
+    const SignalMessage message = tradeSignal(proposal, headline, m_context.clock.now());
+    if (auto queued = dispatcher->dispatch(message); !queued)
+        m_steps.alerts.raise(Alert::Severity::Critical, QStringLiteral("delivery_failed"), proposal.instrument.key(),
+                             QStringLiteral("signal %1 could not be queued: %2").arg(message.id, queued.error().toString()));
+}
+
+void TradeDesk::sendTestMessage()
+{
+    SignalDispatcher* dispatcher = m_steps.services.dispatcher.get();
+    if (!dispatcher) {
+        m_steps.alerts.raise(Alert::Severity::Info, QStringLiteral("delivery_config"), {},
+                             QStringLiteral("no remote channel is enabled: set telegram.enabled or webhook.enabled in the settings"));
+        return;
+    }
+    if (auto queued = dispatcher->dispatch(testSignal(m_context.clock.now())); !queued)
+        m_steps.alerts.raise(Alert::Severity::Warning, QStringLiteral("delivery_failed"), {}, queued.error().toString());
+}
+
+} // namespace sentinel

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/PortfolioRisk.h"
+#include "engine/Snapshots.h"
+#include "engine/TradeCounter.h"
+#include "trading/TradeProposal.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace sentinel {
+
+class AlertSink;
+class ApprovalQueue;
+class EngineServices;
+class FreshnessMonitor;
+class InstrumentBook;
+class PortfolioSource;
+struct EngineContext;
+struct Fill;
+
+/// What happens to a proposal that passed the gates, by mode: signal-only sends it out,
+/// approval puts it to the operator (and expires it unanswered), autonomous executes it. An
+/// approval re-checks freshness and risk against the data held *now* before the order goes out;
+/// every step is journalled before it is acted on, and after a restart an approval whose answer
+/// was lost is reconciled with the platform by its client order id before anything new is sent.
+class TradeDesk final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TradeDesk)
+public:
+    struct Steps {
+        EngineServices& services;
+        InstrumentBook& instruments;
+        FreshnessMonitor& freshness;
+        PortfolioSource& portfolio;
+        const PortfolioRisk& risk;
+        AlertSink& alerts;
+    };
+
+    TradeDesk(EngineContext& context, Steps steps, QObject* parent = nullptr);
+    ~TradeDesk() override;
+
+    /// Puts the journal's pending proposals back in the queue and reconciles lost approvals.
+    void restore();
+    /// Acts on a proposal the risk gate approved, as the mode says.
+    void decide(TradeProposal proposal, double signalConfidence);
+
+    void approve(const QString& proposalId);
+    void reject(const QString& proposalId, const QString& reason);
+    void sendTestMessage();
+
+    /// One open question per instrument: a proposal for `instrumentKey` awaits the operator.
+    [[nodiscard]] bool hasOpenQuestion(const QString& instrumentKey) const;
+    [[nodiscard]] QList<TradeProposal> pendingProposals() const;
+    /// Approved orders not filled yet, and today's fills: what the risk gate counts as held.
+    [[nodiscard]] PortfolioRisk::Pending pendingExposure() const;
+    [[nodiscard]] int tradesToday() const;
+
+Q_SIGNALS:
+    /// A new proposal, or a change of state of a known one (same id).
+    void proposalChanged(const sentinel::ProposalView& proposal);
+    void chartMarkerAdded(const sentinel::ChartMarker& marker);
+    /// A fill changed the account: positions, equity and risk are worth showing again.
+    void accountChanged();
+
+private:
+    void propose(const TradeProposal& proposal);
+    void executeAutonomously(TradeProposal proposal);
+    void recordSignalOnly(const TradeProposal& proposal);
+    /// The re-check passed: the approval is journalled, then the order goes out.
+    void recordApprovalAndExecute(TradeProposal proposal);
+    void execute(TradeProposal proposal);
+    void onFilled(const TradeProposal& proposal, const Fill& fill);
+    void onExpired(const TradeProposal& proposal);
+    void reconcile(TradeProposal proposal);
+    /// Tells the UI a proposal left the queue, and why.
+    void announceResolved(TradeProposal proposal, ProposalState state, const QString& resolution);
+    /// The approval cannot be carried out: journalled (`what` names the step if that fails) and shown.
+    void markRefused(TradeProposal proposal, const QString& reason, const QString& what);
+    /// An approval the re-check refused: marked refused, and the operator is alerted.
+    void refuseApproval(const TradeProposal& proposal, const QString& reason);
+    void dispatchSignal(const TradeProposal& proposal, const QString& headline);
+
+    EngineContext& m_context;
+    Steps m_steps;
+    ApprovalQueue* m_approvals;
+    QHash<QString, TradeProposal> m_approvedAwaiting; ///< approved, order not filled yet
+    QHash<QString, double> m_signalConfidence;        ///< proposal id → its signal's confidence, for the re-check
+    TradeCounter m_trades;
+};
+
+} // namespace sentinel
