@@ -2,7 +2,7 @@
 #include "journal/JournalSchema.h"
 
 #include "common/Log.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 namespace sentinel {
 

@@ -3,7 +3,7 @@
 
 #include "common/Clock.h"
 #include "common/Log.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QMetaObject>
 

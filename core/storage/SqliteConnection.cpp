@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QDateTime>
 #include <QFileInfo>
