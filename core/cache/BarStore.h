@@ -13,10 +13,13 @@
 
 namespace sentinel {
 
+class SqliteConnection;
+
 /// Bars kept on disk (SQLite, WAL) so that a restart warms the bar cache instead of spending
 /// the provider's daily quota again. One row per (instrument key, bar opening instant); a
-/// bar fetched again replaces the stored one. Uses its own named connection, so it must be
-/// used from the thread that opened it (the engine's).
+/// bar fetched again replaces the stored one. Opens its file through SqliteConnection with
+/// synchronous=NORMAL (a cache: ADR 0101) and versions its table as owner "bar store" in
+/// `schema_versions`. Its connection belongs to the thread that opened it (the engine's).
 class BarStore
 {
 public:
@@ -40,15 +43,14 @@ public:
     /// if a bar is implausible (NaN, negative, low above high).
     [[nodiscard]] Status upsert(const QString& instrumentKey, const Bars& bars);
     [[nodiscard]] Result<QStringList> instrumentKeys() const;
-    [[nodiscard]] const QString& path() const { return m_path; }
+    [[nodiscard]] const QString& path() const;
 
 private:
-    BarStore(QString connectionName, QString path);
+    explicit BarStore(std::unique_ptr<SqliteConnection> db);
 
     [[nodiscard]] Result<qint64> newestStored(const QString& instrumentKey);
 
-    QString m_connectionName;
-    QString m_path;
+    std::unique_ptr<SqliteConnection> m_db;
     QHash<QString, qint64> m_newestStored; ///< open_time_ms of the newest stored bar per instrument
 };
 

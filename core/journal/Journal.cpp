@@ -3,7 +3,7 @@
 
 #include "common/Log.h"
 #include "journal/JournalSchema.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QJsonDocument>
 

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "journal/JournalSchema.h"
 
-#include "common/Log.h"
-#include "trading/SqliteConnection.h"
-
 namespace sentinel {
 
 const QList<JournalMigration>& JournalSchema::migrations()
@@ -84,54 +81,26 @@ int JournalSchema::latestVersion()
     return migrations().last().version;
 }
 
+const SchemaOwner& JournalSchema::owner()
+{
+    static const SchemaOwner journal{
+        QStringLiteral("journal"),
+        migrations(),
+        LegacyVersionMark::history(QStringLiteral("schema_version")),
+        QStringLiteral("journal_too_new"),
+        QStringLiteral("run the newer Trade Sentinel that wrote it, or point journal.path to a new file"),
+    };
+    return journal;
+}
+
 Result<int> JournalSchema::currentVersion(SqliteConnection& db)
 {
-    auto exists = db.hasTable(QStringLiteral("schema_version"));
-    if (!exists)
-        return exists.error();
-    if (!exists.value())
-        return 0;
-    auto version = db.scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version"));
-    if (!version)
-        return version.error();
-    return version.value().toInt();
+    return SchemaVersions::current(db, owner());
 }
 
 Result<int> JournalSchema::migrate(SqliteConnection& db, int targetVersion)
 {
-    const int target = targetVersion < 0 ? latestVersion() : targetVersion;
-    if (Status s = db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
-                                          " version INTEGER PRIMARY KEY, description TEXT NOT NULL)"));
-        !s)
-        return s.error();
-    auto current = currentVersion(db);
-    if (!current)
-        return current.error();
-    if (current.value() > latestVersion())
-        return Error{QStringLiteral("journal_too_new"),
-                     QStringLiteral("journal %1 has schema version %2, but this build of Trade Sentinel knows versions up to %3")
-                         .arg(db.path())
-                         .arg(current.value())
-                         .arg(latestVersion()),
-                     QStringLiteral("run the newer Trade Sentinel that wrote it, or point journal.path to a new file")};
-    int version = current.value();
-    for (const JournalMigration& migration : migrations()) {
-        if (migration.version <= version || migration.version > target)
-            continue;
-        const Status applied = db.transaction([&]() -> Status {
-            for (const QString& statement : migration.statements) {
-                if (Status s = db.exec(statement); !s)
-                    return s;
-            }
-            return db.exec(QStringLiteral("INSERT INTO schema_version (version, description) VALUES (?, ?)"),
-                           {migration.version, migration.description});
-        });
-        if (!applied)
-            return applied.error();
-        log::journal()->info("journal {} migrated to schema version {}: {}", db.path(), migration.version, migration.description);
-        version = migration.version;
-    }
-    return version;
+    return SchemaVersions::migrate(db, owner(), targetVersion);
 }
 
 } // namespace sentinel

@@ -2,7 +2,7 @@
 #include "journal/JournalVerifier.h"
 
 #include "journal/JournalSchema.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QFile>
 #include <QFileInfo>

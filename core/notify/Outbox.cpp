@@ -1,28 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notify/Outbox.h"
 
-#include "common/Log.h"
+#include "storage/SchemaVersions.h"
+#include "storage/SqliteConnection.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace sentinel {
 
 namespace {
-
-
-QVariant msOrNull(const QDateTime& instant)
-{
-    return instant.isValid() ? QVariant(instant.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
-}
-
-QDateTime fromMs(const QVariant& value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
 
 OutboxEntry::State stateFromName(const QString& name)
 {
@@ -51,41 +38,26 @@ QString outboxStateName(OutboxEntry::State state)
     return {};
 }
 
-Outbox::Outbox(QString path, QString connectionName)
-    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
-{
-}
+Outbox::Outbox(std::unique_ptr<SqliteConnection> db) : m_db(std::move(db)) {}
 
-Outbox::~Outbox()
-{
-    m_db.close();
-    m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(m_connectionName);
-}
+Outbox::~Outbox() = default;
 
-Error Outbox::storageError(const QString& what, const QString& detail) const
+const QString& Outbox::path() const
 {
-    return Error{QStringLiteral("storage_error"),
-                 QStringLiteral("signal outbox %1: %2: %3").arg(m_path, what, detail),
-                 QStringLiteral("check that the journal file and its folder are writable and the disk is not full")};
+    return m_db->path();
 }
 
 Result<std::unique_ptr<Outbox>> Outbox::open(const QString& path)
 {
-    // A connection name of its own: the journal opens the same file through another connection.
-    const QString name = QStringLiteral("sentinel-outbox-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    std::unique_ptr<Outbox> outbox(new Outbox(QFileInfo(path).absoluteFilePath(), name));
-    outbox->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    outbox->m_db.setDatabaseName(outbox->m_path);
-    outbox->m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!outbox->m_db.open())
-        return outbox->storageError(QStringLiteral("cannot open"), outbox->m_db.lastError().text());
-    // WAL lets the UI/journal read while we write; synchronous=FULL makes every commit survive
-    // power loss, which is the promise "a queued signal is never lost" rests on.
-    for (const QString& pragma : {QStringLiteral("PRAGMA journal_mode=WAL"), QStringLiteral("PRAGMA synchronous=FULL")}) {
-        if (Status status = outbox->run(pragma); !status)
-            return status.error();
-    }
+    // A connection of its own: the journal opens the same file through another one. FULL
+    // synchronous is the promise "a queued signal is never lost" rests on.
+    SqliteConnection::Options options;
+    options.owner = QStringLiteral("signal outbox");
+    options.remedy = QStringLiteral("check that the journal file and its folder are writable and the disk is not full");
+    auto db = SqliteConnection::open(path, options);
+    if (!db)
+        return db.error();
+    std::unique_ptr<Outbox> outbox(new Outbox(std::move(db).value()));
     if (Status status = outbox->createSchema(); !status)
         return status.error();
     return outbox;
@@ -93,77 +65,39 @@ Result<std::unique_ptr<Outbox>> Outbox::open(const QString& path)
 
 Status Outbox::createSchema()
 {
-    if (Status status = run(QStringLiteral(
-            "CREATE TABLE IF NOT EXISTS notify_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"));
-        !status)
-        return status;
-    QSqlQuery query(m_db);
-    if (Status status = run(query, QStringLiteral("SELECT value FROM notify_meta WHERE key = 'outbox_schema_version'"));
-        !status)
-        return status;
-    if (query.next()) {
-        const int found = query.value(0).toInt();
-        if (found != schemaVersion) {
-            return Error{QStringLiteral("schema_mismatch"),
-                         QStringLiteral("signal outbox %1 has schema version %2; this build reads version %3")
-                             .arg(m_path)
-                             .arg(found)
-                             .arg(schemaVersion),
-                         QStringLiteral("use the Trade Sentinel version that wrote this journal, or point journal.path to a new file")};
-        }
-        return okStatus();
-    }
-    if (!m_db.transaction())
-        return storageError(QStringLiteral("cannot begin"), m_db.lastError().text());
-    const Status created = [&]() -> Status {
-        if (Status s = run(QStringLiteral(
-                "CREATE TABLE IF NOT EXISTS notify_outbox ("
-                " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-                " signal_id TEXT NOT NULL UNIQUE,"
-                " idempotency_key TEXT NOT NULL UNIQUE,"
-                " payload TEXT NOT NULL,"
-                " state TEXT NOT NULL CHECK (state IN ('queued','sending','delivered','failed','expired')),"
-                " attempts INTEGER NOT NULL DEFAULT 0,"
-                " parts_done INTEGER NOT NULL DEFAULT 0,"
-                " parts_channel TEXT,"
-                " delivered_by TEXT,"
-                " last_error TEXT,"
-                " enqueued_at INTEGER NOT NULL,"
-                " next_attempt_at INTEGER,"
-                " finished_at INTEGER)"));
-            !s)
-            return s;
-        if (Status s = run(QStringLiteral(
-                "CREATE INDEX IF NOT EXISTS notify_outbox_pending ON notify_outbox (state, next_attempt_at, seq)"));
-            !s)
-            return s;
-        return run(QStringLiteral("INSERT INTO notify_meta (key, value) VALUES ('outbox_schema_version', ?)"),
-                   {QString::number(schemaVersion)});
-    }();
-    if (!created) {
-        m_db.rollback();
-        return created;
-    }
-    if (!m_db.commit())
-        return storageError(QStringLiteral("cannot commit the schema"), m_db.lastError().text());
+    static const SchemaOwner signalOutbox{
+        QStringLiteral("signal outbox"),
+        {
+            {1,
+             QStringLiteral("outbox of outgoing signals"),
+             {
+                 QStringLiteral("CREATE TABLE IF NOT EXISTS notify_outbox ("
+                                " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                                " signal_id TEXT NOT NULL UNIQUE,"
+                                " idempotency_key TEXT NOT NULL UNIQUE,"
+                                " payload TEXT NOT NULL,"
+                                " state TEXT NOT NULL CHECK (state IN ('queued','sending','delivered','failed','expired')),"
+                                " attempts INTEGER NOT NULL DEFAULT 0,"
+                                " parts_done INTEGER NOT NULL DEFAULT 0,"
+                                " parts_channel TEXT,"
+                                " delivered_by TEXT,"
+                                " last_error TEXT,"
+                                " enqueued_at INTEGER NOT NULL,"
+                                " next_attempt_at INTEGER,"
+                                " finished_at INTEGER)"),
+                 QStringLiteral("CREATE INDEX IF NOT EXISTS notify_outbox_pending ON notify_outbox (state, next_attempt_at, seq)"),
+             }},
+        },
+        // Releases before schema_versions kept the version here (ADR 0040).
+        LegacyVersionMark::keyValue(QStringLiteral("notify_meta"), QStringLiteral("outbox_schema_version")),
+        QStringLiteral("schema_mismatch"),
+        QStringLiteral("use the Trade Sentinel version that wrote this journal, or point journal.path to a new file"),
+    };
+    Q_ASSERT(signalOutbox.latestVersion() == schemaVersion);
+    auto version = SchemaVersions::migrate(*m_db, signalOutbox);
+    if (!version)
+        return version.error();
     return okStatus();
-}
-
-Status Outbox::run(QSqlQuery& query, const QString& sql, const QVariantList& binds)
-{
-    if (!query.prepare(sql))
-        return storageError(QStringLiteral("cannot prepare '%1'").arg(sql.left(60)), query.lastError().text());
-    for (const QVariant& value : binds)
-        query.addBindValue(value);
-    if (!query.exec())
-        return storageError(QStringLiteral("cannot run '%1'").arg(sql.left(60)), query.lastError().text());
-    return okStatus();
-}
-
-Status Outbox::run(const QString& sql, const QVariantList& binds)
-{
-    QSqlQuery query(m_db);
-    return run(query, sql, binds);
 }
 
 OutboxEntry Outbox::readEntry(const QSqlQuery& query)
@@ -180,150 +114,131 @@ OutboxEntry Outbox::readEntry(const QSqlQuery& query)
     entry.partsChannel = query.value(5).toString();
     entry.deliveredBy = query.value(6).toString();
     entry.lastError = query.value(7).toString();
-    entry.enqueuedAt = fromMs(query.value(8));
-    entry.nextAttemptAt = fromMs(query.value(9));
-    entry.finishedAt = fromMs(query.value(10));
+    entry.enqueuedAt = dateTimeFromMs(query.value(8));
+    entry.nextAttemptAt = dateTimeFromMs(query.value(9));
+    entry.finishedAt = dateTimeFromMs(query.value(10));
     return entry;
 }
 
 Result<bool> Outbox::enqueue(const SignalMessage& signal, const QDateTime& now)
 {
     const QByteArray payload = QJsonDocument(signal.toJson()).toJson(QJsonDocument::Compact);
-    QSqlQuery query(m_db);
-    if (Status status = run(query,
-                            QStringLiteral("INSERT OR IGNORE INTO notify_outbox (signal_id, idempotency_key, payload, state, "
-                                           "enqueued_at, next_attempt_at) VALUES (?, ?, ?, 'queued', ?, ?)"),
-                            {signal.id, signal.idempotencyKey(), QString::fromUtf8(payload), now.toMSecsSinceEpoch(),
-                             now.toMSecsSinceEpoch()});
-        !status)
-        return status.error();
-    return query.numRowsAffected() == 1;
+    auto inserted = m_db->update(QStringLiteral("INSERT OR IGNORE INTO notify_outbox (signal_id, idempotency_key, payload, "
+                                                "state, enqueued_at, next_attempt_at) VALUES (?, ?, ?, 'queued', ?, ?)"),
+                                 {signal.id, signal.idempotencyKey(), QString::fromUtf8(payload), now.toMSecsSinceEpoch(),
+                                  now.toMSecsSinceEpoch()});
+    if (!inserted)
+        return inserted.error();
+    return inserted.value() == 1;
 }
 
 Result<int> Outbox::recoverInterrupted(const QDateTime& now)
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query,
-                            QStringLiteral("UPDATE notify_outbox SET state = 'queued', next_attempt_at = ? "
-                                           "WHERE state = 'sending'"),
-                            {now.toMSecsSinceEpoch()});
-        !status)
-        return status.error();
-    return query.numRowsAffected();
+    return m_db->update(QStringLiteral("UPDATE notify_outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'"),
+                        {now.toMSecsSinceEpoch()});
 }
 
 Result<std::optional<OutboxEntry>> Outbox::nextDue(const QDateTime& now)
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query,
-                            selectColumns + QStringLiteral("WHERE state = 'queued' AND next_attempt_at IS NOT NULL "
-                                                           "AND next_attempt_at <= ? ORDER BY seq LIMIT 1"),
-                            {now.toMSecsSinceEpoch()});
-        !status)
-        return status.error();
-    if (!query.next())
+    auto query = m_db->query(selectColumns + QStringLiteral("WHERE state = 'queued' AND next_attempt_at IS NOT NULL "
+                                                            "AND next_attempt_at <= ? ORDER BY seq LIMIT 1"),
+                             {now.toMSecsSinceEpoch()});
+    if (!query)
+        return query.error();
+    if (!query.value().next())
         return std::optional<OutboxEntry>();
-    return std::optional<OutboxEntry>(readEntry(query));
+    return std::optional<OutboxEntry>(readEntry(query.value()));
 }
 
 Result<std::optional<QDateTime>> Outbox::earliestAttempt()
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query, QStringLiteral("SELECT MIN(next_attempt_at) FROM notify_outbox WHERE state = 'queued'"));
-        !status)
-        return status.error();
-    if (!query.next() || query.value(0).isNull())
+    auto earliest = m_db->scalar(QStringLiteral("SELECT MIN(next_attempt_at) FROM notify_outbox WHERE state = 'queued'"));
+    if (!earliest)
+        return earliest.error();
+    if (earliest.value().isNull())
         return std::optional<QDateTime>();
-    return std::optional<QDateTime>(fromMs(query.value(0)));
+    return std::optional<QDateTime>(dateTimeFromMs(earliest.value()));
 }
 
 Result<int> Outbox::unpark(const QDateTime& now)
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query,
-                            QStringLiteral("UPDATE notify_outbox SET next_attempt_at = ? "
-                                           "WHERE state = 'queued' AND next_attempt_at IS NULL"),
-                            {now.toMSecsSinceEpoch()});
-        !status)
-        return status.error();
-    return query.numRowsAffected();
+    return m_db->update(QStringLiteral("UPDATE notify_outbox SET next_attempt_at = ? "
+                                       "WHERE state = 'queued' AND next_attempt_at IS NULL"),
+                        {now.toMSecsSinceEpoch()});
 }
 
 Status Outbox::markSending(qint64 seq)
 {
-    return run(QStringLiteral("UPDATE notify_outbox SET state = 'sending', attempts = attempts + 1 WHERE seq = ?"), {seq});
+    return m_db->exec(QStringLiteral("UPDATE notify_outbox SET state = 'sending', attempts = attempts + 1 WHERE seq = ?"), {seq});
 }
 
 Status Outbox::markPartsDone(qint64 seq, const QString& channel, int partsDone)
 {
-    return run(QStringLiteral("UPDATE notify_outbox SET parts_done = ?, parts_channel = ? WHERE seq = ?"),
-               {partsDone, channel, seq});
+    return m_db->exec(QStringLiteral("UPDATE notify_outbox SET parts_done = ?, parts_channel = ? WHERE seq = ?"),
+                      {partsDone, channel, seq});
 }
 
 Result<bool> Outbox::markDelivered(qint64 seq, const QString& channel, const QDateTime& now)
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query,
-                            QStringLiteral("UPDATE notify_outbox SET state = 'delivered', delivered_by = ?, finished_at = ?, "
-                                           "next_attempt_at = NULL, last_error = NULL "
-                                           "WHERE seq = ? AND state IN ('queued', 'sending')"),
-                            {channel, now.toMSecsSinceEpoch(), seq});
-        !status)
-        return status.error();
-    return query.numRowsAffected() == 1;
+    auto updated = m_db->update(QStringLiteral("UPDATE notify_outbox SET state = 'delivered', delivered_by = ?, finished_at = ?, "
+                                               "next_attempt_at = NULL, last_error = NULL "
+                                               "WHERE seq = ? AND state IN ('queued', 'sending')"),
+                                {channel, now.toMSecsSinceEpoch(), seq});
+    if (!updated)
+        return updated.error();
+    return updated.value() == 1;
 }
 
 Status Outbox::markRetry(qint64 seq, const QDateTime& nextAttempt, const QString& error)
 {
-    return run(QStringLiteral("UPDATE notify_outbox SET state = 'queued', next_attempt_at = ?, last_error = ? "
-                              "WHERE seq = ? AND state IN ('queued', 'sending')"),
-               {msOrNull(nextAttempt), error, seq});
+    return m_db->exec(QStringLiteral("UPDATE notify_outbox SET state = 'queued', next_attempt_at = ?, last_error = ? "
+                                     "WHERE seq = ? AND state IN ('queued', 'sending')"),
+                      {msOrNull(nextAttempt), error, seq});
 }
 
 Status Outbox::markFailed(qint64 seq, const QString& error, const QDateTime& now)
 {
-    return run(QStringLiteral("UPDATE notify_outbox SET state = 'failed', last_error = ?, finished_at = ?, "
-                              "next_attempt_at = NULL WHERE seq = ? AND state IN ('queued', 'sending')"),
-               {error, now.toMSecsSinceEpoch(), seq});
+    return m_db->exec(QStringLiteral("UPDATE notify_outbox SET state = 'failed', last_error = ?, finished_at = ?, "
+                                     "next_attempt_at = NULL WHERE seq = ? AND state IN ('queued', 'sending')"),
+                      {error, now.toMSecsSinceEpoch(), seq});
 }
 
 Status Outbox::markExpired(qint64 seq, const QDateTime& now)
 {
-    return run(QStringLiteral("UPDATE notify_outbox SET state = 'expired', finished_at = ?, next_attempt_at = NULL "
-                              "WHERE seq = ? AND state IN ('queued', 'sending')"),
-               {now.toMSecsSinceEpoch(), seq});
+    return m_db->exec(QStringLiteral("UPDATE notify_outbox SET state = 'expired', finished_at = ?, next_attempt_at = NULL "
+                                     "WHERE seq = ? AND state IN ('queued', 'sending')"),
+                      {now.toMSecsSinceEpoch(), seq});
 }
 
 Result<std::optional<OutboxEntry>> Outbox::find(const QString& signalId)
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query, selectColumns + QStringLiteral("WHERE signal_id = ?"), {signalId}); !status)
-        return status.error();
-    if (!query.next())
+    auto query = m_db->query(selectColumns + QStringLiteral("WHERE signal_id = ?"), {signalId});
+    if (!query)
+        return query.error();
+    if (!query.value().next())
         return std::optional<OutboxEntry>();
-    return std::optional<OutboxEntry>(readEntry(query));
+    return std::optional<OutboxEntry>(readEntry(query.value()));
 }
 
 Result<QList<OutboxEntry>> Outbox::pending()
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query, selectColumns + QStringLiteral("WHERE state IN ('queued', 'sending') ORDER BY seq"));
-        !status)
-        return status.error();
+    auto query = m_db->query(selectColumns + QStringLiteral("WHERE state IN ('queued', 'sending') ORDER BY seq"));
+    if (!query)
+        return query.error();
     QList<OutboxEntry> entries;
-    while (query.next())
-        entries.append(readEntry(query));
+    while (query.value().next())
+        entries.append(readEntry(query.value()));
     return entries;
 }
 
 Result<QHash<OutboxEntry::State, int>> Outbox::counts()
 {
-    QSqlQuery query(m_db);
-    if (Status status = run(query, QStringLiteral("SELECT state, COUNT(*) FROM notify_outbox GROUP BY state")); !status)
-        return status.error();
+    auto query = m_db->query(QStringLiteral("SELECT state, COUNT(*) FROM notify_outbox GROUP BY state"));
+    if (!query)
+        return query.error();
     QHash<OutboxEntry::State, int> counts;
-    while (query.next())
-        counts.insert(stateFromName(query.value(0).toString()), query.value(1).toInt());
+    while (query.value().next())
+        counts.insert(stateFromName(query.value().value(0).toString()), query.value().value(1).toInt());
     return counts;
 }
 

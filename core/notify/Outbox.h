@@ -6,9 +6,7 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QSqlDatabase>
 #include <QString>
-#include <QVariantList>
 
 #include <memory>
 #include <optional>
@@ -16,6 +14,8 @@
 class QSqlQuery;
 
 namespace sentinel {
+
+class SqliteConnection;
 
 /// One signal in the outbox.
 struct OutboxEntry {
@@ -39,7 +39,8 @@ struct OutboxEntry {
 /// The persistent outbox of outgoing signals: a table in an SQLite file (normally the journal's,
 /// so both share one file; ADR 0040). Each signal is committed before its first attempt and
 /// moves queued → sending → delivered | failed | expired, each step its own durable commit
-/// (WAL, synchronous=FULL). Rows left in `sending` by a crash are requeued on open.
+/// (WAL, synchronous=FULL, through SqliteConnection). Rows left in `sending` by a crash are
+/// requeued on open. Its schema is owner "signal outbox" in `schema_versions` (ADR 0101).
 /// Not a QObject; used from one thread (its named QtSql connection belongs to that thread).
 class Outbox final
 {
@@ -79,20 +80,14 @@ public:
     [[nodiscard]] Result<QList<OutboxEntry>> pending();
     [[nodiscard]] Result<QHash<OutboxEntry::State, int>> counts();
 
-    [[nodiscard]] const QString& path() const { return m_path; }
+    [[nodiscard]] const QString& path() const;
 
 private:
-    Outbox(QString path, QString connectionName);
+    explicit Outbox(std::unique_ptr<SqliteConnection> db);
     Status createSchema();
-    /// Prepares and runs `sql` on `query` (a query on m_db).
-    Status run(QSqlQuery& query, const QString& sql, const QVariantList& binds = {});
-    Status run(const QString& sql, const QVariantList& binds = {});
-    [[nodiscard]] Error storageError(const QString& what, const QString& detail) const;
     static OutboxEntry readEntry(const QSqlQuery& query);
 
-    QString m_path;
-    QString m_connectionName;
-    QSqlDatabase m_db;
+    std::unique_ptr<SqliteConnection> m_db;
 };
 
 } // namespace sentinel

@@ -3,7 +3,8 @@
 
 #include "common/Clock.h"
 #include "common/Log.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SchemaVersions.h"
+#include "storage/SqliteConnection.h"
 
 #include <QMetaObject>
 
@@ -93,54 +94,46 @@ Result<std::unique_ptr<PaperPlatform>> PaperPlatform::open(const QString& path, 
 
 Status PaperPlatform::createSchema()
 {
-    return m_db->transaction([this]() -> Status {
-        if (Status s = m_db->exec(QStringLiteral("CREATE TABLE IF NOT EXISTS paper_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")); !s)
-            return s;
-        auto version = m_db->scalar(QStringLiteral("SELECT value FROM paper_meta WHERE key = 'schema_version'"));
-        if (!version)
-            return version.error();
-        if (!version.value().isNull()) {
-            const int found = version.value().toInt();
-            if (found > schemaVersion)
-                return Error{QStringLiteral("schema_too_new"),
-                             QStringLiteral("paper account in %1 has schema version %2; this build reads up to %3")
-                                 .arg(m_db->path())
-                                 .arg(found)
-                                 .arg(schemaVersion),
-                             QStringLiteral("use the Trade Sentinel version that wrote this file, or point journal.path to a new file")};
-            return okStatus();
-        }
-        const QStringList statements{
-            QStringLiteral("CREATE TABLE paper_account ("
-                           " id INTEGER PRIMARY KEY CHECK (id = 1),"
-                           " currency TEXT NOT NULL,"
-                           " starting_balance REAL NOT NULL,"
-                           " cash REAL NOT NULL,"
-                           " peak_equity REAL NOT NULL,"
-                           " next_order_seq INTEGER NOT NULL,"
-                           " created_at_ms INTEGER NOT NULL)"),
-            QStringLiteral("CREATE TABLE paper_positions ("
-                           " instrument_key TEXT PRIMARY KEY,"
-                           " quantity REAL NOT NULL CHECK (quantity > 0),"
-                           " average_price REAL NOT NULL CHECK (average_price > 0),"
-                           " market_price REAL NOT NULL CHECK (market_price > 0))"),
-            QStringLiteral("CREATE TABLE paper_orders ("
-                           " client_order_id TEXT PRIMARY KEY,"
-                           " order_id TEXT NOT NULL UNIQUE,"
-                           " instrument_key TEXT NOT NULL,"
-                           " side TEXT NOT NULL CHECK (side IN ('buy','sell')),"
-                           " quantity REAL NOT NULL CHECK (quantity > 0),"
-                           " price REAL NOT NULL CHECK (price > 0),"
-                           " fee REAL NOT NULL CHECK (fee >= 0),"
-                           " at_ms INTEGER NOT NULL)"),
-        };
-        for (const QString& sql : statements) {
-            if (Status s = m_db->exec(sql); !s)
-                return s;
-        }
-        return m_db->exec(QStringLiteral("INSERT INTO paper_meta (key, value) VALUES ('schema_version', ?)"),
-                          {QString::number(schemaVersion)});
-    });
+    static const SchemaOwner paperAccount{
+        QStringLiteral("paper account"),
+        {
+            {1,
+             QStringLiteral("account, positions, orders"),
+             {
+                 QStringLiteral("CREATE TABLE paper_account ("
+                                " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                                " currency TEXT NOT NULL,"
+                                " starting_balance REAL NOT NULL,"
+                                " cash REAL NOT NULL,"
+                                " peak_equity REAL NOT NULL,"
+                                " next_order_seq INTEGER NOT NULL,"
+                                " created_at_ms INTEGER NOT NULL)"),
+                 QStringLiteral("CREATE TABLE paper_positions ("
+                                " instrument_key TEXT PRIMARY KEY,"
+                                " quantity REAL NOT NULL CHECK (quantity > 0),"
+                                " average_price REAL NOT NULL CHECK (average_price > 0),"
+                                " market_price REAL NOT NULL CHECK (market_price > 0))"),
+                 QStringLiteral("CREATE TABLE paper_orders ("
+                                " client_order_id TEXT PRIMARY KEY,"
+                                " order_id TEXT NOT NULL UNIQUE,"
+                                " instrument_key TEXT NOT NULL,"
+                                " side TEXT NOT NULL CHECK (side IN ('buy','sell')),"
+                                " quantity REAL NOT NULL CHECK (quantity > 0),"
+                                " price REAL NOT NULL CHECK (price > 0),"
+                                " fee REAL NOT NULL CHECK (fee >= 0),"
+                                " at_ms INTEGER NOT NULL)"),
+             }},
+        },
+        // Releases before schema_versions kept the version here (ADR 0061).
+        LegacyVersionMark::keyValue(QStringLiteral("paper_meta"), QStringLiteral("schema_version")),
+        QStringLiteral("schema_too_new"),
+        QStringLiteral("use the Trade Sentinel version that wrote this file, or point journal.path to a new file"),
+    };
+    Q_ASSERT(paperAccount.latestVersion() == schemaVersion);
+    auto version = SchemaVersions::migrate(*m_db, paperAccount);
+    if (!version)
+        return version.error();
+    return okStatus();
 }
 
 Status PaperPlatform::loadAccount()

@@ -2,7 +2,7 @@
 // A journal writer killed with SIGKILL at arbitrary points never leaves a half-written record,
 // and a restart finishes what it left without losing or repeating an execution.
 #include "journal/JournalVerifier.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QFile>
 #include <QProcess>

@@ -3,8 +3,8 @@
 
 #include "common/ManualClock.h"
 #include "journal/Journal.h"
+#include "storage/SqliteConnection.h"
 #include "trading/PaperPlatform.h"
-#include "trading/SqliteConnection.h"
 
 namespace sentinel::test {
 

@@ -2,7 +2,7 @@
 #include "JournalFixture.h"
 
 #include "journal/Journal.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "journal/Journal.h"
 #include "journal/JournalSchema.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -2,7 +2,7 @@
 #include "JournalFixture.h"
 
 #include "journal/JournalVerifier.h"
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "trading/SqliteConnection.h"
+#include "storage/SqliteConnection.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -8,8 +8,8 @@
 
 namespace sentinel {
 
-SqliteConnection::SqliteConnection(QString path, QString owner, QString connectionName)
-    : m_path(std::move(path)), m_owner(std::move(owner)), m_connectionName(std::move(connectionName))
+SqliteConnection::SqliteConnection(QString path, Options options, QString connectionName)
+    : m_path(std::move(path)), m_options(std::move(options)), m_connectionName(std::move(connectionName))
 {
 }
 
@@ -22,22 +22,38 @@ SqliteConnection::~SqliteConnection()
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString& path, const QString& owner, Access access)
 {
-    const QString name = QStringLiteral("sentinel-%1-%2").arg(owner, QUuid::createUuid().toString(QUuid::WithoutBraces));
-    std::unique_ptr<SqliteConnection> connection(new SqliteConnection(QFileInfo(path).absoluteFilePath(), owner, name));
+    Options options;
+    options.owner = owner;
+    options.access = access;
+    return open(path, options);
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString& path, const Options& options)
+{
+    const QString name = QStringLiteral("sentinel-%1-%2").arg(options.owner, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    std::unique_ptr<SqliteConnection> connection(new SqliteConnection(QFileInfo(path).absoluteFilePath(), options, name));
     connection->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     connection->m_db.setDatabaseName(connection->m_path);
-    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
-    if (access == Access::ReadOnly)
-        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-    connection->m_db.setConnectOptions(options);
+    // The stores share one file and each writes from its own connection, so a writer waits for
+    // another's lock instead of failing at once with SQLITE_BUSY.
+    QString connectOptions = QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000");
+    if (options.access == Access::ReadOnly)
+        connectOptions += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    connection->m_db.setConnectOptions(connectOptions);
     if (!connection->m_db.open())
         return connection->storageError(QStringLiteral("cannot open"), connection->m_db.lastError().text());
-    // WAL lets readers (the verifier, the UI) work while the engine writes; synchronous=FULL makes
-    // each commit survive power loss, which "written before acting" depends on.
+    // WAL lets readers (the verifier, the UI) work while the engine writes. synchronous=FULL makes
+    // each commit survive power loss, which "written before acting" depends on; NORMAL is for a
+    // store whose rows can be fetched again (ADR 0101). synchronous is per connection, and a FULL
+    // commit syncs the whole WAL before it, so a NORMAL neighbour in the same file never weakens
+    // the journal's commits.
     QStringList pragmas{QStringLiteral("PRAGMA foreign_keys=ON")};
-    if (access == Access::ReadWrite)
-        pragmas << QStringLiteral("PRAGMA journal_mode=WAL") << QStringLiteral("PRAGMA synchronous=FULL");
-    for (const QString& pragma : pragmas) {
+    if (options.access == Access::ReadWrite) {
+        pragmas << QStringLiteral("PRAGMA journal_mode=WAL")
+                << (options.sync == Sync::Full ? QStringLiteral("PRAGMA synchronous=FULL")
+                                               : QStringLiteral("PRAGMA synchronous=NORMAL"));
+    }
+    for (const QString& pragma : std::as_const(pragmas)) {
         if (Status status = connection->exec(pragma); !status)
             return status.error();
     }
@@ -46,9 +62,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString& 
 
 Error SqliteConnection::storageError(const QString& what, const QString& detail) const
 {
-    return Error{QStringLiteral("storage_error"), QStringLiteral("%1 %2: %3: %4").arg(m_owner, m_path, what, detail),
-                 QStringLiteral("check that the file and its folder are writable, the disk is not full and "
-                                "the file is a Trade Sentinel journal")};
+    return Error{m_options.errorKind, QStringLiteral("%1 %2: %3: %4").arg(m_options.owner, m_path, what, detail),
+                 !m_options.remedy.isEmpty()
+                     ? m_options.remedy
+                     : QStringLiteral("check that the file and its folder are writable, the disk is not full and "
+                                      "the file is a Trade Sentinel journal")};
 }
 
 Result<QSqlQuery> SqliteConnection::query(const QString& sql, const QVariantList& binds)
@@ -96,10 +114,15 @@ Result<bool> SqliteConnection::hasTable(const QString& table)
     return found.value().toInt() > 0;
 }
 
-Status SqliteConnection::transaction(const std::function<Status()>& work)
+Status SqliteConnection::transaction(const std::function<Status()>& work, Lock lock)
 {
-    if (!m_db.transaction())
-        return storageError(QStringLiteral("cannot begin a transaction"), m_db.lastError().text());
+    if (lock == Lock::Deferred) {
+        if (!m_db.transaction())
+            return storageError(QStringLiteral("cannot begin a transaction"), m_db.lastError().text());
+    } else if (Status begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun) {
+        // QSqlDatabase::transaction() only issues a deferred BEGIN; COMMIT and ROLLBACK are the same.
+        return begun;
+    }
     Status status = work();
     if (status && !m_db.commit())
         status = storageError(QStringLiteral("cannot commit"), m_db.lastError().text());

@@ -13,11 +13,13 @@
 
 namespace sentinel {
 
-/// One named QtSql connection to an SQLite file, with the durability settings every Trade
-/// Sentinel store needs (WAL, synchronous=FULL, foreign keys on, a busy timeout) and SQL errors
-/// turned into Error values that name the file and the statement. The journal, the paper
-/// account and the outbox share one file through separate connections, so each owner gets a
-/// unique connection name. A connection belongs to the thread that opened it.
+/// One named QtSql connection to an SQLite file, with the settings every Trade Sentinel store
+/// needs (WAL, foreign keys on, a busy timeout, synchronous=FULL unless the owner asks for less)
+/// and SQL errors turned into Error values that name the owner, the file and the statement. The
+/// journal, the paper account, the outbox and the bar store share one file through separate
+/// connections, so each gets a unique connection name. A connection belongs to the thread that
+/// opened it. Every store opens its file here and versions its tables through SchemaVersions
+/// (ADR 0101).
 class SqliteConnection final
 {
 public:
@@ -26,6 +28,27 @@ public:
         ReadOnly,  ///< never creates or converts anything (verification of a file we did not write)
     };
 
+    /// How far a commit is pushed to disk before it returns (`PRAGMA synchronous`).
+    enum class Sync {
+        /// The WAL is fsynced at every commit, so a commit survives power loss. Every record the
+        /// engine acts on ("written before acting") needs this.
+        Full,
+        /// No fsync per commit (only at checkpoints). Still crash-safe for the process and never
+        /// corrupts the file, but a power cut may undo the last commits. Only for data that can be
+        /// fetched again: the bar store (ADR 0101).
+        Normal,
+    };
+
+    /// How to open: the typed request of open().
+    struct Options {
+        QString owner;                  ///< names the store in errors and logs ("journal", "bar store")
+        Access access = Access::ReadWrite;
+        Sync sync = Sync::Full;
+        QString errorKind = QStringLiteral("storage_error"); ///< Error::kind of every failure
+        QString remedy;                 ///< what the user can do about a failure; empty: a general one
+    };
+
+    [[nodiscard]] static Result<std::unique_ptr<SqliteConnection>> open(const QString& path, const Options& options);
     /// `owner` names the store in error messages ("journal", "paper account").
     [[nodiscard]] static Result<std::unique_ptr<SqliteConnection>> open(const QString& path, const QString& owner,
                                                                          Access access = Access::ReadWrite);
@@ -42,19 +65,25 @@ public:
     [[nodiscard]] Result<QVariant> scalar(const QString& sql, const QVariantList& binds = {});
     [[nodiscard]] Result<bool> hasTable(const QString& table);
 
+    /// When a transaction takes the file's write lock.
+    enum class Lock {
+        Deferred,  ///< at its first write (SQLite's default)
+        Immediate, ///< at once: what it reads cannot change before it writes (read-check-write steps)
+    };
     /// Runs `work` inside one transaction: commits when it succeeds, rolls back when it returns an
     /// error (or the commit fails), so either every write of `work` is durable or none is.
-    [[nodiscard]] Status transaction(const std::function<Status()>& work);
+    [[nodiscard]] Status transaction(const std::function<Status()>& work, Lock lock = Lock::Deferred);
 
     [[nodiscard]] Error storageError(const QString& what, const QString& detail) const;
     [[nodiscard]] const QString& path() const { return m_path; }
+    [[nodiscard]] const QString& owner() const { return m_options.owner; }
     [[nodiscard]] QSqlDatabase& database() { return m_db; }
 
 private:
-    SqliteConnection(QString path, QString owner, QString connectionName);
+    SqliteConnection(QString path, Options options, QString connectionName);
 
     QString m_path;
-    QString m_owner;
+    Options m_options;
     QString m_connectionName;
     QSqlDatabase m_db;
 };
