@@ -11,6 +11,9 @@ ApprovalQueue::ApprovalQueue(Clock& clock, ExpiryHandler onExpired, QObject* par
 void ApprovalQueue::add(const TradeProposal& proposal)
 {
     const QString id = proposal.id;
+    // The same id again replaces the proposal: its old deadline must not expire the new one.
+    if (const auto held = m_pending.constFind(id); held != m_pending.constEnd())
+        m_clock.cancel(held->expiry);
     const TimerId timer = m_clock.callAt(proposal.expiresAt, this, [this, id] {
         if (auto expired = m_pending.take(id); expired.expiry)
             m_onExpired(expired.proposal);

@@ -24,7 +24,18 @@ public:
 
     [[nodiscard]] QString name() const override { return m_upstream.name(); }
     void fetchBars(const BarRequest& request, BarsCallback done) override;
+    /// Not bars: passed through uncounted (they are published on no bar schedule).
+    void fetchIndicator(const IndicatorRequest& request, IndicatorCallback done) override
+    {
+        m_upstream.fetchIndicator(request, std::move(done));
+    }
+    void fetchNewsSentiment(const NewsRequest& request, NewsCallback done) override
+    {
+        m_upstream.fetchNewsSentiment(request, std::move(done));
+    }
     [[nodiscard]] ProviderStats stats() const override { return m_upstream.stats(); }
+    [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return m_upstream.publicationDelay(); }
+    [[nodiscard]] ProviderQuota quota() const override { return m_upstream.quota(); }
 
     [[nodiscard]] qint64 requestsWhileClosed() const { return m_whileClosed; }
 
