@@ -54,9 +54,15 @@ quint16 EngineMetrics::port() const
 
 void EngineMetrics::update(const Inputs& inputs)
 {
-    const RunStatistics& stats = inputs.statistics;
-    const MetricLabels provider{{QStringLiteral("provider"), inputs.provider}};
+    updateCycles(inputs);
+    updateMarketData(inputs);
+    updateDecisions(inputs.statistics);
+    updateDelivery(inputs);
+}
 
+void EngineMetrics::updateCycles(const Inputs& inputs)
+{
+    const RunStatistics& stats = inputs.statistics;
     m_registry.set(metric::cycles, double(stats.cycles));
     const std::size_t first = stats.cycleMs.size() > recentCycles ? stats.cycleMs.size() - recentCycles : 0;
     if (first < stats.cycleMs.size()) {
@@ -68,7 +74,12 @@ void EngineMetrics::update(const Inputs& inputs)
     }
     if (inputs.lastCycleAt.isValid())
         m_registry.set(metric::lastCycle, double(inputs.lastCycleAt.toMSecsSinceEpoch()) / 1000.0);
+}
 
+void EngineMetrics::updateMarketData(const Inputs& inputs)
+{
+    const RunStatistics& stats = inputs.statistics;
+    const MetricLabels provider{{QStringLiteral("provider"), inputs.provider}};
     mirror(m_registry, metric::apiCalls, stats.apiCalls, QStringLiteral("endpoint"), provider);
     m_registry.set(metric::apiCallsWhileClosed, double(stats.apiCallsWhileClosed), provider);
     mirror(m_registry, metric::apiErrors, stats.apiErrors, QStringLiteral("kind"), provider);
@@ -85,7 +96,6 @@ void EngineMetrics::update(const Inputs& inputs)
         m_registry.set(metric::cacheMisses, double(cache.misses), labels);
         m_registry.set(metric::cacheEvictions, double(cache.evictions), labels);
     }
-
     mirror(m_registry, metric::staleBlocks, stats.staleBlocksByMarket, QStringLiteral("market"));
     int stale = 0;
     m_registry.clear(metric::instrumentLag); // the watchlist may have changed
@@ -95,7 +105,10 @@ void EngineMetrics::update(const Inputs& inputs)
             m_registry.set(metric::instrumentLag, double(instrument.lagSeconds), {{QStringLiteral("instrument"), instrument.instrument.key()}});
     }
     m_registry.set(metric::instrumentsStale, stale);
+}
 
+void EngineMetrics::updateDecisions(const RunStatistics& stats)
+{
     m_registry.set(metric::proposals, double(stats.proposals));
     m_registry.set(metric::decisions, double(stats.approvals), {{QStringLiteral("decision"), QStringLiteral("approved")}});
     m_registry.set(metric::decisions, double(stats.rejections), {{QStringLiteral("decision"), QStringLiteral("rejected")}});
@@ -103,7 +116,10 @@ void EngineMetrics::update(const Inputs& inputs)
     m_registry.set(metric::executions, double(stats.executions));
     mirror(m_registry, metric::riskRejections, stats.riskRejections, QStringLiteral("check"));
     mirror(m_registry, metric::alerts, stats.alerts, QStringLiteral("kind"));
+}
 
+void EngineMetrics::updateDelivery(const Inputs& inputs)
+{
     for (const ChannelStats& channel : inputs.channels) {
         const MetricLabels labels{{QStringLiteral("channel"), channel.name}};
         m_registry.set(metric::deliveries, channel.delivered, {labels.first(), {QStringLiteral("outcome"), QStringLiteral("delivered")}});
@@ -111,7 +127,6 @@ void EngineMetrics::update(const Inputs& inputs)
         m_registry.set(metric::outboxPending, channel.queueDepth, labels);
         m_registry.set(metric::channelUp, channelUp(channel) ? 1 : 0, labels);
     }
-
     if (inputs.risk) {
         m_registry.set(metric::portfolioVar, inputs.risk->var);
         m_registry.set(metric::equity, inputs.risk->equity, {{QStringLiteral("currency"), inputs.risk->currency}});

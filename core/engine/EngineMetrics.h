@@ -52,6 +52,11 @@ public:
     [[nodiscard]] static HealthReport health(const Inputs& inputs);
 
 private:
+    void updateCycles(const Inputs& inputs);
+    void updateMarketData(const Inputs& inputs);
+    void updateDecisions(const RunStatistics& stats);
+    void updateDelivery(const Inputs& inputs);
+
     MetricsRegistry m_registry;
     std::unique_ptr<MetricsServer> m_server;
 };

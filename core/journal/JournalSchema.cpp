@@ -3,68 +3,76 @@
 
 namespace sentinel {
 
+namespace {
+
+/// Version 1: the four tables, their unique indexes and the approval trigger.
+QStringList initialSchema()
+{
+    return {
+        QStringLiteral("CREATE TABLE proposals ("
+                       " id TEXT PRIMARY KEY,"
+                       " instrument_key TEXT NOT NULL,"
+                       " symbol TEXT NOT NULL,"
+                       " market TEXT NOT NULL,"
+                       " interval TEXT NOT NULL,"
+                       " side TEXT NOT NULL CHECK (side IN ('buy','sell')),"
+                       " is_exit INTEGER NOT NULL CHECK (is_exit IN (0,1)),"
+                       " quantity REAL NOT NULL CHECK (quantity > 0),"
+                       " price REAL NOT NULL CHECK (price > 0),"
+                       " strategy_reason TEXT NOT NULL,"
+                       " verdict_json TEXT NOT NULL,"
+                       " var_before REAL NOT NULL,"
+                       " var_after REAL NOT NULL,"
+                       " freshness TEXT NOT NULL,"
+                       " client_order_id TEXT NOT NULL UNIQUE,"
+                       " created_at_ms INTEGER NOT NULL,"
+                       " expires_at_ms INTEGER NOT NULL,"
+                       " state TEXT NOT NULL CHECK (state IN ('pending','approved','executed','rejected','expired','refused')),"
+                       " resolution TEXT,"
+                       " resolved_at_ms INTEGER)"),
+        QStringLiteral("CREATE TABLE decisions ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " proposal_id TEXT NOT NULL REFERENCES proposals(id),"
+                       " decision TEXT NOT NULL CHECK (decision IN ('approved','rejected')),"
+                       " reason TEXT NOT NULL,"
+                       " operator TEXT NOT NULL,"
+                       " at_ms INTEGER NOT NULL)"),
+        // Named indexes rather than column UNIQUE constraints, so they show in the schema by name.
+        QStringLiteral("CREATE UNIQUE INDEX decisions_one_per_proposal ON decisions (proposal_id)"),
+        QStringLiteral("CREATE TABLE executions ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " proposal_id TEXT NOT NULL REFERENCES proposals(id),"
+                       " client_order_id TEXT NOT NULL,"
+                       " order_id TEXT NOT NULL,"
+                       " price REAL NOT NULL CHECK (price > 0),"
+                       " quantity REAL NOT NULL CHECK (quantity > 0),"
+                       " fee REAL NOT NULL CHECK (fee >= 0),"
+                       " at_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE UNIQUE INDEX executions_client_order_id ON executions (client_order_id)"),
+        QStringLiteral("CREATE UNIQUE INDEX executions_order_id ON executions (order_id)"),
+        QStringLiteral("CREATE UNIQUE INDEX executions_one_per_proposal ON executions (proposal_id)"),
+        // The code checks for the approval too; the trigger holds even for a writer that forgets.
+        QStringLiteral("CREATE TRIGGER executions_require_approval BEFORE INSERT ON executions "
+                       "WHEN NOT EXISTS (SELECT 1 FROM decisions WHERE proposal_id = NEW.proposal_id "
+                       "AND decision = 'approved') "
+                       "BEGIN SELECT RAISE(ABORT, 'execution without an approval'); END"),
+        QStringLiteral("CREATE TABLE alerts ("
+                       " id TEXT PRIMARY KEY,"
+                       " severity TEXT NOT NULL CHECK (severity IN ('info','warning','critical')),"
+                       " kind TEXT NOT NULL,"
+                       " instrument_key TEXT NOT NULL DEFAULT '',"
+                       " message TEXT NOT NULL,"
+                       " at_ms INTEGER NOT NULL,"
+                       " acknowledged INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0,1)))"),
+    };
+}
+
+} // namespace
+
 const QList<JournalMigration>& JournalSchema::migrations()
 {
     static const QList<JournalMigration> all{
-        {1,
-         QStringLiteral("proposals, decisions, executions, alerts"),
-         {
-             QStringLiteral("CREATE TABLE proposals ("
-                            " id TEXT PRIMARY KEY,"
-                            " instrument_key TEXT NOT NULL,"
-                            " symbol TEXT NOT NULL,"
-                            " market TEXT NOT NULL,"
-                            " interval TEXT NOT NULL,"
-                            " side TEXT NOT NULL CHECK (side IN ('buy','sell')),"
-                            " is_exit INTEGER NOT NULL CHECK (is_exit IN (0,1)),"
-                            " quantity REAL NOT NULL CHECK (quantity > 0),"
-                            " price REAL NOT NULL CHECK (price > 0),"
-                            " strategy_reason TEXT NOT NULL,"
-                            " verdict_json TEXT NOT NULL,"
-                            " var_before REAL NOT NULL,"
-                            " var_after REAL NOT NULL,"
-                            " freshness TEXT NOT NULL,"
-                            " client_order_id TEXT NOT NULL UNIQUE,"
-                            " created_at_ms INTEGER NOT NULL,"
-                            " expires_at_ms INTEGER NOT NULL,"
-                            " state TEXT NOT NULL CHECK (state IN ('pending','approved','executed','rejected','expired','refused')),"
-                            " resolution TEXT,"
-                            " resolved_at_ms INTEGER)"),
-             QStringLiteral("CREATE TABLE decisions ("
-                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                            " proposal_id TEXT NOT NULL REFERENCES proposals(id),"
-                            " decision TEXT NOT NULL CHECK (decision IN ('approved','rejected')),"
-                            " reason TEXT NOT NULL,"
-                            " operator TEXT NOT NULL,"
-                            " at_ms INTEGER NOT NULL)"),
-             // Named indexes rather than column UNIQUE constraints, so they show in the schema by name.
-             QStringLiteral("CREATE UNIQUE INDEX decisions_one_per_proposal ON decisions (proposal_id)"),
-             QStringLiteral("CREATE TABLE executions ("
-                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                            " proposal_id TEXT NOT NULL REFERENCES proposals(id),"
-                            " client_order_id TEXT NOT NULL,"
-                            " order_id TEXT NOT NULL,"
-                            " price REAL NOT NULL CHECK (price > 0),"
-                            " quantity REAL NOT NULL CHECK (quantity > 0),"
-                            " fee REAL NOT NULL CHECK (fee >= 0),"
-                            " at_ms INTEGER NOT NULL)"),
-             QStringLiteral("CREATE UNIQUE INDEX executions_client_order_id ON executions (client_order_id)"),
-             QStringLiteral("CREATE UNIQUE INDEX executions_order_id ON executions (order_id)"),
-             QStringLiteral("CREATE UNIQUE INDEX executions_one_per_proposal ON executions (proposal_id)"),
-             // The code checks for the approval too; the trigger holds even for a writer that forgets.
-             QStringLiteral("CREATE TRIGGER executions_require_approval BEFORE INSERT ON executions "
-                            "WHEN NOT EXISTS (SELECT 1 FROM decisions WHERE proposal_id = NEW.proposal_id "
-                            "AND decision = 'approved') "
-                            "BEGIN SELECT RAISE(ABORT, 'execution without an approval'); END"),
-             QStringLiteral("CREATE TABLE alerts ("
-                            " id TEXT PRIMARY KEY,"
-                            " severity TEXT NOT NULL CHECK (severity IN ('info','warning','critical')),"
-                            " kind TEXT NOT NULL,"
-                            " instrument_key TEXT NOT NULL DEFAULT '',"
-                            " message TEXT NOT NULL,"
-                            " at_ms INTEGER NOT NULL,"
-                            " acknowledged INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged IN (0,1)))"),
-         }},
+        {1, QStringLiteral("proposals, decisions, executions, alerts"), initialSchema()},
         {2,
          QStringLiteral("acknowledgement time; indexes for restart and the alert list"),
          {

@@ -161,25 +161,22 @@ QJsonObject VerificationReport::toJson() const
             {QStringLiteral("passed"), passed()}};
 }
 
-Result<VerificationReport> JournalVerifier::verify(const QString& path)
+namespace {
+
+/// The header first: opening a text file through SQLite would only fail later and less clearly.
+Status checkHeader(const QString& path)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{QStringLiteral("not_found"), QStringLiteral("journal %1 does not exist").arg(path),
-                     QStringLiteral("give the file named by journal.path in the configuration")};
-    {
-        // Check the header first: opening a text file through SQLite would only fail later and less clearly.
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("storage_error"), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
-                         QStringLiteral("check the file's permissions")};
-        if (file.read(16) != QByteArray("SQLite format 3\0", 16))
-            return notAJournal(path, QStringLiteral("it is not an SQLite database"));
-    }
-    auto opened = SqliteConnection::open(path, QStringLiteral("journal verifier"), SqliteConnection::Access::ReadOnly);
-    if (!opened)
-        return opened.error();
-    SqliteConnection& db = *opened.value();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("storage_error"), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
+                     QStringLiteral("check the file's permissions")};
+    if (file.read(16) != QByteArray("SQLite format 3\0", 16))
+        return notAJournal(path, QStringLiteral("it is not an SQLite database"));
+    return okStatus();
+}
+
+Status requireJournalTables(SqliteConnection& db, const QString& path)
+{
     for (const QString& table : {QStringLiteral("schema_version"), QStringLiteral("proposals"), QStringLiteral("decisions"),
                                  QStringLiteral("executions"), QStringLiteral("alerts")}) {
         auto present = db.hasTable(table);
@@ -188,20 +185,27 @@ Result<VerificationReport> JournalVerifier::verify(const QString& path)
         if (!present.value())
             return notAJournal(path, QStringLiteral("it has no '%1' table").arg(table));
     }
-    VerificationReport report;
-    report.path = info.absoluteFilePath();
+    return okStatus();
+}
+
+Result<int> readSchemaVersion(SqliteConnection& db, const QString& path)
+{
     auto version = JournalSchema::currentVersion(db);
     if (!version)
         return version.error();
-    report.schemaVersion = version.value();
-    if (report.schemaVersion > JournalSchema::latestVersion())
+    if (version.value() > JournalSchema::latestVersion())
         return Error{QStringLiteral("journal_too_new"),
                      QStringLiteral("journal %1 has schema version %2; this build knows up to %3")
                          .arg(path)
-                         .arg(report.schemaVersion)
+                         .arg(version.value())
                          .arg(JournalSchema::latestVersion()),
                      QStringLiteral("verify it with the Trade Sentinel version that wrote it")};
+    return version.value();
+}
 
+/// Rows per table (the shared outbox and paper tables when present) and proposals per state.
+Status countRows(SqliteConnection& db, QMap<QString, qint64>& counts)
+{
     QStringList tables{QStringLiteral("proposals"), QStringLiteral("decisions"), QStringLiteral("executions"),
                        QStringLiteral("alerts")};
     for (const QString& sharedTable : {QStringLiteral("notify_outbox"), QStringLiteral("paper_orders")}) {
@@ -216,17 +220,20 @@ Result<VerificationReport> JournalVerifier::verify(const QString& path)
         auto rows = db.scalar(QStringLiteral("SELECT COUNT(*) FROM \"%1\"").arg(table));
         if (!rows)
             return rows.error();
-        report.counts.insert(table, rows.value().toLongLong());
+        counts.insert(table, rows.value().toLongLong());
     }
     auto states = db.query(QStringLiteral("SELECT state, COUNT(*) FROM proposals GROUP BY state"));
     if (!states)
         return states.error();
     while (states.value().next())
-        report.counts.insert(QStringLiteral("proposals_") + states.value().value(0).toString(), states.value().value(1).toLongLong());
+        counts.insert(QStringLiteral("proposals_") + states.value().value(0).toString(), states.value().value(1).toLongLong());
+    return okStatus();
+}
 
-    Checker checker(db);
-    QList<RuleResult>& rules = report.rules;
-    const QList<std::tuple<QString, QString, QList<Probe>>> journalRules{
+/// The journal's own integrity rules: name, description, and the probes that list violations.
+QList<std::tuple<QString, QString, QList<Probe>>> journalRules()
+{
+    return {
         {QStringLiteral("no_execution_without_approval"), QStringLiteral("every execution belongs to an approved proposal"),
          {{QStringLiteral("SELECT e.client_order_id, 'execution ' || e.order_id || ' of proposal ' || e.proposal_id || "
                           "' has no approval' FROM executions e WHERE NOT EXISTS (SELECT 1 FROM decisions d "
@@ -264,15 +271,11 @@ Result<VerificationReport> JournalVerifier::verify(const QString& path)
                              "WHERE state <> 'pending' AND resolved_at_ms IS NULL")},
          }},
     };
-    for (const auto& [name, description, probes] : journalRules) {
-        if (Status s = checker.addRule(name, description, probes, rules); !s)
-            return s.error();
-    }
-    if (Status s = outboxRule(db, checker, rules); !s)
-        return s.error();
-    if (Status s = paperRule(db, checker, rules); !s)
-        return s.error();
+}
 
+/// SQLite's own checks: page integrity and foreign keys.
+Status sqliteRules(SqliteConnection& db, QList<RuleResult>& rules)
+{
     RuleResult integrity{QStringLiteral("sqlite_integrity_check"), QStringLiteral("PRAGMA integrity_check is ok"), true, {}, {}};
     auto integrityRows = db.query(QStringLiteral("PRAGMA integrity_check"));
     if (!integrityRows)
@@ -294,6 +297,45 @@ Result<VerificationReport> JournalVerifier::verify(const QString& path)
                                        QStringLiteral("refers to a missing row of %1").arg(row.value(2).toString())});
     }
     rules.append(foreignKeys);
+    return okStatus();
+}
+
+} // namespace
+
+Result<VerificationReport> JournalVerifier::verify(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error{QStringLiteral("not_found"), QStringLiteral("journal %1 does not exist").arg(path),
+                     QStringLiteral("give the file named by journal.path in the configuration")};
+    if (const Status header = checkHeader(path); !header)
+        return header.error();
+    auto opened = SqliteConnection::open(path, QStringLiteral("journal verifier"), SqliteConnection::Access::ReadOnly);
+    if (!opened)
+        return opened.error();
+    SqliteConnection& db = *opened.value();
+    if (const Status tables = requireJournalTables(db, path); !tables)
+        return tables.error();
+    VerificationReport report;
+    report.path = info.absoluteFilePath();
+    auto version = readSchemaVersion(db, path);
+    if (!version)
+        return version.error();
+    report.schemaVersion = version.value();
+    if (const Status counted = countRows(db, report.counts); !counted)
+        return counted.error();
+
+    Checker checker(db);
+    for (const auto& [name, description, probes] : journalRules()) {
+        if (Status s = checker.addRule(name, description, probes, report.rules); !s)
+            return s.error();
+    }
+    for (const auto& rule : {&outboxRule, &paperRule}) {
+        if (Status s = rule(db, checker, report.rules); !s)
+            return s.error();
+    }
+    if (Status s = sqliteRules(db, report.rules); !s)
+        return s.error();
     return report;
 }
 

@@ -152,10 +152,9 @@ Result<int> SchemaVersions::current(SqliteConnection& db, const SchemaOwner& own
     return marks->version();
 }
 
-Result<int> SchemaVersions::migrate(SqliteConnection& db, const SchemaOwner& owner, int targetVersion)
+Result<int> SchemaVersions::settle(SqliteConnection& db, const SchemaOwner& owner)
 {
     const int latest = owner.latestVersion();
-    const int target = targetVersion < 0 ? latest : std::min(targetVersion, latest);
     int version = 0;
     const Status checked = db.transaction(
         [&]() -> Status {
@@ -180,44 +179,62 @@ Result<int> SchemaVersions::migrate(SqliteConnection& db, const SchemaOwner& own
         SqliteConnection::Lock::Immediate);
     if (!checked)
         return checked.error();
+    return version;
+}
 
+Result<int> SchemaVersions::apply(SqliteConnection& db, const SchemaOwner& owner, const SchemaMigration& migration)
+{
+    const int latest = owner.latestVersion();
+    int version = migration.version;
+    bool applied = false;
+    const Status step = db.transaction(
+        [&]() -> Status {
+            // Another connection may have applied this step since the check above.
+            auto now = current(db, owner);
+            if (!now)
+                return now.error();
+            if (now.value() > latest)
+                return tooNew(db, owner, now.value());
+            if (now.value() >= migration.version) {
+                version = now.value();
+                return okStatus();
+            }
+            for (const QString& statement : migration.statements) {
+                if (Status s = db.exec(statement); !s)
+                    return s;
+            }
+            if (Status s = storeVersion(db, owner.name, migration.version); !s)
+                return s;
+            if (owner.legacy) {
+                if (Status s = owner.legacy->write(db, migration); !s)
+                    return s;
+            }
+            applied = true;
+            return okStatus();
+        },
+        SqliteConnection::Lock::Immediate);
+    if (!step)
+        return step.error();
+    if (applied)
+        log::get("storage")->info("{} {}: migrated to schema version {}: {}", owner.name, db.path(), version,
+                                  migration.description);
+    return version;
+}
+
+Result<int> SchemaVersions::migrate(SqliteConnection& db, const SchemaOwner& owner, int targetVersion)
+{
+    const int target = targetVersion < 0 ? owner.latestVersion() : std::min(targetVersion, owner.latestVersion());
+    auto settled = settle(db, owner);
+    if (!settled)
+        return settled.error();
+    int version = settled.value();
     for (const SchemaMigration& migration : owner.migrations) {
         if (migration.version <= version || migration.version > target)
             continue;
-        bool applied = false;
-        const Status step = db.transaction(
-            [&]() -> Status {
-                // Another connection may have applied this step since the check above.
-                auto now = current(db, owner);
-                if (!now)
-                    return now.error();
-                if (now.value() > latest)
-                    return tooNew(db, owner, now.value());
-                if (now.value() >= migration.version) {
-                    version = now.value();
-                    return okStatus();
-                }
-                for (const QString& statement : migration.statements) {
-                    if (Status s = db.exec(statement); !s)
-                        return s;
-                }
-                if (Status s = storeVersion(db, owner.name, migration.version); !s)
-                    return s;
-                if (owner.legacy) {
-                    if (Status s = owner.legacy->write(db, migration); !s)
-                        return s;
-                }
-                applied = true;
-                return okStatus();
-            },
-            SqliteConnection::Lock::Immediate);
-        if (!step)
-            return step.error();
-        if (applied) {
-            version = migration.version;
-            log::get("storage")->info("{} {}: migrated to schema version {}: {}", owner.name, db.path(), version,
-                                      migration.description);
-        }
+        auto reached = apply(db, owner, migration);
+        if (!reached)
+            return reached.error();
+        version = reached.value();
     }
     return version;
 }

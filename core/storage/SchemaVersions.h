@@ -82,6 +82,12 @@ public:
     [[nodiscard]] static Result<int> migrate(SqliteConnection& db, const SchemaOwner& owner, int targetVersion = -1);
     /// Every owner's row (owner → version); empty for a file without the table.
     [[nodiscard]] static Result<QMap<QString, int>> all(SqliteConnection& db);
+
+private:
+    /// Creates the table, refuses a newer file and records an adopted legacy version.
+    [[nodiscard]] static Result<int> settle(SqliteConnection& db, const SchemaOwner& owner);
+    /// One migration in its own transaction; returns the version the file is at afterwards.
+    [[nodiscard]] static Result<int> apply(SqliteConnection& db, const SchemaOwner& owner, const SchemaMigration& migration);
 };
 
 } // namespace sentinel

@@ -220,27 +220,28 @@ Result<std::optional<Fill>> PaperPlatform::findFill(const QString& clientOrderId
     return std::optional<Fill>(fill);
 }
 
-Result<Fill> PaperPlatform::execute(const OrderRequest& request)
+Result<std::optional<Fill>> PaperPlatform::previousFill(const OrderRequest& request)
 {
-    if (Status status = validate(request); !status)
-        return status.error();
     auto previous = findFill(request.clientOrderId);
     if (!previous)
         return previous.error();
-    if (const std::optional<Fill>& fill = previous.value()) {
-        if (fill->instrumentKey != request.instrumentKey || fill->side != request.side
-            || !sameQuantity(fill->quantity, request.quantity))
-            return orderError(QStringLiteral("client_order_id_reused"),
-                              QStringLiteral("client order id %1 was already used for %2 %3 %4, not for %5 %6 %7")
-                                  .arg(request.clientOrderId, sideName(fill->side))
-                                  .arg(fill->quantity)
-                                  .arg(fill->instrumentKey, sideName(request.side))
-                                  .arg(request.quantity)
-                                  .arg(request.instrumentKey),
-                              QStringLiteral("give each new order its own client order id"));
-        return *fill;
-    }
+    const std::optional<Fill>& fill = previous.value();
+    if (fill
+        && (fill->instrumentKey != request.instrumentKey || fill->side != request.side
+            || !sameQuantity(fill->quantity, request.quantity)))
+        return orderError(QStringLiteral("client_order_id_reused"),
+                          QStringLiteral("client order id %1 was already used for %2 %3 %4, not for %5 %6 %7")
+                              .arg(request.clientOrderId, sideName(fill->side))
+                              .arg(fill->quantity)
+                              .arg(fill->instrumentKey, sideName(request.side))
+                              .arg(request.quantity)
+                              .arg(request.instrumentKey),
+                          QStringLiteral("give each new order its own client order id"));
+    return previous;
+}
 
+Fill PaperPlatform::priceFill(const OrderRequest& request) const
+{
     const double base = m_marks.value(request.instrumentKey, request.referencePrice);
     const double slip = m_settings.slippageBps / 10'000.0;
     Fill fill;
@@ -252,17 +253,18 @@ Result<Fill> PaperPlatform::execute(const OrderRequest& request)
     fill.price = request.side == Side::Buy ? base * (1 + slip) : base * (1 - slip);
     fill.fee = fill.notional() * m_settings.feeBps / 10'000.0;
     fill.at = m_clock->now();
+    return fill;
+}
 
-    QHash<QString, Position> positions = m_positions;
-    Position position = positions.value(request.instrumentKey, Position{request.instrumentKey, 0, 0, 0});
-    double cash = m_cash;
-    if (request.side == Side::Buy) {
+Status PaperPlatform::applyFill(const Fill& fill, Position& position, double& cash) const
+{
+    if (fill.side == Side::Buy) {
         const double cost = fill.notional() + fill.fee;
         if (cost > cash)
             return orderError(QStringLiteral("insufficient_funds"),
                               QStringLiteral("buying %1 %2 at %3 costs %4 %5 with fees; the paper account has %6 %5")
-                                  .arg(request.quantity)
-                                  .arg(request.instrumentKey)
+                                  .arg(fill.quantity)
+                                  .arg(fill.instrumentKey)
                                   .arg(fill.price)
                                   .arg(cost, 0, 'f', 2)
                                   .arg(m_settings.currency)
@@ -275,21 +277,20 @@ Result<Fill> PaperPlatform::execute(const OrderRequest& request)
         if (fill.quantity > position.quantity && !sameQuantity(fill.quantity, position.quantity))
             return orderError(QStringLiteral("insufficient_position"),
                               QStringLiteral("selling %1 %2 but the paper account holds %3; it does not sell short")
-                                  .arg(request.quantity)
-                                  .arg(request.instrumentKey)
+                                  .arg(fill.quantity)
+                                  .arg(fill.instrumentKey)
                                   .arg(position.quantity),
                               QStringLiteral("sell at most the quantity held"));
         position.quantity = sameQuantity(fill.quantity, position.quantity) ? 0.0 : position.quantity - fill.quantity;
         cash += fill.notional() - fill.fee;
     }
-    position.marketPrice = m_marks.value(request.instrumentKey, fill.price);
-    if (position.quantity > 0)
-        positions.insert(position.instrumentKey, position);
-    else
-        positions.remove(position.instrumentKey);
-    const double peak = std::max(m_peakEquity, equity(positions, cash));
+    position.marketPrice = m_marks.value(fill.instrumentKey, fill.price);
+    return okStatus();
+}
 
-    const Status stored = m_db->transaction([&]() -> Status {
+Status PaperPlatform::storeFill(const Fill& fill, const Position& position, double cash, double peak)
+{
+    return m_db->transaction([&]() -> Status {
         if (Status s = m_db->exec(QStringLiteral("INSERT INTO paper_orders (client_order_id, order_id, instrument_key, side, "
                                                  "quantity, price, fee, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                                   {fill.clientOrderId, fill.orderId, fill.instrumentKey, sideName(fill.side), fill.quantity,
@@ -310,7 +311,31 @@ Result<Fill> PaperPlatform::execute(const OrderRequest& request)
         return m_db->exec(QStringLiteral("UPDATE paper_account SET cash = ?, peak_equity = ?, next_order_seq = ? WHERE id = 1"),
                           {cash, peak, m_nextOrderSeq + 1});
     });
-    if (!stored)
+}
+
+Result<Fill> PaperPlatform::execute(const OrderRequest& request)
+{
+    if (Status status = validate(request); !status)
+        return status.error();
+    auto previous = previousFill(request);
+    if (!previous)
+        return previous.error();
+    if (previous.value())
+        return *previous.value(); // the same order again: its original fill, nothing traded
+
+    const Fill fill = priceFill(request);
+    QHash<QString, Position> positions = m_positions;
+    Position position = positions.value(request.instrumentKey, Position{request.instrumentKey, 0, 0, 0});
+    double cash = m_cash;
+    if (Status applied = applyFill(fill, position, cash); !applied)
+        return applied.error();
+    if (position.quantity > 0)
+        positions.insert(position.instrumentKey, position);
+    else
+        positions.remove(position.instrumentKey);
+    const double peak = std::max(m_peakEquity, equity(positions, cash));
+    // Persisted before the account in memory changes: a failed write leaves both as they were.
+    if (const Status stored = storeFill(fill, position, cash, peak); !stored)
         return stored.error();
 
     m_cash = cash;

@@ -59,6 +59,13 @@ private:
     /// Writes each position's last mark (inside the caller's transaction).
     Status writeMarks(const QHash<QString, Position>& positions);
     [[nodiscard]] double equity(const QHash<QString, Position>& positions, double cash) const;
+    /// The earlier fill of this client order id, if any; an error when the id was used for another order.
+    [[nodiscard]] Result<std::optional<Fill>> previousFill(const OrderRequest& request);
+    /// The fill at the last mark (else the reference price), with slippage and fee.
+    [[nodiscard]] Fill priceFill(const OrderRequest& request) const;
+    /// Moves `position` and `cash` by the fill; refuses a buy without the cash or a short sale.
+    [[nodiscard]] Status applyFill(const Fill& fill, Position& position, double& cash) const;
+    [[nodiscard]] Status storeFill(const Fill& fill, const Position& position, double cash, double peak);
 
     std::unique_ptr<SqliteConnection> m_db;
     PaperSettings m_settings;
