@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cache/RedisBackend.h"
 
+#include "cache/RedisConnection.h"
+#include "cache/RedisLink.h"
 #include "common/Log.h"
 
 #include <QPointer>
-#include <QSocketNotifier>
 #include <QUrl>
 #include <QUuid>
 
-#include <hiredis/async.h>
+#include <hiredis/hiredis.h>
 
 #include <algorithm>
 #include <utility>
-#include <vector>
 
 namespace sentinel {
 
@@ -46,79 +46,17 @@ QByteArray bytes(const char* text)
     return QByteArray(text);
 }
 
+/// A fetched value as this desk got it: upstream, not from the shared cache.
+Result<RedisBackend::Entry> fetchedHere(const Result<RedisBackend::Entry>& result)
+{
+    if (!result.ok())
+        return result;
+    RedisBackend::Entry entry = result.value();
+    entry.fromShared = false;
+    return entry;
+}
+
 } // namespace
-
-/// One hiredis connection and the socket notifiers that drive it from the Qt event loop.
-/// Written here rather than taken from hiredis/adapters/qt.h, which connects with string-based
-/// SIGNAL/SLOT and uses the `slots` keyword (both banned here), and deletes a notifier from
-/// inside its own activation (see docs/adr/0051).
-struct RedisBackend::Link {
-    RedisBackend* owner = nullptr;
-    const char* role = "";
-    redisAsyncContext* context = nullptr;
-    QSocketNotifier* reader = nullptr;
-    QSocketNotifier* writer = nullptr;
-    bool up = false;
-};
-
-/// hiredis's event hooks for a Link.
-struct RedisLinkEvents {
-    using Link = RedisBackend::Link;
-
-    static void watch(Link* link, QSocketNotifier*& notifier, QSocketNotifier::Type type)
-    {
-        if (notifier) {
-            notifier->setEnabled(true);
-            return;
-        }
-        notifier = new QSocketNotifier(link->context->c.fd, type, link->owner);
-        const bool read = type == QSocketNotifier::Read;
-        QObject::connect(notifier, &QSocketNotifier::activated, link->owner, [link, read] {
-            if (!link->context)
-                return;
-            if (read)
-                redisAsyncHandleRead(link->context);
-            else
-                redisAsyncHandleWrite(link->context);
-        });
-    }
-    static void unwatch(QSocketNotifier* notifier)
-    {
-        if (notifier)
-            notifier->setEnabled(false);
-    }
-    static void drop(QSocketNotifier*& notifier)
-    {
-        if (!notifier)
-            return;
-        // Possibly inside this notifier's own activation: disable now, delete later.
-        notifier->setEnabled(false);
-        notifier->deleteLater();
-        notifier = nullptr;
-    }
-
-    static void addRead(void* data)
-    {
-        auto* link = static_cast<Link*>(data);
-        watch(link, link->reader, QSocketNotifier::Read);
-    }
-    static void delRead(void* data) { unwatch(static_cast<Link*>(data)->reader); }
-    static void addWrite(void* data)
-    {
-        auto* link = static_cast<Link*>(data);
-        watch(link, link->writer, QSocketNotifier::Write);
-    }
-    static void delWrite(void* data) { unwatch(static_cast<Link*>(data)->writer); }
-    static void cleanup(void* data)
-    {
-        auto* link = static_cast<Link*>(data);
-        drop(link->reader);
-        drop(link->writer);
-        // hiredis frees the context right after this hook.
-        link->context = nullptr;
-        link->up = false;
-    }
-};
 
 struct RedisBackend::Load {
     QByteArray key;
@@ -172,37 +110,31 @@ RedisBackend::RedisBackend(Endpoint endpoint, Clock& clock, Options options, QOb
       m_endpoint(std::move(endpoint)),
       m_clock(clock),
       m_options(std::move(options)),
-      m_ownerId(QUuid::createUuid().toByteArray(QUuid::WithoutBraces)),
-      m_command(std::make_unique<Link>()),
-      m_subscriber(std::make_unique<Link>()),
-      m_backoff(m_options.minBackoff)
+      m_ownerId(QUuid::createUuid().toByteArray(QUuid::WithoutBraces))
 {
-    m_command->owner = this;
-    m_command->role = "command";
-    m_subscriber->owner = this;
-    m_subscriber->role = "subscriber";
+    RedisConnection::Events events;
+    events.available = [this] { handleAvailable(); };
+    events.outage = [this](const QString& reason) { handleOutage(reason); };
+    events.message = [this](const QByteArray& key) { handleFilled(key); };
+    const RedisConnection::Backoff backoff{m_options.minBackoff, m_options.maxBackoff};
+    m_connection = std::make_unique<RedisConnection>(m_endpoint, channel(), m_clock, backoff, this, std::move(events));
 }
 
 RedisBackend::~RedisBackend()
 {
     m_closing = true;
-    if (m_reconnectTimer)
-        m_clock.cancel(m_reconnectTimer);
-    // Pending replies are answered with nullptr inside redisAsyncFree; handlers see m_closing.
-    for (Link* link : {m_command.get(), m_subscriber.get()}) {
-        if (link->context)
-            redisAsyncFree(link->context);
-    }
+    // Pending replies are answered with nullptr inside close(); handlers see m_closing.
+    m_connection->close();
 }
 
 void RedisBackend::start()
 {
-    connectLinks();
+    m_connection->open();
 }
 
 bool RedisBackend::isAvailable() const
 {
-    return m_available;
+    return m_connection->isAvailable();
 }
 
 QString RedisBackend::describe() const
@@ -247,103 +179,10 @@ std::optional<RedisBackend::Entry> RedisBackend::decodeEnvelope(const QByteArray
     return Entry{bytes.mid(newline + 1), QDateTime::fromMSecsSinceEpoch(validUntilMs, Qt::UTC), true};
 }
 
-// ---- connection management ---------------------------------------------------------------
+// ---- the server coming and going -----------------------------------------------------------
 
-void RedisBackend::connectLinks()
+void RedisBackend::handleAvailable()
 {
-    if (m_closing)
-        return;
-    m_subscribed = false;
-    openLink(*m_command);
-    openLink(*m_subscriber);
-}
-
-void RedisBackend::openLink(Link& link)
-{
-    if (link.context)
-        return;
-    redisAsyncContext* context = redisAsyncConnect(m_endpoint.host.toUtf8().constData(), m_endpoint.port);
-    if (!context) {
-        linkLost(link, QStringLiteral("cannot allocate a Redis connection"));
-        return;
-    }
-    if (context->err) {
-        const QString reason = QString::fromUtf8(context->errstr);
-        redisAsyncFree(context);
-        linkLost(link, reason);
-        return;
-    }
-    link.context = context;
-    context->data = &link;
-    context->ev.data = &link;
-    context->ev.addRead = &RedisLinkEvents::addRead;
-    context->ev.delRead = &RedisLinkEvents::delRead;
-    context->ev.addWrite = &RedisLinkEvents::addWrite;
-    context->ev.delWrite = &RedisLinkEvents::delWrite;
-    context->ev.cleanup = &RedisLinkEvents::cleanup;
-    redisAsyncSetConnectCallback(context, &RedisBackend::onConnect);
-    redisAsyncSetDisconnectCallback(context, &RedisBackend::onDisconnect);
-
-    // hiredis queues these until the connection is up; they precede every other command.
-    const auto refuse = [this, &link](redisReply* reply) {
-        if (!m_closing && reply && reply->type == REDIS_REPLY_ERROR)
-            linkLost(link, QStringLiteral("Redis refused the connection setup: %1")
-                               .arg(QString::fromUtf8(reply->str, qsizetype(reply->len))));
-    };
-    if (!m_endpoint.password.isEmpty())
-        command(link, {bytes("AUTH"), m_endpoint.password.toUtf8()}, refuse);
-    if (m_endpoint.database != 0)
-        command(link, {bytes("SELECT"), QByteArray::number(m_endpoint.database)}, refuse);
-}
-
-void RedisBackend::onConnect(const redisAsyncContext* context, int status)
-{
-    auto* link = static_cast<Link*>(context->data);
-    if (!link || link->owner->m_closing)
-        return;
-    if (status != REDIS_OK) {
-        link->owner->linkLost(*link, QString::fromUtf8(context->errstr));
-        return;
-    }
-    link->owner->linkUp(*link);
-}
-
-void RedisBackend::onDisconnect(const redisAsyncContext* context, int status)
-{
-    auto* link = static_cast<Link*>(context->data);
-    if (!link)
-        return;
-    link->context = nullptr;
-    link->up = false;
-    if (link->owner->m_closing)
-        return;
-    link->owner->linkLost(*link, status == REDIS_OK ? QStringLiteral("connection closed")
-                                                    : QString::fromUtf8(context->errstr));
-}
-
-void RedisBackend::linkUp(Link& link)
-{
-    link.up = true;
-    if (&link == m_subscriber.get()) {
-        const QByteArray name = channel();
-        const char* argv[] = {"SUBSCRIBE", name.constData()};
-        const size_t lengths[] = {9, size_t(name.size())};
-        if (redisAsyncCommandArgv(link.context, &RedisBackend::onSubscription, &link, 2, argv, lengths)
-            != REDIS_OK) {
-            linkLost(link, QStringLiteral("cannot subscribe to %1").arg(QString::fromUtf8(name)));
-            return;
-        }
-    }
-    updateAvailability();
-}
-
-void RedisBackend::updateAvailability()
-{
-    const bool available = m_command->up && m_subscriber->up && m_subscribed;
-    if (!available || m_available)
-        return;
-    m_available = true;
-    m_backoff = m_options.minBackoff;
     log::cache()->info("shared cache connected to Redis at {}", describe());
     if (m_degraded) {
         m_degraded = false;
@@ -353,39 +192,8 @@ void RedisBackend::updateAvailability()
     Q_EMIT connected();
 }
 
-void RedisBackend::linkLost(Link& link, const QString& reason)
-{
-    link.up = false;
-    m_available = false;
-    if (&link == m_subscriber.get())
-        m_subscribed = false;
-    if (m_outageQueued || m_closing)
-        return;
-    m_outageQueued = true;
-    // Out of hiredis's call stack: handling the outage frees contexts.
-    QMetaObject::invokeMethod(
-        this,
-        [this, reason] {
-            m_outageQueued = false;
-            handleOutage(reason);
-        },
-        Qt::QueuedConnection);
-}
-
 void RedisBackend::handleOutage(const QString& reason)
 {
-    if (m_closing || m_reconnectTimer)
-        return;
-    m_available = false;
-    m_subscribed = false;
-    // Suppress the outage that freeing our own links would report again.
-    m_outageQueued = true;
-    for (Link* link : {m_command.get(), m_subscriber.get()}) {
-        if (link->context)
-            redisAsyncFree(link->context);
-    }
-    m_outageQueued = false;
-
     QList<std::shared_ptr<Load>> stranded;
     for (const auto& loads : std::as_const(m_waiting))
         stranded += loads;
@@ -398,63 +206,6 @@ void RedisBackend::handleOutage(const QString& reason)
         log::cache()->warn("shared cache degraded to memory: Redis at {}: {}", describe(), reason);
         Q_EMIT backendDegraded(reason);
     }
-    log::cache()->debug("reconnecting to Redis in {} ms", m_backoff.count());
-    m_reconnectTimer = m_clock.callAfter(m_backoff, this, [this] {
-        m_reconnectTimer = 0;
-        connectLinks();
-    });
-    m_backoff = std::min(m_backoff * 2, m_options.maxBackoff);
-}
-
-void RedisBackend::command(Link& link, const QList<QByteArray>& args, ReplyHandler handler)
-{
-    if (!link.context) {
-        handler(nullptr);
-        return;
-    }
-    std::vector<const char*> argv;
-    std::vector<size_t> lengths;
-    for (const QByteArray& arg : args) {
-        argv.push_back(arg.constData());
-        lengths.push_back(size_t(arg.size()));
-    }
-    auto owned = std::make_unique<ReplyHandler>(std::move(handler));
-    if (redisAsyncCommandArgv(link.context, &RedisBackend::onReply, owned.get(), int(argv.size()),
-                              argv.data(), lengths.data())
-        != REDIS_OK) {
-        (*owned)(nullptr);
-        return;
-    }
-    owned.release(); // onReply takes it back
-}
-
-void RedisBackend::onReply(redisAsyncContext* context, void* reply, void* privateData)
-{
-    const std::unique_ptr<ReplyHandler> handler(static_cast<ReplyHandler*>(privateData));
-    if (!reply) {
-        if (auto* link = static_cast<Link*>(context->data))
-            link->up = false;
-    }
-    (*handler)(static_cast<redisReply*>(reply));
-}
-
-void RedisBackend::onSubscription(redisAsyncContext*, void* reply, void* privateData)
-{
-    auto* link = static_cast<Link*>(privateData);
-    auto* message = static_cast<redisReply*>(reply);
-    if (!message || link->owner->m_closing || message->type != REDIS_REPLY_ARRAY || message->elements < 3)
-        return;
-    const redisReply* kind = message->element[0];
-    const redisReply* payload = message->element[2];
-    if (kind->type != REDIS_REPLY_STRING)
-        return;
-    const QByteArray kindText(kind->str, qsizetype(kind->len));
-    if (kindText == "subscribe") {
-        link->owner->m_subscribed = true;
-        link->owner->updateAvailability();
-    } else if (kindText == "message" && payload->type == REDIS_REPLY_STRING) {
-        link->owner->handleFilled(QByteArray(payload->str, qsizetype(payload->len)));
-    }
 }
 
 // ---- the cross-desk single flight --------------------------------------------------------
@@ -465,7 +216,7 @@ void RedisBackend::load(const QByteArray& key, LocalFetch fetch, LoadDone done)
     load->key = key;
     load->fetch = std::move(fetch);
     load->done = std::move(done);
-    if (!m_available) {
+    if (!m_connection->isAvailable()) {
         fetchLocally(load);
         return;
     }
@@ -487,41 +238,46 @@ void RedisBackend::lookup(const std::shared_ptr<Load>& load)
                                  lockKey(load->key), m_ownerId,
                                  QByteArray::number(qint64(m_options.lockTtl.count())),
                                  QByteArray::number(m_clock.nowMs())};
-    command(*m_command, args, [this, load](redisReply* reply) {
+    m_connection->commands().command(args, [this, load](redisReply* reply) {
         load->checking = false;
         const bool announcedMeanwhile = std::exchange(load->recheck, false);
         if (m_closing || load->finished || load->fetching)
             return;
-        if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 1
-            || reply->element[0]->type != REDIS_REPLY_INTEGER) {
-            if (reply && reply->type == REDIS_REPLY_ERROR)
-                log::cache()->warn("shared cache script failed: {}",
-                                   QString::fromUtf8(reply->str, qsizetype(reply->len)));
-            fetchLocally(load);
-            return;
-        }
-        switch (reply->element[0]->integer) {
-        case 1: {
-            const redisReply* value = reply->elements > 1 ? reply->element[1] : nullptr;
-            auto entry = value && value->type == REDIS_REPLY_STRING
-                ? decodeEnvelope(QByteArray(value->str, qsizetype(value->len)))
-                : std::nullopt;
-            if (entry && entry->validUntil > m_clock.now())
-                finish(load, *entry);
-            else
-                fetchLocally(load); // written by another release: do not fight over it
-            return;
-        }
-        case 2:
-            fetchAsOwner(load);
-            return;
-        default:
-            wait(load); // another desk holds the lock and is fetching
-            if (announcedMeanwhile)
-                lookup(load);
-            return;
-        }
+        handleLookupReply(load, reply, announcedMeanwhile);
     });
+}
+
+void RedisBackend::handleLookupReply(const std::shared_ptr<Load>& load, const redisReply* reply,
+                                     bool announcedMeanwhile)
+{
+    if (!reply || reply->type != REDIS_REPLY_ARRAY || reply->elements < 1
+        || reply->element[0]->type != REDIS_REPLY_INTEGER) {
+        if (reply && reply->type == REDIS_REPLY_ERROR)
+            log::cache()->warn("shared cache script failed: {}", QString::fromUtf8(reply->str, qsizetype(reply->len)));
+        fetchLocally(load);
+        return;
+    }
+    switch (reply->element[0]->integer) {
+    case 1: {
+        const redisReply* value = reply->elements > 1 ? reply->element[1] : nullptr;
+        auto entry = value && value->type == REDIS_REPLY_STRING
+            ? decodeEnvelope(QByteArray(value->str, qsizetype(value->len)))
+            : std::nullopt;
+        if (entry && entry->validUntil > m_clock.now())
+            finish(load, *entry);
+        else
+            fetchLocally(load); // written by another release: do not fight over it
+        return;
+    }
+    case 2:
+        fetchAsOwner(load);
+        return;
+    default:
+        wait(load); // another desk holds the lock and is fetching
+        if (announcedMeanwhile)
+            lookup(load);
+        return;
+    }
 }
 
 void RedisBackend::wait(const std::shared_ptr<Load>& load)
@@ -534,7 +290,7 @@ void RedisBackend::wait(const std::shared_ptr<Load>& load)
         if (!waiting)
             return;
         waiting->pollTimer = 0;
-        if (m_available)
+        if (m_connection->isAvailable())
             lookup(waiting);
         else
             fetchLocally(waiting);
@@ -559,12 +315,11 @@ void RedisBackend::refreshLock(const std::shared_ptr<Load>& load)
     const std::weak_ptr<Load> weak = load;
     load->lockTimer = m_clock.callAfter(m_options.lockTtl / 3, this, [this, weak] {
         const auto owner = weak.lock();
-        if (!owner || owner->finished || !m_available)
+        if (!owner || owner->finished || !m_connection->isAvailable())
             return;
-        command(*m_command,
-                {bytes("EVAL"), bytes(kExtendScript), bytes("1"), lockKey(owner->key), m_ownerId,
-                 QByteArray::number(qint64(m_options.lockTtl.count()))},
-                [](redisReply*) {});
+        m_connection->commands().command({bytes("EVAL"), bytes(kExtendScript), bytes("1"), lockKey(owner->key),
+                                          m_ownerId, QByteArray::number(qint64(m_options.lockTtl.count()))},
+                                         [](redisReply*) {});
         refreshLock(owner);
     });
 }
@@ -578,36 +333,30 @@ void RedisBackend::fetchAsOwner(const std::shared_ptr<Load>& load)
     load->fetch([self, load](const Result<Entry>& result) {
         if (!self || self->m_closing || load->finished)
             return;
-        RedisBackend& backend = *self;
         if (load->lockTimer) {
-            backend.m_clock.cancel(load->lockTimer);
+            self->m_clock.cancel(load->lockTimer);
             load->lockTimer = 0;
         }
-        if (backend.m_available) {
-            if (result.ok()) {
-                const qint64 remaining = result.value().validUntil.toMSecsSinceEpoch() - backend.m_clock.nowMs();
-                const qint64 retention = std::clamp<qint64>(remaining, 1000, kMaxRetentionMs) + kGarbageGraceMs;
-                backend.command(*backend.m_command,
-                                {bytes("SET"), backend.valueKey(load->key), encodeEnvelope(result.value()),
-                                 bytes("PX"), QByteArray::number(retention)},
-                                [](redisReply*) {});
-            }
-            // Released on failure too, so a waiting desk can try in its turn.
-            backend.command(*backend.m_command,
-                            {bytes("EVAL"), bytes(kReleaseScript), bytes("1"), backend.lockKey(load->key),
-                             backend.m_ownerId},
-                            [](redisReply*) {});
-            backend.command(*backend.m_command, {bytes("PUBLISH"), backend.channel(), load->key},
-                            [](redisReply*) {});
-        }
-        if (result.ok()) {
-            Entry entry = result.value();
-            entry.fromShared = false;
-            backend.finish(load, entry);
-        } else {
-            backend.finish(load, result);
-        }
+        if (self->m_connection->isAvailable())
+            self->publishFetched(load, result);
+        self->finish(load, fetchedHere(result));
     });
+}
+
+void RedisBackend::publishFetched(const std::shared_ptr<Load>& load, const Result<Entry>& result)
+{
+    RedisLink& link = m_connection->commands();
+    if (result.ok()) {
+        const qint64 remaining = result.value().validUntil.toMSecsSinceEpoch() - m_clock.nowMs();
+        const qint64 retention = std::clamp<qint64>(remaining, 1000, kMaxRetentionMs) + kGarbageGraceMs;
+        link.command({bytes("SET"), valueKey(load->key), encodeEnvelope(result.value()), bytes("PX"),
+                      QByteArray::number(retention)},
+                     [](redisReply*) {});
+    }
+    // Released on failure too, so a waiting desk can try in its turn.
+    link.command({bytes("EVAL"), bytes(kReleaseScript), bytes("1"), lockKey(load->key), m_ownerId},
+                 [](redisReply*) {});
+    link.command({bytes("PUBLISH"), channel(), load->key}, [](redisReply*) {});
 }
 
 void RedisBackend::fetchLocally(const std::shared_ptr<Load>& load)
@@ -620,13 +369,7 @@ void RedisBackend::fetchLocally(const std::shared_ptr<Load>& load)
     load->fetch([self, load](const Result<Entry>& result) {
         if (!self || self->m_closing)
             return;
-        if (result.ok()) {
-            Entry entry = result.value();
-            entry.fromShared = false;
-            self->finish(load, entry);
-        } else {
-            self->finish(load, result);
-        }
+        self->finish(load, fetchedHere(result));
     });
 }
 

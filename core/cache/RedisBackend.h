@@ -15,10 +15,11 @@
 #include <memory>
 #include <optional>
 
-struct redisAsyncContext;
 struct redisReply;
 
 namespace sentinel {
+
+class RedisConnection;
 
 /// A Redis server shared by several desks (engines) on one API key, so that a value one desk
 /// fetched is not fetched again by the others. Asynchronous (hiredis driven by the engine
@@ -97,23 +98,17 @@ Q_SIGNALS:
     void backendRecovered();
 
 private:
-    friend struct RedisLinkEvents;
-    struct Link;
     struct Load;
-    using ReplyHandler = std::function<void(redisReply* reply)>;
 
-    void connectLinks();
-    void openLink(Link& link);
-    void linkUp(Link& link);
-    void updateAvailability();
-    void linkLost(Link& link, const QString& reason);
+    void handleAvailable();
     void handleOutage(const QString& reason);
-    void command(Link& link, const QList<QByteArray>& args, ReplyHandler handler);
     void handleFilled(const QByteArray& key);
 
     void lookup(const std::shared_ptr<Load>& load);
+    void handleLookupReply(const std::shared_ptr<Load>& load, const redisReply* reply, bool announcedMeanwhile);
     void wait(const std::shared_ptr<Load>& load);
     void fetchAsOwner(const std::shared_ptr<Load>& load);
+    void publishFetched(const std::shared_ptr<Load>& load, const Result<Entry>& result);
     void fetchLocally(const std::shared_ptr<Load>& load);
     void refreshLock(const std::shared_ptr<Load>& load);
     void finish(const std::shared_ptr<Load>& load, const Result<Entry>& result);
@@ -123,24 +118,13 @@ private:
     [[nodiscard]] QByteArray lockKey(const QByteArray& key) const;
     [[nodiscard]] QByteArray channel() const;
 
-    static void onConnect(const redisAsyncContext* context, int status);
-    static void onDisconnect(const redisAsyncContext* context, int status);
-    static void onReply(redisAsyncContext* context, void* reply, void* privateData);
-    static void onSubscription(redisAsyncContext* context, void* reply, void* privateData);
-
     Endpoint m_endpoint;
     Clock& m_clock;
     Options m_options;
     QByteArray m_ownerId;
-    std::unique_ptr<Link> m_command;
-    std::unique_ptr<Link> m_subscriber;
-    bool m_subscribed = false;
-    bool m_available = false;
+    std::unique_ptr<RedisConnection> m_connection;
     bool m_degraded = false;
     bool m_closing = false;
-    bool m_outageQueued = false;
-    TimerId m_reconnectTimer = 0;
-    std::chrono::milliseconds m_backoff;
     QString m_lastError;
     QHash<QByteArray, QList<std::shared_ptr<Load>>> m_waiting;
 };

@@ -250,34 +250,32 @@ public:
         return result;
     }
 
-    CalendarSpec market(const QJsonValue& value, const QString& path, const QList<CalendarSpec>& bases) const
+    /// The market named by "inherits" (defined earlier in the file), or an empty spec, which
+    /// then needs its own time zone and sessions.
+    static CalendarSpec inheritedSpec(const QJsonObject& object, const QString& path, const QList<CalendarSpec>& bases)
     {
-        if (!value.isObject())
-            fail(path, QStringLiteral("expected an object"));
-        const QJsonObject object = value.toObject();
-        checkKeys(object, path, {u"name", u"title", u"inherits", u"time_zone", u"zone_label", u"bar_alignment",
-                                 u"day_roll", u"sessions", u"holidays", u"early_closes", u"adhoc_closures",
-                                 u"adhoc_early_closes", u"verified", u"comment"});
-        CalendarSpec spec;
-        const QString name = string(require(object, path, u"name"), path + u".name");
-        if (object.contains(u"inherits")) {
-            const QString base = string(object.value(u"inherits"), path + u".inherits");
-            bool found = false;
-            for (const CalendarSpec& candidate : bases) {
-                if (candidate.name == base) {
-                    spec = candidate;
-                    found = true;
-                }
-            }
-            if (!found)
-                fail(path + u".inherits", QStringLiteral("no market named \"%1\" is defined before it").arg(base));
-        } else {
+        if (!object.contains(u"inherits")) {
             for (QStringView key : {u"time_zone", u"sessions"})
                 require(object, path, key);
+            return {};
         }
-        spec.name = name;
-        spec.source = m_source;
-        spec.title = object.contains(u"title") ? string(object.value(u"title"), path + u".title") : spec.title;
+        const QString base = string(object.value(u"inherits"), path + u".inherits");
+        CalendarSpec spec;
+        bool found = false;
+        for (const CalendarSpec& candidate : bases) {
+            if (candidate.name == base) {
+                spec = candidate;
+                found = true;
+            }
+        }
+        if (!found)
+            fail(path + u".inherits", QStringLiteral("no market named \"%1\" is defined before it").arg(base));
+        return spec;
+    }
+
+    /// time_zone, zone_label, bar_alignment and day_roll over what `spec` inherited.
+    static void readClock(CalendarSpec& spec, const QJsonObject& object, const QString& path)
+    {
         if (object.contains(u"time_zone")) {
             spec.timeZoneId = string(object.value(u"time_zone"), path + u".time_zone");
             if (!QTimeZone(spec.timeZoneId.toUtf8()).isValid())
@@ -294,6 +292,12 @@ public:
                                                       {u"utc", BarAlignment::Utc}});
         if (object.contains(u"day_roll"))
             spec.dayRollMinutes = clock(object.value(u"day_roll"), path + u".day_roll") % 1440;
+    }
+
+    /// Sessions, holidays, early closes, ad-hoc dates and the verified years over what `spec`
+    /// inherited.
+    static void readSchedule(CalendarSpec& spec, const QJsonObject& object, const QString& path)
+    {
         if (object.contains(u"sessions"))
             spec.sessions = sessions(object.value(u"sessions"), path + u".sessions");
         if (object.contains(u"holidays"))
@@ -311,6 +315,23 @@ public:
             spec.verifiedFrom = integer(years.at(0), path + u".verified[0]", 1800, 2400);
             spec.verifiedTo = integer(years.at(1), path + u".verified[1]", spec.verifiedFrom, 2400);
         }
+    }
+
+    CalendarSpec market(const QJsonValue& value, const QString& path, const QList<CalendarSpec>& bases) const
+    {
+        if (!value.isObject())
+            fail(path, QStringLiteral("expected an object"));
+        const QJsonObject object = value.toObject();
+        checkKeys(object, path, {u"name", u"title", u"inherits", u"time_zone", u"zone_label", u"bar_alignment",
+                                 u"day_roll", u"sessions", u"holidays", u"early_closes", u"adhoc_closures",
+                                 u"adhoc_early_closes", u"verified", u"comment"});
+        const QString name = string(require(object, path, u"name"), path + u".name");
+        CalendarSpec spec = inheritedSpec(object, path, bases);
+        spec.name = name;
+        spec.source = m_source;
+        spec.title = object.contains(u"title") ? string(object.value(u"title"), path + u".title") : spec.title;
+        readClock(spec, object, path);
+        readSchedule(spec, object, path);
         return spec;
     }
 

@@ -42,61 +42,40 @@ Result<FreshnessCheck> FreshnessGate::evaluate(const Instrument& instrument, con
                     now.toMSecsSinceEpoch());
 }
 
-Result<FreshnessCheck> FreshnessGate::evaluate(const Instrument& instrument, std::optional<qint64> newestBarOpenMs,
-                                               qint64 nowMs) const
-{
-    auto found = m_calendars.require(instrument.market);
-    if (!found)
-        return found.error();
-    const MarketCalendar& calendar = *found.value();
-    if (!calendar.covers(nowMs))
-        return Error{QStringLiteral("out_of_range"),
-                     QStringLiteral("%1 is outside the %2 calendar's years %3 to %4")
-                         .arg(formatUtcInstant(nowMs), calendar.name())
-                         .arg(calendar.firstYear()).arg(calendar.lastYear()),
-                     QStringLiteral("check the system clock")};
+namespace {
 
-    FreshnessCheck check;
-    FreshnessVerdict& verdict = check.verdict;
+/// What is judged, when, in which market state, and against which tolerance; no verdict yet.
+FreshnessVerdict verdictFrame(const Instrument& instrument, const MarketCalendar& calendar, const MarketStatus& status,
+                              const FreshnessPolicy& policy, qint64 nowMs)
+{
+    FreshnessVerdict verdict;
     verdict.instrumentKey = instrument.key();
     verdict.market = calendar.name();
     verdict.interval = instrument.interval;
     verdict.atMs = nowMs;
-    const MarketStatus status = calendar.statusAt(nowMs);
     verdict.phase = status.phase;
     verdict.marketReason = status.reason;
-    verdict.toleranceMs = m_policy.toleranceFor(instrument.interval, status.phase).count();
-    verdict.warnAboveMs = qint64(double(verdict.toleranceMs) * m_policy.warnFraction);
+    verdict.toleranceMs = policy.toleranceFor(instrument.interval, status.phase).count();
+    verdict.warnAboveMs = qint64(double(verdict.toleranceMs) * policy.warnFraction);
     verdict.expectedBar = calendar.newestClosedBar(instrument.interval, nowMs);
-    const QString where = status.isOpen() ? QStringLiteral("while %1 is open").arg(calendar.name())
-                                          : QStringLiteral("while %1 is closed (%2)").arg(calendar.name(), status.reason);
-    const QString series = calendar.name() + u' ' + intervalName(instrument.interval);
+    return verdict;
+}
 
-    if (!newestBarOpenMs) {
-        verdict.status = FreshnessStatus::Stale;
-        verdict.cause = FreshnessCause::NoBar;
-        verdict.reason = QStringLiteral("no %1 bar received yet").arg(series);
-        return check;
-    }
-    if (*newestBarOpenMs > nowMs + m_policy.futureSkew.count()) {
-        verdict.status = FreshnessStatus::Stale;
-        verdict.cause = FreshnessCause::FutureBar;
-        verdict.actualBar = BarSlot{*newestBarOpenMs, *newestBarOpenMs};
-        verdict.reason = QStringLiteral("bad timestamp or clock skew: the newest bar opens at %1, %2 after now (%3)")
-                             .arg(formatUtcInstant(*newestBarOpenMs), formatDuration(*newestBarOpenMs - nowMs),
-                                  formatUtcInstant(nowMs));
-        return check;
-    }
-
-    const BarSlot actual = calendar.barSlot(instrument.interval, *newestBarOpenMs);
+/// Judges the newest bar we hold by its lag behind the expected one, in market time.
+void judgeLag(FreshnessVerdict& verdict, const MarketCalendar& calendar, const MarketStatus& status,
+              qint64 newestBarOpenMs)
+{
+    const BarSlot actual = calendar.barSlot(verdict.interval, newestBarOpenMs);
     verdict.actualBar = actual;
     // A bar still forming (or one newer than expected) leaves no gap: lag 0.
     if (verdict.expectedBar && verdict.expectedBar->closeMs > actual.closeMs)
         verdict.lagMs = calendar.openTimeBetween(actual.closeMs, verdict.expectedBar->closeMs);
 
+    const QString where = status.isOpen() ? QStringLiteral("while %1 is open").arg(calendar.name())
+                                          : QStringLiteral("while %1 is closed (%2)").arg(calendar.name(), status.reason);
     const QString numbers = QStringLiteral("lag %1 in market time, tolerance %2")
                                 .arg(formatDuration(verdict.lagMs), formatDuration(verdict.toleranceMs));
-    const QString since = calendar.formatLocal(actual.closeMs, nowMs);
+    const QString since = calendar.formatLocal(actual.closeMs, verdict.atMs);
     if (verdict.lagMs > verdict.toleranceMs) {
         verdict.status = FreshnessStatus::Stale;
         verdict.cause = FreshnessCause::Lagging;
@@ -113,6 +92,44 @@ Result<FreshnessCheck> FreshnessGate::evaluate(const Instrument& instrument, std
                              ? QStringLiteral("up to date: newest bar closed %1 %2").arg(since, where)
                              : QStringLiteral("newest bar closed %1 %2 (%3)").arg(since, where, numbers);
     }
+}
+
+} // namespace
+
+Result<FreshnessCheck> FreshnessGate::evaluate(const Instrument& instrument, std::optional<qint64> newestBarOpenMs,
+                                               qint64 nowMs) const
+{
+    auto found = m_calendars.require(instrument.market);
+    if (!found)
+        return found.error();
+    const MarketCalendar& calendar = *found.value();
+    if (!calendar.covers(nowMs))
+        return Error{QStringLiteral("out_of_range"),
+                     QStringLiteral("%1 is outside the %2 calendar's years %3 to %4")
+                         .arg(formatUtcInstant(nowMs), calendar.name())
+                         .arg(calendar.firstYear()).arg(calendar.lastYear()),
+                     QStringLiteral("check the system clock")};
+
+    const MarketStatus status = calendar.statusAt(nowMs);
+    FreshnessCheck check;
+    check.verdict = verdictFrame(instrument, calendar, status, m_policy, nowMs);
+    FreshnessVerdict& verdict = check.verdict;
+    if (!newestBarOpenMs) {
+        verdict.status = FreshnessStatus::Stale;
+        verdict.cause = FreshnessCause::NoBar;
+        verdict.reason = QStringLiteral("no %1 bar received yet").arg(calendar.name() + u' ' + intervalName(instrument.interval));
+        return check;
+    }
+    if (*newestBarOpenMs > nowMs + m_policy.futureSkew.count()) {
+        verdict.status = FreshnessStatus::Stale;
+        verdict.cause = FreshnessCause::FutureBar;
+        verdict.actualBar = BarSlot{*newestBarOpenMs, *newestBarOpenMs};
+        verdict.reason = QStringLiteral("bad timestamp or clock skew: the newest bar opens at %1, %2 after now (%3)")
+                             .arg(formatUtcInstant(*newestBarOpenMs), formatDuration(*newestBarOpenMs - nowMs),
+                                  formatUtcInstant(nowMs));
+        return check;
+    }
+    judgeLag(verdict, calendar, status, *newestBarOpenMs);
     if (verdict.allowsEntries())
         check.token = FreshDataToken(verdict.instrumentKey, nowMs, *newestBarOpenMs);
     return check;

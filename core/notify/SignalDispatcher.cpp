@@ -240,30 +240,40 @@ void SignalDispatcher::onChannelDone(int index, const DeliveryOutcome& outcome)
     if (!m_round)
         return;
     ChannelSlot& slot = m_remote[index];
+    if (outcome.status == DeliveryOutcome::Status::Delivered)
+        handleDelivered(slot);
+    else
+        handleFailure(slot, outcome);
+}
+
+void SignalDispatcher::handleDelivered(ChannelSlot& slot)
+{
     const QString name = slot.channel->name();
     const QString id = m_round->entry.signal.id;
     const QDateTime now = m_clock.now();
+    // Committed the moment the channel confirms: this is what keeps a confirmed signal
+    // from being sent again after a crash (ADR 0041).
+    const Result<bool> committed = m_outbox.markDelivered(m_round->entry.seq, name, now);
+    if (!committed)
+        check(committed.error());
+    slot.delivered += 1;
+    slot.consecutiveFailures = 0;
+    slot.retryAt = {};
+    slot.latenciesMs.push_back(std::max<qint64>(0, m_round->entry.enqueuedAt.msecsTo(now)));
+    if (slot.latenciesMs.size() > latencyWindow)
+        slot.latenciesMs.pop_front();
+    m_round.reset();
+    settle(id);
+    Q_EMIT signalDelivered(id, name);
+    publish();
+    schedulePump();
+}
 
-    if (outcome.status == DeliveryOutcome::Status::Delivered) {
-        // Committed the moment the channel confirms: this is what keeps a confirmed signal
-        // from being sent again after a crash (ADR 0041).
-        const Result<bool> committed = m_outbox.markDelivered(m_round->entry.seq, name, now);
-        if (!committed)
-            check(committed.error());
-        slot.delivered += 1;
-        slot.consecutiveFailures = 0;
-        slot.retryAt = {};
-        slot.latenciesMs.push_back(std::max<qint64>(0, m_round->entry.enqueuedAt.msecsTo(now)));
-        if (slot.latenciesMs.size() > latencyWindow)
-            slot.latenciesMs.pop_front();
-        m_round.reset();
-        settle(id);
-        Q_EMIT signalDelivered(id, name);
-        publish();
-        schedulePump();
-        return;
-    }
-
+void SignalDispatcher::handleFailure(ChannelSlot& slot, const DeliveryOutcome& outcome)
+{
+    const QString name = slot.channel->name();
+    const QString id = m_round->entry.signal.id;
+    const QDateTime now = m_clock.now();
     slot.failed += 1;
     slot.lastError = outcome.error.message;
     slot.lastRemedy = outcome.error.remedy;

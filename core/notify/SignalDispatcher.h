@@ -104,6 +104,8 @@ private:
     void pump();
     void tryNextChannel();
     void onChannelDone(int index, const DeliveryOutcome& outcome);
+    void handleDelivered(ChannelSlot& slot);
+    void handleFailure(ChannelSlot& slot, const DeliveryOutcome& outcome);
     void finishUndelivered();
     [[nodiscard]] bool eligible(int index, const QString& signalId, const QDateTime& now) const;
     [[nodiscard]] std::optional<QDateTime> nextChance(const QString& signalId) const;

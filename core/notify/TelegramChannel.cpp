@@ -233,51 +233,60 @@ void TelegramChannel::onPartReply(QNetworkReply* reply)
         finish(outcome);
         return;
     }
-
-    using Kind = TelegramReply::Kind;
-    switch (answer.kind) {
-    case Kind::Ok:
+    if (answer.kind == TelegramReply::Kind::Ok) {
         log::notify()->info("telegram: delivered signal {} part {} to chat {} via {}", signalId, partLabel,
                             m_chatId, loggableUrl(sendMessage));
-        ++m_job->next;
-        m_job->plainText = false;
-        m_job->migrated = false;
-        if (m_job->partDelivered)
-            m_job->partDelivered(m_job->next);
-        if (!m_job)
-            return;
-        if (m_job->next >= m_job->parts.size())
-            finish(DeliveryOutcome::delivered(int(m_job->parts.size())));
-        else
-            schedulePart();
+        onPartDelivered();
         return;
-    case Kind::ParseError:
-        if (!m_job->plainText) {
-            log::notify()->warn("telegram: signal {} part {}: {}; resending as plain text", signalId, partLabel,
-                                answer.description);
-            m_job->plainText = true;
-            schedulePart();
-            return;
-        }
-        break;
-    case Kind::ChatMigrated:
-        if (!m_job->migrated && !answer.migrateToChatId.isEmpty()) {
-            const QString oldChat = m_chatId;
-            m_chatId = answer.migrateToChatId;
-            m_job->migrated = true;
-            log::notify()->warn("telegram: chat {} was migrated to {}; resending there (update telegram.chat_id)",
-                                oldChat, m_chatId);
-            Q_EMIT chatMigrated(oldChat, m_chatId);
-            schedulePart();
-            return;
-        }
-        break;
-    default:
-        break;
     }
-
+    if (resendPart(answer, partLabel))
+        return;
     log::notify()->warn("telegram: signal {} part {}: {} ({})", signalId, partLabel, describe(answer),
                         loggableUrl(sendMessage));
+    finish(failedOutcome(answer));
+}
+
+void TelegramChannel::onPartDelivered()
+{
+    ++m_job->next;
+    m_job->plainText = false;
+    m_job->migrated = false;
+    if (m_job->partDelivered)
+        m_job->partDelivered(m_job->next);
+    if (!m_job)
+        return;
+    if (m_job->next >= m_job->parts.size())
+        finish(DeliveryOutcome::delivered(int(m_job->parts.size())));
+    else
+        schedulePart();
+}
+
+bool TelegramChannel::resendPart(const TelegramReply& answer, const QString& partLabel)
+{
+    using Kind = TelegramReply::Kind;
+    if (answer.kind == Kind::ParseError && !m_job->plainText) {
+        log::notify()->warn("telegram: signal {} part {}: {}; resending as plain text", m_job->attempt.signal.id,
+                            partLabel, answer.description);
+        m_job->plainText = true;
+        schedulePart();
+        return true;
+    }
+    if (answer.kind == Kind::ChatMigrated && !m_job->migrated && !answer.migrateToChatId.isEmpty()) {
+        const QString oldChat = m_chatId;
+        m_chatId = answer.migrateToChatId;
+        m_job->migrated = true;
+        log::notify()->warn("telegram: chat {} was migrated to {}; resending there (update telegram.chat_id)",
+                            oldChat, m_chatId);
+        Q_EMIT chatMigrated(oldChat, m_chatId);
+        schedulePart();
+        return true;
+    }
+    return false;
+}
+
+DeliveryOutcome TelegramChannel::failedOutcome(const TelegramReply& answer)
+{
+    using Kind = TelegramReply::Kind;
     DeliveryOutcome outcome;
     switch (answer.kind) {
     case Kind::RetryAfter: {
@@ -318,7 +327,7 @@ void TelegramChannel::onPartReply(QNetworkReply* reply)
                                       QStringLiteral("this message cannot be sent to Telegram; see the log for its id"));
         break;
     }
-    finish(outcome);
+    return outcome;
 }
 
 void TelegramChannel::finish(DeliveryOutcome outcome)

@@ -78,6 +78,12 @@ private:
     void schedulePart();
     void sendPart();
     void onPartReply(QNetworkReply* reply);
+    void onPartDelivered();
+    /// Sends the current part again where the answer allows it once (as plain text after a
+    /// parse error, to the new chat after a migration); false when the part has failed.
+    bool resendPart(const TelegramReply& answer, const QString& partLabel);
+    /// The outcome of a part Telegram refused; a rate limit also blocks the pacer.
+    DeliveryOutcome failedOutcome(const TelegramReply& answer);
     void finish(DeliveryOutcome outcome);
     [[nodiscard]] static TelegramReply readReply(QNetworkReply* reply, QString* networkError);
 

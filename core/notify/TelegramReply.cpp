@@ -17,6 +17,36 @@ int retryAfterFromDescription(const QString& description)
     return match.hasMatch() ? match.captured(1).toInt() : 0;
 }
 
+using Kind = TelegramReply::Kind;
+
+/// A non-5xx answer without Telegram's JSON envelope.
+Kind kindWithoutEnvelope(int status)
+{
+    // A 2xx we cannot read is not a confirmation; a 4xx without the envelope is still a refusal.
+    if (status == 401 || status == 404)
+        return Kind::Unauthorized;
+    if (status == 429)
+        return Kind::RetryAfter;
+    return (status >= 400 && status < 500) ? Kind::BadRequest : Kind::Malformed;
+}
+
+/// A refusal that is neither a rate limit nor a chat migration: by status, then by description.
+Kind refusalKind(int status, const QString& description)
+{
+    const QString lower = description.toLower();
+    if (status == 401 || status == 404)
+        return Kind::Unauthorized;
+    if (status == 403)
+        return Kind::Forbidden;
+    if (lower.contains(u"can't parse entities") || lower.contains(u"can't find end of"))
+        return Kind::ParseError;
+    if (lower.contains(u"chat not found"))
+        return Kind::ChatNotFound;
+    if (lower.contains(u"too long"))
+        return Kind::TooLong;
+    return Kind::BadRequest;
+}
+
 } // namespace
 
 TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
@@ -45,17 +75,11 @@ TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
         return reply;
     }
     if (!readable) {
-        // A 2xx we cannot read is not a confirmation; a 4xx without the envelope is still a refusal.
-        reply.kind = (status >= 400 && status < 500) ? Kind::BadRequest : Kind::Malformed;
-        if (status == 401 || status == 404)
-            reply.kind = Kind::Unauthorized;
-        if (status == 429)
-            reply.kind = Kind::RetryAfter;
+        reply.kind = kindWithoutEnvelope(status);
         return reply;
     }
 
     const QJsonObject parameters = json.value(u"parameters").toObject();
-    const QString lower = reply.description.toLower();
     if (status == 429) {
         reply.kind = Kind::RetryAfter;
         reply.retryAfterSeconds = parameters.value(u"retry_after").isDouble()
@@ -68,19 +92,7 @@ TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
         reply.migrateToChatId = QString::number(parameters.value(u"migrate_to_chat_id").toInteger());
         return reply;
     }
-    if (status == 401 || status == 404) {
-        reply.kind = Kind::Unauthorized;
-    } else if (status == 403) {
-        reply.kind = Kind::Forbidden;
-    } else if (lower.contains(u"can't parse entities") || lower.contains(u"can't find end of")) {
-        reply.kind = Kind::ParseError;
-    } else if (lower.contains(u"chat not found")) {
-        reply.kind = Kind::ChatNotFound;
-    } else if (lower.contains(u"too long")) {
-        reply.kind = Kind::TooLong;
-    } else {
-        reply.kind = Kind::BadRequest;
-    }
+    reply.kind = refusalKind(status, reply.description);
     return reply;
 }
 

@@ -11,7 +11,8 @@ namespace sentinel {
 
 namespace {
 
-constexpr qint64 dayMs = 86'400'000;
+constexpr qint64 minuteMs = 60 * 1000;
+constexpr qint64 dayMs = 1440 * minuteMs;
 constexpr double yearDays = 365.25;
 
 quint64 mix(quint64 x)
@@ -183,7 +184,7 @@ Bar SimulatedProvider::barAt(const Instrument& instrument, const QDateTime& open
         closeLog = dayAnchor(instrument, day + 1);
     } else {
         const QVector<double>& path = dayPath(instrument, day);
-        const int index = int((openMs - day * dayMs) / (lengthMin * 60'000));
+        const int index = int((openMs - day * dayMs) / (lengthMin * minuteMs));
         openLog = path.at(index);
         closeLog = path.at(index + 1);
     }
@@ -206,7 +207,7 @@ void SimulatedProvider::fetchBars(const BarRequest& request, BarsCallback done)
 {
     countRequest(barEndpointName(request.instrument));
     const Instrument& instrument = request.instrument;
-    const qint64 lengthMs = intervalLength(instrument.interval).count() * 60'000;
+    const qint64 lengthMs = intervalLength(instrument.interval).count() * minuteMs;
     const qint64 nowMs = m_clock.nowMs();
     const qint64 sinceMs = request.since.isValid() ? request.since.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
     // The newest closed bar opened one interval before the last boundary; walk back from it.

@@ -2,6 +2,7 @@
 #include "risk/PositionSizer.h"
 
 #include <cmath>
+#include <optional>
 
 namespace sentinel {
 
@@ -25,23 +26,10 @@ double floorToLots(double quantity, double lotSize)
     return lots * lotSize;
 }
 
-} // namespace
-
-bool SizingResult::has(SizingReasonCode code) const
+/// Every malformed input, so one answer names everything to fix.
+QList<SizingReason> inputProblems(const SizingRequest& request)
 {
-    for (const SizingReason& reason : reasons) {
-        if (reason.code == code)
-            return true;
-    }
-    return false;
-}
-
-SizingResult PositionSizer::size(const SizingRequest& request)
-{
-    SizingResult result;
-    QList<SizingReason>& reasons = result.reasons;
-
-    // Malformed inputs first, all of them, so one answer names everything to fix.
+    QList<SizingReason> reasons;
     if (!positiveFinite(request.price))
         reasons.append({SizingReasonCode::InvalidPrice,
                         QStringLiteral("price %1 is not a positive finite number").arg(number(request.price))});
@@ -64,40 +52,65 @@ SizingResult PositionSizer::size(const SizingRequest& request)
     if (request.balance && !std::isfinite(*request.balance))
         reasons.append({SizingReasonCode::BalanceUnknown,
                         QStringLiteral("balance %1 is not a finite number").arg(number(*request.balance))});
-    if (!reasons.isEmpty()) {
-        result.status = SizingResult::Status::Rejected;
-        return result;
-    }
+    return reasons;
+}
 
-    if (!request.balance) {
-        reasons.append({SizingReasonCode::BalanceUnknown,
-                        QStringLiteral("balance unknown: the trading platform did not report it, so nothing is traded")});
-    } else if (*request.balance <= 0.0) {
-        reasons.append({SizingReasonCode::BalanceNotPositive,
-                        QStringLiteral("balance %1 is not positive: nothing to risk, so nothing is traded")
-                            .arg(number(*request.balance))});
-    }
-    if (!reasons.isEmpty()) {
-        result.status = SizingResult::Status::Zero;
-        return result;
-    }
+/// Why there is no money to size against, if there is none.
+std::optional<SizingReason> balanceProblem(const std::optional<double>& balance)
+{
+    if (!balance)
+        return SizingReason{SizingReasonCode::BalanceUnknown,
+                            QStringLiteral("balance unknown: the trading platform did not report it, so nothing is traded")};
+    if (*balance <= 0.0)
+        return SizingReason{SizingReasonCode::BalanceNotPositive,
+                            QStringLiteral("balance %1 is not positive: nothing to risk, so nothing is traded")
+                                .arg(number(*balance))};
+    return std::nullopt;
+}
 
+SizingResult notSized(SizingResult::Status status, QList<SizingReason> reasons)
+{
+    SizingResult result;
+    result.status = status;
+    result.reasons = std::move(reasons);
+    return result;
+}
+
+} // namespace
+
+bool SizingResult::has(SizingReasonCode code) const
+{
+    for (const SizingReason& reason : reasons) {
+        if (reason.code == code)
+            return true;
+    }
+    return false;
+}
+
+SizingResult PositionSizer::size(const SizingRequest& request)
+{
+    if (QList<SizingReason> problems = inputProblems(request); !problems.isEmpty())
+        return notSized(SizingResult::Status::Rejected, std::move(problems));
+    if (std::optional<SizingReason> problem = balanceProblem(request.balance))
+        return notSized(SizingResult::Status::Zero, {std::move(*problem)});
+
+    SizingResult result;
     const double balance = *request.balance;
     const double byRisk = balance * request.riskBudget / request.stopDistance;
     const double byPosition = balance * request.maxPositionFraction / request.price;
     double quantity = byRisk;
     if (byPosition < byRisk) {
         quantity = byPosition;
-        reasons.append({SizingReasonCode::CappedByMaxPosition,
-                        QStringLiteral("capped at %1 units by the position limit of %2 % of the balance (the stop allowed %3)")
-                            .arg(number(byPosition), number(request.maxPositionFraction * 100.0), number(byRisk))});
+        result.reasons.append({SizingReasonCode::CappedByMaxPosition,
+                               QStringLiteral("capped at %1 units by the position limit of %2 % of the balance (the stop allowed %3)")
+                                   .arg(number(byPosition), number(request.maxPositionFraction * 100.0), number(byRisk))});
     }
     quantity = floorToLots(quantity, request.lotSize);
     if (quantity <= 0.0 || quantity < request.minOrder) {
-        reasons.append({SizingReasonCode::BelowMinimumOrder,
-                        QStringLiteral("affordable size %1 (in lots of %2) is below the minimum order %3: "
-                                       "not rounded up, nothing is traded")
-                            .arg(number(quantity), number(request.lotSize), number(request.minOrder))});
+        result.reasons.append({SizingReasonCode::BelowMinimumOrder,
+                               QStringLiteral("affordable size %1 (in lots of %2) is below the minimum order %3: "
+                                              "not rounded up, nothing is traded")
+                                   .arg(number(quantity), number(request.lotSize), number(request.minOrder))});
         result.status = SizingResult::Status::Zero;
         return result;
     }

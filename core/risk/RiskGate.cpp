@@ -16,6 +16,8 @@ namespace {
 
 constexpr double kNoFigure = std::numeric_limits<double>::quiet_NaN();
 
+using MaybeReason = std::optional<RiskReason>;
+
 QString percent(double fraction)
 {
     return QString::number(fraction * 100.0, 'f', 2) + u'%';
@@ -46,9 +48,11 @@ struct NetHolding {
 
 // Keyed by Instrument::key() in a QMap so the VaR sees its columns in a fixed order and the
 // same state always gives the same figure to the last bit.
-QMap<QString, NetHolding> netHoldings(const PortfolioState& portfolio)
+using NetHoldings = QMap<QString, NetHolding>;
+
+NetHoldings netHoldings(const PortfolioState& portfolio)
 {
-    QMap<QString, NetHolding> net;
+    NetHoldings net;
     for (const QList<Holding>* list : {&portfolio.positions, &portfolio.pending}) {
         for (const Holding& holding : *list) {
             NetHolding& entry = net[holding.instrument.key()];
@@ -65,6 +69,231 @@ bool usableNumber(double value)
     return std::isfinite(value) && value > 0.0;
 }
 
+bool usableConfidence(double confidence)
+{
+    return std::isfinite(confidence) && confidence >= 0.0 && confidence <= 1.0;
+}
+
+/// What the trade does to its instrument's position, pending orders included.
+struct PositionChange {
+    NetHoldings holdings; ///< before the trade
+    double heldUnits = 0.0;
+    double tradeUnits = 0.0;
+    bool reduces = false; ///< an exit or reduction: the entry limits do not apply
+};
+
+// Pending orders count: two approved exits must not together sell more than is held.
+PositionChange positionChange(const TradeContext& trade, bool tradeUsable)
+{
+    PositionChange change;
+    change.holdings = netHoldings(trade.portfolio);
+    change.heldUnits = change.holdings.value(trade.instrument.key()).units;
+    change.tradeUnits = signedQuantity(trade);
+    const bool opposes = change.heldUnits != 0.0 && std::signbit(change.heldUnits) != std::signbit(change.tradeUnits);
+    change.reduces = tradeUsable && opposes
+        && std::abs(change.tradeUnits) <= std::abs(change.heldUnits) * (1.0 + 1e-12);
+    return change;
+}
+
+/// The holdings as they would be after the trade, valued at the trade's price.
+NetHoldings holdingsAfter(const TradeContext& trade, const PositionChange& change)
+{
+    NetHoldings after = change.holdings;
+    NetHolding& traded = after[trade.instrument.key()];
+    traded.instrument = trade.instrument;
+    traded.units += change.tradeUnits;
+    traded.markPrice = trade.price;
+    return after;
+}
+
+// ---- the checks, in the order they run ---------------------------------------------------
+
+/// 1. The trade itself. Nothing that needs its figures runs when they are unusable.
+QList<RiskReason> tradeSanityReasons(const TradeContext& trade)
+{
+    QList<RiskReason> reasons;
+    if (!usableNumber(trade.quantity))
+        reasons.append({RiskReasonCode::InvalidTrade,
+                        QStringLiteral("quantity %1 is not a positive number").arg(trade.quantity), trade.quantity,
+                        kNoFigure});
+    if (!usableNumber(trade.price))
+        reasons.append({RiskReasonCode::InvalidTrade,
+                        QStringLiteral("price %1 is not a positive number").arg(trade.price), trade.price, kNoFigure});
+    if (!usableConfidence(trade.signalConfidence))
+        reasons.append({RiskReasonCode::InvalidTrade,
+                        QStringLiteral("signal confidence %1 is outside [0, 1]").arg(trade.signalConfidence),
+                        trade.signalConfidence, 1.0});
+    return reasons;
+}
+
+/// 2. Stale or unknown data never opens a position; it never traps one either.
+MaybeReason freshnessReason(const TradeContext& trade)
+{
+    if (trade.freshness != DataFreshness::Stale && trade.freshness != DataFreshness::Unknown)
+        return std::nullopt;
+    const QString why = trade.freshnessReason.isEmpty() ? QString() : QStringLiteral(": ") + trade.freshnessReason;
+    return RiskReason{RiskReasonCode::DataNotFresh,
+                      QStringLiteral("data for %1 is %2%3").arg(trade.instrument.symbol, freshnessName(trade.freshness), why),
+                      kNoFigure, kNoFigure};
+}
+
+/// 3. An exchange order outside the session cannot fill, whichever way it goes.
+MaybeReason marketOpenReason(const TradeContext& trade)
+{
+    if (trade.instrument.assetClass() != AssetClass::Equity || trade.marketOpen)
+        return std::nullopt;
+    return RiskReason{RiskReasonCode::MarketClosed,
+                      QStringLiteral("%1 is closed: the order cannot fill before the next session").arg(trade.instrument.market),
+                      kNoFigure, kNoFigure};
+}
+
+/// 4. Something flagged as an exit has to be one.
+MaybeReason exitReason(const TradeContext& trade, bool tradeUsable, const PositionChange& change)
+{
+    if (!trade.isExit || !tradeUsable || change.reduces)
+        return std::nullopt;
+    return RiskReason{RiskReasonCode::NotAReduction,
+                      QStringLiteral("exit of %1 units would not reduce the position of %2 units (pending orders included)")
+                          .arg(change.tradeUnits)
+                          .arg(change.heldUnits),
+                      std::abs(change.tradeUnits), std::abs(change.heldUnits)};
+}
+
+/// 5. Money to trade with. Without it the limits below have nothing to be a fraction of.
+MaybeReason balanceReason(const std::optional<double>& balance)
+{
+    if (balance && usableNumber(*balance))
+        return std::nullopt;
+    return RiskReason{RiskReasonCode::BalanceUnavailable,
+                      balance ? QStringLiteral("balance %1 is not positive: no entry is sized against it").arg(*balance)
+                              : QStringLiteral("balance unknown: the platform did not report it"),
+                      balance.value_or(kNoFigure), 0.0};
+}
+
+// Each limit below is tested the way the rule reads (`value >= limit`, `value > limit`), never
+// negated: a figure that is not a number compares false and does not fail the limit.
+
+/// 6. Drawdown from the equity peak.
+MaybeReason drawdownReason(double balance, double equityPeak, const RiskSettings& settings)
+{
+    const double peak = std::max(equityPeak, balance);
+    const double drawdown = (peak - balance) / peak;
+    if (drawdown >= settings.maxDrawdownPct)
+        return RiskReason{RiskReasonCode::DrawdownLimit,
+                          QStringLiteral("drawdown %1 from the peak reaches the limit of %2")
+                              .arg(percent(drawdown), percent(settings.maxDrawdownPct)),
+                          drawdown, settings.maxDrawdownPct};
+    return std::nullopt;
+}
+
+/// The VaR the limit was checked against, and the reason when the check failed.
+struct VarCheck {
+    std::optional<RiskReport> report;
+    MaybeReason reason;
+};
+
+/// 7. Portfolio VaR with the trade (and every pending order) in it.
+VarCheck portfolioVarCheck(const NetHoldings& after, const PortfolioState& portfolio, double balance,
+                           const RiskSettings& settings, const VarEstimator& estimator)
+{
+    QList<PortfolioExposure> exposures;
+    for (const NetHolding& holding : after) {
+        const QString holdingKey = holding.instrument.key();
+        exposures.append(PortfolioExposure{holdingKey, holding.units * holding.markPrice / balance,
+                                           estimator.options().prior.dailyVolatility(holding.instrument.assetClass()),
+                                           portfolio.returns.value(holdingKey)});
+    }
+    const auto report = estimatePortfolioVar(exposures, settings.varConfidence, 1, estimator);
+    if (!report)
+        return {std::nullopt,
+                RiskReason{RiskReasonCode::VarUnavailable,
+                           QStringLiteral("portfolio VaR cannot be computed: %1").arg(report.error().message), kNoFigure,
+                           settings.maxVarPct}};
+    if (report->var > settings.maxVarPct)
+        return {report.value(),
+                RiskReason{RiskReasonCode::VarLimit,
+                           QStringLiteral("portfolio VaR %1 (%2 at %3) after the trade exceeds the limit of %4")
+                               .arg(percent(report->var), report->methodLabel(), percent(settings.varConfidence),
+                                    percent(settings.maxVarPct)),
+                           report->var, settings.maxVarPct}};
+    return {report.value(), std::nullopt};
+}
+
+/// 8. Position size in this instrument, pending orders included.
+MaybeReason positionLimitReason(const TradeContext& trade, const NetHoldings& after, double balance,
+                                const RiskSettings& settings)
+{
+    const NetHolding traded = after.value(trade.instrument.key());
+    const double fraction = std::abs(traded.units * traded.markPrice) / balance;
+    if (fraction > settings.maxPositionPct)
+        return RiskReason{RiskReasonCode::PositionLimit,
+                          QStringLiteral("position in %1 would be %2 of equity (pending orders included), above the limit of %3")
+                              .arg(trade.instrument.symbol, percent(fraction), percent(settings.maxPositionPct)),
+                          fraction, settings.maxPositionPct};
+    return std::nullopt;
+}
+
+/// 9. Concentration in the trade's asset class.
+MaybeReason concentrationReason(AssetClass assetClass, const NetHoldings& after, double balance,
+                                const RiskSettings& settings)
+{
+    double gross = 0.0;
+    for (const NetHolding& holding : after) {
+        if (holding.instrument.assetClass() == assetClass)
+            gross += std::abs(holding.units * holding.markPrice);
+    }
+    const double fraction = gross / balance;
+    if (fraction > settings.maxAssetClassPct)
+        return RiskReason{RiskReasonCode::ConcentrationLimit,
+                          QStringLiteral("%1 exposure would be %2 of equity (pending orders included), above the limit of %3")
+                              .arg(assetClassName(assetClass), percent(fraction), percent(settings.maxAssetClassPct)),
+                          fraction, settings.maxAssetClassPct};
+    return std::nullopt;
+}
+
+/// 10. Trades today, approved-but-unexecuted ones included.
+MaybeReason tradesPerDayReason(const PortfolioState& portfolio, const RiskSettings& settings)
+{
+    const int trades = portfolio.tradesToday + int(portfolio.pending.size());
+    if (trades >= settings.maxTradesPerDay)
+        return RiskReason{RiskReasonCode::DailyTradeLimit,
+                          QStringLiteral("%1 trades today (pending included) reach the daily limit of %2")
+                              .arg(trades)
+                              .arg(settings.maxTradesPerDay),
+                          double(trades), double(settings.maxTradesPerDay)};
+    return std::nullopt;
+}
+
+/// 11. Volatility against confidence: the calmer the market, the weaker a signal may be.
+MaybeReason volatilityReason(const TradeContext& trade, const RiskSettings& settings, const VarEstimator& estimator)
+{
+    const AssetClass assetClass = trade.instrument.assetClass();
+    const double typical = estimator.options().prior.dailyVolatility(assetClass);
+    const QList<double> series = trade.portfolio.returns.value(trade.instrument.key()).returns;
+    const qsizetype window = std::min<qsizetype>(series.size(), std::max(2, settings.volatilityWindow));
+    const bool measured = window >= 2 && VarEstimator::checkReturns(series).ok();
+    const double recent = measured ? SampleMoments::of(std::span<const double>(series).last(std::size_t(window))).deviation
+                                   : typical;
+    const double allowed = typical * settings.volatilityConfidenceMultiple * trade.signalConfidence;
+    if (recent > allowed)
+        return RiskReason{RiskReasonCode::VolatilityTooHigh,
+                          QStringLiteral("daily volatility %1 (%2) is above the %3 a signal of confidence %4 may trade in "
+                                         "(%5 typical for %6)")
+                              .arg(percent(recent),
+                                   measured ? QStringLiteral("last %1 returns").arg(window)
+                                            : QStringLiteral("no history: typical"),
+                                   percent(allowed), QString::number(trade.signalConfidence, 'f', 2), percent(typical),
+                                   assetClassName(assetClass)),
+                          recent, allowed};
+    return std::nullopt;
+}
+
+void add(RiskVerdict& verdict, MaybeReason reason)
+{
+    if (reason)
+        verdict.reasons.append(std::move(*reason));
+}
+
 } // namespace
 
 RiskGate::RiskGate(RiskSettings settings, BootstrapOptions bootstrap)
@@ -79,179 +308,43 @@ RiskGate::RiskGate(RiskSettings settings, BootstrapOptions bootstrap)
 RiskVerdict RiskGate::evaluate(const TradeContext& trade) const
 {
     RiskVerdict verdict;
-    auto fail = [&verdict](RiskReasonCode code, QString message, double value, double limit) {
-        verdict.reasons.append(RiskReason{code, std::move(message), value, limit});
-    };
-    const QString key = trade.instrument.key();
-    const AssetClass assetClass = trade.instrument.assetClass();
-    const PortfolioState& portfolio = trade.portfolio;
-
-    // 1. The trade itself. Nothing below that needs its figures runs when they are unusable.
     const bool tradeUsable = usableNumber(trade.quantity) && usableNumber(trade.price);
-    if (!usableNumber(trade.quantity))
-        fail(RiskReasonCode::InvalidTrade, QStringLiteral("quantity %1 is not a positive number").arg(trade.quantity),
-             trade.quantity, kNoFigure);
-    if (!usableNumber(trade.price))
-        fail(RiskReasonCode::InvalidTrade, QStringLiteral("price %1 is not a positive number").arg(trade.price),
-             trade.price, kNoFigure);
-    const bool confidenceUsable = std::isfinite(trade.signalConfidence) && trade.signalConfidence >= 0.0
-        && trade.signalConfidence <= 1.0;
-    if (!confidenceUsable)
-        fail(RiskReasonCode::InvalidTrade,
-             QStringLiteral("signal confidence %1 is outside [0, 1]").arg(trade.signalConfidence),
-             trade.signalConfidence, 1.0);
-
-    // Is this an exit or a reduction? Pending orders count: two approved exits must not
-    // together sell more than is held.
-    const QMap<QString, NetHolding> holdings = netHoldings(portfolio);
-    const double heldUnits = holdings.value(key).units;
-    const double tradeUnits = signedQuantity(trade);
-    const bool opposes = heldUnits != 0.0 && std::signbit(heldUnits) != std::signbit(tradeUnits);
-    const bool reduces = tradeUsable && opposes && std::abs(tradeUnits) <= std::abs(heldUnits) * (1.0 + 1e-12);
-    verdict.isReduction = reduces;
-    const bool entry = !reduces;
-
-    // 2. Freshness: stale or unknown data never opens a position; it never traps one either.
-    if (entry && (trade.freshness == DataFreshness::Stale || trade.freshness == DataFreshness::Unknown)) {
-        const QString why = trade.freshnessReason.isEmpty() ? QString() : QStringLiteral(": ") + trade.freshnessReason;
-        fail(RiskReasonCode::DataNotFresh,
-             QStringLiteral("data for %1 is %2%3").arg(trade.instrument.symbol, freshnessName(trade.freshness), why),
-             kNoFigure, kNoFigure);
-    }
-
-    // 3. An exchange order outside the session cannot fill, whichever way it goes.
-    if (assetClass == AssetClass::Equity && !trade.marketOpen)
-        fail(RiskReasonCode::MarketClosed,
-             QStringLiteral("%1 is closed: the order cannot fill before the next session").arg(trade.instrument.market),
-             kNoFigure, kNoFigure);
-
-    // 4. Something flagged as an exit has to be one.
-    if (trade.isExit && tradeUsable && !reduces)
-        fail(RiskReasonCode::NotAReduction,
-             QStringLiteral("exit of %1 units would not reduce the position of %2 units (pending orders included)")
-                 .arg(tradeUnits)
-                 .arg(heldUnits),
-             std::abs(tradeUnits), std::abs(heldUnits));
-
-    if (!entry) {
+    const PositionChange change = positionChange(trade, tradeUsable);
+    verdict.isReduction = change.reduces;
+    verdict.reasons = tradeSanityReasons(trade);
+    if (!change.reduces)
+        add(verdict, freshnessReason(trade));
+    add(verdict, marketOpenReason(trade));
+    add(verdict, exitReason(trade, tradeUsable, change));
+    if (change.reduces) {
         verdict.approved = verdict.reasons.isEmpty();
         return verdict;
     }
 
-    // 5. Money to trade with. Without it the limits below have nothing to be a fraction of.
-    const std::optional<double> balance = portfolio.balance;
-    const bool balanceUsable = balance && usableNumber(*balance);
-    if (!balanceUsable) {
-        fail(RiskReasonCode::BalanceUnavailable,
-             balance ? QStringLiteral("balance %1 is not positive: no entry is sized against it").arg(*balance)
-                     : QStringLiteral("balance unknown: the platform did not report it"),
-             balance.value_or(kNoFigure), 0.0);
+    // The entry limits.
+    const PortfolioState& portfolio = trade.portfolio;
+    add(verdict, balanceReason(portfolio.balance));
+    const bool balanceUsable = portfolio.balance && usableNumber(*portfolio.balance);
+    if (balanceUsable)
+        add(verdict, drawdownReason(*portfolio.balance, portfolio.equityPeak, m_settings));
+    if (balanceUsable && tradeUsable) {
+        const double balance = *portfolio.balance;
+        const NetHoldings after = holdingsAfter(trade, change);
+        VarCheck var = portfolioVarCheck(after, portfolio, balance, m_settings, m_estimator);
+        verdict.varAfterTrade = std::move(var.report);
+        add(verdict, std::move(var.reason));
+        add(verdict, positionLimitReason(trade, after, balance, m_settings));
+        add(verdict, concentrationReason(trade.instrument.assetClass(), after, balance, m_settings));
     }
-
-    // 6. Drawdown from the equity peak.
-    if (balanceUsable) {
-        const double peak = std::max(portfolio.equityPeak, *balance);
-        const double drawdown = (peak - *balance) / peak;
-        if (drawdown >= m_settings.maxDrawdownPct)
-            fail(RiskReasonCode::DrawdownLimit,
-                 QStringLiteral("drawdown %1 from the peak reaches the limit of %2")
-                     .arg(percent(drawdown), percent(m_settings.maxDrawdownPct)),
-                 drawdown, m_settings.maxDrawdownPct);
-    }
-
-    const bool sized = balanceUsable && tradeUsable;
-    QMap<QString, NetHolding> after = holdings;
-    if (sized) {
-        NetHolding& traded = after[key];
-        traded.instrument = trade.instrument;
-        traded.units += tradeUnits;
-        traded.markPrice = trade.price;
-    }
-
-    // 7. Portfolio VaR with the trade (and every pending order) in it.
-    if (sized) {
-        QList<PortfolioExposure> exposures;
-        for (const NetHolding& holding : after) {
-            const QString holdingKey = holding.instrument.key();
-            exposures.append(PortfolioExposure{holdingKey, holding.units * holding.markPrice / *balance,
-                                               m_estimator.options().prior.dailyVolatility(holding.instrument.assetClass()),
-                                               portfolio.returns.value(holdingKey)});
-        }
-        const auto report = estimatePortfolioVar(exposures, m_settings.varConfidence, 1, m_estimator);
-        if (!report) {
-            fail(RiskReasonCode::VarUnavailable,
-                 QStringLiteral("portfolio VaR cannot be computed: %1").arg(report.error().message), kNoFigure,
-                 m_settings.maxVarPct);
-        } else {
-            verdict.varAfterTrade = report.value();
-            if (report->var > m_settings.maxVarPct)
-                fail(RiskReasonCode::VarLimit,
-                     QStringLiteral("portfolio VaR %1 (%2 at %3) after the trade exceeds the limit of %4")
-                         .arg(percent(report->var), report->methodLabel(), percent(m_settings.varConfidence),
-                              percent(m_settings.maxVarPct)),
-                     report->var, m_settings.maxVarPct);
-        }
-    }
-
-    // 8. Position size in this instrument, pending orders included.
-    if (sized) {
-        const NetHolding& traded = after[key];
-        const double fraction = std::abs(traded.units * traded.markPrice) / *balance;
-        if (fraction > m_settings.maxPositionPct)
-            fail(RiskReasonCode::PositionLimit,
-                 QStringLiteral("position in %1 would be %2 of equity (pending orders included), above the limit of %3")
-                     .arg(trade.instrument.symbol, percent(fraction), percent(m_settings.maxPositionPct)),
-                 fraction, m_settings.maxPositionPct);
-    }
-
-    // 9. Concentration in the trade's asset class.
-    if (sized) {
-        double gross = 0.0;
-        for (const NetHolding& holding : after) {
-            if (holding.instrument.assetClass() == assetClass)
-                gross += std::abs(holding.units * holding.markPrice);
-        }
-        const double fraction = gross / *balance;
-        if (fraction > m_settings.maxAssetClassPct)
-            fail(RiskReasonCode::ConcentrationLimit,
-                 QStringLiteral("%1 exposure would be %2 of equity (pending orders included), above the limit of %3")
-                     .arg(assetClassName(assetClass), percent(fraction), percent(m_settings.maxAssetClassPct)),
-                 fraction, m_settings.maxAssetClassPct);
-    }
-
-    // 10. Trades today, approved-but-unexecuted ones included.
-    const int trades = portfolio.tradesToday + int(portfolio.pending.size());
-    if (trades >= m_settings.maxTradesPerDay)
-        fail(RiskReasonCode::DailyTradeLimit,
-             QStringLiteral("%1 trades today (pending included) reach the daily limit of %2")
-                 .arg(trades)
-                 .arg(m_settings.maxTradesPerDay),
-             trades, m_settings.maxTradesPerDay);
-
-    // 11. Volatility against confidence: the calmer the market, the weaker a signal may be.
-    if (confidenceUsable) {
-        const double typical = m_estimator.options().prior.dailyVolatility(assetClass);
-        const QList<double> series = portfolio.returns.value(key).returns;
-        const qsizetype window = std::min<qsizetype>(series.size(), std::max(2, m_settings.volatilityWindow));
-        const bool measured = window >= 2 && VarEstimator::checkReturns(series).ok();
-        const double recent = measured ? SampleMoments::of(std::span<const double>(series).last(std::size_t(window))).deviation
-                                       : typical;
-        const double allowed = typical * m_settings.volatilityConfidenceMultiple * trade.signalConfidence;
-        if (recent > allowed)
-            fail(RiskReasonCode::VolatilityTooHigh,
-                 QStringLiteral("daily volatility %1 (%2) is above the %3 a signal of confidence %4 may trade in "
-                                "(%5 typical for %6)")
-                     .arg(percent(recent),
-                          measured ? QStringLiteral("last %1 returns").arg(window) : QStringLiteral("no history: typical"),
-                          percent(allowed), QString::number(trade.signalConfidence, 'f', 2), percent(typical),
-                          assetClassName(assetClass)),
-                 recent, allowed);
-    }
+    add(verdict, tradesPerDayReason(portfolio, m_settings));
+    if (usableConfidence(trade.signalConfidence))
+        add(verdict, volatilityReason(trade, m_settings, m_estimator));
 
     verdict.approved = verdict.reasons.isEmpty();
     if (!verdict.approved)
-        log::risk()->info("{} {} refused: {} reason(s), first {}", key, trade.side == TradeSide::Buy ? "buy" : "sell",
-                          verdict.reasons.size(), riskReasonName(verdict.reasons.first().code));
+        log::risk()->info("{} {} refused: {} reason(s), first {}", trade.instrument.key(),
+                          trade.side == TradeSide::Buy ? "buy" : "sell", verdict.reasons.size(),
+                          riskReasonName(verdict.reasons.first().code));
     return verdict;
 }
 

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/AlphaVantageErrors.h"
+
+#include "providers/ProviderError.h"
+
+#include <QRegularExpression>
+
+namespace sentinel {
+namespace alphaVantage {
+
+namespace pe = providerError;
+
+namespace {
+
+QString maskEchoedKey(QString text)
+{
+    // "We have detected your API key as ABC123 and ..." — never pass the key on.
+    static const QRegularExpression echoed(QStringLiteral(R"((API key as )\S+)"), QRegularExpression::CaseInsensitiveOption);
+    text.replace(echoed, QStringLiteral("\\1***"));
+    return text;
+}
+
+Error classifyInformation(const QString& text)
+{
+    const QString lower = text.toLower();
+    const QString message = QStringLiteral("Alpha Vantage: ") + maskEchoedKey(text);
+    if (lower.contains(u"apikey is invalid") || lower.contains(u"api key is invalid")
+        || lower.contains(u"invalid or missing") || lower.contains(u"demo api key")
+        || lower.contains(u"**demo**"))
+        return pe::make(pe::InvalidApiKey, message,
+                        QStringLiteral("set providers.alpha_vantage.api_key to your own free key"));
+    // The burst notice also mentions "premium endpoints" and "per day": test it first.
+    if (lower.contains(u"spreading out") || lower.contains(u"per second") || lower.contains(u"burst"))
+        return pe::make(pe::BurstLimited, message, QStringLiteral("send requests further apart; retry in a few seconds"));
+    if (lower.contains(u"premium endpoint") || lower.contains(u"premium-only") || lower.contains(u"premium only"))
+        return pe::make(pe::PremiumEndpoint, message,
+                        QStringLiteral("this endpoint needs a paid plan; choose another endpoint or provider"));
+    if (lower.contains(u"per day") || lower.contains(u"daily"))
+        return pe::make(pe::QuotaExhausted, message,
+                        QStringLiteral("the daily quota is used up; requests resume after the provider's daily reset"));
+    if (lower.contains(u"per minute") || lower.contains(u"call frequency"))
+        return pe::make(pe::RateLimited, message, QStringLiteral("back off for a minute"));
+    return pe::make(pe::ProviderNotice, message, QStringLiteral("read the provider's notice; the request was not answered"));
+}
+
+} // namespace
+
+std::optional<Error> errorInBody(const QJsonObject& root)
+{
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const QString name = it.key().trimmed().toLower();
+        const QString text = it.value().isString() ? it.value().toString() : QString();
+        if (name == u"error message") {
+            const QString lower = text.toLower();
+            if (lower.contains(u"apikey") && (lower.contains(u"invalid") || lower.contains(u"missing")))
+                return pe::make(pe::InvalidApiKey, QStringLiteral("Alpha Vantage: ") + maskEchoedKey(text),
+                                QStringLiteral("set providers.alpha_vantage.api_key to a valid key"));
+            return pe::make(pe::InvalidCall, QStringLiteral("Alpha Vantage rejected the call: ") + maskEchoedKey(text),
+                            QStringLiteral("check the symbol, interval and function; retrying will not help"));
+        }
+        if (name == u"note")
+            return pe::make(pe::RateLimited, QStringLiteral("Alpha Vantage: ") + maskEchoedKey(text),
+                            QStringLiteral("back off for a minute before the next request"));
+        if (name == u"information")
+            return classifyInformation(text);
+    }
+    return std::nullopt;
+}
+
+Error classifyNonJson(const QByteArray& body, const QJsonParseError& parseError)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return pe::make(pe::EmptyBody, QStringLiteral("the response body is empty"),
+                        QStringLiteral("retry later; the service sent nothing"));
+    if (trimmed.startsWith('<')) {
+        static const QRegularExpression title(QStringLiteral("<title>\\s*([^<]{0,80})"),
+                                              QRegularExpression::CaseInsensitiveOption);
+        const QString titleText = title.match(QString::fromUtf8(trimmed.left(4096))).captured(1).trimmed();
+        return pe::make(pe::HtmlBody,
+                        titleText.isEmpty() ? QStringLiteral("the response is an HTML page, not JSON")
+                                            : QStringLiteral("the response is an HTML page, not JSON (\"%1\")").arg(titleText),
+                        QStringLiteral("the service or a proxy is failing; retry later and check the base URL"));
+    }
+    const bool atEnd = parseError.offset >= trimmed.size() - 1;
+    const bool unterminated = parseError.error == QJsonParseError::UnterminatedObject
+                              || parseError.error == QJsonParseError::UnterminatedArray
+                              || parseError.error == QJsonParseError::UnterminatedString;
+    if (trimmed.startsWith('{') && (atEnd || unterminated))
+        return pe::make(pe::TruncatedBody,
+                        QStringLiteral("the JSON body ends early after %1 bytes (%2)")
+                            .arg(body.size())
+                            .arg(parseError.errorString()),
+                        QStringLiteral("the connection was cut; retry"));
+    return pe::make(pe::MalformedBody,
+                    QStringLiteral("the body is not valid JSON: %1 at byte %2")
+                        .arg(parseError.errorString())
+                        .arg(parseError.offset),
+                    QStringLiteral("retry later; report it if it persists"));
+}
+
+} // namespace alphaVantage
+} // namespace sentinel
