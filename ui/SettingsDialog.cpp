@@ -2,6 +2,7 @@
 #include "ui/SettingsDialog.h"
 
 #include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
 #include "ui/Theme.h"
 
 #include <QCheckBox>
@@ -100,7 +101,7 @@ SettingsDialog::SettingsDialog(ConfigStore& store, QWidget* parent)
     ConfigLoadOptions baseOptions;
     baseOptions.known = m_store.knownNames(); // or rows on a user calendar's market would be dropped
     const ConfigLoadResult loaded = ConfigLoader(baseOptions).loadText(m_base, m_store.location());
-    loadDraft(SettingsYaml::read(m_base, loaded.config));
+    loadDraft(ConfigWriter::readDraft(m_base, loaded.config));
 
     m_validateTimer->setSingleShot(true);
     m_validateTimer->setInterval(200);
@@ -390,7 +391,7 @@ QWidget* SettingsDialog::buildAppearancePage()
     return page;
 }
 
-void SettingsDialog::loadDraft(const SettingsDraft& draft)
+void SettingsDialog::loadDraft(const ConfigDraft& draft)
 {
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(draft.mode))));
     m_autonomous->setChecked(draft.autonomousEnabled);
@@ -426,9 +427,9 @@ void SettingsDialog::loadDraft(const SettingsDraft& draft)
     m_maxTrades->setValue(draft.maxTradesPerDay);
 }
 
-SettingsDraft SettingsDialog::draft() const
+ConfigDraft SettingsDialog::draft() const
 {
-    SettingsDraft draft;
+    ConfigDraft draft;
     draft.mode = TradingMode(m_mode->currentData().toInt());
     draft.autonomousEnabled = m_autonomous->isChecked();
     draft.approvalTimeoutS = m_approvalTimeout->value();
@@ -461,8 +462,7 @@ SettingsDraft SettingsDialog::draft() const
 
 QByteArray SettingsDialog::renderedYaml() const
 {
-    QByteArray yaml = SettingsYaml::render(m_base, draft());
-    return yaml;
+    return ConfigWriter::render(m_base, draft());
 }
 
 void SettingsDialog::scheduleValidation()
