@@ -23,7 +23,7 @@ namespace sentinel {
 
 /// Edits the common configuration (mode, watchlist, Telegram, webhook, limits) and the appearance.
 /// Every edit is validated by the config module itself: the dialog renders the YAML it would write
-/// with ConfigWriter and runs ConfigLoader::loadText on it, then shows each Issue next to the
+/// with ConfigWriter and has the store check it (ConfigLoader), then shows each Issue next to the
 /// field its key path names. Secrets are entered as an environment variable name or a value for the OS keychain;
 /// the file only ever receives `${NAME}` references. Saving is disabled while there are errors.
 class SettingsDialog final : public QDialog

@@ -114,8 +114,10 @@ ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& s
                               e.mark.line >= 0 ? e.mark.line + 1 : 0});
     }
     resolveCalendarsFile(result.config, sourceName);
-    checkCalendarsFile(result);
-    warnAboutClearSecrets(result, reader.clearSecrets(), sourceName);
+    if (m_options.fileChecks == FileChecks::Run) {
+        checkCalendarsFile(result);
+        warnAboutClearSecrets(result, reader.clearSecrets(), sourceName);
+    }
     return result;
 }
 
