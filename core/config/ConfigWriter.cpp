@@ -43,8 +43,7 @@ YAML::Node mapAt(YAML::Node& root, const char* key)
     return root[key];
 }
 
-/// `root[section][key]` without adding either to `root`. (A missing key of a const node is a
-/// "zombie" that throws on anything but IsDefined().)
+/// `root[section][key]` without adding either to `root`.
 YAML::Node valueAt(const YAML::Node& root, const char* section, const char* key)
 {
     const YAML::Node map = root[section];
@@ -68,6 +67,17 @@ SecretField readSecret(const YAML::Node& node, const QString& defaultVariable)
     return field;
 }
 
+/// `map[key]` where it is given, as the loader reads it: nullopt when absent or null; empty text
+/// when it is not a single value. (A missing key of a const node throws on anything but
+/// IsDefined(), hence that check first.)
+std::optional<QString> givenText(const YAML::Node& map, const char* key)
+{
+    const YAML::Node value = map[key];
+    if (!value.IsDefined() || value.IsNull())
+        return std::nullopt;
+    return value.IsScalar() ? QString::fromStdString(value.Scalar()).trimmed() : QString();
+}
+
 /// The rows as written, or nullopt when there is no list to read them from.
 std::optional<QList<Instrument>> readWatchlistRows(const YAML::Node& list)
 {
@@ -75,14 +85,15 @@ std::optional<QList<Instrument>> readWatchlistRows(const YAML::Node& list)
         return std::nullopt;
     QList<Instrument> rows;
     for (const YAML::Node& item : list) {
-        const auto text = [&item](const char* key) {
-            return item.IsMap() && item[key].IsScalar() ? QString::fromStdString(item[key].Scalar()).trimmed()
-                                                        : QString();
-        };
-        const auto interval = parseInterval(text("interval"));
+        if (!item.IsMap())
+            continue; // not representable as a row; the loader reported it
+        // As in the loader: no interval (absent or null) is the default interval, not a refused row.
+        const auto intervalText = givenText(item, "interval");
+        const auto interval = intervalText ? parseInterval(*intervalText) : Instrument{}.interval;
         if (!interval)
             continue; // not representable as a row; the loader reported it
-        rows.append(Instrument{text("symbol"), text("market"), *interval});
+        rows.append(Instrument{givenText(item, "symbol").value_or(QString()),
+                               givenText(item, "market").value_or(QString()), *interval});
     }
     return rows;
 }

@@ -80,6 +80,8 @@ private Q_SLOTS:
     void aSecretInClearIsOfferedForTheKeychainAndNeverWrittenBack();
     void watchlistRowsTheLoaderRefusedStayInTheDraft();
     void aBaseThatIsNotYamlIsReplacedByTheDraft();
+    void aRowWithoutAnIntervalNoLongerThrowsAndKeepsTheDefault_data();
+    void aRowWithoutAnIntervalNoLongerThrowsAndKeepsTheDefault();
 };
 
 void TestConfigWriter::aWrittenDraftLoadsBackWithTheSameValues()
@@ -199,6 +201,31 @@ void TestConfigWriter::aBaseThatIsNotYamlIsReplacedByTheDraft()
     QVERIFY2(loaded.ok(), qPrintable(loaded.issues.value(0).toString()));
     QCOMPARE(loaded.config.watchlist, draft.watchlist);
     QCOMPARE(loaded.config.mode, TradingMode::SignalOnly);
+}
+
+void TestConfigWriter::aRowWithoutAnIntervalNoLongerThrowsAndKeepsTheDefault_data()
+{
+    QTest::addColumn<QByteArray>("row");
+    QTest::newRow("a row with no interval key") << QByteArray("{symbol: AAPL, market: XNYS}");
+    QTest::newRow("a row with an empty interval value") << QByteArray("{symbol: AAPL, market: XNYS, interval: ~}");
+}
+
+void TestConfigWriter::aRowWithoutAnIntervalNoLongerThrowsAndKeepsTheDefault()
+{
+    // The loader accepts such a row with its default interval; reading the draft threw
+    // YAML::InvalidNode (a missing key of a const node), so the settings dialog could not open.
+    QFETCH(QByteArray, row);
+    const QByteArray yaml = "watchlist:\n  - " + row + "\n  - {symbol: MSFT, market: XNAS, interval: daily}\n";
+    const ConfigLoadResult loaded = load(yaml);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.issues.value(0).toString()));
+    ConfigDraft draft;
+    try {
+        draft = ConfigWriter::readDraft(yaml, loaded.config);
+    } catch (const std::exception& e) {
+        QFAIL(e.what());
+    }
+    QCOMPARE(draft.watchlist, loaded.config.watchlist);
+    QCOMPARE(draft.watchlist.first().interval, Interval::Min5);
 }
 
 QTEST_GUILESS_MAIN(TestConfigWriter)
