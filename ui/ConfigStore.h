@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace sentinel {
 
@@ -48,6 +49,18 @@ public:
     /// The market and strategy names the running application knows, markets a user calendar file
     /// adds included, so the dialog accepts what the engine accepts. Default: the built-in names.
     [[nodiscard]] virtual KnownNames knownNames() const { return {}; }
+    /// Checks `yaml` as the file at location() would be checked at start-up, against knownNames(),
+    /// with `${NAME}` references resolved by `environment`. The default leaves out the checks that
+    /// look at the file system (a missing calendars.file, a file others can read): the UI library
+    /// does no file I/O, so a store that can answer them overrides this.
+    [[nodiscard]] virtual ConfigLoadResult validate(const QByteArray& yaml, EnvironmentLookup environment) const
+    {
+        ConfigLoadOptions options;
+        options.known = knownNames();
+        options.environment = std::move(environment);
+        options.fileChecks = FileChecks::Skip;
+        return ConfigLoader(std::move(options)).loadText(yaml, location());
+    }
 
     /// Stores `secrets` in the keychain, then writes `yaml` and the preferences. Asynchronous:
     /// finishes with saveFinished. `yaml` never holds a secret in clear, only `${NAME}` references.

@@ -2,6 +2,7 @@
 #include "ui/SettingsDialog.h"
 
 #include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
 #include "ui/Theme.h"
 
 #include <QCheckBox>
@@ -99,8 +100,9 @@ SettingsDialog::SettingsDialog(ConfigStore& store, QWidget* parent)
 
     ConfigLoadOptions baseOptions;
     baseOptions.known = m_store.knownNames(); // or rows on a user calendar's market would be dropped
+    baseOptions.fileChecks = FileChecks::Skip; // only its values are used; validateNow() reports problems
     const ConfigLoadResult loaded = ConfigLoader(baseOptions).loadText(m_base, m_store.location());
-    loadDraft(SettingsYaml::read(m_base, loaded.config));
+    loadDraft(ConfigWriter::readDraft(m_base, loaded.config));
 
     m_validateTimer->setSingleShot(true);
     m_validateTimer->setInterval(200);
@@ -390,7 +392,7 @@ QWidget* SettingsDialog::buildAppearancePage()
     return page;
 }
 
-void SettingsDialog::loadDraft(const SettingsDraft& draft)
+void SettingsDialog::loadDraft(const ConfigDraft& draft)
 {
     m_mode->setCurrentIndex(std::max(0, m_mode->findData(int(draft.mode))));
     m_autonomous->setChecked(draft.autonomousEnabled);
@@ -426,9 +428,9 @@ void SettingsDialog::loadDraft(const SettingsDraft& draft)
     m_maxTrades->setValue(draft.maxTradesPerDay);
 }
 
-SettingsDraft SettingsDialog::draft() const
+ConfigDraft SettingsDialog::draft() const
 {
-    SettingsDraft draft;
+    ConfigDraft draft;
     draft.mode = TradingMode(m_mode->currentData().toInt());
     draft.autonomousEnabled = m_autonomous->isChecked();
     draft.approvalTimeoutS = m_approvalTimeout->value();
@@ -461,8 +463,7 @@ SettingsDraft SettingsDialog::draft() const
 
 QByteArray SettingsDialog::renderedYaml() const
 {
-    QByteArray yaml = SettingsYaml::render(m_base, draft());
-    return yaml;
+    return ConfigWriter::render(m_base, draft());
 }
 
 void SettingsDialog::scheduleValidation()
@@ -473,7 +474,6 @@ void SettingsDialog::scheduleValidation()
 void SettingsDialog::validateNow()
 {
     m_validateTimer->stop();
-    ConfigLoadOptions options;
     // Values typed for the keychain count as set: they will be there when the app next starts.
     QHash<QString, QString> pending;
     for (const SecretEditor* editor : {&m_token, &m_webhookSecret}) {
@@ -481,14 +481,13 @@ void SettingsDialog::validateNow()
         if (field.storage == SecretField::Storage::Keychain && !field.value.isEmpty())
             pending.insert(field.variable, field.value);
     }
-    options.environment = [this, pending](const QString& name) -> std::optional<QString> {
+    const EnvironmentLookup environment = [this, pending](const QString& name) -> std::optional<QString> {
         if (pending.contains(name))
             return pending.value(name);
         return m_store.lookup(name);
     };
-    options.known = m_store.knownNames();
-    // Relative paths (calendars.file) are taken from the file's folder, as at start-up.
-    m_issues = ConfigLoader(options).loadText(renderedYaml(), m_store.location()).issues;
+    // The store checks it as the file it would save (relative paths from its folder, as at start-up).
+    m_issues = m_store.validate(renderedYaml(), environment).issues;
     // Interval names are parsed before rendering; report a typo the way the loader would.
     for (int row = 0; row < m_watchlist->rowCount(); ++row) {
         const QTableWidgetItem* item = m_watchlist->item(row, 2);

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "common/Issue.h"
+#include "config/ConfigDraft.h"
 #include "ui/ConfigStore.h"
-#include "ui/SettingsYaml.h"
 
 #include <QDialog>
 #include <QHash>
@@ -23,8 +23,8 @@ namespace sentinel {
 
 /// Edits the common configuration (mode, watchlist, Telegram, webhook, limits) and the appearance.
 /// Every edit is validated by the config module itself: the dialog renders the YAML it would write
-/// and runs ConfigLoader::loadText on it, then shows each Issue next to the field its key path
-/// names. Secrets are entered as an environment variable name or a value for the OS keychain;
+/// with ConfigWriter and has the store check it (ConfigLoader), then shows each Issue next to the
+/// field its key path names. Secrets are entered as an environment variable name or a value for the OS keychain;
 /// the file only ever receives `${NAME}` references. Saving is disabled while there are errors.
 class SettingsDialog final : public QDialog
 {
@@ -33,7 +33,7 @@ class SettingsDialog final : public QDialog
 public:
     explicit SettingsDialog(ConfigStore& store, QWidget* parent = nullptr);
 
-    [[nodiscard]] SettingsDraft draft() const;
+    [[nodiscard]] ConfigDraft draft() const;
     [[nodiscard]] QByteArray renderedYaml() const;
     [[nodiscard]] const Issues& issues() const { return m_issues; }
     /// Runs validation now instead of after the short pause that follows typing.
@@ -60,7 +60,7 @@ private:
     SecretEditor makeSecretEditor(const QString& objectName, const QString& accessibleName);
     void updateSecretEditor(SecretEditor& editor);
     [[nodiscard]] SecretField secretField(const SecretEditor& editor) const;
-    void loadDraft(const SettingsDraft& draft);
+    void loadDraft(const ConfigDraft& draft);
     void scheduleValidation();
     void showIssues();
     void save();

@@ -100,6 +100,16 @@ std::optional<QString> AppConfigStore::lookup(const QString& variable) const
     return std::nullopt;
 }
 
+ConfigLoadResult AppConfigStore::validate(const QByteArray& yaml, EnvironmentLookup environment) const
+{
+    ConfigLoadOptions options;
+    options.known = m_knownNames;
+    options.environment = std::move(environment);
+    // As at start-up: a calendars.file that cannot be read stops a save here too.
+    options.fileChecks = FileChecks::Run;
+    return ConfigLoader(std::move(options)).loadText(yaml, m_path);
+}
+
 UiPreferences AppConfigStore::storedPreferences()
 {
     QSettings settings;

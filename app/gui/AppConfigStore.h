@@ -38,6 +38,8 @@ public:
     [[nodiscard]] KnownNames knownNames() const override { return m_knownNames; }
     /// The names of the registries the running configuration was checked against.
     void setKnownNames(KnownNames names) { m_knownNames = std::move(names); }
+    /// Every check of ConfigLoader, those that look at the file system included.
+    [[nodiscard]] ConfigLoadResult validate(const QByteArray& yaml, EnvironmentLookup environment) const override;
     void save(const QByteArray& yaml, const QList<SecretUpdate>& secrets, const UiPreferences& preferences) override;
 
     static UiPreferences storedPreferences();

@@ -22,9 +22,15 @@ struct KnownNames {
 /// Looks up `${NAME}` references. Default: the process environment.
 using EnvironmentLookup = std::function<std::optional<QString>(const QString& name)>;
 
+/// Whether loading may look at the file system beyond reading the file itself: whether
+/// `calendars.file` can be read, and whether the configuration file is readable by others (a
+/// secret in clear is then a warning).
+enum class FileChecks { Run, Skip };
+
 struct ConfigLoadOptions {
     KnownNames known;
     EnvironmentLookup environment; ///< empty: qEnvironmentVariable
+    FileChecks fileChecks = FileChecks::Run; ///< Skip: for the UI library, which does no file I/O itself
 };
 
 /// The typed configuration plus every problem found, each with its key path and a remedy.

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void relativeCalendarFileIsTakenFromTheConfigFolder();
     void secretReferencesAreResolvedFromTheEnvironment();
     void secretInClearInAWorldReadableFileIsWarnedAbout();
+    void fileChecksCanBeLeftToTheCaller();
     void durationsParseAndFormat_data();
     void durationsParseAndFormat();
 };
@@ -282,6 +283,30 @@ void TestConfigLoader::secretInClearInAWorldReadableFileIsWarnedAbout()
     QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     result = ConfigLoader().loadFile(path);
     QVERIFY(result.issues.isEmpty());
+}
+
+void TestConfigLoader::fileChecksCanBeLeftToTheCaller()
+{
+    // The UI library looks at no file itself; the settings dialog leaves these checks to its store.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("config.yaml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(minimal + "calendars: {file: desk/missing.json}\n"
+               + "webhook: {enabled: false, secret: \"clear-text-secret\"}\n");
+    file.close();
+    QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+
+    ConfigLoadOptions options;
+    options.fileChecks = FileChecks::Skip;
+    const auto skipped = ConfigLoader(options).loadFile(path);
+    QVERIFY2(skipped.issues.isEmpty(), qPrintable(skipped.issues.value(0).toString()));
+    // The path is still taken from the configuration's folder; only whether it exists is not asked.
+    QCOMPARE(skipped.config.calendarsFile, dir.filePath(QStringLiteral("desk/missing.json")));
+
+    const auto checked = ConfigLoader().loadFile(path);
+    QCOMPARE(errorPaths(checked.issues), QStringList{QStringLiteral("calendars.file")});
+    QCOMPARE(checked.issues.size(), 2); // and the warning about the secret in clear
 }
 
 void TestConfigLoader::durationsParseAndFormat_data()

@@ -4,7 +4,6 @@
 #include "common/Instrument.h"
 #include "config/Config.h"
 
-#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -17,10 +16,13 @@ struct SecretField {
     Storage storage = Storage::Environment;
     QString variable;
     QString value; ///< keychain only: a new value; empty keeps what the keychain holds
+
+    friend bool operator==(const SecretField&, const SecretField&) = default;
 };
 
-/// The common configuration the settings dialog edits.
-struct SettingsDraft {
+/// The common part of the configuration that the settings dialog edits; ConfigWriter reads it
+/// from a YAML file and writes it back into one.
+struct ConfigDraft {
     TradingMode mode = TradingMode::Approval;
     bool autonomousEnabled = false;
     QList<Instrument> watchlist;
@@ -36,18 +38,8 @@ struct SettingsDraft {
     double maxDrawdownPct = 0.05;
     int maxTradesPerDay = 20;
     qint64 approvalTimeoutS = 300;
-};
 
-/// Reads and writes the dialog's part of a YAML configuration, leaving every other key as it was.
-class SettingsYaml final
-{
-public:
-    /// The draft for `yaml`, with values from the already validated `config` and the secrets'
-    /// storage from the YAML text (a `${NAME}` reference, or a value in clear to move to the keychain).
-    [[nodiscard]] static SettingsDraft read(const QByteArray& yaml, const Config& config);
-    /// `base` with the draft's keys replaced. Secrets are written as `${NAME}` references only.
-    [[nodiscard]] static QByteArray render(const QByteArray& base, const SettingsDraft& draft);
-    [[nodiscard]] static QString modeName(TradingMode mode);
+    friend bool operator==(const ConfigDraft&, const ConfigDraft&) = default;
 };
 
 } // namespace sentinel

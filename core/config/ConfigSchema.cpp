@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/ConfigSchema.h"
+
+#include "config/TelegramShapes.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <optional>
+
+namespace sentinel {
+
+namespace {
+
+void readMode(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    reader.readChoice(root, {}, "mode", config.mode,
+                      {{"approval", TradingMode::Approval},
+                       {"signal-only", TradingMode::SignalOnly},
+                       {"autonomous", TradingMode::Autonomous}});
+    if (reader.checkMap(root["autonomous"], QStringLiteral("autonomous"), {"enabled"}))
+        reader.readBool(root["autonomous"], QStringLiteral("autonomous"), "enabled", config.autonomousEnabled);
+}
+
+void readAlphaVantage(SchemaReader& reader, const YAML::Node& av, Config& config)
+{
+    const QString path = QStringLiteral("providers.alpha_vantage");
+    if (!reader.checkMap(av, path, {"api_key", "base_url", "requests_per_minute", "requests_per_day", "timeout_s"}))
+        return;
+    reader.readSecret(av, path, "api_key", config.alphaVantage.apiKey, config.provider == ProviderKind::AlphaVantage,
+                      QStringLiteral("ALPHA_VANTAGE_API_KEY"));
+    reader.readUrl(av, path, "base_url", config.alphaVantage.baseUrl);
+    reader.readInt(av, path, "requests_per_minute", config.alphaVantage.requestsPerMinute, 1, 1200);
+    reader.readInt(av, path, "requests_per_day", config.alphaVantage.requestsPerDay, 1, 1'000'000);
+    reader.readSeconds(av, path, "timeout_s", config.alphaVantage.timeout, 300);
+}
+
+/// The chosen provider's own settings must be there, even when its section is missing altogether.
+void checkChosenProvider(SchemaReader& reader, const YAML::Node& root, const Config& config)
+{
+    // readSecret has already said why the key is missing when the section names it; say it once.
+    const bool apiKeyReported = std::any_of(reader.issues().cbegin(), reader.issues().cend(), [](const Issue& issue) {
+        return issue.location == u"providers.alpha_vantage.api_key";
+    });
+    if (config.provider == ProviderKind::AlphaVantage && config.alphaVantage.apiKey.isEmpty() && !apiKeyReported) {
+        reader.error(QStringLiteral("providers.alpha_vantage.api_key"), root["provider"],
+                     QStringLiteral("provider alpha_vantage needs an API key"),
+                     QStringLiteral("write api_key: \"${ALPHA_VANTAGE_API_KEY}\" and export the variable"));
+    }
+    if (config.provider == ProviderKind::Replay && config.replay.directory.isEmpty()) {
+        reader.error(QStringLiteral("providers.replay.directory"), root["provider"],
+                     QStringLiteral("provider replay needs a directory of CSV files"),
+                     QStringLiteral("set providers.replay.directory"));
+    }
+}
+
+/// `provider` chooses the market data feed; `providers` holds each feed's settings.
+void readProviders(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    reader.readChoice(root, {}, "provider", config.provider,
+                      {{"simulated", ProviderKind::Simulated},
+                       {"replay", ProviderKind::Replay},
+                       {"alpha_vantage", ProviderKind::AlphaVantage}});
+    const YAML::Node providers = root["providers"];
+    if (reader.checkMap(providers, QStringLiteral("providers"), {"alpha_vantage", "replay"})) {
+        readAlphaVantage(reader, providers["alpha_vantage"], config);
+        if (reader.checkMap(providers["replay"], QStringLiteral("providers.replay"), {"directory"}))
+            reader.readString(providers["replay"], QStringLiteral("providers.replay"), "directory",
+                              config.replay.directory);
+    }
+    checkChosenProvider(reader, root, config);
+}
+
+/// One watchlist row; nullopt (with every problem reported) when it cannot be watched.
+std::optional<Instrument> readInstrument(SchemaReader& reader, const YAML::Node& item, const QString& path,
+                                         const KnownNames& known)
+{
+    Instrument instrument;
+    QString marketText;
+    QString intervalText = QStringLiteral("5min");
+    bool valid = true;
+    if (!reader.readString(item, path, "symbol", instrument.symbol) || instrument.symbol.trimmed().isEmpty()) {
+        reader.error(path + u".symbol", item, QStringLiteral("is missing"),
+                     QStringLiteral("name the instrument, e.g. symbol: \"AAPL\""));
+        valid = false;
+    }
+    if (!reader.readString(item, path, "market", marketText)) {
+        reader.error(path + u".market", item, QStringLiteral("is missing"),
+                     QStringLiteral("use one of: %1").arg(known.markets.join(u", ")));
+        valid = false;
+    } else if (!known.markets.contains(marketText)) {
+        reader.error(path + u".market", item["market"], QStringLiteral("unknown market '%1'").arg(marketText),
+                     QStringLiteral("use one of: %1").arg(known.markets.join(u", ")));
+        valid = false;
+    }
+    instrument.market = marketText;
+    reader.readString(item, path, "interval", intervalText);
+    if (const auto interval = parseInterval(intervalText)) {
+        instrument.interval = *interval;
+    } else {
+        reader.error(path + u".interval", item["interval"], QStringLiteral("unknown interval '%1'").arg(intervalText),
+                     QStringLiteral("use one of: %1").arg(knownIntervalNames()));
+        valid = false;
+    }
+    return valid ? std::optional<Instrument>(instrument) : std::nullopt;
+}
+
+void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownNames& known, Config& config)
+{
+    if (!node.IsDefined() || node.IsNull()) {
+        reader.error(QStringLiteral("watchlist"), node, QStringLiteral("is missing or empty"),
+                     QStringLiteral("list at least one instrument, e.g. - {symbol: \"EUR/USD\", market: FX, interval: 5min}"));
+        return;
+    }
+    if (!node.IsSequence()) {
+        reader.error(QStringLiteral("watchlist"), node, QStringLiteral("must be a list of instruments"),
+                     QStringLiteral("write each instrument on its own line starting with '- '"));
+        return;
+    }
+    QList<Instrument> instruments;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const QString path = QStringLiteral("watchlist[%1]").arg(i);
+        const YAML::Node item = node[i];
+        if (!reader.checkMap(item, path, {"symbol", "market", "interval"})) {
+            if (item.IsNull())
+                reader.error(path, item, QStringLiteral("is empty"), QStringLiteral("give symbol, market and interval"));
+            continue;
+        }
+        const auto instrument = readInstrument(reader, item, path, known);
+        if (!instrument)
+            continue;
+        if (instruments.contains(*instrument)) {
+            reader.error(path, item, QStringLiteral("%1 is listed twice").arg(instrument->key()),
+                         QStringLiteral("remove the duplicate"));
+            continue;
+        }
+        instruments.append(*instrument);
+    }
+    config.watchlist = instruments;
+}
+
+void readStrategy(SchemaReader& reader, const YAML::Node& root, const KnownNames& known, Config& config)
+{
+    if (!reader.checkMap(root["strategy"], QStringLiteral("strategy"), {"name"}))
+        return;
+    QString name;
+    if (!reader.readString(root["strategy"], QStringLiteral("strategy"), "name", name))
+        return;
+    if (known.strategies.contains(name))
+        config.strategyName = name;
+    else
+        reader.error(QStringLiteral("strategy.name"), root["strategy"]["name"],
+                     QStringLiteral("unknown strategy '%1' (strategies are chosen from a fixed registry, never loaded as code)").arg(name),
+                     QStringLiteral("use one of: %1").arg(known.strategies.join(u", ")));
+}
+
+void readPlatform(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    QString platform;
+    if (!reader.readString(root, {}, "platform", platform))
+        return;
+    if (platform == u"paper")
+        config.platform = platform;
+    else
+        reader.error(QStringLiteral("platform"), root["platform"], QStringLiteral("unknown platform '%1'").arg(platform),
+                     QStringLiteral("use paper (the only platform built so far)"));
+}
+
+void readPaper(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    const YAML::Node paper = root["paper"];
+    const QString path = QStringLiteral("paper");
+    if (!reader.checkMap(paper, path, {"starting_balance", "currency", "fee_bps", "slippage_bps"}))
+        return;
+    reader.readDouble(paper, path, "starting_balance", config.paper.startingBalance, 0, 1e12);
+    reader.readDouble(paper, path, "fee_bps", config.paper.feeBps, 0, 1000);
+    reader.readDouble(paper, path, "slippage_bps", config.paper.slippageBps, 0, 1000);
+    QString currency;
+    if (!reader.readString(paper, path, "currency", currency))
+        return;
+    static const QRegularExpression iso(QStringLiteral("^[A-Z]{3}$"));
+    if (iso.match(currency).hasMatch())
+        config.paper.currency = currency;
+    else
+        reader.error(QStringLiteral("paper.currency"), paper["currency"],
+                     QStringLiteral("'%1' is not an ISO 4217 currency code").arg(currency),
+                     QStringLiteral("write three capital letters such as USD or EUR"));
+}
+
+void readApproval(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    if (reader.checkMap(root["approval"], QStringLiteral("approval"), {"timeout_s"}))
+        reader.readSeconds(root["approval"], QStringLiteral("approval"), "timeout_s", config.approvalTimeout, 86400);
+}
+
+void readFreshness(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    const YAML::Node freshness = root["freshness"];
+    const QString path = QStringLiteral("freshness");
+    if (!reader.checkMap(freshness, path, {"market_open_max_lag", "market_closed_max_lag", "weekend_max_lag"}))
+        return;
+    reader.readDuration(freshness, path, "market_open_max_lag", config.freshness.marketOpenMaxLag);
+    reader.readDuration(freshness, path, "market_closed_max_lag", config.freshness.marketClosedMaxLag);
+    reader.readDuration(freshness, path, "weekend_max_lag", config.freshness.weekendMaxLag);
+}
+
+void readRedisUrl(SchemaReader& reader, const YAML::Node& cache, Config& config)
+{
+    QString redisUrl;
+    if (!reader.readString(cache, QStringLiteral("cache"), "redis_url", redisUrl))
+        return;
+    if (redisUrl.startsWith(u"redis://"))
+        config.cache.redisUrl = redisUrl;
+    else if (redisUrl.startsWith(u"rediss://"))
+        // The Redis client speaks plain TCP only; accepting TLS here would pass the check
+        // and then stop the engine at start-up.
+        reader.error(QStringLiteral("cache.redis_url"), cache["redis_url"],
+                     QStringLiteral("rediss:// (Redis over TLS) is not supported"),
+                     QStringLiteral("use redis://HOST:PORT to a Redis on this machine or a trusted network, "
+                                    "or reach a remote one through a local TLS tunnel (stunnel, ssh -L)"));
+    else
+        reader.error(QStringLiteral("cache.redis_url"), cache["redis_url"],
+                     QStringLiteral("'%1' is not a redis:// URL").arg(redisUrl),
+                     QStringLiteral("write redis://HOST:PORT, e.g. redis://127.0.0.1:6379"));
+}
+
+void readCacheTtls(SchemaReader& reader, const YAML::Node& ttl, Config& config)
+{
+    const QString path = QStringLiteral("cache.ttl");
+    if (!reader.checkMap(ttl, path, {"portfolio", "quote", "indicators", "sentiment", "macro", "regime"}))
+        return;
+    reader.readDuration(ttl, path, "portfolio", config.cache.ttl.portfolio);
+    reader.readDuration(ttl, path, "quote", config.cache.ttl.quote);
+    reader.readDuration(ttl, path, "indicators", config.cache.ttl.indicators);
+    reader.readDuration(ttl, path, "sentiment", config.cache.ttl.sentiment);
+    reader.readDuration(ttl, path, "macro", config.cache.ttl.macro);
+    reader.readDuration(ttl, path, "regime", config.cache.ttl.regime);
+}
+
+void readCache(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    const YAML::Node cache = root["cache"];
+    const QString path = QStringLiteral("cache");
+    if (!reader.checkMap(cache, path, {"enabled", "backend", "redis_url", "ttl"}))
+        return;
+    reader.readBool(cache, path, "enabled", config.cache.enabled);
+    reader.readChoice(cache, path, "backend", config.cache.backend,
+                      {{"memory", CacheBackend::Memory}, {"redis", CacheBackend::Redis}});
+    readRedisUrl(reader, cache, config);
+    readCacheTtls(reader, cache["ttl"], config);
+}
+
+void readRisk(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    const YAML::Node risk = root["risk"];
+    const QString path = QStringLiteral("risk");
+    if (!reader.checkMap(risk, path,
+                         {"var_confidence", "max_var_pct", "max_position_pct", "max_drawdown_pct",
+                          "min_historical_returns", "max_trades_per_day", "max_asset_class_pct", "volatility_window",
+                          "volatility_confidence_multiple"}))
+        return;
+    reader.readDouble(risk, path, "var_confidence", config.risk.varConfidence, 0.5, 1.0, true, true);
+    reader.readDouble(risk, path, "max_var_pct", config.risk.maxVarPct, 0, 1, true);
+    reader.readDouble(risk, path, "max_position_pct", config.risk.maxPositionPct, 0, 1, true);
+    reader.readDouble(risk, path, "max_drawdown_pct", config.risk.maxDrawdownPct, 0, 1, true);
+    reader.readInt(risk, path, "min_historical_returns", config.risk.minHistoricalReturns, 2, 100000);
+    reader.readInt(risk, path, "max_trades_per_day", config.risk.maxTradesPerDay, 1, 100000);
+    reader.readDouble(risk, path, "max_asset_class_pct", config.risk.maxAssetClassPct, 0, 1, true);
+    // A standard deviation needs two returns; past ~4 years of daily returns "recent" means little.
+    reader.readInt(risk, path, "volatility_window", config.risk.volatilityWindow, 2, 1000);
+    reader.readDouble(risk, path, "volatility_confidence_multiple", config.risk.volatilityConfidenceMultiple, 0, 100,
+                      true);
+}
+
+/// The shapes Telegram itself would refuse, checked only for an enabled channel.
+void checkTelegramShapes(SchemaReader& reader, const YAML::Node& telegram, const Config& config)
+{
+    const QString token = config.telegram.botToken.reveal();
+    if (!token.isEmpty() && !isBotTokenShaped(token)) {
+        // The value stays out of the message: it is a secret even when it is wrong.
+        reader.error(QStringLiteral("telegram.bot_token"), telegram["bot_token"],
+                     QStringLiteral("the bot token is not shaped like <bot id>:<secret> "
+                                    "(digits, a colon, 30 or more letters, digits, '_' or '-')"),
+                     QStringLiteral("copy the whole token from @BotFather, without spaces or quotes"));
+    }
+    if (!isChatIdShaped(config.telegram.chatId)) {
+        const YAML::Node chat = telegram["chat_id"];
+        reader.error(QStringLiteral("telegram.chat_id"), chat.IsDefined() ? chat : telegram,
+                     config.telegram.chatId.isEmpty()
+                         ? QStringLiteral("is required when telegram.enabled is true")
+                         : QStringLiteral("'%1' is not a Telegram chat id").arg(config.telegram.chatId),
+                     QStringLiteral("write the numeric chat id (send a message to the bot and read it from getUpdates) or @channelname"));
+    }
+}
+
+void readTelegram(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    const YAML::Node telegram = root["telegram"];
+    const QString path = QStringLiteral("telegram");
+    if (!reader.checkMap(telegram, path, {"enabled", "bot_token", "chat_id", "api_base_url"}))
+        return;
+    reader.readBool(telegram, path, "enabled", config.telegram.enabled);
+    reader.readSecret(telegram, path, "bot_token", config.telegram.botToken, config.telegram.enabled,
+                      QStringLiteral("TELEGRAM_BOT_TOKEN"));
+    // Not readString: the remedy says what a chat id looks like.
+    const YAML::Node chat = telegram["chat_id"];
+    if (chat.IsDefined() && !chat.IsNull()) {
+        if (chat.IsScalar())
+            config.telegram.chatId = fromYaml(chat.Scalar());
+        else
+            reader.error(QStringLiteral("telegram.chat_id"), chat, QStringLiteral("must be a single value"),
+                         QStringLiteral("write the numeric chat id or @channelname"));
+    }
+    reader.readUrl(telegram, path, "api_base_url", config.telegram.apiBaseUrl);
+    if (config.telegram.enabled)
+        checkTelegramShapes(reader, telegram, config);
+}
+
+void readWebhook(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    const YAML::Node webhook = root["webhook"];
+    const QString path = QStringLiteral("webhook");
+    if (!reader.checkMap(webhook, path, {"enabled", "url", "secret"}))
+        return;
+    reader.readBool(webhook, path, "enabled", config.webhook.enabled);
+    reader.readUrl(webhook, path, "url", config.webhook.url);
+    reader.readSecret(webhook, path, "secret", config.webhook.secret, config.webhook.enabled,
+                      QStringLiteral("WEBHOOK_SECRET"));
+    if (config.webhook.enabled && config.webhook.url.isEmpty()) {
+        reader.error(QStringLiteral("webhook.url"), webhook, QStringLiteral("is required when webhook.enabled is true"),
+                     QStringLiteral("write the https:// URL that receives signals"));
+    }
+}
+
+void readJournal(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    if (reader.checkMap(root["journal"], QStringLiteral("journal"), {"path"}))
+        reader.readString(root["journal"], QStringLiteral("journal"), "path", config.journalPath);
+}
+
+void readTelemetry(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    if (!reader.checkMap(root["telemetry"], QStringLiteral("telemetry"), {"listen"}))
+        return;
+    QString listen;
+    if (!reader.readString(root["telemetry"], QStringLiteral("telemetry"), "listen", listen))
+        return;
+    const YAML::Node node = root["telemetry"]["listen"];
+    static const QRegularExpression hostPort(QStringLiteral(R"(^(.+):(\d{1,5})$)"));
+    const auto match = hostPort.match(listen);
+    const int port = match.hasMatch() ? match.captured(2).toInt() : -1;
+    if (listen.isEmpty()) {
+        config.telemetryListen.clear(); // telemetry endpoint off
+    } else if (!match.hasMatch() || port > 65535) {
+        reader.error(QStringLiteral("telemetry.listen"), node, QStringLiteral("'%1' is not HOST:PORT").arg(listen),
+                     QStringLiteral("write e.g. 127.0.0.1:9464, or an empty string to turn the endpoint off"));
+    } else {
+        config.telemetryListen = listen;
+        const QString host = match.captured(1);
+        if (host != u"127.0.0.1" && host != u"localhost" && host != u"[::1]")
+            reader.warning(QStringLiteral("telemetry.listen"), node,
+                           QStringLiteral("metrics will be reachable from other machines on %1").arg(host),
+                           QStringLiteral("bind to 127.0.0.1 unless a scraper on another host needs it"));
+    }
+}
+
+void readCalendars(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    if (reader.checkMap(root["calendars"], QStringLiteral("calendars"), {"file"}))
+        reader.readString(root["calendars"], QStringLiteral("calendars"), "file", config.calendarsFile);
+}
+
+/// Rules that span sections: a mode is only usable with what it relies on switched on.
+void checkModeRules(SchemaReader& reader, const YAML::Node& root, const Config& config)
+{
+    if (config.mode == TradingMode::Autonomous && !config.autonomousEnabled) {
+        reader.error(QStringLiteral("mode"), root["mode"],
+                     QStringLiteral("autonomous mode executes trades without approval and must be switched on explicitly"),
+                     QStringLiteral("also set autonomous.enabled: true, or use mode: approval"));
+    }
+    if (config.mode == TradingMode::SignalOnly && !config.telegram.enabled) {
+        reader.error(QStringLiteral("telegram.enabled"), root["mode"],
+                     QStringLiteral("signal-only mode delivers every signal through Telegram, which is disabled"),
+                     QStringLiteral("set telegram.enabled: true with bot_token and chat_id, or use mode: approval"));
+    }
+}
+
+} // namespace
+
+void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& known, Config& config)
+{
+    reader.checkMap(root, QString(),
+                    {"mode", "autonomous", "provider", "providers", "watchlist", "strategy", "platform", "paper",
+                     "approval", "freshness", "cache", "risk", "telegram", "webhook", "journal", "telemetry",
+                     "calendars"});
+    // Issues come out in this order; the mode rules need every section read first.
+    readMode(reader, root, config);
+    readProviders(reader, root, config);
+    readWatchlist(reader, root["watchlist"], known, config);
+    readStrategy(reader, root, known, config);
+    readPlatform(reader, root, config);
+    readPaper(reader, root, config);
+    readApproval(reader, root, config);
+    readFreshness(reader, root, config);
+    readCache(reader, root, config);
+    readRisk(reader, root, config);
+    readTelegram(reader, root, config);
+    readWebhook(reader, root, config);
+    readJournal(reader, root, config);
+    readTelemetry(reader, root, config);
+    readCalendars(reader, root, config);
+    checkModeRules(reader, root, config);
+}
+
+} // namespace sentinel
