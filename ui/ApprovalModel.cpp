@@ -50,7 +50,7 @@ QVariant ApprovalModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == SideColumn)
-            return p.side == u"buy" ? Theme::positiveColor(palette) : Theme::negativeColor(palette);
+            return p.side == Side::Buy ? Theme::positiveColor(palette) : Theme::negativeColor(palette);
         if (index.column() == RiskColumn)
             return p.riskApproved ? Theme::positiveColor(palette) : Theme::negativeColor(palette);
         if (index.column() == StatusColumn && m_kind == Kind::Queue && secondsRemaining(p) <= 30)

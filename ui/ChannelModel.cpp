@@ -57,11 +57,11 @@ QVariant ChannelModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StateColumn) {
-            if (c.state == u"ok")
+            if (c.state == ChannelState::Ok)
                 return Theme::positiveColor(palette);
-            if (c.state == u"failing")
+            if (c.state == ChannelState::Failing)
                 return Theme::negativeColor(palette);
-            if (c.state == u"retrying" || c.state == u"offline")
+            if (c.state == ChannelState::Retrying || c.state == ChannelState::Offline)
                 return Theme::warningColor(palette);
         }
         if (index.column() == FailedColumn && c.failed > 0)

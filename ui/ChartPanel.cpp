@@ -357,7 +357,7 @@ void ChartPanel::dropOldestFromSeries(const QDateTime& firstKept)
 
 QScatterSeries* ChartPanel::markerSeries(const ChartMarker& marker) const
 {
-    const bool buy = marker.side == u"buy";
+    const bool buy = marker.side == Side::Buy;
     if (marker.kind == ChartMarker::Kind::Execution)
         return buy ? m_executionBuys : m_executionSells;
     return buy ? m_proposalBuys : m_proposalSells;

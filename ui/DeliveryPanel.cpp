@@ -75,7 +75,7 @@ void DeliveryPanel::applyDelivery(const DeliverySnapshot& delivery)
     for (const ChannelSnapshot& channel : delivery.channels) {
         if (channel.lastError.isEmpty())
             continue;
-        if (!worst || (channel.state == u"failing" && worst->state != u"failing"))
+        if (!worst || (channel.state == ChannelState::Failing && worst->state != ChannelState::Failing))
             worst = &channel;
     }
     if (!worst) {
@@ -87,7 +87,7 @@ void DeliveryPanel::applyDelivery(const DeliverySnapshot& delivery)
         text += u'\n' + tr("Remedy: %1").arg(worst->lastRemedy);
     m_lastError->setText(text);
     QPalette pal = palette();
-    pal.setColor(QPalette::WindowText, worst->state == u"failing" ? Theme::negativeColor(pal) : Theme::warningColor(pal));
+    pal.setColor(QPalette::WindowText, worst->state == ChannelState::Failing ? Theme::negativeColor(pal) : Theme::warningColor(pal));
     m_lastError->setPalette(pal);
     m_lastError->show();
 }

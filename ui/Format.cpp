@@ -76,13 +76,13 @@ QString Format::utcTime(const QDateTime& utc)
     return tr("%1 UTC").arg(utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 }
 
-QString Format::freshness(FreshnessState state)
+QString Format::freshness(Freshness state)
 {
     switch (state) {
-    case FreshnessState::Fresh: return tr("Fresh");
-    case FreshnessState::Warn: return tr("Lagging");
-    case FreshnessState::Stale: return tr("Stale");
-    case FreshnessState::Unknown: break;
+    case Freshness::Fresh: return tr("Fresh");
+    case Freshness::Warn: return tr("Lagging");
+    case Freshness::Stale: return tr("Stale");
+    case Freshness::Unknown: break;
     }
     return tr("Unknown");
 }
@@ -167,36 +167,32 @@ QString Format::proposalState(ProposalView::State state)
     return tr("refused at execution");
 }
 
-QString Format::side(const QString& side, bool isExit)
+QString Format::side(Side side, bool isExit)
 {
-    const QString word = side == u"buy" ? tr("Buy") : (side == u"sell" ? tr("Sell") : side);
+    const QString word = side == Side::Buy ? tr("Buy") : tr("Sell");
     return isExit ? tr("%1 (exit)").arg(word) : word;
 }
 
-QString Format::channelState(const QString& state)
+QString Format::channelState(ChannelState state)
 {
-    if (state == u"ok")
-        return tr("OK");
-    if (state == u"retrying")
-        return tr("Retrying");
-    if (state == u"failing")
-        return tr("Failing");
-    if (state == u"disabled")
-        return tr("Disabled");
-    if (state == u"offline")
-        return tr("Offline");
-    return state;
+    switch (state) {
+    case ChannelState::Ok: return tr("OK");
+    case ChannelState::Retrying: return tr("Retrying");
+    case ChannelState::Failing: return tr("Failing");
+    case ChannelState::Disabled: return tr("Disabled");
+    case ChannelState::Offline: break;
+    }
+    return tr("Offline");
 }
 
-QString Format::engineState(const QString& state)
+QString Format::engineState(EngineState state)
 {
-    if (state == u"starting")
-        return tr("starting");
-    if (state == u"running")
-        return tr("running");
-    if (state == u"stopped")
-        return tr("stopped");
-    return state;
+    switch (state) {
+    case EngineState::Starting: return tr("starting");
+    case EngineState::Running: return tr("running");
+    case EngineState::Stopped: break;
+    }
+    return tr("stopped");
 }
 
 } // namespace sentinel

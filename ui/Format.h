@@ -27,14 +27,14 @@ public:
     [[nodiscard]] static QString localTime(const QDateTime& utc);
     [[nodiscard]] static QString utcTime(const QDateTime& utc);
 
-    [[nodiscard]] static QString freshness(FreshnessState state);
+    [[nodiscard]] static QString freshness(Freshness state);
     [[nodiscard]] static QString marketState(const QString& engineState);
     [[nodiscard]] static QString severity(AlertView::Severity severity);
     [[nodiscard]] static QString alertKind(const QString& kind);
     [[nodiscard]] static QString proposalState(ProposalView::State state);
-    [[nodiscard]] static QString side(const QString& side, bool isExit);
-    [[nodiscard]] static QString channelState(const QString& state);
-    [[nodiscard]] static QString engineState(const QString& state);
+    [[nodiscard]] static QString side(Side side, bool isExit);
+    [[nodiscard]] static QString channelState(ChannelState state);
+    [[nodiscard]] static QString engineState(EngineState state);
 };
 
 } // namespace sentinel

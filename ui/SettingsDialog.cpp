@@ -532,7 +532,7 @@ void SettingsDialog::showIssues()
     }
     m_otherIssues->setText(other.join(u'\n'));
     m_otherIssues->setVisible(!other.isEmpty());
-    const QColor bad = Theme::freshnessBackground(FreshnessState::Stale, palette());
+    const QColor bad = Theme::freshnessBackground(Freshness::Stale, palette());
     for (int row = 0; row < m_watchlist->rowCount(); ++row) {
         for (int column = 0; column < m_watchlist->columnCount(); ++column) {
             if (QTableWidgetItem* item = m_watchlist->item(row, column)) {

@@ -53,7 +53,7 @@ void StatusBarWidgets::applyStatus(const EngineStatus& status)
                              .arg(Format::utcTime(status.clockTime)));
     m_cycles->setText(tr("%1 cycles/min").arg(locale.toString(status.cyclesPerMinute, 'f', 1)));
     m_apiCalls->setText(tr("%1 API calls/h").arg(locale.toString(status.apiCallsPerHour, 'f', 0)));
-    m_mode->setText(tr("Mode: %1").arg(status.mode));
+    m_mode->setText(tr("Mode: %1").arg(tradingModeName(status.mode)));
     m_engineOffline = status.offline;
     updateOffline();
 }

@@ -98,14 +98,14 @@ void Theme::apply(QApplication& app, ThemeChoice choice, const QPalette& systemP
     app.setPalette(dark ? darkPalette() : lightPalette());
 }
 
-QColor Theme::freshnessBackground(FreshnessState state, const QPalette& palette)
+QColor Theme::freshnessBackground(Freshness state, const QPalette& palette)
 {
     const bool dark = isDark(palette);
     switch (state) {
-    case FreshnessState::Fresh: return dark ? QColor(0x1e, 0x5a, 0x32) : QColor(0xc9, 0xee, 0xd3);
-    case FreshnessState::Warn: return dark ? QColor(0x6b, 0x4e, 0x0e) : QColor(0xff, 0xe3, 0xa3);
-    case FreshnessState::Stale: return dark ? QColor(0x7a, 0x24, 0x22) : QColor(0xf9, 0xc9, 0xc6);
-    case FreshnessState::Unknown: break;
+    case Freshness::Fresh: return dark ? QColor(0x1e, 0x5a, 0x32) : QColor(0xc9, 0xee, 0xd3);
+    case Freshness::Warn: return dark ? QColor(0x6b, 0x4e, 0x0e) : QColor(0xff, 0xe3, 0xa3);
+    case Freshness::Stale: return dark ? QColor(0x7a, 0x24, 0x22) : QColor(0xf9, 0xc9, 0xc6);
+    case Freshness::Unknown: break;
     }
     return dark ? QColor(0x3a, 0x3e, 0x45) : QColor(0xe1, 0xe4, 0xe8);
 }
@@ -113,8 +113,8 @@ QColor Theme::freshnessBackground(FreshnessState state, const QPalette& palette)
 QColor Theme::severityBackground(AlertView::Severity severity, const QPalette& palette)
 {
     switch (severity) {
-    case AlertView::Severity::Critical: return freshnessBackground(FreshnessState::Stale, palette);
-    case AlertView::Severity::Warning: return freshnessBackground(FreshnessState::Warn, palette);
+    case AlertView::Severity::Critical: return freshnessBackground(Freshness::Stale, palette);
+    case AlertView::Severity::Warning: return freshnessBackground(Freshness::Warn, palette);
     case AlertView::Severity::Info: break;
     }
     return isDark(palette) ? QColor(0x1f, 0x3d, 0x63) : QColor(0xd4, 0xe5, 0xf8);

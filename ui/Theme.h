@@ -37,7 +37,7 @@ public:
     [[nodiscard]] static QPalette darkPalette();
 
     /// Background tint for a freshness cell; the text colour stays the palette's.
-    [[nodiscard]] static QColor freshnessBackground(FreshnessState state, const QPalette& palette);
+    [[nodiscard]] static QColor freshnessBackground(Freshness state, const QPalette& palette);
     [[nodiscard]] static QColor severityBackground(AlertView::Severity severity, const QPalette& palette);
     /// Foreground for good/bad/neutral figures (buy/sell, ok/failing).
     [[nodiscard]] static QColor positiveColor(const QPalette& palette);

@@ -32,7 +32,7 @@ QVariant WatchlistModel::data(const QModelIndex& index, int role) const
         case LastBarColumn: return hasBar ? Format::localTime(row.lastBarOpen) : tr("waiting for data");
         // Without a verdict the engine has not measured the lag yet; "0 s" would claim it is current.
         case LagColumn:
-            return hasBar && row.freshness != FreshnessState::Unknown ? Format::duration(row.lagSeconds) : QStringLiteral("—");
+            return hasBar && row.freshness != Freshness::Unknown ? Format::duration(row.lagSeconds) : QStringLiteral("—");
         case FreshnessColumn: return Format::freshness(row.freshness);
         default: return {};
         }
@@ -95,7 +95,7 @@ void WatchlistModel::applySnapshots(const InstrumentSnapshots& snapshots)
 int WatchlistModel::staleCount() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [](const InstrumentSnapshot& s) { return s.freshness == FreshnessState::Stale; }));
+                             [](const InstrumentSnapshot& s) { return s.freshness == Freshness::Stale; }));
 }
 
 } // namespace sentinel

@@ -64,7 +64,7 @@ int runFreshness(Invocation& invocation)
         {QStringLiteral("interval"), intervalName(verdict.interval)},
         {QStringLiteral("at"), formatUtcInstant(verdict.atMs)},
         {QStringLiteral("last_bar"), formatUtcInstant(*lastBar)},
-        {QStringLiteral("status"), freshnessStatusName(verdict.status)},
+        {QStringLiteral("status"), freshnessName(verdict.status)},
         {QStringLiteral("cause"), freshnessCauseName(verdict.cause)},
         {QStringLiteral("reason"), verdict.reason},
         {QStringLiteral("lag_s"), double(verdict.lagMs) / 1000.0},
@@ -75,7 +75,7 @@ int runFreshness(Invocation& invocation)
         {QStringLiteral("market_state"), verdict.phase == MarketPhase::Open ? QStringLiteral("open") : QStringLiteral("closed")},
         {QStringLiteral("market_reason"), verdict.marketReason},
     });
-    return verdict.status == FreshnessStatus::Stale ? ExitCheckFailed : ExitOk;
+    return verdict.status == Freshness::Stale ? ExitCheckFailed : ExitOk;
 }
 
 } // namespace sentinel::cli

@@ -37,8 +37,8 @@ QString lagText(qint64 lagMs)
 
 } // namespace
 
-DecisionCycle::DecisionCycle(EngineContext& context, Steps steps, QObject* parent)
-    : QObject(parent), m_context(context), m_steps(steps)
+DecisionCycle::DecisionCycle(EngineContext& context, EngineSteps steps, TradeDesk& desk, QObject* parent)
+    : QObject(parent), m_context(context), m_steps(steps), m_desk(desk)
 {
 }
 
@@ -227,7 +227,7 @@ void DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal
                                         const QString& exitNote, const PortfolioSnapshot& portfolio)
 {
     const InstrumentRuntime* runtime = m_steps.instruments.find(key);
-    if (!runtime || m_steps.desk.hasOpenQuestion(key))
+    if (!runtime || m_desk.hasOpenQuestion(key))
         return; // one open question per instrument at a time
     std::optional<double> quantity;
     if (signal.isExit) {
@@ -244,12 +244,12 @@ void DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal
                                                    now.addSecs(m_context.config.approvalTimeout.count()));
     proposal.isExit = signal.isExit;
     proposal.strategyReason = signal.reason;
-    proposal.freshness = QStringLiteral("%1 (lag %2)").arg(freshnessStatusName(verdict.status), lagText(verdict.lagMs));
+    proposal.freshness = QStringLiteral("%1 (lag %2)").arg(freshnessName(verdict.status), lagText(verdict.lagMs));
     if (!exitNote.isEmpty())
         proposal.freshness += QStringLiteral("; ") + exitNote;
     if (!assess(proposal, portfolio, signal.confidence, verdict))
         return;
-    m_steps.desk.decide(proposal, signal.confidence);
+    m_desk.decide(proposal, signal.confidence);
 }
 
 std::optional<double> DecisionCycle::sizeEntry(const InstrumentRuntime& runtime, const Signal& signal,
@@ -278,7 +278,7 @@ bool DecisionCycle::assess(TradeProposal& proposal, const PortfolioSnapshot& por
                            const FreshnessVerdict& verdict)
 {
     const TradeContext context = m_steps.risk.tradeContext(proposal, portfolio, confidence, verdict,
-                                                           m_steps.desk.pendingExposure(), m_context.clock.nowMs());
+                                                           m_desk.pendingExposure(), m_context.clock.nowMs());
     const RiskVerdict risk = m_steps.services.riskGate->evaluate(context);
     proposal.verdict.approved = risk.approved;
     proposal.verdict.reasons = reasonLines(risk);
@@ -312,7 +312,7 @@ void DecisionCycle::watchdogTick()
             fetch(*runtime);
             continue; // onBarsFetched re-checks freshness
         }
-        const FreshnessState before = runtime->snapshot.freshness;
+        const Freshness before = runtime->snapshot.freshness;
         const qint64 lagBefore = runtime->snapshot.lagSeconds / 60;
         static_cast<void>(m_steps.freshness.check(*runtime, nullptr));
         if (runtime->snapshot.freshness != before || runtime->snapshot.lagSeconds / 60 != lagBefore)

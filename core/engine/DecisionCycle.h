@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "engine/EngineSteps.h"
 #include "engine/Snapshots.h"
 #include "providers/MarketDataProvider.h"
 #include "trading/Portfolio.h"
@@ -38,17 +39,8 @@ class DecisionCycle final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DecisionCycle)
 public:
-    struct Steps {
-        EngineServices& services;
-        InstrumentBook& instruments;
-        FreshnessMonitor& freshness;
-        PortfolioSource& portfolio;
-        const PortfolioRisk& risk;
-        TradeDesk& desk;
-        AlertSink& alerts;
-    };
-
-    DecisionCycle(EngineContext& context, Steps steps, QObject* parent = nullptr);
+    /// Hands every proposal that passed the gates to `desk`.
+    DecisionCycle(EngineContext& context, EngineSteps steps, TradeDesk& desk, QObject* parent = nullptr);
 
     /// Loads every instrument's history, then runs each on its bar schedule.
     void start();
@@ -89,7 +81,8 @@ private:
     void recordCycleTime(qint64 computeNs);
 
     EngineContext& m_context;
-    Steps m_steps;
+    EngineSteps m_steps;
+    TradeDesk& m_desk;
     std::deque<qint64> m_recentCycles; ///< engine-clock ms of the cycles of the last hour
 };
 

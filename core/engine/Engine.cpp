@@ -131,10 +131,9 @@ QStringList Engine::build()
     m_freshness = std::make_unique<FreshnessMonitor>(*m_clock, *m_services->gate, *m_alerts);
     m_portfolio = std::make_unique<PortfolioSource>(*m_context, *m_services->platform, *m_services->portfolioCache);
     m_risk = std::make_unique<PortfolioRisk>(m_config.risk, *m_instruments);
-    m_desk = std::make_unique<TradeDesk>(
-        *m_context, TradeDesk::Steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts});
-    m_cycle = std::make_unique<DecisionCycle>(
-        *m_context, DecisionCycle::Steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_desk, *m_alerts});
+    const EngineSteps steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts};
+    m_desk = std::make_unique<TradeDesk>(*m_context, steps);
+    m_cycle = std::make_unique<DecisionCycle>(*m_context, steps, *m_desk);
     wireToUi();
     problems << m_services->startDispatcher();
     if (problems.isEmpty())
@@ -308,8 +307,8 @@ CacheReport Engine::cacheReport() const
 EngineStatus Engine::status() const
 {
     EngineStatus status;
-    status.state = isRunning() ? QStringLiteral("running") : (m_started ? QStringLiteral("stopped") : QStringLiteral("starting"));
-    status.mode = tradingModeName(m_config.mode);
+    status.state = isRunning() ? EngineState::Running : (m_started ? EngineState::Stopped : EngineState::Starting);
+    status.mode = m_config.mode;
     status.provider = m_services && m_services->upstream ? m_services->upstream->name() : providerKindName(m_config.provider);
     status.cycles = m_context ? m_context->stats.cycles : 0;
     status.offline = m_options.offline;

@@ -100,8 +100,8 @@ void EngineMetrics::updateMarketData(const Inputs& inputs)
     int stale = 0;
     m_registry.clear(metric::instrumentLag); // the watchlist may have changed
     for (const InstrumentSnapshot& instrument : inputs.instruments) {
-        stale += instrument.freshness == FreshnessState::Stale ? 1 : 0;
-        if (instrument.freshness != FreshnessState::Unknown)
+        stale += instrument.freshness == Freshness::Stale ? 1 : 0;
+        if (instrument.freshness != Freshness::Unknown)
             m_registry.set(metric::instrumentLag, double(instrument.lagSeconds), {{QStringLiteral("instrument"), instrument.instrument.key()}});
     }
     m_registry.set(metric::instrumentsStale, stale);
@@ -143,7 +143,7 @@ HealthReport EngineMetrics::health(const Inputs& inputs)
                                                     : QStringLiteral("stopped")});
     QStringList stale;
     for (const InstrumentSnapshot& instrument : inputs.instruments) {
-        if (instrument.freshness == FreshnessState::Stale)
+        if (instrument.freshness == Freshness::Stale)
             stale << instrument.instrument.key();
     }
     report.checks.append(HealthCheck{QStringLiteral("market_data"), stale.isEmpty(),

@@ -6,20 +6,6 @@
 
 namespace sentinel {
 
-namespace {
-
-FreshnessState toFreshnessState(FreshnessStatus status)
-{
-    switch (status) {
-    case FreshnessStatus::Fresh: return FreshnessState::Fresh;
-    case FreshnessStatus::Warn: return FreshnessState::Warn;
-    case FreshnessStatus::Stale: return FreshnessState::Stale;
-    }
-    return FreshnessState::Unknown;
-}
-
-} // namespace
-
 FreshnessMonitor::FreshnessMonitor(Clock& clock, const FreshnessGate& gate, AlertSink& alerts)
     : m_clock(clock), m_gate(gate), m_alerts(alerts)
 {
@@ -37,14 +23,14 @@ FreshnessVerdict FreshnessMonitor::check(InstrumentRuntime& runtime, std::option
         if (token && check->token)
             *token = check->token;
     } else {
-        verdict.status = FreshnessStatus::Stale;
+        verdict.status = Freshness::Stale;
         verdict.instrumentKey = runtime.instrument.key();
         verdict.reason = check.error().toString();
     }
     InstrumentSnapshot& snapshot = runtime.snapshot;
     snapshot.marketOpen = verdict.phase == MarketPhase::Open;
     snapshot.marketState = verdict.marketReason.isEmpty() ? marketPhaseName(verdict.phase) : verdict.marketReason;
-    snapshot.freshness = toFreshnessState(verdict.status);
+    snapshot.freshness = verdict.status;
     snapshot.lagSeconds = verdict.lagMs / 1000;
     snapshot.toleranceSeconds = verdict.toleranceMs / 1000;
     snapshot.freshnessReason = verdict.reason;

@@ -11,20 +11,6 @@
 
 namespace sentinel {
 
-namespace {
-
-DataFreshness toDataFreshness(FreshnessStatus status)
-{
-    switch (status) {
-    case FreshnessStatus::Fresh: return DataFreshness::Fresh;
-    case FreshnessStatus::Warn: return DataFreshness::Warn;
-    case FreshnessStatus::Stale: return DataFreshness::Stale;
-    }
-    return DataFreshness::Unknown;
-}
-
-} // namespace
-
 PortfolioRisk::PortfolioRisk(const RiskSettings& settings, const InstrumentBook& instruments)
     : m_settings(settings), m_instruments(instruments)
 {
@@ -36,12 +22,12 @@ TradeContext PortfolioRisk::tradeContext(const TradeProposal& proposal, const Po
 {
     TradeContext context;
     context.instrument = proposal.instrument;
-    context.side = proposal.side == Side::Buy ? TradeSide::Buy : TradeSide::Sell;
+    context.side = proposal.side;
     context.isExit = proposal.isExit;
     context.quantity = proposal.quantity;
     context.price = proposal.price;
     context.signalConfidence = signalConfidence;
-    context.freshness = toDataFreshness(verdict.status);
+    context.freshness = verdict.status;
     context.freshnessReason = verdict.reason;
     const InstrumentRuntime* traded = m_instruments.find(proposal.instrument.key());
     context.marketOpen = traded && traded->schedule.marketOpenAt(nowMs);

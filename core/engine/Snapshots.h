@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Freshness.h"
 #include "common/Instrument.h"
+#include "common/ProposalState.h"
+#include "common/Severity.h"
+#include "common/Side.h"
+#include "config/Config.h"
 #include "market/Bar.h"
 
 #include <QDateTime>
@@ -15,8 +20,6 @@
 
 namespace sentinel {
 
-enum class FreshnessState { Unknown, Fresh, Warn, Stale };
-
 /// What the watchlist shows for one instrument.
 struct InstrumentSnapshot {
     Instrument instrument;
@@ -27,7 +30,7 @@ struct InstrumentSnapshot {
     QString lastError;       ///< empty when the last fetch succeeded
     bool marketOpen = false;
     QString marketState;     ///< "open", "weekend", "holiday: Thanksgiving Day", "early close", ...
-    FreshnessState freshness = FreshnessState::Unknown;
+    Freshness freshness = Freshness::Unknown;
     qint64 lagSeconds = 0;       ///< market-time lag behind the newest bar the market could have closed
     qint64 toleranceSeconds = 0;
     QString freshnessReason; ///< "no bar since 10:35 ET while XNYS is open"
@@ -46,7 +49,7 @@ struct ChartMarker {
     enum class Kind { Proposal, Execution };
     QString instrumentKey;
     Kind kind = Kind::Proposal;
-    QString side; ///< "buy" or "sell"
+    Side side = Side::Buy;
     QDateTime at;
     double price = 0;
 };
@@ -95,9 +98,12 @@ struct RiskSnapshot {
     QList<LimitUsage> limits;
 };
 
+/// A delivery channel's health as the Delivery panel shows it.
+enum class ChannelState { Ok, Retrying, Failing, Disabled, Offline };
+
 struct ChannelSnapshot {
     QString channel;             ///< "telegram", "webhook", "desktop", "log"
-    QString state;               ///< "ok", "retrying", "failing", "disabled", "offline"
+    ChannelState state = ChannelState::Ok;
     qint64 delivered = 0;
     qint64 failed = 0;
     qint64 retrying = 0;
@@ -117,10 +123,10 @@ struct DeliverySnapshot {
 
 /// Everything the operator needs to decide on a trade.
 struct ProposalView {
-    enum class State { Pending, Approved, Executed, Rejected, Expired, Refused };
+    using State = ProposalState;
     QString id;
     Instrument instrument;
-    QString side;                ///< "buy" or "sell"
+    Side side = Side::Buy;
     bool isExit = false;
     double quantity = 0;
     double price = 0;
@@ -137,7 +143,7 @@ struct ProposalView {
 };
 
 struct AlertView {
-    enum class Severity { Info, Warning, Critical };
+    using Severity = sentinel::Severity;
     QString id;
     Severity severity = Severity::Warning;
     QString kind;                ///< "stale_data", "delivery_failed", "quota", "risk_rejection", "recovered", ...
@@ -147,10 +153,12 @@ struct AlertView {
     bool acknowledged = false;
 };
 
+enum class EngineState { Starting, Running, Stopped };
+
 /// Engine-wide state for the status bar.
 struct EngineStatus {
-    QString state;               ///< "starting", "running", "stopped"
-    QString mode;                ///< approval, signal-only, autonomous
+    EngineState state = EngineState::Starting;
+    TradingMode mode = TradingMode::Approval;
     QString provider;
     qint64 cycles = 0;
     double cyclesPerMinute = 0;

@@ -18,7 +18,7 @@
 
 namespace sentinel {
 
-TradeDesk::TradeDesk(EngineContext& context, Steps steps, QObject* parent)
+TradeDesk::TradeDesk(EngineContext& context, EngineSteps steps, QObject* parent)
     : QObject(parent), m_context(context), m_steps(steps),
       m_approvals(new ApprovalQueue(context.clock, [this](const TradeProposal& proposal) { onExpired(proposal); }, this))
 {
@@ -136,7 +136,7 @@ void TradeDesk::propose(const TradeProposal& proposal)
     m_approvals->add(proposal);
     ++m_context.stats.proposals;
     Q_EMIT proposalChanged(toView(proposal));
-    Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Proposal, sideName(proposal.side),
+    Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Proposal, proposal.side,
                                         proposal.createdAt, proposal.price});
 }
 
@@ -280,7 +280,7 @@ void TradeDesk::onFilled(const TradeProposal& filledProposal, const Fill& fill)
                                    QString::number(fill.fee, 'f', 2));
     m_signalConfidence.remove(proposal.id);
     Q_EMIT proposalChanged(toView(proposal));
-    Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Execution, sideName(proposal.side),
+    Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Execution, proposal.side,
                                         fill.at, fill.price});
     dispatchSignal(proposal, QStringLiteral("Executed: %1").arg(proposal.resolution));
     Q_EMIT accountChanged();

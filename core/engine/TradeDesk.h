@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/EngineSteps.h"
 #include "engine/PortfolioRisk.h"
 #include "engine/Snapshots.h"
 #include "engine/TradeCounter.h"
@@ -30,16 +31,7 @@ class TradeDesk final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TradeDesk)
 public:
-    struct Steps {
-        EngineServices& services;
-        InstrumentBook& instruments;
-        FreshnessMonitor& freshness;
-        PortfolioSource& portfolio;
-        const PortfolioRisk& risk;
-        AlertSink& alerts;
-    };
-
-    TradeDesk(EngineContext& context, Steps steps, QObject* parent = nullptr);
+    TradeDesk(EngineContext& context, EngineSteps steps, QObject* parent = nullptr);
     ~TradeDesk() override;
 
     /// Puts the journal's pending proposals back in the queue and reconciles lost approvals.
@@ -84,7 +76,7 @@ private:
     void dispatchSignal(const TradeProposal& proposal, const QString& headline);
 
     EngineContext& m_context;
-    Steps m_steps;
+    EngineSteps m_steps;
     ApprovalQueue* m_approvals;
     QHash<QString, TradeProposal> m_approvedAwaiting; ///< approved, order not filled yet
     QHash<QString, double> m_signalConfidence;        ///< proposal id → its signal's confidence, for the re-check

@@ -8,7 +8,7 @@ ProposalView toView(const TradeProposal& proposal)
     ProposalView view;
     view.id = proposal.id;
     view.instrument = proposal.instrument;
-    view.side = sideName(proposal.side);
+    view.side = proposal.side;
     view.isExit = proposal.isExit;
     view.quantity = proposal.quantity;
     view.price = proposal.price;
@@ -21,14 +21,7 @@ ProposalView toView(const TradeProposal& proposal)
     view.createdAt = proposal.createdAt;
     view.expiresAt = proposal.expiresAt;
     view.resolution = proposal.resolution;
-    switch (proposal.state) {
-    case ProposalState::Pending: view.state = ProposalView::State::Pending; break;
-    case ProposalState::Approved: view.state = ProposalView::State::Approved; break;
-    case ProposalState::Executed: view.state = ProposalView::State::Executed; break;
-    case ProposalState::Rejected: view.state = ProposalView::State::Rejected; break;
-    case ProposalState::Expired: view.state = ProposalView::State::Expired; break;
-    case ProposalState::Refused: view.state = ProposalView::State::Refused; break;
-    }
+    view.state = proposal.state;
     return view;
 }
 
@@ -41,11 +34,7 @@ AlertView toView(const Alert& alert)
     view.message = alert.message;
     view.at = alert.at;
     view.acknowledged = alert.acknowledged;
-    switch (alert.severity) {
-    case Alert::Severity::Info: view.severity = AlertView::Severity::Info; break;
-    case Alert::Severity::Warning: view.severity = AlertView::Severity::Warning; break;
-    case Alert::Severity::Critical: view.severity = AlertView::Severity::Critical; break;
-    }
+    view.severity = alert.severity;
     return view;
 }
 
@@ -74,13 +63,13 @@ DeliverySnapshot toView(const DeliveryStats& stats, bool offline)
         ChannelSnapshot item;
         item.channel = channel.name;
         if (offline)
-            item.state = QStringLiteral("offline");
+            item.state = ChannelState::Offline;
         else if (!channel.available)
-            item.state = QStringLiteral("failing");
+            item.state = ChannelState::Failing;
         else if (channel.retrying > 0 || channel.retryAt.isValid())
-            item.state = QStringLiteral("retrying");
+            item.state = ChannelState::Retrying;
         else
-            item.state = QStringLiteral("ok");
+            item.state = ChannelState::Ok;
         item.delivered = channel.delivered;
         item.failed = channel.failed;
         item.retrying = channel.retrying;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Severity.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -12,7 +14,7 @@ namespace sentinel {
 /// Something the operator must see (stale data, a failing channel, a risk rejection), journalled
 /// so it survives a restart until acknowledged. The engine maps it to the UI's AlertView.
 struct Alert {
-    enum class Severity { Info, Warning, Critical };
+    using Severity = sentinel::Severity;
 
     QString id;              ///< UUID
     Severity severity = Severity::Warning;

@@ -5,16 +5,6 @@
 
 namespace sentinel {
 
-QString freshnessStatusName(FreshnessStatus status)
-{
-    switch (status) {
-    case FreshnessStatus::Fresh: return QStringLiteral("fresh");
-    case FreshnessStatus::Warn: return QStringLiteral("warn");
-    case FreshnessStatus::Stale: return QStringLiteral("stale");
-    }
-    return {};
-}
-
 QString freshnessCauseName(FreshnessCause cause)
 {
     switch (cause) {
@@ -77,16 +67,16 @@ void judgeLag(FreshnessVerdict& verdict, const MarketCalendar& calendar, const M
                                 .arg(formatDuration(verdict.lagMs), formatDuration(verdict.toleranceMs));
     const QString since = calendar.formatLocal(actual.closeMs, verdict.atMs);
     if (verdict.lagMs > verdict.toleranceMs) {
-        verdict.status = FreshnessStatus::Stale;
+        verdict.status = Freshness::Stale;
         verdict.cause = FreshnessCause::Lagging;
         verdict.reason = QStringLiteral("no bar since %1 %2 (%3)").arg(since, where, numbers);
     } else if (verdict.lagMs > verdict.warnAboveMs) {
-        verdict.status = FreshnessStatus::Warn;
+        verdict.status = Freshness::Warn;
         verdict.cause = FreshnessCause::Lagging;
         verdict.reason = QStringLiteral("no bar since %1 %2 (%3; warn above %4)")
                              .arg(since, where, numbers, formatDuration(verdict.warnAboveMs));
     } else {
-        verdict.status = FreshnessStatus::Fresh;
+        verdict.status = Freshness::Fresh;
         verdict.cause = FreshnessCause::UpToDate;
         verdict.reason = verdict.lagMs == 0
                              ? QStringLiteral("up to date: newest bar closed %1 %2").arg(since, where)
@@ -115,13 +105,13 @@ Result<FreshnessCheck> FreshnessGate::evaluate(const Instrument& instrument, std
     check.verdict = verdictFrame(instrument, calendar, status, m_policy, nowMs);
     FreshnessVerdict& verdict = check.verdict;
     if (!newestBarOpenMs) {
-        verdict.status = FreshnessStatus::Stale;
+        verdict.status = Freshness::Stale;
         verdict.cause = FreshnessCause::NoBar;
         verdict.reason = QStringLiteral("no %1 bar received yet").arg(calendar.name() + u' ' + intervalName(instrument.interval));
         return check;
     }
     if (*newestBarOpenMs > nowMs + m_policy.futureSkew.count()) {
-        verdict.status = FreshnessStatus::Stale;
+        verdict.status = Freshness::Stale;
         verdict.cause = FreshnessCause::FutureBar;
         verdict.actualBar = BarSlot{*newestBarOpenMs, *newestBarOpenMs};
         verdict.reason = QStringLiteral("bad timestamp or clock skew: the newest bar opens at %1, %2 after now (%3)")
@@ -138,7 +128,7 @@ Result<FreshnessCheck> FreshnessGate::evaluate(const Instrument& instrument, std
 ExitClearance FreshnessGate::allowsExit(const FreshnessVerdict& verdict) const
 {
     return {true, QStringLiteral("exits are never blocked by data freshness; data was %1: %2")
-                      .arg(freshnessStatusName(verdict.status), verdict.reason)};
+                      .arg(freshnessName(verdict.status), verdict.reason)};
 }
 
 } // namespace sentinel

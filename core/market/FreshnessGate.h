@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/Freshness.h"
 #include "common/Instrument.h"
 #include "market/CalendarRegistry.h"
 #include "market/FreshnessPolicy.h"
@@ -11,10 +12,6 @@
 #include <optional>
 
 namespace sentinel {
-
-enum class FreshnessStatus { Fresh, Warn, Stale };
-/// "fresh", "warn", "stale".
-[[nodiscard]] QString freshnessStatusName(FreshnessStatus status);
 
 /// Why a verdict is what it is, for machines (the reason text is for people).
 enum class FreshnessCause {
@@ -27,7 +24,7 @@ enum class FreshnessCause {
 
 /// The gate's judgement of one instrument's newest bar at one instant, with its numbers.
 struct FreshnessVerdict {
-    FreshnessStatus status = FreshnessStatus::Stale;
+    Freshness status = Freshness::Stale;
     FreshnessCause cause = FreshnessCause::NoBar;
     QString instrumentKey;
     QString market;
@@ -43,7 +40,7 @@ struct FreshnessVerdict {
     QString reason;                ///< e.g. "no bar since 10:35 ET while XNYS is open (…)"
 
     /// Fresh or warn: entries may proceed.
-    [[nodiscard]] bool allowsEntries() const { return status != FreshnessStatus::Stale; }
+    [[nodiscard]] bool allowsEntries() const { return status != Freshness::Stale; }
 };
 
 /// Proof that the freshness gate judged an instrument's data fresh enough to act on. Only the

@@ -23,20 +23,9 @@ QString percent(double fraction)
     return QString::number(fraction * 100.0, 'f', 2) + u'%';
 }
 
-QString freshnessName(DataFreshness freshness)
-{
-    switch (freshness) {
-    case DataFreshness::Fresh: return QStringLiteral("fresh");
-    case DataFreshness::Warn: return QStringLiteral("warn");
-    case DataFreshness::Stale: return QStringLiteral("stale");
-    case DataFreshness::Unknown: return QStringLiteral("unknown");
-    }
-    return {};
-}
-
 double signedQuantity(const TradeContext& trade)
 {
-    return trade.side == TradeSide::Buy ? trade.quantity : -trade.quantity;
+    return trade.side == Side::Buy ? trade.quantity : -trade.quantity;
 }
 
 /// Net units and latest mark of one instrument across holdings and pending orders.
@@ -129,7 +118,7 @@ QList<RiskReason> tradeSanityReasons(const TradeContext& trade)
 /// 2. Stale or unknown data never opens a position; it never traps one either.
 MaybeReason freshnessReason(const TradeContext& trade)
 {
-    if (trade.freshness != DataFreshness::Stale && trade.freshness != DataFreshness::Unknown)
+    if (trade.freshness != Freshness::Stale && trade.freshness != Freshness::Unknown)
         return std::nullopt;
     const QString why = trade.freshnessReason.isEmpty() ? QString() : QStringLiteral(": ") + trade.freshnessReason;
     return RiskReason{RiskReasonCode::DataNotFresh,
@@ -343,7 +332,7 @@ RiskVerdict RiskGate::evaluate(const TradeContext& trade) const
     verdict.approved = verdict.reasons.isEmpty();
     if (!verdict.approved)
         log::risk()->info("{} {} refused: {} reason(s), first {}", trade.instrument.key(),
-                          trade.side == TradeSide::Buy ? "buy" : "sell", verdict.reasons.size(),
+                          trade.side == Side::Buy ? "buy" : "sell", verdict.reasons.size(),
                           riskReasonName(verdict.reasons.first().code));
     return verdict;
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Freshness.h"
 #include "common/Instrument.h"
+#include "common/Side.h"
 #include "risk/PortfolioVar.h"
 
 #include <QHash>
@@ -11,12 +13,6 @@
 #include <optional>
 
 namespace sentinel {
-
-/// The freshness gate's verdict on the data a signal was computed from, reduced to what the
-/// risk gate needs. Warn passes; Stale and Unknown block entries, never exits.
-enum class DataFreshness { Fresh, Warn, Stale, Unknown };
-
-enum class TradeSide { Buy, Sell };
 
 /// A holding or an approved-but-unexecuted order, as signed units at a mark price.
 struct Holding {
@@ -40,12 +36,12 @@ struct PortfolioState {
 /// and the portfolio it would join.
 struct TradeContext {
     Instrument instrument;
-    TradeSide side = TradeSide::Buy;
+    Side side = Side::Buy;
     bool isExit = false;          ///< the strategy means to close or reduce a position
     double quantity = 0.0;        ///< units, > 0
     double price = 0.0;           ///< expected fill price, > 0
     double signalConfidence = 0.0; ///< in [0, 1]
-    DataFreshness freshness = DataFreshness::Unknown;
+    Freshness freshness = Freshness::Unknown;
     QString freshnessReason;      ///< the freshness gate's own words, shown with a block
     bool marketOpen = false;
     PortfolioState portfolio;

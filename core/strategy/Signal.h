@@ -2,7 +2,8 @@
 #pragma once
 
 #include "common/Instrument.h"
-#include "strategy/Side.h"
+#include "common/PositionState.h"
+#include "common/Side.h"
 
 #include <QDateTime>
 #include <QMetaType>
@@ -25,17 +26,6 @@ struct Signal {
     std::optional<double> stopDistance; ///< suggested stop distance in price units (2 x ATR)
 
     friend bool operator==(const Signal&, const Signal&) = default;
-};
-
-/// What the strategy needs to know about the current position in the instrument.
-/// Quantity is signed: positive long, negative short, zero flat.
-struct PositionState {
-    double quantity = 0;
-    double averagePrice = 0;
-
-    [[nodiscard]] bool isLong() const { return quantity > 0; }
-    [[nodiscard]] bool isShort() const { return quantity < 0; }
-    [[nodiscard]] bool isFlat() const { return quantity == 0; }
 };
 
 } // namespace sentinel

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "strategy/Side.h"
+#include "common/Side.h"
 
 #include <QDateTime>
 #include <QMetaType>

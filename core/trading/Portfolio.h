@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "strategy/Signal.h"
+#include "common/PositionState.h"
 
 #include <QDateTime>
 #include <QMap>

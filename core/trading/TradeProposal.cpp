@@ -4,39 +4,13 @@
 #include <QJsonArray>
 #include <QUuid>
 
-#include <array>
-#include <utility>
 
 namespace sentinel {
 
 namespace {
-constexpr std::array stateNames{
-    std::pair{ProposalState::Pending, u"pending"},   std::pair{ProposalState::Approved, u"approved"},
-    std::pair{ProposalState::Executed, u"executed"}, std::pair{ProposalState::Rejected, u"rejected"},
-    std::pair{ProposalState::Expired, u"expired"},   std::pair{ProposalState::Refused, u"refused"},
-};
-
 // Fixed namespace for client order ids: changing it would change the ids of journalled proposals.
 const QUuid clientOrderNamespace(QStringLiteral("{6f1c8a52-3d0e-4b7a-9c55-2e8f4a1d7b90}"));
 } // namespace
-
-QString proposalStateName(ProposalState state)
-{
-    for (const auto& [value, name] : stateNames) {
-        if (value == state)
-            return QString::fromUtf16(name);
-    }
-    return {};
-}
-
-std::optional<ProposalState> parseProposalState(QStringView name)
-{
-    for (const auto& [value, text] : stateNames) {
-        if (name == QStringView(text))
-            return value;
-    }
-    return std::nullopt;
-}
 
 QJsonObject RiskVerdictSummary::toJson() const
 {

@@ -2,7 +2,8 @@
 #pragma once
 
 #include "common/Instrument.h"
-#include "strategy/Side.h"
+#include "common/ProposalState.h"
+#include "common/Side.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -13,14 +14,6 @@
 #include <optional>
 
 namespace sentinel {
-
-/// Where a proposal is in its life: pending until the operator decides or it expires; approved
-/// until it is executed, or refused when the re-check at approval time (freshness, risk) or the
-/// platform says no.
-enum class ProposalState { Pending, Approved, Executed, Rejected, Expired, Refused };
-
-[[nodiscard]] QString proposalStateName(ProposalState state);
-[[nodiscard]] std::optional<ProposalState> parseProposalState(QStringView name);
 
 /// The risk gate's answer as the journal and the operator see it: kept as plain strings so this
 /// layer does not depend on the risk module's types.

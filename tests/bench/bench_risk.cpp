@@ -49,7 +49,7 @@ TradeContext freshEntry()
     trade.quantity = 10;
     trade.price = 200;
     trade.signalConfidence = 0.8;
-    trade.freshness = DataFreshness::Fresh;
+    trade.freshness = Freshness::Fresh;
     trade.marketOpen = true;
     trade.portfolio.balance = 1'000'000;
     trade.portfolio.equityPeak = 1'000'000;

@@ -21,7 +21,7 @@ inline Instrument instrument(const char* symbol, const char* market = "XNYS", In
     return Instrument{QString::fromLatin1(symbol), QString::fromLatin1(market), interval};
 }
 
-inline InstrumentSnapshot snapshot(const char* symbol, FreshnessState freshness, double price = 101.25,
+inline InstrumentSnapshot snapshot(const char* symbol, Freshness freshness, double price = 101.25,
                                    const char* market = "XNYS")
 {
     InstrumentSnapshot s;
@@ -33,7 +33,7 @@ inline InstrumentSnapshot snapshot(const char* symbol, FreshnessState freshness,
     s.marketOpen = true;
     s.marketState = QStringLiteral("open");
     s.freshness = freshness;
-    s.lagSeconds = freshness == FreshnessState::Stale ? 3 * 3600 : 60;
+    s.lagSeconds = freshness == Freshness::Stale ? 3 * 3600 : 60;
     s.toleranceSeconds = 2 * 3600;
     s.freshnessReason = QStringLiteral("no bar since 10:00 ET while XNYS is open");
     return s;
@@ -45,7 +45,7 @@ inline ProposalView proposal(const char* id, const QDateTime& created, int timeo
     ProposalView p;
     p.id = QString::fromLatin1(id);
     p.instrument = instrument("AAPL");
-    p.side = QStringLiteral("buy");
+    p.side = Side::Buy;
     p.quantity = 25;
     p.price = 189.42;
     p.strategyReason = QStringLiteral("SMA 10 crossed above SMA 30");
@@ -75,8 +75,8 @@ inline AlertView alert(const char* id, AlertView::Severity severity, const char*
 inline EngineStatus status(const QDateTime& clockTime)
 {
     EngineStatus s;
-    s.state = QStringLiteral("running");
-    s.mode = QStringLiteral("approval");
+    s.state = EngineState::Running;
+    s.mode = TradingMode::Approval;
     s.provider = QStringLiteral("simulated");
     s.cycles = 42;
     s.cyclesPerMinute = 12.5;

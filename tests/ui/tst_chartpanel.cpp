@@ -100,16 +100,16 @@ void TestChartPanel::switchingInstrumentsShowsTheirOwnBarsAndMarkers()
     ChartPanel panel;
     panel.appendBars({aapl, bars(t0, 40), true});
     panel.appendBars({msft, bars(t0, 25, 300), true});
-    panel.addMarker({aapl, ChartMarker::Kind::Proposal, QStringLiteral("buy"), t0.addSecs(600), 100.5});
-    panel.addMarker({aapl, ChartMarker::Kind::Execution, QStringLiteral("buy"), t0.addSecs(900), 100.6});
-    panel.addMarker({msft, ChartMarker::Kind::Proposal, QStringLiteral("sell"), t0.addSecs(600), 300.5});
+    panel.addMarker({aapl, ChartMarker::Kind::Proposal, Side::Buy, t0.addSecs(600), 100.5});
+    panel.addMarker({aapl, ChartMarker::Kind::Execution, Side::Buy, t0.addSecs(900), 100.6});
+    panel.addMarker({msft, ChartMarker::Kind::Proposal, Side::Sell, t0.addSecs(600), 300.5});
     panel.showInstrument(aapl);
     QCOMPARE(panel.candleCount(), 40);
     QCOMPARE(panel.markerCount(), 2);
     panel.showInstrument(msft);
     QCOMPARE(panel.candleCount(), 25);
     QCOMPARE(panel.markerCount(), 1);
-    panel.addMarker({msft, ChartMarker::Kind::Execution, QStringLiteral("sell"), t0.addSecs(900), 300.2});
+    panel.addMarker({msft, ChartMarker::Kind::Execution, Side::Sell, t0.addSecs(900), 300.2});
     QCOMPARE(panel.markerCount(), 2);
 }
 

@@ -30,9 +30,9 @@ void TestDeliveryPanel::aFailingChannelShowsItsErrorAndRemedy()
     d.at = at("2026-11-24T15:05:00Z");
     d.outboxDepth = 3;
     d.channels = {
-        ChannelSnapshot{QStringLiteral("telegram"), QStringLiteral("failing"), 10, 4, 1, 10.0 / 14.0,
+        ChannelSnapshot{QStringLiteral("telegram"), ChannelState::Failing, 10, 4, 1, 10.0 / 14.0,
                         QStringLiteral("401 Unauthorized"), QStringLiteral("check telegram.bot_token"), 180, 420},
-        ChannelSnapshot{QStringLiteral("webhook"), QStringLiteral("ok"), 14, 0, 0, 1.0, {}, {}, 90, 150},
+        ChannelSnapshot{QStringLiteral("webhook"), ChannelState::Ok, 14, 0, 0, 1.0, {}, {}, 90, 150},
     };
     panel.applyDelivery(d);
     ChannelModel* model = panel.model();
@@ -46,7 +46,7 @@ void TestDeliveryPanel::aFailingChannelShowsItsErrorAndRemedy()
     QVERIFY(!error->isHidden());
     QVERIFY(error->text().contains(u"Remedy: check telegram.bot_token"));
 
-    d.channels[0].state = QStringLiteral("ok");
+    d.channels[0].state = ChannelState::Ok;
     d.channels[0].lastError.clear();
     panel.applyDelivery(d);
     QVERIFY(error->isHidden());

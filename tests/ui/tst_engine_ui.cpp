@@ -211,7 +211,7 @@ void TestEngineUi::frozenFeedTurnsItsRowStaleAndRaisesAnAlert()
     AlertModel* alerts = desk.window.alertPanel()->model();
     QTRY_COMPARE(watchlist->rowCount(), 1);
     const auto freshness = [watchlist] {
-        return FreshnessState(watchlist->data(watchlist->index(0, 0), WatchlistModel::FreshnessRole).toInt());
+        return Freshness(watchlist->data(watchlist->index(0, 0), WatchlistModel::FreshnessRole).toInt());
     };
     const auto staleAlerts = [alerts] {
         int count = 0;
@@ -219,14 +219,14 @@ void TestEngineUi::frozenFeedTurnsItsRowStaleAndRaisesAnAlert()
             count += alerts->rowAt(row).kind == u"stale_data" ? 1 : 0;
         return count;
     };
-    QTRY_VERIFY(freshness() == FreshnessState::Fresh);
+    QTRY_VERIFY(freshness() == Freshness::Fresh);
     QCOMPARE(staleAlerts(), 0);
 
     // The last bar closed 16:00Z; the open-market tolerance is 2 h. Walk engine time to 18:10Z,
     // five minutes at a time, as bars would have arrived.
     for (QDateTime now = start; now < utc("2026-11-24T18:10:00Z"); now = now.addSecs(300))
         desk.advance(5min);
-    QTRY_COMPARE(freshness(), FreshnessState::Stale);
+    QTRY_COMPARE(freshness(), Freshness::Stale);
     QTRY_COMPARE(staleAlerts(), 1);
     QCOMPARE(desk.window.watchlistModel()->staleCount(), 1);
     QCOMPARE(watchlist->data(watchlist->index(0, WatchlistModel::FreshnessColumn)).toString(), QStringLiteral("Stale"));

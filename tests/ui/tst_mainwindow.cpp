@@ -137,9 +137,9 @@ void TestMainWindow::aFrozenFeedTurnsItsRowStaleAndRaisesAnAlert()
 {
     MainWindow window;
     QSignalSpy notified(window.trayNotifier(), &TrayNotifier::notified);
-    window.onSnapshotsChanged({snapshot("AAPL", FreshnessState::Fresh), snapshot("MSFT", FreshnessState::Fresh, 300, "XNAS")});
+    window.onSnapshotsChanged({snapshot("AAPL", Freshness::Fresh), snapshot("MSFT", Freshness::Fresh, 300, "XNAS")});
     QCOMPARE(label(window, "staleInstrumentsLabel")->text(), QStringLiteral("0 stale"));
-    window.onSnapshotsChanged({snapshot("AAPL", FreshnessState::Stale)});
+    window.onSnapshotsChanged({snapshot("AAPL", Freshness::Stale)});
     window.onAlertRaised(alert("a1", AlertView::Severity::Critical, "stale_data"));
     const QModelIndex freshness = window.watchlistModel()->index(0, WatchlistModel::FreshnessColumn);
     QCOMPARE(freshness.data().toString(), QStringLiteral("Stale"));
@@ -224,7 +224,7 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     MainWindow window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.onSnapshotsChanged({snapshot("AAPL", FreshnessState::Fresh)});
+    window.onSnapshotsChanged({snapshot("AAPL", Freshness::Fresh)});
     window.onProposalChanged(proposal("p1", at("2026-11-24T15:05:00Z")));
     const QStringList unnamed = unnamedControls(&window);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));

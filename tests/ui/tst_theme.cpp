@@ -67,7 +67,7 @@ void TestTheme::stateColoursKeepTheTextReadable()
     const QPalette palette = dark ? Theme::darkPalette() : Theme::lightPalette();
     const QColor text = palette.color(QPalette::Text);
     QSet<QRgb> seen;
-    for (const FreshnessState state : {FreshnessState::Unknown, FreshnessState::Fresh, FreshnessState::Warn, FreshnessState::Stale}) {
+    for (const Freshness state : {Freshness::Unknown, Freshness::Fresh, Freshness::Warn, Freshness::Stale}) {
         const QColor background = Theme::freshnessBackground(state, palette);
         // WCAG AA for normal text.
         QVERIFY2(contrast(text, background) >= 4.5, qPrintable(background.name()));

@@ -41,7 +41,7 @@ void TestTranslations::theEmbeddedTranslationsReachTheWindow()
     QVERIFY(translator.load(QLocale(language), QStringLiteral("sentinel"), QStringLiteral("_"), QStringLiteral(":/i18n")));
     QCoreApplication::installTranslator(&translator);
     MainWindow window;
-    window.onSnapshotsChanged({snapshot("AAPL", FreshnessState::Stale)});
+    window.onSnapshotsChanged({snapshot("AAPL", Freshness::Stale)});
     // A class context (sentinel::WatchlistPanel) and a Q_DECLARE_TR_FUNCTIONS context (Format).
     QCOMPARE(window.findChild<QDockWidget*>(QStringLiteral("watchlistDock"))->windowTitle(), watchlist);
     QCOMPARE(window.watchlistModel()->index(0, WatchlistModel::FreshnessColumn).data().toString(), stale);

@@ -27,10 +27,10 @@ void TestWatchlistModel::freshnessIsShownAsTextAndColour_data()
 {
     QTest::addColumn<int>("state");
     QTest::addColumn<QString>("text");
-    QTest::newRow("a fresh feed reads Fresh") << int(FreshnessState::Fresh) << QStringLiteral("Fresh");
-    QTest::newRow("a lagging feed reads Lagging") << int(FreshnessState::Warn) << QStringLiteral("Lagging");
-    QTest::newRow("a frozen feed reads Stale") << int(FreshnessState::Stale) << QStringLiteral("Stale");
-    QTest::newRow("no verdict yet reads Unknown") << int(FreshnessState::Unknown) << QStringLiteral("Unknown");
+    QTest::newRow("a fresh feed reads Fresh") << int(Freshness::Fresh) << QStringLiteral("Fresh");
+    QTest::newRow("a lagging feed reads Lagging") << int(Freshness::Warn) << QStringLiteral("Lagging");
+    QTest::newRow("a frozen feed reads Stale") << int(Freshness::Stale) << QStringLiteral("Stale");
+    QTest::newRow("no verdict yet reads Unknown") << int(Freshness::Unknown) << QStringLiteral("Unknown");
 }
 
 void TestWatchlistModel::freshnessIsShownAsTextAndColour()
@@ -39,23 +39,23 @@ void TestWatchlistModel::freshnessIsShownAsTextAndColour()
     QFETCH(QString, text);
     WatchlistModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.applySnapshots({snapshot("AAPL", FreshnessState(state))});
+    model.applySnapshots({snapshot("AAPL", Freshness(state))});
     const QModelIndex cell = model.index(0, WatchlistModel::FreshnessColumn);
     QCOMPARE(cell.data().toString(), text);
     QCOMPARE(cell.data(Qt::BackgroundRole).value<QColor>(),
-             Theme::freshnessBackground(FreshnessState(state), QApplication::palette()));
+             Theme::freshnessBackground(Freshness(state), QApplication::palette()));
     QCOMPARE(cell.data(Qt::ToolTipRole).toString(), QStringLiteral("no bar since 10:00 ET while XNYS is open"));
-    QCOMPARE(model.staleCount(), state == int(FreshnessState::Stale) ? 1 : 0);
+    QCOMPARE(model.staleCount(), state == int(Freshness::Stale) ? 1 : 0);
 }
 
 void TestWatchlistModel::aKnownInstrumentUpdatesItsRowInPlace()
 {
     WatchlistModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.applySnapshots({snapshot("AAPL", FreshnessState::Fresh), snapshot("MSFT", FreshnessState::Fresh, 300, "XNAS")});
+    model.applySnapshots({snapshot("AAPL", Freshness::Fresh), snapshot("MSFT", Freshness::Fresh, 300, "XNAS")});
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    model.applySnapshots({snapshot("MSFT", FreshnessState::Stale, 301.5, "XNAS")});
+    model.applySnapshots({snapshot("MSFT", Freshness::Stale, 301.5, "XNAS")});
     QCOMPARE(inserted.count(), 0);
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
@@ -67,7 +67,7 @@ void TestWatchlistModel::aKnownInstrumentUpdatesItsRowInPlace()
 void TestWatchlistModel::lastBarIsLocalTimeWithUtcInTheTooltip()
 {
     WatchlistModel model;
-    model.applySnapshots({snapshot("AAPL", FreshnessState::Fresh)});
+    model.applySnapshots({snapshot("AAPL", Freshness::Fresh)});
     const QModelIndex cell = model.index(0, WatchlistModel::LastBarColumn);
     // TZ=Europe/Berlin in the test environment: 15:00 UTC is 16:00 local.
     QVERIFY2(cell.data().toString().contains(u"16:00"), qPrintable(cell.data().toString()));
@@ -77,9 +77,9 @@ void TestWatchlistModel::lastBarIsLocalTimeWithUtcInTheTooltip()
 void TestWatchlistModel::lagIsNotClaimedBeforeTheEngineMeasuredIt()
 {
     WatchlistModel model;
-    InstrumentSnapshot s = snapshot("AAPL", FreshnessState::Unknown);
+    InstrumentSnapshot s = snapshot("AAPL", Freshness::Unknown);
     s.lagSeconds = 0;
-    model.applySnapshots({s, snapshot("MSFT", FreshnessState::Stale, 300, "XNAS")});
+    model.applySnapshots({s, snapshot("MSFT", Freshness::Stale, 300, "XNAS")});
     QCOMPARE(model.index(0, WatchlistModel::LagColumn).data().toString(), QStringLiteral("—"));
     QCOMPARE(model.index(1, WatchlistModel::LagColumn).data().toString(), QStringLiteral("3 h 00 min"));
 }
@@ -87,7 +87,7 @@ void TestWatchlistModel::lagIsNotClaimedBeforeTheEngineMeasuredIt()
 void TestWatchlistModel::marketStateShowsTheHolidayName()
 {
     WatchlistModel model;
-    InstrumentSnapshot s = snapshot("AAPL", FreshnessState::Fresh);
+    InstrumentSnapshot s = snapshot("AAPL", Freshness::Fresh);
     s.marketState = QStringLiteral("holiday: Thanksgiving Day");
     model.applySnapshots({s});
     QCOMPARE(model.index(0, WatchlistModel::StateColumn).data().toString(), QStringLiteral("holiday: Thanksgiving Day"));

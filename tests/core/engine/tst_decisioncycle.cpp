@@ -79,9 +79,9 @@ struct Rig {
         freshness = std::make_unique<FreshnessMonitor>(clock, *services.gate, alerts);
         portfolio = std::make_unique<PortfolioSource>(context, *services.platform, *services.portfolioCache);
         risk = std::make_unique<PortfolioRisk>(config.risk, book);
-        desk = std::make_unique<TradeDesk>(context, TradeDesk::Steps{services, book, *freshness, *portfolio, *risk, alerts});
-        cycle = std::make_unique<DecisionCycle>(
-            context, DecisionCycle::Steps{services, book, *freshness, *portfolio, *risk, *desk, alerts});
+        const EngineSteps steps{services, book, *freshness, *portfolio, *risk, alerts};
+        desk = std::make_unique<TradeDesk>(context, steps);
+        cycle = std::make_unique<DecisionCycle>(context, steps, *desk);
         context.running = true;
     }
 

@@ -29,7 +29,7 @@ QDateTime utc(const char* iso)
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
 }
 
-InstrumentSnapshot instrument(const char* symbol, const char* market, FreshnessState freshness, qint64 lagSeconds)
+InstrumentSnapshot instrument(const char* symbol, const char* market, Freshness freshness, qint64 lagSeconds)
 {
     InstrumentSnapshot snapshot;
     snapshot.instrument = Instrument{QString::fromLatin1(symbol), QString::fromLatin1(market), Interval::Min5};
@@ -74,9 +74,9 @@ EngineMetrics::Inputs busyDesk()
     stats.executions = 2;
     stats.riskRejections = {{QStringLiteral("var_limit"), 4}};
     stats.alerts = {{QStringLiteral("stale_data"), 1}};
-    inputs.instruments = {instrument("EUR/USD", "FX", FreshnessState::Fresh, 60),
-                          instrument("AAPL", "XNYS", FreshnessState::Stale, 7500),
-                          instrument("MSFT", "XNAS", FreshnessState::Unknown, 0)};
+    inputs.instruments = {instrument("EUR/USD", "FX", Freshness::Fresh, 60),
+                          instrument("AAPL", "XNYS", Freshness::Stale, 7500),
+                          instrument("MSFT", "XNAS", Freshness::Unknown, 0)};
     inputs.caches.caches = {CacheSnapshot{QStringLiteral("bars"), 90, 10, 0, 1, 3, true, QStringLiteral("memory")}};
     QuotaSnapshot quota;
     quota.provider = QStringLiteral("alpha_vantage");
@@ -222,7 +222,7 @@ void TestEngineMetrics::healthFailsOnStaleDataAChannelDownOrAStoppedEngine()
     QVERIFY(!check(report, QStringLiteral("signal_delivery")).ok);
     QVERIFY(check(report, QStringLiteral("signal_delivery")).detail.contains(QStringLiteral("webhook: HTTP 500")));
 
-    inputs.instruments[1].freshness = FreshnessState::Fresh;
+    inputs.instruments[1].freshness = Freshness::Fresh;
     inputs.channels.removeLast();
     QVERIFY(EngineMetrics::health(inputs).healthy());
     inputs.running = false;

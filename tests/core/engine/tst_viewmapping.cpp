@@ -10,10 +10,7 @@
 using namespace sentinel;
 
 Q_DECLARE_METATYPE(sentinel::ProposalState)
-Q_DECLARE_METATYPE(sentinel::ProposalView::State)
 Q_DECLARE_METATYPE(sentinel::Side)
-Q_DECLARE_METATYPE(sentinel::Alert::Severity)
-Q_DECLARE_METATYPE(sentinel::AlertView::Severity)
 
 namespace {
 
@@ -84,7 +81,7 @@ void TestViewMapping::proposalViewCarriesEveryField()
     const ProposalView view = toView(proposal);
     QCOMPARE(view.id, proposal.id);
     QCOMPARE(view.instrument, proposal.instrument);
-    QCOMPARE(view.side, QStringLiteral("sell"));
+    QCOMPARE(view.side, Side::Sell);
     QCOMPARE(view.isExit, true);
     QCOMPARE(view.quantity, 12.5);
     QCOMPARE(view.price, 411.37);
@@ -110,15 +107,15 @@ void TestViewMapping::proposalViewCarriesEveryField()
 void TestViewMapping::proposalSide_data()
 {
     QTest::addColumn<Side>("side");
-    QTest::addColumn<QString>("shown");
-    QTest::newRow("a buy shows as buy") << Side::Buy << QStringLiteral("buy");
-    QTest::newRow("a sell shows as sell") << Side::Sell << QStringLiteral("sell");
+    QTest::addColumn<Side>("shown");
+    QTest::newRow("a buy shows as buy") << Side::Buy << Side::Buy;
+    QTest::newRow("a sell shows as sell") << Side::Sell << Side::Sell;
 }
 
 void TestViewMapping::proposalSide()
 {
     QFETCH(Side, side);
-    QFETCH(QString, shown);
+    QFETCH(Side, shown);
     TradeProposal proposal = richProposal();
     proposal.side = side;
     QCOMPARE(toView(proposal).side, shown);
@@ -291,7 +288,7 @@ void TestViewMapping::deliverySnapshotCarriesEveryFigure()
 
     const ChannelSnapshot& first = view.channels.at(0); // in the order they are tried
     QCOMPARE(first.channel, QStringLiteral("telegram"));
-    QCOMPARE(first.state, QStringLiteral("ok"));
+    QCOMPARE(first.state, ChannelState::Ok);
     QCOMPARE(first.delivered, qint64(15));
     QCOMPARE(first.failed, qint64(5));
     QCOMPARE(first.retrying, qint64(0));
@@ -303,7 +300,7 @@ void TestViewMapping::deliverySnapshotCarriesEveryFigure()
 
     const ChannelSnapshot& second = view.channels.at(1);
     QCOMPARE(second.channel, QStringLiteral("webhook"));
-    QCOMPARE(second.state, QStringLiteral("retrying"));
+    QCOMPARE(second.state, ChannelState::Retrying);
     QCOMPARE(second.retrying, qint64(3));
     QCOMPARE(second.successRate, 1.0);
 
@@ -317,22 +314,22 @@ void TestViewMapping::channelState_data()
     QTest::addColumn<bool>("available");
     QTest::addColumn<int>("retrying");
     QTest::addColumn<QDateTime>("retryAt");
-    QTest::addColumn<QString>("state");
+    QTest::addColumn<ChannelState>("state");
 
     const QDateTime backoff = utc("2026-11-24T15:31:00Z");
-    QTest::newRow("a healthy channel is ok") << false << true << 0 << QDateTime() << QStringLiteral("ok");
+    QTest::newRow("a healthy channel is ok") << false << true << 0 << QDateTime() << ChannelState::Ok;
     QTest::newRow("a channel with signals to retry is retrying")
-        << false << true << 2 << QDateTime() << QStringLiteral("retrying");
+        << false << true << 2 << QDateTime() << ChannelState::Retrying;
     QTest::newRow("a channel backing off until a set time is retrying")
-        << false << true << 0 << backoff << QStringLiteral("retrying");
+        << false << true << 0 << backoff << ChannelState::Retrying;
     QTest::newRow("a channel with a configuration error is failing")
-        << false << false << 0 << QDateTime() << QStringLiteral("failing");
+        << false << false << 0 << QDateTime() << ChannelState::Failing;
     QTest::newRow("a failing channel is failing even while signals wait for it")
-        << false << false << 3 << backoff << QStringLiteral("failing");
+        << false << false << 3 << backoff << ChannelState::Failing;
     QTest::newRow("every channel of an offline run is offline")
-        << true << true << 0 << QDateTime() << QStringLiteral("offline");
+        << true << true << 0 << QDateTime() << ChannelState::Offline;
     QTest::newRow("offline says more than failing or retrying")
-        << true << false << 3 << backoff << QStringLiteral("offline");
+        << true << false << 3 << backoff << ChannelState::Offline;
 }
 
 void TestViewMapping::channelState()
@@ -341,7 +338,7 @@ void TestViewMapping::channelState()
     QFETCH(bool, available);
     QFETCH(int, retrying);
     QFETCH(QDateTime, retryAt);
-    QFETCH(QString, state);
+    QFETCH(ChannelState, state);
 
     ChannelStats webhook = channel("webhook");
     webhook.available = available;
@@ -353,7 +350,7 @@ void TestViewMapping::channelState()
     QCOMPARE(view.channels.size(), 2);
     QCOMPARE(view.channels.at(1).state, state);
     // One channel's trouble is not another's.
-    QCOMPARE(view.channels.at(0).state, offline ? QStringLiteral("offline") : QStringLiteral("ok"));
+    QCOMPARE(view.channels.at(0).state, offline ? ChannelState::Offline : ChannelState::Ok);
 }
 
 void TestViewMapping::unknownRatesAndLatenciesShowAsZero_data()

@@ -9,7 +9,7 @@ using namespace sentinel;
 using namespace std::chrono_literals;
 
 Q_DECLARE_METATYPE(sentinel::Interval)
-Q_DECLARE_METATYPE(sentinel::FreshnessStatus)
+Q_DECLARE_METATYPE(sentinel::Freshness)
 
 namespace {
 
@@ -58,40 +58,40 @@ void TestFreshnessGate::verdicts_data()
     QTest::addColumn<Interval>("interval");
     QTest::addColumn<QString>("lastBar");
     QTest::addColumn<QString>("at");
-    QTest::addColumn<FreshnessStatus>("status");
+    QTest::addColumn<Freshness>("status");
     QTest::addColumn<qint64>("lagMinutes");
     QTest::addColumn<qint64>("toleranceHours");
     const auto row = [](const char* name, const char* market, Interval interval, const char* bar, const char* at,
-                        FreshnessStatus status, qint64 lag, qint64 tolerance) {
+                        Freshness status, qint64 lag, qint64 tolerance) {
         QTest::newRow(name) << QString::fromLatin1(market) << interval << QString::fromLatin1(bar) << QString::fromLatin1(at)
                             << status << lag << tolerance;
     };
     row("friday close read on tuesday after a monday holiday one minute after the open is fresh", "XNYS", Interval::Min1,
-        "2024-05-24T19:59:00Z", "2024-05-28T13:31:00Z", FreshnessStatus::Fresh, 1, 2);
+        "2024-05-24T19:59:00Z", "2024-05-28T13:31:00Z", Freshness::Fresh, 1, 2);
     row("thursday bar read on monday at 11:00 lags a session and ninety minutes", "XNYS", Interval::Min5,
-        "2024-03-07T20:55:00Z", "2024-03-11T15:00:00Z", FreshnessStatus::Stale, 390 + 90, 2);
+        "2024-03-07T20:55:00Z", "2024-03-11T15:00:00Z", Freshness::Stale, 390 + 90, 2);
     row("friday close read on saturday is fresh under the weekend tolerance", "XNYS", Interval::Min5,
-        "2024-03-08T20:55:00Z", "2024-03-09T18:00:00Z", FreshnessStatus::Fresh, 0, 72);
+        "2024-03-08T20:55:00Z", "2024-03-09T18:00:00Z", Freshness::Fresh, 0, 72);
     row("friday close read on thanksgiving thursday is not a false alarm", "XNYS", Interval::Min5,
-        "2024-11-27T20:55:00Z", "2024-11-28T20:00:00Z", FreshnessStatus::Fresh, 0, 24);
+        "2024-11-27T20:55:00Z", "2024-11-28T20:00:00Z", Freshness::Fresh, 0, 24);
     row("an hour and a quarter behind while open is a warning", "XNYS", Interval::Min5,
-        "2024-03-12T14:00:00Z", "2024-03-12T15:20:00Z", FreshnessStatus::Warn, 75, 2);
+        "2024-03-12T14:00:00Z", "2024-03-12T15:20:00Z", Freshness::Warn, 75, 2);
     row("missing today's daily bar in the evening is within the closed tolerance", "XNYS", Interval::Daily,
-        "2024-03-11T13:30:00Z", "2024-03-12T22:00:00Z", FreshnessStatus::Fresh, 390, 24);
+        "2024-03-11T13:30:00Z", "2024-03-12T22:00:00Z", Freshness::Fresh, 390, 24);
     row("missing yesterday's daily bar after the open is stale", "XNYS", Interval::Daily,
-        "2024-03-11T13:30:00Z", "2024-03-13T14:00:00Z", FreshnessStatus::Stale, 390, 2);
+        "2024-03-11T13:30:00Z", "2024-03-13T14:00:00Z", Freshness::Stale, 390, 2);
     row("daily bar labelled by its date like alpha vantage is fresh", "XNYS", Interval::Daily,
-        "2024-03-12T00:00:00Z", "2024-03-13T14:00:00Z", FreshnessStatus::Fresh, 0, 2);
+        "2024-03-12T00:00:00Z", "2024-03-13T14:00:00Z", Freshness::Fresh, 0, 2);
     row("a bar still forming counts as up to date", "XNYS", Interval::Min5,
-        "2024-03-12T15:20:00Z", "2024-03-12T15:22:00Z", FreshnessStatus::Fresh, 0, 2);
+        "2024-03-12T15:20:00Z", "2024-03-12T15:22:00Z", Freshness::Fresh, 0, 2);
     row("fx friday close read on sunday before the open is fresh", "FX", Interval::Min5,
-        "2024-03-08T21:55:00Z", "2024-03-10T20:00:00Z", FreshnessStatus::Fresh, 0, 72);
+        "2024-03-08T21:55:00Z", "2024-03-10T20:00:00Z", Freshness::Fresh, 0, 72);
     row("fx three hours behind mid week is stale", "FX", Interval::Min15,
-        "2024-03-12T09:00:00Z", "2024-03-12T12:20:00Z", FreshnessStatus::Stale, 180, 2);
+        "2024-03-12T09:00:00Z", "2024-03-12T12:20:00Z", Freshness::Stale, 180, 2);
     row("crypto three hours behind on a sunday is stale", "CRYPTO", Interval::Min1,
-        "2024-03-10T09:00:00Z", "2024-03-10T12:01:00Z", FreshnessStatus::Stale, 180, 2);
+        "2024-03-10T09:00:00Z", "2024-03-10T12:01:00Z", Freshness::Stale, 180, 2);
     row("crypto daily bar at 00:00z read the next morning is fresh", "CRYPTO", Interval::Daily,
-        "2024-03-09T00:00:00Z", "2024-03-10T09:00:00Z", FreshnessStatus::Fresh, 0, 2);
+        "2024-03-09T00:00:00Z", "2024-03-10T09:00:00Z", Freshness::Fresh, 0, 2);
 }
 
 void TestFreshnessGate::verdicts()
@@ -100,17 +100,17 @@ void TestFreshnessGate::verdicts()
     QFETCH(Interval, interval);
     QFETCH(QString, lastBar);
     QFETCH(QString, at);
-    QFETCH(FreshnessStatus, status);
+    QFETCH(Freshness, status);
     QFETCH(qint64, lagMinutes);
     QFETCH(qint64, toleranceHours);
     const FreshnessGate gate(calendars(), FreshnessPolicy{});
     const Result<FreshnessCheck> check = gate.evaluate(instrument(qPrintable(market), interval), utc(lastBar), utc(at));
     QVERIFY2(check, check ? "" : qPrintable(check.error().toString()));
     const FreshnessVerdict& verdict = check->verdict;
-    QVERIFY2(verdict.status == status, qPrintable(freshnessStatusName(verdict.status) + u": " + verdict.reason));
+    QVERIFY2(verdict.status == status, qPrintable(freshnessName(verdict.status) + u": " + verdict.reason));
     QCOMPARE(verdict.lagMs, lagMinutes * 60'000);
     QCOMPARE(verdict.toleranceMs, toleranceHours * 3'600'000);
-    QCOMPARE(check->token.has_value(), status != FreshnessStatus::Stale);
+    QCOMPARE(check->token.has_value(), status != Freshness::Stale);
     QVERIFY(verdict.expectedBar && verdict.actualBar);
 }
 
@@ -148,9 +148,9 @@ void TestFreshnessGate::feedThatStoppedAtTheCloseIsFreshOneMinuteAfterEveryLongG
         const qint64 at = next.openMs + 60'000;
         const Result<FreshnessCheck> check = gate.evaluate(instrument("XNYS", interval), lastBarOpen, at);
         QVERIFY(check);
-        if (check->verdict.status != FreshnessStatus::Fresh || check->verdict.lagMs != expectedLagMinutes * 60'000)
+        if (check->verdict.status != Freshness::Fresh || check->verdict.lagMs != expectedLagMinutes * 60'000)
             QFAIL(qPrintable(u"after the session of " + session.date().toString(Qt::ISODate) + u": "
-                             + freshnessStatusName(check->verdict.status) + u", " + check->verdict.reason));
+                             + freshnessName(check->verdict.status) + u", " + check->verdict.reason));
     }
     QVERIFY(longGaps > 1900);  // about 52 weekends a year for 38 years, plus holidays
     QVERIFY(holidayGaps > 300);
@@ -187,7 +187,7 @@ void TestFreshnessGate::feedThatStopsMidSessionTurnsStaleWithinOneIntervalOfTheT
     std::function<void()> tick = [&] {
         const auto check = gate.evaluate(instrument("XNYS", interval), barOpen, clock.nowMs());
         QVERIFY(check);
-        if (!staleAt && check->verdict.status == FreshnessStatus::Stale)
+        if (!staleAt && check->verdict.status == Freshness::Stale)
             staleAt = clock.nowMs();
         if (!staleAt)
             clock.callAfter(1min, &clock, tick);
@@ -206,7 +206,7 @@ void TestFreshnessGate::staleReasonSaysSinceWhenAndWhileWhat()
     const FreshnessGate gate(calendars(), FreshnessPolicy{});
     const auto check = gate.evaluate(instrument("XNYS", Interval::Min5), utc(u"2024-03-12T14:30:00Z"), utc(u"2024-03-12T16:45:00Z"));
     QVERIFY(check);
-    QCOMPARE(check->verdict.status, FreshnessStatus::Stale);
+    QCOMPARE(check->verdict.status, Freshness::Stale);
     QVERIFY2(check->verdict.reason.startsWith(u"no bar since 10:35 ET while XNYS is open"), qPrintable(check->verdict.reason));
     QVERIFY(check->verdict.reason.contains(u"lag 2 h 10 min in market time, tolerance 2 h"));
 
@@ -219,14 +219,14 @@ void TestFreshnessGate::barFromTheFutureIsRejectedAsClockSkew()
     const FreshnessGate gate(calendars(), FreshnessPolicy{});
     const auto check = gate.evaluate(instrument("CRYPTO", Interval::Min1), utc(u"2024-03-10T12:10:00Z"), utc(u"2024-03-10T12:00:00Z"));
     QVERIFY(check);
-    QCOMPARE(check->verdict.status, FreshnessStatus::Stale);
+    QCOMPARE(check->verdict.status, Freshness::Stale);
     QCOMPARE(check->verdict.cause, FreshnessCause::FutureBar);
     QVERIFY(check->verdict.reason.contains(u"clock skew"));
     QVERIFY(check->verdict.reason.contains(u"10 min"));
     QVERIFY(!check->token);
 
     const auto withinSkew = gate.evaluate(instrument("CRYPTO", Interval::Min1), utc(u"2024-03-10T12:00:30Z"), utc(u"2024-03-10T12:00:00Z"));
-    QCOMPARE(withinSkew->verdict.status, FreshnessStatus::Fresh);
+    QCOMPARE(withinSkew->verdict.status, Freshness::Fresh);
 }
 
 void TestFreshnessGate::noBarAtAllIsStale()
@@ -234,7 +234,7 @@ void TestFreshnessGate::noBarAtAllIsStale()
     const FreshnessGate gate(calendars(), FreshnessPolicy{});
     const auto check = gate.evaluate(instrument("XNYS", Interval::Min5), QDateTime(), QDateTime::fromMSecsSinceEpoch(utc(u"2024-03-12T15:00:00Z"), Qt::UTC));
     QVERIFY(check);
-    QCOMPARE(check->verdict.status, FreshnessStatus::Stale);
+    QCOMPARE(check->verdict.status, Freshness::Stale);
     QCOMPARE(check->verdict.cause, FreshnessCause::NoBar);
     QVERIFY(!check->token);
 }
@@ -255,7 +255,7 @@ void TestFreshnessGate::exitsAreNeverBlocked()
 {
     const FreshnessGate gate(calendars(), FreshnessPolicy{});
     const auto stale = gate.evaluate(instrument("XNYS", Interval::Min5), utc(u"2024-03-07T20:55:00Z"), utc(u"2024-03-11T15:00:00Z"));
-    QCOMPARE(stale->verdict.status, FreshnessStatus::Stale);
+    QCOMPARE(stale->verdict.status, Freshness::Stale);
     const ExitClearance exit = gate.allowsExit(stale->verdict);
     QVERIFY(exit.allowed);
     QVERIFY(exit.reason.contains(u"stale"));
@@ -279,7 +279,7 @@ void TestFreshnessGate::policyFromSettingsAndPerIntervalOverride()
     // The override turns yesterday's missing daily bar from stale into a warning.
     const FreshnessGate gate(calendars(), policy);
     const auto check = gate.evaluate(instrument("XNYS", Interval::Daily), utc(u"2024-03-11T13:30:00Z"), utc(u"2024-03-13T14:00:00Z"));
-    QCOMPARE(check->verdict.status, FreshnessStatus::Warn);
+    QCOMPARE(check->verdict.status, Freshness::Warn);
 }
 
 void TestFreshnessGate::unknownMarketAndOutOfRangeAreTypedErrors()

@@ -13,7 +13,7 @@ namespace {
 FreshnessVerdict verdict(char status, qint64 at, qint64 bar)
 {
     FreshnessVerdict v;
-    v.status = status == 'F' ? FreshnessStatus::Fresh : status == 'W' ? FreshnessStatus::Warn : FreshnessStatus::Stale;
+    v.status = status == 'F' ? Freshness::Fresh : status == 'W' ? Freshness::Warn : Freshness::Stale;
     v.atMs = at * 60'000;
     v.actualBar = BarSlot{bar * 60'000, bar * 60'000 + 60'000};
     return v;

@@ -38,11 +38,11 @@ TradeContext approvableEntry()
 {
     TradeContext trade;
     trade.instrument = kApple;
-    trade.side = TradeSide::Buy;
+    trade.side = Side::Buy;
     trade.quantity = 20;
     trade.price = 200;
     trade.signalConfidence = 0.8;
-    trade.freshness = DataFreshness::Fresh;
+    trade.freshness = Freshness::Fresh;
     trade.marketOpen = true;
     trade.portfolio.balance = 100000;
     trade.portfolio.equityPeak = 100000;
@@ -117,11 +117,11 @@ void TestRiskGate::entryFailsEachCheckOnItsOwn_data()
                                                            << RiskReasonCode::InvalidTrade;
     QTest::newRow("stale data blocks an entry")
         << Tweak([](TradeContext& t) {
-               t.freshness = DataFreshness::Stale;
+               t.freshness = Freshness::Stale;
                t.freshnessReason = QStringLiteral("last bar 3 h behind the market");
            })
         << RiskReasonCode::DataNotFresh;
-    QTest::newRow("unknown freshness blocks an entry") << Tweak([](TradeContext& t) { t.freshness = DataFreshness::Unknown; })
+    QTest::newRow("unknown freshness blocks an entry") << Tweak([](TradeContext& t) { t.freshness = Freshness::Unknown; })
                                                        << RiskReasonCode::DataNotFresh;
     QTest::newRow("a closed exchange blocks an equity order") << Tweak([](TradeContext& t) { t.marketOpen = false; })
                                                               << RiskReasonCode::MarketClosed;
@@ -172,7 +172,7 @@ void TestRiskGate::returnsEveryFailedReasonInCheckOrder()
     trade.quantity = 3;
     trade.price = 50000;
     trade.signalConfidence = 0.1;
-    trade.freshness = DataFreshness::Stale;
+    trade.freshness = Freshness::Stale;
     trade.portfolio.equityPeak = 120000;
     trade.portfolio.tradesToday = 25;
     const RiskVerdict verdict = RiskGate(settings).evaluate(trade);
@@ -196,10 +196,10 @@ void TestRiskGate::exitsAndReductionsPassTheEntryLimits_data()
     QTest::newRow("closing a long on stale data in a drawdown on the 30th trade")
         << Tweak([](TradeContext& t) {
                t.portfolio.positions.append(Holding{kApple, 80, 200});
-               t.side = TradeSide::Sell;
+               t.side = Side::Sell;
                t.isExit = true;
                t.quantity = 80;
-               t.freshness = DataFreshness::Stale;
+               t.freshness = Freshness::Stale;
                t.portfolio.equityPeak = 150000;
                t.portfolio.tradesToday = 30;
                t.signalConfidence = 0.0;
@@ -207,19 +207,19 @@ void TestRiskGate::exitsAndReductionsPassTheEntryLimits_data()
     QTest::newRow("halving an oversized long without an exit flag is a reduction")
         << Tweak([](TradeContext& t) {
                t.portfolio.positions.append(Holding{kApple, 80, 200});
-               t.side = TradeSide::Sell;
+               t.side = Side::Sell;
                t.quantity = 40;
            });
     QTest::newRow("covering a bitcoin short with an unknown balance")
         << Tweak([](TradeContext& t) {
                t.instrument = kBitcoin;
                t.portfolio.positions.append(Holding{kBitcoin, -2, 50000});
-               t.side = TradeSide::Buy;
+               t.side = Side::Buy;
                t.isExit = true;
                t.quantity = 2;
                t.price = 52000;
                t.portfolio.balance.reset();
-               t.freshness = DataFreshness::Unknown;
+               t.freshness = Freshness::Unknown;
                t.marketOpen = false; // crypto never closes: the flag does not matter
            });
 }
@@ -240,7 +240,7 @@ void TestRiskGate::anExitThatWouldFlipThePositionIsNotAnExit_data()
     QTest::addColumn<Codes>("codes");
     QTest::newRow("an exit with nothing held")
         << Tweak([](TradeContext& t) {
-               t.side = TradeSide::Sell;
+               t.side = Side::Sell;
                t.isExit = true;
            })
         << Codes{RiskReasonCode::NotAReduction};
@@ -248,14 +248,14 @@ void TestRiskGate::anExitThatWouldFlipThePositionIsNotAnExit_data()
         << Tweak([](TradeContext& t) {
                t.portfolio.positions.append(Holding{kApple, 20, 200});
                t.portfolio.pending.append(Holding{kApple, -20, 200});
-               t.side = TradeSide::Sell;
+               t.side = Side::Sell;
                t.isExit = true;
            })
         << Codes{RiskReasonCode::NotAReduction};
     QTest::newRow("an exit while the exchange is closed cannot fill")
         << Tweak([](TradeContext& t) {
                t.portfolio.positions.append(Holding{kApple, 20, 200});
-               t.side = TradeSide::Sell;
+               t.side = Side::Sell;
                t.isExit = true;
                t.marketOpen = false;
            })

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "strategy/Side.h"
+#include "common/Side.h"
 
 namespace sentinel {
 
