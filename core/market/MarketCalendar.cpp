@@ -49,14 +49,21 @@ QString marketPhaseName(MarketPhase phase)
     return {};
 }
 
-Result<std::shared_ptr<const MarketCalendar>> MarketCalendar::build(const CalendarSpec& spec, int firstYear, int lastYear)
+/// Closures and early closes by Julian day, for every year the table touches (observance can
+/// cross a year end).
+struct SpecialDays {
+    QHash<qint64, QString> closures;
+    QHash<qint64, int> earlyCloses;
+};
+
+namespace {
+
+Status checkBuildable(const CalendarSpec& spec, const QString& where, const QTimeZone& zone, int firstYear, int lastYear)
 {
-    const QString where = spec.source.isEmpty() ? spec.name : spec.source + u": " + spec.name;
     if (firstYear > lastYear || firstYear < 1800 || lastYear > 2400)
         return Error{QStringLiteral("invalid_calendar"),
                      QStringLiteral("%1: cannot build the years %2 to %3").arg(where).arg(firstYear).arg(lastYear),
                      QStringLiteral("choose a range of years between 1800 and 2400")};
-    const QTimeZone zone(spec.timeZoneId.toUtf8());
     if (!zone.isValid())
         return Error{QStringLiteral("invalid_calendar"),
                      QStringLiteral("%1: unknown time zone \"%2\"").arg(where, spec.timeZoneId),
@@ -64,93 +71,116 @@ Result<std::shared_ptr<const MarketCalendar>> MarketCalendar::build(const Calend
     if (spec.sessions.isEmpty())
         return Error{QStringLiteral("invalid_calendar"), QStringLiteral("%1: no weekly sessions").arg(where),
                      QStringLiteral("add at least one entry to \"sessions\"")};
+    return okStatus();
+}
 
+SpecialDays specialDays(const CalendarSpec& spec, int firstYear, int lastYear)
+{
+    SpecialDays days;
+    for (const AdhocDate& adhoc : spec.adhocClosures)
+        days.closures.insert(adhoc.date.toJulianDay(), adhoc.name);
+    for (int year = firstYear - 1; year <= lastYear + 1; ++year) {
+        for (const DateRule& rule : spec.holidays) {
+            if (const auto date = rule.dateIn(year); date && !days.closures.contains(date->toJulianDay()))
+                days.closures.insert(date->toJulianDay(), rule.name);
+        }
+        for (const DateRule& rule : spec.earlyCloses) {
+            if (const auto date = rule.dateIn(year))
+                days.earlyCloses.insert(date->toJulianDay(), rule.closeMinutes);
+        }
+    }
+    for (const AdhocDate& adhoc : spec.adhocEarlyCloses)
+        days.earlyCloses.insert(adhoc.date.toJulianDay(), adhoc.closeMinutes);
+    return days;
+}
+
+} // namespace
+
+Result<std::shared_ptr<const MarketCalendar>> MarketCalendar::build(const CalendarSpec& spec, int firstYear, int lastYear)
+{
+    const QString where = spec.source.isEmpty() ? spec.name : spec.source + u": " + spec.name;
+    const QTimeZone zone(spec.timeZoneId.toUtf8());
+    if (const Status buildable = checkBuildable(spec, where, zone, firstYear, lastYear); !buildable)
+        return buildable.error();
     std::shared_ptr<MarketCalendar> calendar(new MarketCalendar());
     calendar->m_spec = spec;
     calendar->m_firstYear = firstYear;
     calendar->m_lastYear = lastYear;
+    calendar->tabulateOffsets(zone);
+    calendar->buildSessions(specialDays(spec, firstYear, lastYear));
+    calendar->indexOpenTime();
+    return std::shared_ptr<const MarketCalendar>(std::move(calendar));
+}
 
+void MarketCalendar::tabulateOffsets(const QTimeZone& zone)
+{
     // UTC offsets as a sorted table, so converting a wall time costs a binary search instead of
     // a QTimeZone call (which is what makes forty years build in a few milliseconds).
-    const QDateTime scanFrom(QDate(firstYear - 1, 1, 1), QTime(0, 0), Qt::UTC);
-    const QDateTime scanTo(QDate(lastYear + 2, 1, 1), QTime(0, 0), Qt::UTC);
-    calendar->m_offsets.emplace_back(std::numeric_limits<qint64>::min(), zone.offsetFromUtc(scanFrom));
+    const QDateTime scanFrom(QDate(m_firstYear - 1, 1, 1), QTime(0, 0), Qt::UTC);
+    const QDateTime scanTo(QDate(m_lastYear + 2, 1, 1), QTime(0, 0), Qt::UTC);
+    m_offsets.emplace_back(std::numeric_limits<qint64>::min(), zone.offsetFromUtc(scanFrom));
     for (const QTimeZone::OffsetData& transition : zone.transitions(scanFrom, scanTo))
-        calendar->m_offsets.emplace_back(transition.atUtc.toMSecsSinceEpoch(), transition.offsetFromUtc);
+        m_offsets.emplace_back(transition.atUtc.toMSecsSinceEpoch(), transition.offsetFromUtc);
+}
 
-    // Closures and early closes of every year the table touches (observance can cross a year end).
-    QHash<qint64, QString> closures;
-    QHash<qint64, int> earlyCloses;
-    for (const AdhocDate& adhoc : spec.adhocClosures)
-        closures.insert(adhoc.date.toJulianDay(), adhoc.name);
-    for (int year = firstYear - 1; year <= lastYear + 1; ++year) {
-        for (const DateRule& rule : spec.holidays) {
-            if (const auto date = rule.dateIn(year); date && !closures.contains(date->toJulianDay()))
-                closures.insert(date->toJulianDay(), rule.name);
-        }
-        for (const DateRule& rule : spec.earlyCloses) {
-            if (const auto date = rule.dateIn(year))
-                earlyCloses.insert(date->toJulianDay(), rule.closeMinutes);
-        }
-    }
-    for (const AdhocDate& adhoc : spec.adhocEarlyCloses)
-        earlyCloses.insert(adhoc.date.toJulianDay(), adhoc.closeMinutes);
-
+void MarketCalendar::buildSessions(const SpecialDays& special)
+{
     std::array<const WeeklySession*, 8> weekly{};
-    for (const WeeklySession& session : calendar->m_spec.sessions) {
+    for (const WeeklySession& session : m_spec.sessions) {
         for (int day = 1; day <= 7; ++day) {
             if (session.dayMask & (1u << (day - 1)))
                 weekly[std::size_t(day)] = &session;
         }
-        calendar->m_weeklyDays |= session.dayMask;
+        m_weeklyDays |= session.dayMask;
     }
-
-    const qint64 firstDay = QDate(firstYear, 1, 1).toJulianDay();
-    const qint64 lastDay = QDate(lastYear, 12, 31).toJulianDay();
-    const qint64 rollMs = qint64(spec.dayRollMinutes) * msPerMinute;
+    const qint64 firstDay = QDate(m_firstYear, 1, 1).toJulianDay();
+    const qint64 lastDay = QDate(m_lastYear, 12, 31).toJulianDay();
+    const qint64 rollMs = qint64(m_spec.dayRollMinutes) * msPerMinute;
     const qint64 dayStartShift = rollMs > 0 ? rollMs - msPerDay : 0;
-    calendar->m_rangeStartMs = calendar->localToUtc(localMidnightMs(firstDay) + dayStartShift);
-    calendar->m_rangeEndMs = calendar->localToUtc(localMidnightMs(lastDay + 1) + dayStartShift);
+    m_rangeStartMs = localToUtc(localMidnightMs(firstDay) + dayStartShift);
+    m_rangeEndMs = localToUtc(localMidnightMs(lastDay + 1) + dayStartShift);
 
     QHash<QString, int> nameIndex;
-    calendar->m_sessions.reserve(std::size_t(lastDay - firstDay + 1));
+    m_sessions.reserve(std::size_t(lastDay - firstDay + 1));
     for (qint64 day = firstDay; day <= lastDay; ++day) {
         const WeeklySession* regular = weekly[std::size_t(dayOfWeek(day))];
         if (!regular)
             continue;
-        if (const auto closure = closures.constFind(day); closure != closures.cend()) {
+        if (const auto closure = special.closures.constFind(day); closure != special.closures.cend()) {
             auto index = nameIndex.constFind(*closure);
             if (index == nameIndex.cend()) {
-                index = nameIndex.insert(*closure, int(calendar->m_closureNames.size()));
-                calendar->m_closureNames << *closure;
+                index = nameIndex.insert(*closure, int(m_closureNames.size()));
+                m_closureNames << *closure;
             }
-            calendar->m_closures.push_back({day, *index});
+            m_closures.push_back({day, *index});
             continue;
         }
-        const int closeMinutes = earlyCloses.value(day, regular->closeMinutes);
+        const int closeMinutes = special.earlyCloses.value(day, regular->closeMinutes);
         const qint64 midnight = localMidnightMs(day);
         Session session;
         session.tradingDay = day;
-        session.openMs = calendar->localToUtc(midnight + qint64(regular->openDayOffset * 1440 + regular->openMinutes) * msPerMinute);
-        session.closeMs = calendar->localToUtc(midnight + qint64(closeMinutes) * msPerMinute);
+        session.openMs = localToUtc(midnight + qint64(regular->openDayOffset * 1440 + regular->openMinutes) * msPerMinute);
+        session.closeMs = localToUtc(midnight + qint64(closeMinutes) * msPerMinute);
         session.earlyClose = closeMinutes < regular->closeMinutes;
         if (session.closeMs <= session.openMs)
             continue; // an early close at or before the open leaves no session
-        calendar->m_sessions.push_back(session);
+        m_sessions.push_back(session);
     }
+}
 
-    calendar->m_openBefore.reserve(calendar->m_sessions.size() + 1);
+void MarketCalendar::indexOpenTime()
+{
+    m_openBefore.reserve(m_sessions.size() + 1);
     qint64 total = 0;
-    for (const Session& session : calendar->m_sessions) {
-        calendar->m_openBefore.push_back(total);
+    for (const Session& session : m_sessions) {
+        m_openBefore.push_back(total);
         total += session.closeMs - session.openMs;
-        if (!calendar->m_periods.empty() && calendar->m_periods.back().closeMs == session.openMs)
-            calendar->m_periods.back().closeMs = session.closeMs;
+        if (!m_periods.empty() && m_periods.back().closeMs == session.openMs)
+            m_periods.back().closeMs = session.closeMs;
         else
-            calendar->m_periods.push_back({session.openMs, session.closeMs});
+            m_periods.push_back({session.openMs, session.closeMs});
     }
-    calendar->m_openBefore.push_back(total);
-    return std::shared_ptr<const MarketCalendar>(std::move(calendar));
+    m_openBefore.push_back(total);
 }
 
 int MarketCalendar::utcOffsetSeconds(qint64 ms) const

@@ -12,6 +12,8 @@
 #include <optional>
 #include <vector>
 
+class QTimeZone;
+
 namespace sentinel {
 
 /// Why a market is (not) trading at an instant.
@@ -59,6 +61,8 @@ struct MarketStatus {
 
     [[nodiscard]] bool isOpen() const { return phase == MarketPhase::Open; }
 };
+
+struct SpecialDays; // closures and early closes by day, while a calendar is built
 
 /// One market's trading calendar, built from a CalendarSpec into a sorted table of sessions
 /// (UTC milliseconds) over a range of years. Immutable once built, so one instance may be
@@ -131,6 +135,12 @@ private:
         int nameIndex;
     };
 
+    /// The zone's UTC offsets over the range as a sorted table.
+    void tabulateOffsets(const QTimeZone& zone);
+    /// Every session of the range: the weekly pattern less closures, with early closes.
+    void buildSessions(const SpecialDays& special);
+    /// Cumulative open time before each session, and sessions merged into open periods.
+    void indexOpenTime();
     [[nodiscard]] std::size_t firstSessionClosingAfter(qint64 ms) const;
     [[nodiscard]] std::size_t firstPeriodClosingAfter(qint64 ms) const;
     [[nodiscard]] qint64 openTimeBefore(qint64 ms) const;
