@@ -14,16 +14,10 @@
 
 namespace sentinel {
 
-class AlertSink;
-class EngineServices;
 class FreshDataToken;
-class FreshnessMonitor;
-class InstrumentBook;
-class PortfolioRisk;
-class PortfolioSource;
 class TradeDesk;
-struct TradeProposal;
 struct EngineContext;
+struct TradeProposal;
 struct FreshnessVerdict;
 struct InstrumentRuntime;
 struct Signal;

@@ -12,12 +12,7 @@
 
 namespace sentinel {
 
-class AlertSink;
 class ApprovalQueue;
-class EngineServices;
-class FreshnessMonitor;
-class InstrumentBook;
-class PortfolioSource;
 struct EngineContext;
 struct Fill;
 
