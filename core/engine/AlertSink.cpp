@@ -18,9 +18,14 @@ void AlertSink::raise(Alert::Severity severity, const QString& kind, const QStri
         if (const Status recorded = m_journal->recordAlert(alert); !recorded)
             log::journal()->error("cannot record alert: {}", recorded.error().toString());
     }
-    ++m_context.stats.alerts[kind];
     log::engine()->log(alert.severity == Alert::Severity::Info ? spdlog::level::info : spdlog::level::warn, "alert {}: {}",
                        kind, message);
+    announce(alert);
+}
+
+void AlertSink::announce(const Alert& alert)
+{
+    ++m_context.stats.alerts[alert.kind];
     Q_EMIT raised(toView(alert));
 }
 
@@ -30,8 +35,7 @@ void AlertSink::journalFailure(const QString& what, const Error& error)
     const Alert alert = Alert::create(Alert::Severity::Critical, QStringLiteral("journal_error"), {},
                                       QStringLiteral("%1 failed, nothing was acted on: %2").arg(what, error.toString()),
                                       m_context.clock.now());
-    ++m_context.stats.alerts[alert.kind];
-    Q_EMIT raised(toView(alert));
+    announce(alert); // not journalled: writing to the journal is what failed
 }
 
 void AlertSink::acknowledge(const QString& alertId)

@@ -34,6 +34,9 @@ Q_SIGNALS:
     void raised(const sentinel::AlertView& alert);
 
 private:
+    /// Counts the alert for the run summary and hands it to the UI.
+    void announce(const Alert& alert);
+
     EngineContext& m_context;
     Journal* m_journal = nullptr;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ApprovalQueue.h"
 
+#include <algorithm>
+
 namespace sentinel {
 
 ApprovalQueue::ApprovalQueue(Clock& clock, ExpiryHandler onExpired, QObject* parent)
@@ -30,6 +32,12 @@ std::optional<TradeProposal> ApprovalQueue::take(const QString& id)
     TradeProposal proposal = it->proposal;
     m_pending.erase(it);
     return proposal;
+}
+
+bool ApprovalQueue::hasPendingFor(const QString& instrumentKey) const
+{
+    return std::any_of(m_pending.cbegin(), m_pending.cend(),
+                       [&](const Entry& entry) { return entry.proposal.instrument.key() == instrumentKey; });
 }
 
 QList<TradeProposal> ApprovalQueue::pending() const

@@ -27,6 +27,8 @@ public:
     std::optional<TradeProposal> take(const QString& id);
     [[nodiscard]] bool contains(const QString& id) const { return m_pending.contains(id); }
     [[nodiscard]] QList<TradeProposal> pending() const;
+    /// Whether a proposal for `instrumentKey` is waiting (no copy, no sort: asked every decision).
+    [[nodiscard]] bool hasPendingFor(const QString& instrumentKey) const;
     [[nodiscard]] int size() const { return int(m_pending.size()); }
 
 private:

@@ -29,9 +29,7 @@ TradeDesk::~TradeDesk() = default;
 
 bool TradeDesk::hasOpenQuestion(const QString& instrumentKey) const
 {
-    const QList<TradeProposal> waiting = m_approvals->pending();
-    return std::any_of(waiting.cbegin(), waiting.cend(),
-                       [&](const TradeProposal& pending) { return pending.instrument.key() == instrumentKey; });
+    return m_approvals->hasPendingFor(instrumentKey);
 }
 
 QList<TradeProposal> TradeDesk::pendingProposals() const
