@@ -19,6 +19,10 @@ PACKAGES=(
 if [[ "${SENTINEL_WITH_CLANG:-0}" == "1" ]]; then
   PACKAGES+=(clang libclang-rt-14-dev)
 fi
+# The rest of .ci/run: coverage, static analysis, monitoring checks, package validation.
+if [[ "${SENTINEL_WITH_CI_TOOLS:-0}" == "1" ]]; then
+  PACKAGES+=(gcovr clang-tidy prometheus curl desktop-file-utils appstream dpkg-dev file)
+fi
 
 case "$(uname -s)" in
   Darwin)

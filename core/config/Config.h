@@ -106,6 +106,10 @@ struct Config {
     WebhookSettings webhook;
     QString journalPath; ///< empty: the platform's data location
     QString telemetryListen = QStringLiteral("127.0.0.1:9464");
+    /// A non-loopback `telemetry.listen` needs both: `telemetry.allow_remote: true` and a bearer
+    /// token that every scraper then sends (SECURITY.md).
+    bool telemetryAllowRemote = false;
+    Secret telemetryBearerToken;
     /// `calendars.file`: a user calendar file overlaid on the built-in calendars; empty = the
     /// built-in calendars only. A relative path is resolved against the configuration file's folder.
     QString calendarsFile;

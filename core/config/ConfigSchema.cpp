@@ -340,12 +340,17 @@ void readJournal(SchemaReader& reader, const YAML::Node& root, Config& config)
 
 void readTelemetry(SchemaReader& reader, const YAML::Node& root, Config& config)
 {
-    if (!reader.checkMap(root["telemetry"], QStringLiteral("telemetry"), {"listen"}))
+    const QString path = QStringLiteral("telemetry");
+    const YAML::Node telemetry = root["telemetry"];
+    if (!reader.checkMap(telemetry, path, {"listen", "allow_remote", "bearer_token"}))
         return;
+    reader.readBool(telemetry, path, "allow_remote", config.telemetryAllowRemote);
+    reader.readSecret(telemetry, path, "bearer_token", config.telemetryBearerToken, false,
+                      QStringLiteral("SENTINEL_TELEMETRY_TOKEN"));
     QString listen;
-    if (!reader.readString(root["telemetry"], QStringLiteral("telemetry"), "listen", listen))
+    if (!reader.readString(telemetry, path, "listen", listen))
         return;
-    const YAML::Node node = root["telemetry"]["listen"];
+    const YAML::Node node = telemetry["listen"];
     static const QRegularExpression hostPort(QStringLiteral(R"(^(.+):(\d{1,5})$)"));
     const auto match = hostPort.match(listen);
     const int port = match.hasMatch() ? match.captured(2).toInt() : -1;
@@ -357,10 +362,11 @@ void readTelemetry(SchemaReader& reader, const YAML::Node& root, Config& config)
     } else {
         config.telemetryListen = listen;
         const QString host = match.captured(1);
-        if (host != u"127.0.0.1" && host != u"localhost" && host != u"[::1]")
-            reader.warning(QStringLiteral("telemetry.listen"), node,
-                           QStringLiteral("metrics will be reachable from other machines on %1").arg(host),
-                           QStringLiteral("bind to 127.0.0.1 unless a scraper on another host needs it"));
+        const bool loopback = host == u"localhost" || host == u"[::1]" || host.startsWith(u"127.");
+        if (!loopback && (!config.telemetryAllowRemote || config.telemetryBearerToken.isEmpty()))
+            reader.error(QStringLiteral("telemetry.listen"), node,
+                         QStringLiteral("%1 is not a loopback address: equity, VaR and channel errors would be served to the network without authentication").arg(host),
+                         QStringLiteral("bind to 127.0.0.1, or set telemetry.allow_remote: true and telemetry.bearer_token: \"${SENTINEL_TELEMETRY_TOKEN}\" (scrapers then send it as a bearer token)"));
     }
 }
 

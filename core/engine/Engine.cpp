@@ -337,7 +337,8 @@ void Engine::startTelemetry()
     if (!m_options.serveTelemetry || m_config.telemetryListen.isEmpty())
         return;
     m_metrics = std::make_unique<EngineMetrics>();
-    const Status serving = m_metrics->serve(m_config.telemetryListen, [this] {
+    const TelemetryAccess access{m_config.telemetryAllowRemote, m_config.telemetryBearerToken};
+    const Status serving = m_metrics->serve(m_config.telemetryListen, access, [this] {
         EngineMetrics::Inputs inputs;
         inputs.running = isRunning();
         inputs.statistics = statistics();

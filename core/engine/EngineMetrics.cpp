@@ -37,11 +37,11 @@ EngineMetrics::EngineMetrics()
 
 EngineMetrics::~EngineMetrics() = default;
 
-Status EngineMetrics::serve(const QString& listenText, InputSource source)
+Status EngineMetrics::serve(const QString& listenText, const TelemetryAccess& access, InputSource source)
 {
     auto server = std::make_unique<MetricsServer>(m_registry, [source] { return health(source()); });
     server->setBeforeScrape([this, source] { update(source()); });
-    if (Status listening = server->listen(listenText); !listening)
+    if (Status listening = server->listen(listenText, access); !listening)
         return listening;
     m_server = std::move(server);
     return okStatus();

@@ -38,9 +38,9 @@ public:
     EngineMetrics(const EngineMetrics&) = delete;
     EngineMetrics& operator=(const EngineMetrics&) = delete;
 
-    /// Serves `/metrics` and `/healthz` on `listenText` (empty: off, and succeeds). `source` is
-    /// asked for the engine's state before each answer.
-    Status serve(const QString& listenText, InputSource source);
+    /// Serves `/metrics` and `/healthz` on `listenText` (empty: off, and succeeds) to whom `access`
+    /// allows. `source` is asked for the engine's state before each answer.
+    Status serve(const QString& listenText, const TelemetryAccess& access, InputSource source);
     /// The bound port; 0 while not serving.
     [[nodiscard]] quint16 port() const;
 

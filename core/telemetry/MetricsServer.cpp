@@ -20,6 +20,26 @@ Error listenError(const QString& message, const QString& remedy)
     return Error{QStringLiteral("invalid_config"), QStringLiteral("telemetry.listen: ") + message, remedy};
 }
 
+/// Compares every byte whatever the first difference, so the answer time says nothing about
+/// how much of a guessed token was right.
+bool equalInConstantTime(const QByteArray& given, const QByteArray& expected)
+{
+    if (given.size() != expected.size())
+        return false;
+    unsigned char difference = 0;
+    for (qsizetype i = 0; i < given.size(); ++i)
+        difference |= static_cast<unsigned char>(given.at(i) ^ expected.at(i));
+    return difference == 0;
+}
+
+QHttpServerResponse unauthorised()
+{
+    QHttpServerResponse response(QByteArrayLiteral("text/plain"), QByteArrayLiteral("bearer token required\n"),
+                                 QHttpServerResponse::StatusCode::Unauthorized);
+    response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"trade-sentinel\""));
+    return response;
+}
+
 } // namespace
 
 bool HealthReport::healthy() const
@@ -72,7 +92,7 @@ MetricsServer::MetricsServer(const MetricsRegistry& registry, HealthProbe probe,
 
 MetricsServer::~MetricsServer() = default;
 
-Status MetricsServer::listen(const QString& listenText)
+Status MetricsServer::listen(const QString& listenText, const TelemetryAccess& access)
 {
     if (listenText.isEmpty()) {
         log::get("telemetry")->info("telemetry endpoint off (telemetry.listen is empty)");
@@ -81,14 +101,25 @@ Status MetricsServer::listen(const QString& listenText)
     const Result<ListenAddress> address = parseListenAddress(listenText);
     if (!address)
         return address.error();
+    if (!address->host.isLoopback() && (!access.allowRemote || access.bearerToken.isEmpty())) {
+        return listenError(QStringLiteral("%1 is not a loopback address").arg(address->host.toString()),
+                           QStringLiteral("bind to 127.0.0.1, or set telemetry.allow_remote: true and a telemetry.bearer_token"));
+    }
+    m_expectedAuthorization = access.bearerToken.isEmpty()
+        ? QByteArray()
+        : QByteArrayLiteral("Bearer ") + access.bearerToken.reveal().toUtf8();
 
     auto server = std::make_unique<QHttpServer>();
-    server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
+    server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request) {
+        if (!authorised(request))
+            return unauthorised();
         if (m_beforeScrape)
             m_beforeScrape();
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m_registry.exposition());
     });
-    server->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this] {
+    server->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request) {
+        if (!authorised(request))
+            return unauthorised();
         const HealthReport report = m_probe ? m_probe() : HealthReport{};
         return QHttpServerResponse(QByteArrayLiteral("application/json"), report.toJson(),
                                    report.healthy() ? QHttpServerResponse::StatusCode::Ok
@@ -104,6 +135,12 @@ Status MetricsServer::listen(const QString& listenText)
     m_port = bound;
     log::get("telemetry")->info("serving /metrics and /healthz on {}:{}", m_address.toString(), m_port);
     return okStatus();
+}
+
+bool MetricsServer::authorised(const QHttpServerRequest& request) const
+{
+    return m_expectedAuthorization.isEmpty()
+        || equalInConstantTime(request.value(QByteArrayLiteral("Authorization")), m_expectedAuthorization);
 }
 
 bool MetricsServer::isListening() const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/Secret.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -12,6 +13,7 @@
 #include <memory>
 
 class QHttpServer;
+class QHttpServerRequest;
 
 namespace sentinel {
 
@@ -39,6 +41,14 @@ struct ListenAddress {
     QHostAddress host;
     quint16 port = 0; ///< 0: any free port (tests)
 };
+/// Who may read the endpoint. On a loopback address anyone on this machine may, unless a token is
+/// set; any other address needs `allowRemote` and a token, and every request must then carry
+/// `Authorization: Bearer <token>` (SECURITY.md).
+struct TelemetryAccess {
+    bool allowRemote = false;
+    Secret bearerToken;
+};
+
 /// An empty text means "off" and yields an error of kind "disabled"; otherwise an
 /// `invalid_config` error naming telemetry.listen.
 [[nodiscard]] Result<ListenAddress> parseListenAddress(const QString& text);
@@ -63,17 +73,21 @@ public:
     void setBeforeScrape(std::function<void()> refresh) { m_beforeScrape = std::move(refresh); }
 
     /// Starts listening on `telemetry.listen`. Empty text: stays off and succeeds. An address
-    /// in use or not local is an error naming the key and what to do.
-    Status listen(const QString& listenText);
+    /// in use, or one that is not loopback without `access` allowing it, is an error naming the
+    /// key and what to do.
+    Status listen(const QString& listenText, const TelemetryAccess& access = {});
     [[nodiscard]] bool isListening() const;
     /// The bound port (the chosen one when the configuration asked for port 0); 0 when off.
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QHostAddress address() const { return m_address; }
 
 private:
+    [[nodiscard]] bool authorised(const QHttpServerRequest& request) const;
+
     const MetricsRegistry& m_registry;
     HealthProbe m_probe;
     std::function<void()> m_beforeScrape;
+    QByteArray m_expectedAuthorization; ///< empty: no token asked for
     std::unique_ptr<QHttpServer> m_server;
     QHostAddress m_address;
     quint16 m_port = 0;

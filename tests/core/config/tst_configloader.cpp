@@ -50,6 +50,7 @@ private Q_SLOTS:
     void eachMistakeIsReportedAtItsKeyPath_data();
     void eachMistakeIsReportedAtItsKeyPath();
     void theResultNamesTheRegistriesItWasCheckedAgainst();
+    void remoteTelemetryNeedsBothYeses();
     void riskLimitsAreRead();
     void unsetRiskLimitsKeepTheirDefaults();
     void relativeCalendarFileIsTakenFromTheConfigFolder();
@@ -160,6 +161,15 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("a telemetry address without a port")
         << QByteArray(minimal + "telemetry: {listen: \"127.0.0.1\"}\n") << QStringLiteral("telemetry.listen")
         << QStringLiteral("HOST:PORT");
+    QTest::newRow("telemetry on every interface")
+        << QByteArray(minimal + "telemetry: {listen: \"0.0.0.0:9464\"}\n") << QStringLiteral("telemetry.listen")
+        << QStringLiteral("not a loopback address");
+    QTest::newRow("telemetry on a remote address allowed but without a token")
+        << QByteArray(minimal + "telemetry: {listen: \"192.168.1.20:9464\", allow_remote: true}\n")
+        << QStringLiteral("telemetry.listen") << QStringLiteral("not a loopback address");
+    QTest::newRow("telemetry on a remote address with a token but not allowed")
+        << QByteArray(minimal + "telemetry: {listen: \"192.168.1.20:9464\", bearer_token: \"${TOKEN}\"}\n")
+        << QStringLiteral("telemetry.listen") << QStringLiteral("not a loopback address");
     QTest::newRow("an asset class limit of zero")
         << QByteArray(minimal + "risk: {max_asset_class_pct: 0}\n") << QStringLiteral("risk.max_asset_class_pct")
         << QStringLiteral("out of range");
@@ -209,6 +219,18 @@ void TestConfigLoader::theResultNamesTheRegistriesItWasCheckedAgainst()
     QVERIFY(result.ok());
     QCOMPARE(result.known.markets, options.known.markets);
     QCOMPARE(result.known.strategies, options.known.strategies);
+}
+
+void TestConfigLoader::remoteTelemetryNeedsBothYeses()
+{
+    const QString token = QStringLiteral("scrape-token-0123456789");
+    const auto result = loaderWithEnvironment({{QStringLiteral("TOKEN"), token}})
+                            .loadText(QByteArray(minimal + "telemetry: {listen: \"0.0.0.0:9464\", allow_remote: true, "
+                                                           "bearer_token: \"${TOKEN}\"}\n"));
+    QVERIFY2(result.ok(), qPrintable(errorPaths(result.issues).join(u", ")));
+    QCOMPARE(result.config.telemetryListen, QStringLiteral("0.0.0.0:9464"));
+    QVERIFY(result.config.telemetryAllowRemote);
+    QCOMPARE(result.config.telemetryBearerToken.reveal(), token);
 }
 
 void TestConfigLoader::riskLimitsAreRead()

@@ -32,6 +32,10 @@ private Q_SLOTS:
     void badAddressesAreErrorsNamingTheKey();
     void addressesParse_data();
     void addressesParse();
+    void aNonLoopbackAddressNeedsBothYeses_data();
+    void aNonLoopbackAddressNeedsBothYeses();
+    void aTokenIsAskedOfEveryRequest_data();
+    void aTokenIsAskedOfEveryRequest();
 
 private:
     struct Response {
@@ -40,7 +44,8 @@ private:
         QByteArray body;
         QNetworkReply::NetworkError error = QNetworkReply::NoError;
     };
-    Response request(const QByteArray& method, const QString& path);
+    Response request(const QByteArray& method, const QString& path, const QByteArray& authorization = {},
+                     quint16 port = 0);
 
     MetricsRegistry m_registry;
     HealthReport m_health;
@@ -62,9 +67,12 @@ void TestMetricsServer::init()
     QVERIFY(m_server->port() != 0);
 }
 
-TestMetricsServer::Response TestMetricsServer::request(const QByteArray& method, const QString& path)
+TestMetricsServer::Response TestMetricsServer::request(const QByteArray& method, const QString& path,
+                                                       const QByteArray& authorization, quint16 port)
 {
-    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)));
+    QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port != 0 ? port : m_server->port()).arg(path)));
+    if (!authorization.isEmpty())
+        request.setRawHeader("Authorization", authorization);
     std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(request, method));
     QSignalSpy finished(reply.get(), &QNetworkReply::finished);
     Response response;
@@ -209,6 +217,62 @@ void TestMetricsServer::addressesParse()
     QVERIFY2(address, address ? "" : qPrintable(address.error().toString()));
     QCOMPARE(address->host, QHostAddress(host));
     QCOMPARE(int(address->port), port);
+}
+
+void TestMetricsServer::aNonLoopbackAddressNeedsBothYeses_data()
+{
+    QTest::addColumn<bool>("allowRemote");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<bool>("listens");
+    QTest::newRow("neither") << false << QString() << false;
+    QTest::newRow("allowed without a token") << true << QString() << false;
+    QTest::newRow("a token without allow_remote") << false << QStringLiteral("scrape-token-0123456789") << false;
+    QTest::newRow("both") << true << QStringLiteral("scrape-token-0123456789") << true;
+}
+
+void TestMetricsServer::aNonLoopbackAddressNeedsBothYeses()
+{
+    QFETCH(bool, allowRemote);
+    QFETCH(QString, token);
+    QFETCH(bool, listens);
+    MetricsServer server(m_registry, {});
+    const Status status = server.listen(QStringLiteral("0.0.0.0:0"), TelemetryAccess{allowRemote, Secret(token)});
+    QCOMPARE(bool(status), listens);
+    QCOMPARE(server.isListening(), listens);
+    if (!listens) {
+        QVERIFY2(status.error().message.contains(u"not a loopback address"), qPrintable(status.error().message));
+        QVERIFY(status.error().remedy.contains(u"telemetry.allow_remote"));
+        QVERIFY(!status.error().toString().contains(u"scrape-token"));
+    }
+}
+
+void TestMetricsServer::aTokenIsAskedOfEveryRequest_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("authorization");
+    QTest::addColumn<int>("status");
+    const QByteArray right = "Bearer scrape-token-0123456789";
+    QTest::newRow("metrics without a token") << QStringLiteral("/metrics") << QByteArray() << 401;
+    QTest::newRow("healthz without a token") << QStringLiteral("/healthz") << QByteArray() << 401;
+    QTest::newRow("metrics with a wrong token") << QStringLiteral("/metrics") << QByteArray("Bearer scrape-token-0123456780") << 401;
+    QTest::newRow("metrics with the token's prefix") << QStringLiteral("/metrics") << QByteArray("Bearer scrape") << 401;
+    QTest::newRow("metrics with the token as basic auth") << QStringLiteral("/metrics") << QByteArray("Basic scrape-token-0123456789") << 401;
+    QTest::newRow("metrics with the token") << QStringLiteral("/metrics") << right << 200;
+    QTest::newRow("healthz with the token") << QStringLiteral("/healthz") << right << 200;
+}
+
+void TestMetricsServer::aTokenIsAskedOfEveryRequest()
+{
+    QFETCH(QString, path);
+    QFETCH(QByteArray, authorization);
+    QFETCH(int, status);
+    MetricsServer server(m_registry, [this] { return m_health; });
+    const Status listening = server.listen(QStringLiteral("0.0.0.0:0"),
+                                           TelemetryAccess{true, Secret(QStringLiteral("scrape-token-0123456789"))});
+    QVERIFY2(listening, listening ? "" : qPrintable(listening.error().toString()));
+    const Response response = request("GET", path, authorization, server.port());
+    QCOMPARE(response.status, status);
+    QCOMPARE(response.body.contains("sentinel_cache_hits_total") || response.body.contains("\"checks\""), status == 200);
 }
 
 QTEST_GUILESS_MAIN(TestMetricsServer)
