@@ -21,6 +21,17 @@ install(DIRECTORY "${SENTINEL_PACKAGING_DIR}/monitoring/"
 install(FILES "${PROJECT_SOURCE_DIR}/docs/configuration.md" "${PROJECT_SOURCE_DIR}/docs/metrics.md"
               "${PROJECT_SOURCE_DIR}/resources/config/demo.yaml"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/trade-sentinel")
+# The runbooks the Prometheus rules and the Alerts panel's "What to do" point at. app/gui/main.cpp
+# finds them at ../share/doc/trade-sentinel/runbooks from the program (the default DATADIR), and
+# in the macOS bundle's Resources, which is all a dragged-out .app carries.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/runbooks/"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/trade-sentinel/runbooks"
+        FILES_MATCHING PATTERN "*.md")
+if(APPLE AND SENTINEL_BUILD_UI)
+    install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/runbooks/"
+            DESTINATION "trade-sentinel.app/Contents/Resources/runbooks"
+            FILES_MATCHING PATTERN "*.md")
+endif()
 
 set(CPACK_PACKAGE_NAME "trade-sentinel")
 set(CPACK_PACKAGE_VENDOR "Trade Sentinel contributors")
