@@ -10,7 +10,7 @@ namespace sentinel {
 /// of these constants (a provider's alert carries one through `ProviderAlert::kind`), and each
 /// kind has an operator's runbook page in docs/runbooks/. The `runbook_coverage` test reads this
 /// header and AlertKinds.cpp, so a kind added here without a page, or raised as a literal that
-/// is not listed here, fails the build's tests (docs/runbooks/README.md).
+/// is not listed here, fails the build's tests (docs/runbooks/README.md, docs/adr/0102).
 namespace alertkind {
 inline const QString staleData = QStringLiteral("stale_data");
 inline const QString recovered = QStringLiteral("recovered");

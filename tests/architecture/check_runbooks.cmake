@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Fails when an alert the operator can see has no runbook page (docs/runbooks/README.md):
+# Fails when an alert the operator can see has no runbook page (docs/runbooks/README.md, docs/adr/0102):
 #  - a kind in core/common/AlertKinds.h has no row in AlertKinds.cpp, or its page is missing;
 #  - a raise site in core/ names a kind that AlertKinds.h does not declare;
 #  - a rule in packaging/monitoring/alert-rules.yaml has no annotations.runbook_url, or it points
