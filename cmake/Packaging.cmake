@@ -21,10 +21,22 @@ install(DIRECTORY "${SENTINEL_PACKAGING_DIR}/monitoring/"
 install(FILES "${PROJECT_SOURCE_DIR}/docs/configuration.md" "${PROJECT_SOURCE_DIR}/docs/metrics.md"
               "${PROJECT_SOURCE_DIR}/resources/config/demo.yaml"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/trade-sentinel")
+# The runbooks the Prometheus rules and the Alerts panel's "What to do" point at. app/gui/main.cpp
+# finds them at ../share/doc/trade-sentinel/runbooks from the program (the default DATADIR), and
+# in the macOS bundle's Resources, which is all a dragged-out .app carries.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/runbooks/"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/doc/trade-sentinel/runbooks"
+        FILES_MATCHING PATTERN "*.md")
+if(APPLE AND SENTINEL_BUILD_UI)
+    install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/runbooks/"
+            DESTINATION "trade-sentinel.app/Contents/Resources/runbooks"
+            FILES_MATCHING PATTERN "*.md")
+endif()
 
 set(CPACK_PACKAGE_NAME "trade-sentinel")
 set(CPACK_PACKAGE_VENDOR "Trade Sentinel contributors")
-set(CPACK_PACKAGE_CONTACT "Trade Sentinel contributors <maintainers@trade-sentinel.invalid>")
+set(CPACK_PACKAGE_CONTACT "Trade Sentinel contributors <maintainers@trade-sentinel.invalid>")   # placeholder
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")   # placeholder until a public home exists
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "Watches FX, crypto and stock prices on each market's own schedule, refuses to act on stale data, "
@@ -38,13 +50,47 @@ set(CPACK_SOURCE_IGNORE_FILES "/\\\\.git/;/build/;/build-.*/;/\\\\.cache/")
 
 if(NOT CPACK_GENERATOR)
     if(WIN32)
-        set(CPACK_GENERATOR "ZIP")
+        set(CPACK_GENERATOR "NSIS;ZIP")
     elseif(APPLE)
         set(CPACK_GENERATOR "DragNDrop")
     else()
         set(CPACK_GENERATOR "DEB;TGZ")
     endif()
 endif()
+
+# Windows and macOS packages carry the Qt runtime: CPack runs windeployqt or macdeployqt (and
+# codesign) on its staging tree before building the installer (packaging/deploy-qt-runtime.cmake).
+if((WIN32 OR APPLE) AND TARGET Qt6::qmake)
+    get_target_property(_sentinel_qmake Qt6::qmake IMPORTED_LOCATION)
+    get_filename_component(_sentinel_qt_bin "${_sentinel_qmake}" DIRECTORY)
+    if(WIN32)
+        find_program(SENTINEL_DEPLOY_TOOL windeployqt HINTS "${_sentinel_qt_bin}")
+    else()
+        find_program(SENTINEL_DEPLOY_TOOL macdeployqt HINTS "${_sentinel_qt_bin}")
+    endif()
+    if(SENTINEL_DEPLOY_TOOL)
+        set(CPACK_SENTINEL_DEPLOY_TOOL "${SENTINEL_DEPLOY_TOOL}")
+        set(CPACK_PRE_BUILD_SCRIPTS "${SENTINEL_PACKAGING_DIR}/deploy-qt-runtime.cmake")
+    else()
+        message(WARNING "windeployqt/macdeployqt not found next to qmake: packages will lack the Qt runtime")
+    endif()
+endif()
+
+# Windows installer (NSIS 3). The Qt runtime is copied into the staged tree by windeployqt
+# before cpack runs (.github/workflows/windows.yml); the Start menu entry comes from
+# CPACK_PACKAGE_EXECUTABLES.
+set(CPACK_NSIS_PACKAGE_NAME "Trade Sentinel")
+set(CPACK_NSIS_DISPLAY_NAME "Trade Sentinel ${PROJECT_VERSION}")
+set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_NSIS_CONTACT "${CPACK_PACKAGE_CONTACT}")
+set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\trade-sentinel.exe")
+set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+set(CPACK_NSIS_MODIFY_PATH OFF)
+
+# macOS disk image: the .app (with its runbooks) beside an Applications link; macdeployqt has
+# put the Qt frameworks into the bundle and the bundle is signed before cpack runs.
+set(CPACK_DMG_VOLUME_NAME "Trade Sentinel")
+set(CPACK_DMG_FORMAT "UDZO")
 
 # Debian: library dependencies come from dpkg-shlibdeps, so the package names whatever Qt,
 # spdlog, fmt, yaml-cpp and hiredis versions it was built against.

@@ -4,7 +4,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="+23"/>
+        <location filename="../ui/Format.cpp" line="+25"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -179,6 +179,16 @@
         <translation>Monitoring-Endpunkt</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Provider paused</source>
+        <translation>Anbieter pausiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Journal error</source>
+        <translation>Journalfehler</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>pending</source>
         <translation>ausstehend</translation>
@@ -229,37 +239,37 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Retrying</source>
         <translation>Wiederholt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Failing</source>
         <translation>Fehlerhaft</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Disabled</source>
         <translation>Deaktiviert</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>starting</source>
         <translation>startet</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>stopped</source>
         <translation>angehalten</translation>
     </message>
@@ -267,7 +277,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+143"/>
+        <location filename="../app/gui/main.cpp" line="+167"/>
         <source>Configuration problems</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
@@ -302,12 +312,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::AlertModel</name>
     <message>
-        <location filename="../ui/AlertModel.cpp" line="+41"/>
+        <location filename="../ui/AlertModel.cpp" line="+42"/>
         <source>%1 (acknowledged)</source>
         <translation>%1 (bestätigt)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Severity</source>
         <translation>Schweregrad</translation>
     </message>
@@ -335,7 +345,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::AlertPanel</name>
     <message>
-        <location filename="../ui/AlertPanel.cpp" line="+27"/>
+        <location filename="../ui/AlertPanel.cpp" line="+28"/>
         <source>&amp;Hide acknowledged</source>
         <translation>Bestätigte &amp;ausblenden</translation>
     </message>
@@ -350,14 +360,19 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
         <translation>&amp;Alle bestätigen</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>What to &amp;Do</source>
+        <translation>&amp;Was tun?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+2"/>
-        <location line="+2"/>
-        <location line="+82"/>
+        <location line="+117"/>
         <source>Alerts</source>
         <translation>Warnmeldungen</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-111"/>
         <source>Minimum severity</source>
         <translation>Mindest-Schweregrad</translation>
     </message>
@@ -387,9 +402,19 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
         <translation>Ausgewählte Warnmeldungen bestätigen (Strg+K)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
+        <source>Open the runbook for the selected alert: what it means and what to do</source>
+        <translation>Das Betriebshandbuch zur ausgewählten Warnmeldung öffnen: was sie bedeutet und was zu tun ist</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Acknowledge selected alerts</source>
         <translation>Ausgewählte Warnmeldungen bestätigen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the runbook for the selected alert</source>
+        <translation>Betriebshandbuch zur ausgewählten Warnmeldung öffnen</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -397,7 +422,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
         <translation>A&amp;nzeigen:</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>Alerts (%1)</source>
         <translation>Warnmeldungen (%1)</translation>
     </message>
@@ -405,7 +430,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+139"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
         <source>the keychain did not store %1: %2</source>
         <translation>der Schlüsselbund hat %1 nicht gespeichert: %2</translation>
     </message>
@@ -975,7 +1000,7 @@ Abhilfe: %2</translation>
         <translation>&amp;Warnmeldungen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -1122,7 +1147,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
 <context>
     <name>sentinel::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+63"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
@@ -1168,7 +1193,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Trading mode</source>
         <translation>Handelsmodus</translation>
     </message>
@@ -1473,7 +1498,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>„%1“ ist kein Intervall</translation>
     </message>

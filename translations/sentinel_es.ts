@@ -4,7 +4,7 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="+23"/>
+        <location filename="../ui/Format.cpp" line="+25"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -179,6 +179,16 @@
         <translation>Punto de monitorización</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Provider paused</source>
+        <translation>Proveedor en pausa</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Journal error</source>
+        <translation>Error del diario</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>pending</source>
         <translation>pendiente</translation>
@@ -229,37 +239,37 @@
         <translation>Correcto</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Retrying</source>
         <translation>Reintentando</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Failing</source>
         <translation>Fallando</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Disabled</source>
         <translation>Desactivado</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Offline</source>
         <translation>Sin conexión</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>starting</source>
         <translation>iniciando</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>running</source>
         <translation>en marcha</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>stopped</source>
         <translation>detenido</translation>
     </message>
@@ -267,7 +277,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+143"/>
+        <location filename="../app/gui/main.cpp" line="+167"/>
         <source>Configuration problems</source>
         <translation>Problemas en la configuración</translation>
     </message>
@@ -302,12 +312,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::AlertModel</name>
     <message>
-        <location filename="../ui/AlertModel.cpp" line="+41"/>
+        <location filename="../ui/AlertModel.cpp" line="+42"/>
         <source>%1 (acknowledged)</source>
         <translation>%1 (reconocida)</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
@@ -335,7 +345,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::AlertPanel</name>
     <message>
-        <location filename="../ui/AlertPanel.cpp" line="+27"/>
+        <location filename="../ui/AlertPanel.cpp" line="+28"/>
         <source>&amp;Hide acknowledged</source>
         <translation>&amp;Ocultar reconocidas</translation>
     </message>
@@ -350,14 +360,19 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
         <translation>Reconocer &amp;todas</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>What to &amp;Do</source>
+        <translation>Qué &amp;hacer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+2"/>
-        <location line="+2"/>
-        <location line="+82"/>
+        <location line="+117"/>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-111"/>
         <source>Minimum severity</source>
         <translation>Gravedad mínima</translation>
     </message>
@@ -387,9 +402,19 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
         <translation>Reconocer las alertas seleccionadas (Ctrl+K)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
+        <source>Open the runbook for the selected alert: what it means and what to do</source>
+        <translation>Abrir el manual de operaciones de la alerta seleccionada: qué significa y qué hacer</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Acknowledge selected alerts</source>
         <translation>Reconocer las alertas seleccionadas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the runbook for the selected alert</source>
+        <translation>Abrir el manual de operaciones de la alerta seleccionada</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -397,7 +422,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
         <translation>&amp;Mostrar:</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>Alerts (%1)</source>
         <translation>Alertas (%1)</translation>
     </message>
@@ -405,7 +430,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+139"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
         <source>the keychain did not store %1: %2</source>
         <translation>el llavero no guardó %1: %2</translation>
     </message>
@@ -975,7 +1000,7 @@ Solución: %2</translation>
         <translation>A&amp;lertas</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -1122,7 +1147,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
 <context>
     <name>sentinel::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+63"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Preferencias</translation>
@@ -1168,7 +1193,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>No guardado: %1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Trading mode</source>
         <translation>Modo de operación</translation>
     </message>
@@ -1473,7 +1498,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>«%1» no es un intervalo</translation>
     </message>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AlertModel.h"
 
+#include "common/AlertKinds.h"
 #include "ui/Format.h"
 #include "ui/Theme.h"
 
@@ -69,6 +70,7 @@ QVariant AlertModel::data(const QModelIndex& index, int role) const
     case AlertIdRole: return a.id;
     case SeverityRole: return int(a.severity);
     case AcknowledgedRole: return a.acknowledged;
+    case RunbookRole: return runbookPage(a.kind);
     default: return {};
     }
 }

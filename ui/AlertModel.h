@@ -17,7 +17,8 @@ class AlertModel final : public KeyedTableModel<AlertView>
     Q_DISABLE_COPY_MOVE(AlertModel)
 public:
     enum Column { SeverityColumn, TimeColumn, KindColumn, InstrumentColumn, MessageColumn, ColumnCount };
-    enum Role { AlertIdRole = Qt::UserRole + 1, SeverityRole, AcknowledgedRole };
+    /// RunbookRole: the page in docs/runbooks/ that says what to do about the alert's kind.
+    enum Role { AlertIdRole = Qt::UserRole + 1, SeverityRole, AcknowledgedRole, RunbookRole };
     static constexpr int limit = 1000;
 
     explicit AlertModel(QObject* parent = nullptr);

@@ -8,6 +8,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -26,7 +27,9 @@ AlertPanel::AlertPanel(QWidget* parent)
       m_severity(new QComboBox(this)),
       m_hideAcknowledged(new QCheckBox(tr("&Hide acknowledged"), this)),
       m_acknowledge(new QAction(Theme::icon(QStringLiteral("acknowledge")), tr("Ac&knowledge"), this)),
-      m_acknowledgeAll(new QAction(tr("Acknowledge &All"), this))
+      m_acknowledgeAll(new QAction(tr("Acknowledge &All"), this)),
+      m_whatToDo(new QAction(Theme::icon(QStringLiteral("info")), tr("What to &Do"), this)),
+      m_runbookBase(QStringLiteral(SENTINEL_RUNBOOKS_URL))
 {
     setupDock(this, QStringLiteral("alertDock"), tr("Alerts"));
     m_proxy->setSourceModel(m_model);
@@ -67,11 +70,26 @@ AlertPanel::AlertPanel(QWidget* parent)
         acknowledge(ids);
     });
 
+    m_whatToDo->setObjectName(QStringLiteral("actionOpenRunbook"));
+    m_whatToDo->setShortcut(QKeySequence::HelpContents);
+    m_whatToDo->setToolTip(tr("Open the runbook for the selected alert: what it means and what to do"));
+    m_whatToDo->setEnabled(false);
+    connect(m_whatToDo, &QAction::triggered, this, &AlertPanel::openRunbook);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) { m_whatToDo->setEnabled(current.isValid()); });
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({m_whatToDo, m_acknowledge});
+
     auto* ackButton = new QToolButton(this);
     ackButton->setObjectName(QStringLiteral("acknowledgeButton"));
     ackButton->setDefaultAction(m_acknowledge);
     ackButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     ackButton->setAccessibleName(tr("Acknowledge selected alerts"));
+    auto* whatToDoButton = new QToolButton(this);
+    whatToDoButton->setObjectName(QStringLiteral("whatToDoButton"));
+    whatToDoButton->setDefaultAction(m_whatToDo);
+    whatToDoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    whatToDoButton->setAccessibleName(tr("Open the runbook for the selected alert"));
     auto* filterLabel = new QLabel(tr("&Show:"), this);
     filterLabel->setBuddy(m_severity);
 
@@ -83,6 +101,7 @@ AlertPanel::AlertPanel(QWidget* parent)
     bar->addWidget(m_severity);
     bar->addWidget(m_hideAcknowledged);
     bar->addStretch(1);
+    bar->addWidget(whatToDoButton);
     bar->addWidget(ackButton);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
@@ -107,6 +126,25 @@ void AlertPanel::acknowledge(const QStringList& ids)
         m_model->markAcknowledged(id);
         Q_EMIT acknowledgeRequested(id);
     }
+}
+
+void AlertPanel::setRunbookBase(const QUrl& base)
+{
+    m_runbookBase = base;
+}
+
+QUrl AlertPanel::runbookUrl(const QModelIndex& index) const
+{
+    if (!index.isValid())
+        return {};
+    return m_runbookBase.resolved(QUrl(index.data(AlertModel::RunbookRole).toString()));
+}
+
+void AlertPanel::openRunbook()
+{
+    const QUrl url = runbookUrl(m_view->currentIndex());
+    if (url.isValid())
+        QDesktopServices::openUrl(url);
 }
 
 void AlertPanel::updateTitle()

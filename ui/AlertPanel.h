@@ -4,10 +4,12 @@
 #include "engine/Snapshots.h"
 
 #include <QDockWidget>
+#include <QUrl>
 
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QModelIndex;
 class QTableView;
 
 namespace sentinel {
@@ -16,7 +18,9 @@ class AlertFilterProxy;
 class AlertModel;
 
 /// Stale data, delivery failures, quota and risk rejections, newest first; filter by severity,
-/// hide acknowledged ones, acknowledge the selection.
+/// hide acknowledged ones, acknowledge the selection, and open the runbook page that says what
+/// to do about the current alert (docs/runbooks/). Opening a page is the panel's only contact
+/// with the world: where the pages are is decided by the application (setRunbookBase).
 class AlertPanel final : public QDockWidget
 {
     Q_OBJECT
@@ -31,12 +35,21 @@ public:
     [[nodiscard]] QTableView* view() const { return m_view; }
     [[nodiscard]] QAction* acknowledgeAction() const { return m_acknowledge; }
     [[nodiscard]] QAction* acknowledgeAllAction() const { return m_acknowledgeAll; }
+    [[nodiscard]] QAction* whatToDoAction() const { return m_whatToDo; }
+
+    /// The folder holding the runbook pages, as a URL ending in '/': a local folder when the
+    /// pages are installed or in the source tree, else the project's (placeholder) web address.
+    void setRunbookBase(const QUrl& base);
+    [[nodiscard]] QUrl runbookBase() const { return m_runbookBase; }
+    /// The runbook page for the alert at `index` (of model() or of the view's proxy).
+    [[nodiscard]] QUrl runbookUrl(const QModelIndex& index) const;
 
 Q_SIGNALS:
     void acknowledgeRequested(const QString& alertId);
 
 private:
     void acknowledge(const QStringList& ids);
+    void openRunbook();
     void updateTitle();
 
     AlertModel* m_model;
@@ -46,6 +59,8 @@ private:
     QCheckBox* m_hideAcknowledged;
     QAction* m_acknowledge;
     QAction* m_acknowledgeAll;
+    QAction* m_whatToDo;
+    QUrl m_runbookBase;
 };
 
 } // namespace sentinel

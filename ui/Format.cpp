@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Format.h"
 
+#include "common/AlertKinds.h"
+
 #include <QLocale>
 
 #include <cmath>
@@ -127,30 +129,34 @@ QString Format::severity(AlertView::Severity severity)
 
 QString Format::alertKind(const QString& kind)
 {
-    if (kind == u"stale_data")
+    if (kind == alertkind::staleData)
         return tr("Stale data");
-    if (kind == u"delivery_failed")
+    if (kind == alertkind::deliveryFailed)
         return tr("Delivery failed");
-    if (kind == u"quota")
+    if (kind == alertkind::quotaExhausted)
         return tr("Quota");
-    if (kind == u"risk_rejection")
+    if (kind == alertkind::riskRejection)
         return tr("Risk rejection");
-    if (kind == u"recovered")
+    if (kind == alertkind::recovered)
         return tr("Recovered");
-    if (kind == u"approval_refused")
+    if (kind == alertkind::approvalRefused)
         return tr("Approval refused");
-    if (kind == u"execution_failed")
+    if (kind == alertkind::executionFailed)
         return tr("Execution failed");
-    if (kind == u"platform_error")
+    if (kind == alertkind::platformError)
         return tr("Platform error");
-    if (kind == u"delivery_config")
+    if (kind == alertkind::deliveryConfig)
         return tr("Delivery setup");
-    if (kind == u"cache_degraded")
+    if (kind == alertkind::cacheDegraded)
         return tr("Cache degraded");
-    if (kind == u"cache_recovered")
+    if (kind == alertkind::cacheRecovered)
         return tr("Cache recovered");
-    if (kind == u"telemetry")
+    if (kind == alertkind::telemetry)
         return tr("Monitoring endpoint");
+    if (kind == alertkind::circuitOpen)
+        return tr("Provider paused");
+    if (kind == alertkind::journalError)
+        return tr("Journal error");
     return kind; // a kind this build does not know yet: its code is still informative
 }
 

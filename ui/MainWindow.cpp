@@ -95,6 +95,7 @@ void MainWindow::createMenusAndToolBar()
     QMenu* alerts = menuBar()->addMenu(tr("&Alerts"));
     alerts->addAction(m_alerts->acknowledgeAction());
     alerts->addAction(m_alerts->acknowledgeAllAction());
+    alerts->addAction(m_alerts->whatToDoAction());
     alerts->addSeparator();
     alerts->addAction(m_delivery->sendTestMessageAction());
 
@@ -141,7 +142,7 @@ void MainWindow::createMenusAndToolBar()
 
     // Shortcuts work wherever focus is in this window, even for actions whose panel floats.
     for (QAction* action : {m_approvals->approveAction(), m_approvals->rejectAction(), m_alerts->acknowledgeAction(),
-                            m_alerts->acknowledgeAllAction(), m_delivery->sendTestMessageAction(),
+                            m_alerts->acknowledgeAllAction(), m_alerts->whatToDoAction(), m_delivery->sendTestMessageAction(),
                             m_chart->resetZoomAction(), m_settingsAction, quit})
         addAction(action);
 }

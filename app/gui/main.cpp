@@ -9,18 +9,22 @@
 #include "engine/ConfigBootstrap.h"
 #include "engine/EngineHost.h"
 #include "telemetry/Logging.h"
+#include "ui/AlertPanel.h"
 #include "ui/EngineBinding.h"
 #include "ui/MainWindow.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
+#include <QUrl>
 
 #include <cstdio>
 #include <memory>
@@ -50,6 +54,22 @@ QByteArray readConfigText(const QString& explicitPath)
                                                              : QStringLiteral(":/sentinel/config/demo.yaml"));
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// The folder of runbook pages for the Alerts panel's "What to do": installed beside the program
+/// (share/doc/trade-sentinel/runbooks under the prefix; Contents/Resources/runbooks in the macOS
+/// bundle), else the source tree's when run from a build. Empty when neither is here: the panel
+/// then keeps its web address.
+QUrl localRunbookFolder()
+{
+    const QDir programDir(QCoreApplication::applicationDirPath());
+    for (const QString& folder : {programDir.filePath(QStringLiteral("../share/doc/trade-sentinel/runbooks")),
+                                  programDir.filePath(QStringLiteral("../Resources/runbooks")),
+                                  QStringLiteral(SENTINEL_SOURCE_RUNBOOKS)}) {
+        if (QFileInfo(folder + QStringLiteral("/README.md")).isFile())
+            return QUrl::fromLocalFile(QDir(folder).canonicalPath() + u'/');
+    }
+    return {};
 }
 
 } // namespace
@@ -105,6 +125,8 @@ int main(int argc, char* argv[])
                          readConfigText(explicitPath));
     MainWindow window;
     window.setConfigStore(&store);
+    if (const QUrl runbooks = localRunbookFolder(); runbooks.isValid())
+        window.alertPanel()->setRunbookBase(runbooks);
     QObject::connect(&window, &MainWindow::themeChangeRequested, &app,
                      [&app, systemPalette](const QString& chosen) { Theme::apply(app, parseThemeChoice(chosen), systemPalette); });
 

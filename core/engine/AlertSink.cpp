@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/AlertSink.h"
 
+#include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "engine/EngineContext.h"
 #include "engine/ViewMapping.h"
@@ -32,7 +33,7 @@ void AlertSink::announce(const Alert& alert)
 void AlertSink::journalFailure(const QString& what, const Error& error)
 {
     log::journal()->critical("{} failed: {}", what, error.toString());
-    const Alert alert = Alert::create(Alert::Severity::Critical, QStringLiteral("journal_error"), {},
+    const Alert alert = Alert::create(Alert::Severity::Critical, alertkind::journalError, {},
                                       QStringLiteral("%1 failed, nothing was acted on: %2").arg(what, error.toString()),
                                       m_context.clock.now());
     announce(alert); // not journalled: writing to the journal is what failed

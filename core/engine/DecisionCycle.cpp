@@ -2,6 +2,7 @@
 #include "engine/DecisionCycle.h"
 
 #include "cache/CachedBarSource.h"
+#include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "engine/AlertSink.h"
 #include "engine/EngineContext.h"
@@ -187,7 +188,7 @@ void DecisionCycle::decide(InstrumentRuntime& runtime, const FreshnessVerdict& v
         const ComputeTimer compute(m_context.io);
         const auto recordCompute = qScopeGuard([&] { recordCycleTime(current->computeNs + compute.elapsedNs()); });
         if (!portfolio) {
-            m_steps.alerts.raise(Alert::Severity::Warning, QStringLiteral("platform_error"), key,
+            m_steps.alerts.raise(Alert::Severity::Warning, alertkind::platformError, key,
                                  QStringLiteral("portfolio unavailable, no decision this bar: %1").arg(portfolio.error().toString()));
             return;
         }
@@ -268,7 +269,7 @@ std::optional<double> DecisionCycle::sizeEntry(const InstrumentRuntime& runtime,
     QStringList reasons;
     for (const SizingReason& reason : sized.reasons)
         reasons << reason.message;
-    m_steps.alerts.raise(Alert::Severity::Warning, QStringLiteral("risk_rejection"), runtime.instrument.key(),
+    m_steps.alerts.raise(Alert::Severity::Warning, alertkind::riskRejection, runtime.instrument.key(),
                          QStringLiteral("%1 %2: no proposal, position size is zero: %3")
                              .arg(sideName(signal.side), runtime.instrument.symbol, reasons.join(u"; ")));
     return std::nullopt;
@@ -292,7 +293,7 @@ bool DecisionCycle::assess(TradeProposal& proposal, const PortfolioSnapshot& por
         return true;
     for (const RiskReason& reason : risk.reasons)
         ++m_context.stats.riskRejections[riskReasonName(reason.code)];
-    m_steps.alerts.raise(Alert::Severity::Warning, QStringLiteral("risk_rejection"), proposal.instrument.key(),
+    m_steps.alerts.raise(Alert::Severity::Warning, alertkind::riskRejection, proposal.instrument.key(),
                          QStringLiteral("%1 %2 %3 refused by the risk gate: %4")
                              .arg(sideName(proposal.side), QString::number(proposal.quantity), proposal.instrument.symbol,
                                   proposal.verdict.reasons.join(u"; ")));

@@ -2,6 +2,7 @@
 #include "engine/Engine.h"
 
 #include "cache/CacheRegistry.h"
+#include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "common/SystemClock.h"
 #include "engine/AlertSink.h"
@@ -180,7 +181,7 @@ void Engine::verifySignalOnlyChannel()
         QStringList lines;
         for (const Issue& issue : issues)
             lines << issue.toString();
-        m_alerts->raise(Alert::Severity::Critical, QStringLiteral("delivery_config"), {},
+        m_alerts->raise(Alert::Severity::Critical, alertkind::deliveryConfig, {},
                         QStringLiteral("signal-only mode needs Telegram, and the live check failed: %1").arg(lines.join(u"; ")));
         Q_EMIT startFailed(lines);
         stop();
@@ -355,7 +356,7 @@ void Engine::startTelemetry()
     if (!serving) {
         // Monitoring is not trading: the engine goes on and the operator learns why there is none.
         m_metrics.reset();
-        m_alerts->raise(Alert::Severity::Warning, QStringLiteral("telemetry"), {},
+        m_alerts->raise(Alert::Severity::Warning, alertkind::telemetry, {},
                         QStringLiteral("no /metrics or /healthz endpoint: %1").arg(serving.error().toString()));
     }
 }

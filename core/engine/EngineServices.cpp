@@ -4,6 +4,7 @@
 #include "cache/BarStore.h"
 #include "cache/CacheRegistry.h"
 #include "cache/CachedBarSource.h"
+#include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "config/Config.h"
 #include "engine/AlertSink.h"
@@ -123,11 +124,11 @@ QStringList EngineServices::buildCaches()
     for (const Issue& issue : caches->issues())
         problems << issue.toString();
     QObject::connect(caches.get(), &CacheRegistry::backendDegraded, &m_alerts, [this](const QString& reason) {
-        m_alerts.raise(Alert::Severity::Warning, QStringLiteral("cache_degraded"), {},
+        m_alerts.raise(Alert::Severity::Warning, alertkind::cacheDegraded, {},
                        QStringLiteral("shared cache unavailable, serving from memory: %1").arg(reason));
     });
     QObject::connect(caches.get(), &CacheRegistry::backendRecovered, &m_alerts, [this] {
-        m_alerts.raise(Alert::Severity::Info, QStringLiteral("cache_recovered"), {}, QStringLiteral("shared cache is back"));
+        m_alerts.raise(Alert::Severity::Info, alertkind::cacheRecovered, {}, QStringLiteral("shared cache is back"));
     });
     caches->start();
     auto& barCache = caches->create<QString, BarSeries>(cachenames::bars, 5min, 4096, CacheRegistry::Sharing::Shared);
@@ -207,16 +208,16 @@ QStringList EngineServices::buildDispatcher()
 void EngineServices::wireDispatcherAlerts()
 {
     QObject::connect(dispatcher.get(), &SignalDispatcher::allChannelsFailed, &m_alerts, [this](const QString& id, const QString& reason) {
-        m_alerts.raise(Alert::Severity::Critical, QStringLiteral("delivery_failed"), {},
+        m_alerts.raise(Alert::Severity::Critical, alertkind::deliveryFailed, {},
                        QStringLiteral("signal %1 reached no channel and stays queued: %2").arg(id, reason));
     });
     QObject::connect(dispatcher.get(), &SignalDispatcher::configurationError, &m_alerts,
                      [this](const QString& channel, const QString& key, const QString& message, const QString& remedy) {
-                         m_alerts.raise(Alert::Severity::Critical, QStringLiteral("delivery_config"), {},
+                         m_alerts.raise(Alert::Severity::Critical, alertkind::deliveryConfig, {},
                                         QStringLiteral("%1: %2: %3 — %4").arg(channel, key, message, remedy));
                      });
     QObject::connect(dispatcher.get(), &SignalDispatcher::chatMigrated, &m_alerts, [this](const QString& from, const QString& to) {
-        m_alerts.raise(Alert::Severity::Warning, QStringLiteral("delivery_config"), {},
+        m_alerts.raise(Alert::Severity::Warning, alertkind::deliveryConfig, {},
                        QStringLiteral("the Telegram chat moved from %1 to %2: set telegram.chat_id: \"%2\"").arg(from, to));
     });
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/FreshnessMonitor.h"
 
+#include "common/AlertKinds.h"
 #include "engine/AlertSink.h"
 #include "engine/InstrumentBook.h"
 
@@ -44,11 +45,11 @@ void FreshnessMonitor::trackEpisode(InstrumentRuntime& runtime, const FreshnessV
     case EpisodeEvent::None:
         break;
     case EpisodeEvent::RaiseAlert:
-        m_alerts.raise(Alert::Severity::Warning, QStringLiteral("stale_data"), runtime.instrument.key(),
+        m_alerts.raise(Alert::Severity::Warning, alertkind::staleData, runtime.instrument.key(),
                        QStringLiteral("%1: stale data, no new entries: %2").arg(runtime.instrument.symbol, verdict.reason));
         break;
     case EpisodeEvent::Recovered:
-        m_alerts.raise(Alert::Severity::Info, QStringLiteral("recovered"), runtime.instrument.key(),
+        m_alerts.raise(Alert::Severity::Info, alertkind::recovered, runtime.instrument.key(),
                        QStringLiteral("%1: fresh data again (%2)").arg(runtime.instrument.symbol, verdict.reason));
         break;
     }

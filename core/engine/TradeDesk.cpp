@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/TradeDesk.h"
 
+#include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "engine/AlertSink.h"
 #include "engine/ApprovalQueue.h"
@@ -233,7 +234,7 @@ void TradeDesk::markRefused(TradeProposal proposal, const QString& reason, const
 void TradeDesk::refuseApproval(const TradeProposal& proposal, const QString& reason)
 {
     markRefused(proposal, reason, QStringLiteral("refusing an approval"));
-    m_steps.alerts.raise(Alert::Severity::Warning, QStringLiteral("approval_refused"), proposal.instrument.key(),
+    m_steps.alerts.raise(Alert::Severity::Warning, alertkind::approvalRefused, proposal.instrument.key(),
                          QStringLiteral("%1 %2: approval refused: %3").arg(sideName(proposal.side), proposal.instrument.symbol, reason));
 }
 
@@ -256,7 +257,7 @@ void TradeDesk::execute(TradeProposal proposal)
         } else {
             const QString reason = QStringLiteral("the platform refused the order: %1").arg(fill.error().toString());
             markRefused(proposal, reason, QStringLiteral("recording a refused order"));
-            m_steps.alerts.raise(Alert::Severity::Critical, QStringLiteral("execution_failed"), proposal.instrument.key(), reason);
+            m_steps.alerts.raise(Alert::Severity::Critical, alertkind::executionFailed, proposal.instrument.key(), reason);
         }
         m_context.work.end();
     });
@@ -296,7 +297,7 @@ void TradeDesk::dispatchSignal(const TradeProposal& proposal, const QString& hea
     }
     const SignalMessage message = tradeSignal(proposal, headline, m_context.clock.now());
     if (auto queued = dispatcher->dispatch(message); !queued)
-        m_steps.alerts.raise(Alert::Severity::Critical, QStringLiteral("delivery_failed"), proposal.instrument.key(),
+        m_steps.alerts.raise(Alert::Severity::Critical, alertkind::deliveryFailed, proposal.instrument.key(),
                              QStringLiteral("signal %1 could not be queued: %2").arg(message.id, queued.error().toString()));
 }
 
@@ -304,12 +305,12 @@ void TradeDesk::sendTestMessage()
 {
     SignalDispatcher* dispatcher = m_steps.services.dispatcher.get();
     if (!dispatcher) {
-        m_steps.alerts.raise(Alert::Severity::Info, QStringLiteral("delivery_config"), {},
+        m_steps.alerts.raise(Alert::Severity::Info, alertkind::deliveryConfig, {},
                              QStringLiteral("no remote channel is enabled: set telegram.enabled or webhook.enabled in the settings"));
         return;
     }
     if (auto queued = dispatcher->dispatch(testSignal(m_context.clock.now())); !queued)
-        m_steps.alerts.raise(Alert::Severity::Warning, QStringLiteral("delivery_failed"), {}, queued.error().toString());
+        m_steps.alerts.raise(Alert::Severity::Warning, alertkind::deliveryFailed, {}, queued.error().toString());
 }
 
 } // namespace sentinel

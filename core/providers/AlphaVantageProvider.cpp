@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/AlphaVantageProvider.h"
 
+#include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "common/Redactor.h"
 #include "providers/ProviderError.h"
@@ -51,13 +52,13 @@ AlphaVantageProvider::AlphaVantageProvider(Clock& clock, AlphaVantageSettings se
                                 this))
 {
     connect(m_limiter, &RateLimiter::quotaExhausted, this, [this](const QDateTime& resumesAt) {
-        Q_EMIT alertRaised(ProviderAlert{QString::fromUtf16(pe::QuotaExhausted),
+        Q_EMIT alertRaised(ProviderAlert{alertkind::quotaExhausted,
                                          QStringLiteral("Alpha Vantage daily quota used up; requests resume at %1")
                                              .arg(resumesAt.toString(Qt::ISODate)),
                                          resumesAt});
     });
     connect(m_limiter, &RateLimiter::circuitOpened, this, [this](const QDateTime& retryAt) {
-        Q_EMIT alertRaised(ProviderAlert{QString::fromUtf16(pe::CircuitOpen),
+        Q_EMIT alertRaised(ProviderAlert{alertkind::circuitOpen,
                                          QStringLiteral("Alpha Vantage requests paused after repeated failures; next try at %1")
                                              .arg(retryAt.toString(Qt::ISODate)),
                                          retryAt});

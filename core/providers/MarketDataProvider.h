@@ -141,7 +141,7 @@ struct ProviderQuota {
 /// Something the operator must see about a provider (not only a log line): the daily quota is
 /// used up, the circuit breaker opened. `resumesAt` says when requests go out again.
 struct ProviderAlert {
-    QString kind;      ///< "quota_exhausted", "circuit_open", "rate_limited"
+    QString kind;      ///< an alert kind from common/AlertKinds.h: alertkind::quotaExhausted, alertkind::circuitOpen
     QString message;
     QDateTime resumesAt; ///< UTC; invalid when unknown
 };

@@ -37,7 +37,7 @@ void TestAlertModel::severityFilterShowsOnlyWhatIsAsked()
     QAbstractItemModelTester modelTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model.applyAlert(alert("a1", AlertView::Severity::Info, "recovered")));
-    QVERIFY(model.applyAlert(alert("a2", AlertView::Severity::Warning, "quota")));
+    QVERIFY(model.applyAlert(alert("a2", AlertView::Severity::Warning, "quota_exhausted")));
     QVERIFY(model.applyAlert(alert("a3", AlertView::Severity::Critical, "delivery_failed")));
     proxy.setMinimumSeverity(AlertView::Severity(minimum));
     QCOMPARE(proxy.rowCount(), visible);

@@ -149,7 +149,7 @@ void TestMainWindow::aFrozenFeedTurnsItsRowStaleAndRaisesAnAlert()
     QCOMPARE(window.alertPanel()->windowTitle(), QStringLiteral("Alerts (1)"));
     QCOMPARE(notified.count(), 1);
     // A warning is listed but does not pop up a notification.
-    window.onAlertRaised(alert("a2", AlertView::Severity::Warning, "quota"));
+    window.onAlertRaised(alert("a2", AlertView::Severity::Warning, "quota_exhausted"));
     QCOMPARE(notified.count(), 1);
 }
 
