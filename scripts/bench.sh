@@ -9,7 +9,8 @@
 #
 #   scripts/bench.sh [--baseline FILE] BUILD_DIR            compare (exit 1 on a regression)
 #   scripts/bench.sh --update [--baseline FILE] BUILD_DIR   measure and rewrite the baseline
-#   --keep DIR   also leave Google Benchmark's JSON of each executable (absolute times) in DIR
+#   --keep DIR        also leave Google Benchmark's JSON of each executable (absolute times) in DIR
+#   --no-engine-week  skip the engine week (~6 s CPU, 25-50 s wall on a crowded 2-core machine)
 #
 # BUILD_DIR is a Release tree configured with -DSENTINEL_BUILD_BENCHMARKS=ON (the tests may be off).
 # Environment: SENTINEL_BENCH_REPETITIONS (default 5), SENTINEL_BENCH_MIN_TIME (seconds, default 0.05).
@@ -17,7 +18,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
 usage() {
-    echo "usage: scripts/bench.sh [--update] [--baseline FILE] [--keep DIR] BUILD_DIR" >&2
+    echo "usage: scripts/bench.sh [--update] [--baseline FILE] [--keep DIR] [--no-engine-week] BUILD_DIR" >&2
     exit 2
 }
 
@@ -25,11 +26,13 @@ update=0
 baseline="$here/tests/bench/baseline.json"
 build=""
 keep=""
+engine_week=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --update) update=1 ;;
         --baseline) [ $# -ge 2 ] || usage; baseline="$2"; shift ;;
         --keep) [ $# -ge 2 ] || usage; keep="$2"; shift ;;
+        --no-engine-week) engine_week=0 ;;
         -h|--help) usage ;;
         -*) echo "bench: unknown option $1" >&2; usage ;;
         *) [ -z "$build" ] || usage; build="$1" ;;
@@ -75,7 +78,9 @@ done
 # The engine week (tests/bench/bench_engine_week.sh, ~8 s of CPU) is compared by the CPU time of the
 # whole run, engine thread and journal included, over the same yardstick.
 sentinel="$build/app/cli/sentinel"
-if [ -x "$sentinel" ]; then
+if [ $engine_week -eq 0 ]; then
+    echo "bench: engine week skipped (--no-engine-week)" >&2
+elif [ -x "$sentinel" ]; then
     echo "bench: running bench_engine_week.sh" >&2
     TIMEFORMAT='%U %S %R'
     if ! { time "$here/tests/bench/bench_engine_week.sh" "$sentinel" >"$results/engine_week.log" 2>&1; } \
@@ -88,7 +93,7 @@ else
     echo "bench: no $sentinel, so no engine week (build the sentinel target)" >&2
 fi
 
-python3 - "$results" "$baseline" "$update" <<'PYTHON'
+python3 - "$results" "$baseline" "$update" "$engine_week" <<'PYTHON'
 import glob
 import json
 import os
@@ -96,7 +101,7 @@ import platform
 import sys
 import time
 
-results_dir, baseline_path, update = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
+results_dir, baseline_path, update, engine_week = sys.argv[1], sys.argv[2], sys.argv[3] == "1", sys.argv[4] == "1"
 REFERENCE = "BM_ReferenceLoop"
 THRESHOLD = 2.0
 UNIT_NS = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}
@@ -156,6 +161,8 @@ if update:
 
 with open(baseline_path) as handle:
     expected = json.load(handle)["ratios"]
+if not engine_week:
+    expected.pop("bench_engine_week", None)
 
 rows, failures = [], []
 for executable in sorted(set(expected) | set(measured)):
