@@ -30,6 +30,18 @@ inline constexpr QuantileConvention kProductionQuantileConvention = QuantileConv
 /// be sorted. Precondition: values non-empty and finite; NaN otherwise.
 [[nodiscard]] double quantileType7(std::span<const double> values, double p);
 
+/// What a historical VaR and its expected shortfall read from a sample, found together.
+struct LowerTail {
+    bool finite = false;        ///< false: a value is NaN or infinite (or the input is empty), both figures NaN
+    double quantile = 0.0;      ///< quantileType7(values, p)
+    double meanAtOrBelow = 0.0; ///< meanAtOrBelow(values, quantile), summed in the same order
+};
+
+/// quantileType7 and meanAtOrBelow of `values` in one read of the input, which also checks that
+/// every value is finite. Bit for bit what the two separate calls return on finite input; a small
+/// tail of a long series (a VaR's) costs about one std::nth_element over a copy, or less.
+[[nodiscard]] LowerTail lowerTailType7(std::span<const double> values, double p);
+
 /// The lower-tail quantile of `returns` that a historical VaR at `confidence` reads, in returns
 /// space (a loss is negative), under `convention`. NaN for empty input or confidence outside (0, 1).
 [[nodiscard]] double lowerTailQuantile(std::span<const double> returns, double confidence,

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -32,24 +33,32 @@ double openUniform(std::mt19937_64& engine)
     return (double(engine() >> 11) + 0.5) * 0x1.0p-53;
 }
 
-Status checkInputs(std::span<const double> returns, double confidence, int horizonDays)
+Status checkSettings(double confidence, int horizonDays)
 {
-    for (const Status& check : {VarEstimator::checkConfidence(confidence), VarEstimator::checkHorizon(horizonDays),
-                                VarEstimator::checkReturns(returns)}) {
-        if (!check)
-            return check;
-    }
-    return okStatus();
+    if (const Status valid = VarEstimator::checkConfidence(confidence); !valid)
+        return valid;
+    return VarEstimator::checkHorizon(horizonDays);
 }
 
-RiskReport tailReport(std::span<const double> outcomes, double confidence, int horizonDays, VarMethod method,
-                      int samples, double historicalWeight)
+Status checkInputs(std::span<const double> returns, double confidence, int horizonDays)
 {
-    const double quantile = quantileType7(outcomes, 1.0 - confidence);
+    if (const Status valid = checkSettings(confidence, horizonDays); !valid)
+        return valid;
+    return VarEstimator::checkReturns(returns);
+}
+
+// Reads VaR and shortfall from `outcomes` in one pass that also checks them; nullopt when one is
+// NaN or infinite.
+std::optional<RiskReport> tailReport(std::span<const double> outcomes, double confidence, int horizonDays,
+                                     VarMethod method, int samples, double historicalWeight)
+{
+    const LowerTail tail = lowerTailType7(outcomes, 1.0 - confidence);
+    if (!tail.finite)
+        return std::nullopt;
     const double scale = std::sqrt(double(horizonDays));
     RiskReport report;
-    report.var = -quantile * scale;
-    report.expectedShortfall = -meanAtOrBelow(outcomes, quantile) * scale;
+    report.var = -tail.quantile * scale;
+    report.expectedShortfall = -tail.meanAtOrBelow * scale;
     report.confidence = confidence;
     report.horizonDays = horizonDays;
     report.method = method;
@@ -102,11 +111,18 @@ Status VarEstimator::checkReturns(std::span<const double> returns)
 
 Result<RiskReport> VarEstimator::historical(std::span<const double> returns, double confidence, int horizonDays) const
 {
-    if (const Status valid = checkInputs(returns, confidence, horizonDays); !valid)
+    if (const Status valid = checkSettings(confidence, horizonDays); !valid)
         return valid.error();
-    if (returns.size() < kMinimumReturns)
+    if (returns.size() < kMinimumReturns) {
+        if (const Status finite = checkReturns(returns); !finite)
+            return finite.error();
         return insufficientReturns(returns.size());
-    return tailReport(returns, confidence, horizonDays, VarMethod::Historical, int(returns.size()), 1.0);
+    }
+    // The finiteness check rides along the one read of the returns; only a failure reads them
+    // again, to name the first bad return.
+    if (auto report = tailReport(returns, confidence, horizonDays, VarMethod::Historical, int(returns.size()), 1.0))
+        return *report;
+    return checkReturns(returns).error();
 }
 
 Result<RiskReport> VarEstimator::parametric(std::span<const double> returns, double confidence, int horizonDays) const
@@ -171,7 +187,13 @@ Result<RiskReport> VarEstimator::bootstrap(std::span<const double> returns, doub
         const double probability = std::min((double(j) + openUniform(engine)) / double(fromPrior), kBelowOne);
         draws.push_back(priorDailyVolatility * approximateInverseNormalCdf(probability));
     }
-    return tailReport(draws, confidence, horizonDays, VarMethod::Bootstrap, int(n), weight);
+    if (auto report = tailReport(draws, confidence, horizonDays, VarMethod::Bootstrap, int(n), weight))
+        return *report;
+    // The returns were checked and the prior's quantiles are finite, so only a prior so large that
+    // a draw overflows gets here.
+    return Error{QStringLiteral("invalid_prior"),
+                 QStringLiteral("prior daily volatility %1 overflows the bootstrap draws").arg(priorDailyVolatility),
+                 QStringLiteral("check the per-asset-class volatility assumptions")};
 }
 
 Result<RiskReport> VarEstimator::bootstrap(std::span<const double> returns, AssetClass assetClass, double confidence,

@@ -3,6 +3,7 @@
 #include "risk/Quantile.h"
 #include "risk/VarEstimator.h"
 
+#include "GeneratedReturns.h"
 #include "TestData.h"
 
 #include <QFile>
@@ -11,7 +12,9 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 using namespace sentinel;
@@ -64,6 +67,30 @@ void addCaseRows(const QString& block)
     }
 }
 
+// The type-7 quantile and the tail mean as their definitions read: from a full sort, and a sum
+// over the input in its own order.
+LowerTail sortedReference(const std::vector<double>& values, double p)
+{
+    std::vector<double> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    const double position = double(sorted.size() - 1) * p;
+    const auto lower = std::size_t(std::floor(position));
+    const double fraction = position - double(lower);
+    const double low = sorted[lower];
+    const double quantile = fraction == 0.0 || lower + 1 >= sorted.size()
+        ? low
+        : low + fraction * (sorted[lower + 1] - low);
+    double sum = 0.0;
+    int count = 0;
+    for (const double value : values) {
+        if (value <= quantile) {
+            sum += value;
+            ++count;
+        }
+    }
+    return {true, quantile, sum / count};
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(std::vector<double>)
@@ -82,6 +109,10 @@ private Q_SLOTS:
     void historicalVarUsesTheProductionConvention();
     void type7NeedsNoSortedInput();
     void emptyInputOrBadProbabilityIsNaN();
+    void lowerTailEqualsAFullSortBitForBit_data();
+    void lowerTailEqualsAFullSortBitForBit();
+    void lowerTailReportsANonFiniteValueAnywhere_data();
+    void lowerTailReportsANonFiniteValueAnywhere();
 };
 
 void TestQuantile::empyricalValueAtRiskIsTheType7Percentile_data()
@@ -192,6 +223,78 @@ void TestQuantile::emptyInputOrBadProbabilityIsNaN()
     QVERIFY(std::isnan(quantileType7(values, 1.1)));
     QVERIFY(std::isnan(lowerTailQuantile(values, 1.0, QuantileConvention::HullKthWorst)));
     QVERIFY(std::isnan(lowerTailQuantile(values, 0.0, QuantileConvention::LinearType7)));
+}
+
+void TestQuantile::lowerTailEqualsAFullSortBitForBit_data()
+{
+    QTest::addColumn<std::vector<double>>("values");
+    std::vector<double> rounded = test::generatedReturns(10000, 12);
+    for (double& value : rounded)
+        value = std::round(value * 1000.0) / 1000.0; // many ties, at the quantile too
+    std::vector<double> ascending = test::generatedReturns(10000, 13);
+    std::sort(ascending.begin(), ascending.end());
+    std::vector<double> descending = ascending;
+    std::reverse(descending.begin(), descending.end());
+    QTest::newRow("two returns") << test::generatedReturns(2, 10);
+    QTest::newRow("a year of daily returns") << test::generatedReturns(250, 11);
+    QTest::newRow("one return short of the sampled filter") << test::generatedReturns(2047, 14);
+    QTest::newRow("the shortest series the filter samples") << test::generatedReturns(2048, 15);
+    QTest::newRow("ten thousand returns") << test::generatedReturns(10000, 1);
+    QTest::newRow("ten thousand returns rounded to tenths of a percent") << rounded;
+    QTest::newRow("ten thousand returns sorted ascending") << ascending;
+    QTest::newRow("ten thousand returns sorted descending") << descending;
+    QTest::newRow("fifty thousand returns") << test::generatedReturns(50000, 16);
+    QTest::newRow("ten thousand equal returns") << std::vector<double>(10000, -0.01);
+}
+
+void TestQuantile::lowerTailEqualsAFullSortBitForBit()
+{
+    QFETCH(std::vector<double>, values);
+    for (const double p : {0.0, 0.0001, 0.001, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.5, 0.9, 0.99, 1.0}) {
+        const LowerTail tail = lowerTailType7(values, p);
+        const LowerTail expected = sortedReference(values, p);
+        QVERIFY(tail.finite);
+        // Exact equality, not QCOMPARE's fuzzy one: the one-pass read must change no bit.
+        QVERIFY2(tail.quantile == expected.quantile && tail.meanAtOrBelow == expected.meanAtOrBelow,
+                 qPrintable(QStringLiteral("p %1: quantile %2 vs %3, tail mean %4 vs %5")
+                                .arg(p)
+                                .arg(tail.quantile, 0, 'g', 17)
+                                .arg(expected.quantile, 0, 'g', 17)
+                                .arg(tail.meanAtOrBelow, 0, 'g', 17)
+                                .arg(expected.meanAtOrBelow, 0, 'g', 17)));
+        QVERIFY(quantileType7(values, p) == expected.quantile);
+    }
+}
+
+void TestQuantile::lowerTailReportsANonFiniteValueAnywhere_data()
+{
+    QTest::addColumn<std::size_t>("length");
+    QTest::addColumn<std::size_t>("position");
+    QTest::addColumn<double>("bad");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    const double infinity = std::numeric_limits<double>::infinity();
+    QTest::newRow("a NaN first of a year") << std::size_t(250) << std::size_t(0) << nan;
+    QTest::newRow("an infinite gain last of a year") << std::size_t(250) << std::size_t(249) << infinity;
+    QTest::newRow("a NaN where the filter samples") << std::size_t(10000) << std::size_t(0) << nan;
+    QTest::newRow("a NaN between samples") << std::size_t(10000) << std::size_t(5001) << nan;
+    QTest::newRow("an infinite gain between samples") << std::size_t(10000) << std::size_t(7777) << infinity;
+    QTest::newRow("an infinite loss last, past the last block of eight") << std::size_t(10003) << std::size_t(10002)
+                                                                          << -infinity;
+}
+
+void TestQuantile::lowerTailReportsANonFiniteValueAnywhere()
+{
+    QFETCH(std::size_t, length);
+    QFETCH(std::size_t, position);
+    QFETCH(double, bad);
+    std::vector<double> values = test::generatedReturns(length, 17);
+    values[position] = bad;
+    for (const double p : {0.01, 0.5}) {
+        const LowerTail tail = lowerTailType7(values, p);
+        QVERIFY(!tail.finite);
+        QVERIFY(std::isnan(tail.quantile));
+        QVERIFY(std::isnan(tail.meanAtOrBelow));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestQuantile)

@@ -324,6 +324,14 @@ void TestVarEstimator::invalidInputIsAnErrorNotANumber_data()
     QTest::newRow("a NaN return") << std::vector<double>{0.01, nan, 0.02} << 0.95 << 1 << QStringLiteral("non_finite_return");
     QTest::newRow("an infinite return") << std::vector<double>{std::numeric_limits<double>::infinity(), 0.0} << 0.95 << 1
                                         << QStringLiteral("non_finite_return");
+    // Long enough for the historical estimate's sampled tail filter, which must still see every value.
+    std::vector<double> longWithNaN = generatedReturns(10000, 5);
+    longWithNaN[6543] = nan;
+    QTest::newRow("a NaN deep in ten thousand returns") << longWithNaN << 0.99 << 1 << QStringLiteral("non_finite_return");
+    std::vector<double> longWithCrash = generatedReturns(10000, 5);
+    longWithCrash.back() = -std::numeric_limits<double>::infinity();
+    QTest::newRow("an infinite loss as the last of ten thousand returns")
+        << longWithCrash << 0.99 << 1 << QStringLiteral("non_finite_return");
     QTest::newRow("confidence of one") << good << 1.0 << 1 << QStringLiteral("invalid_confidence");
     QTest::newRow("confidence of zero") << good << 0.0 << 1 << QStringLiteral("invalid_confidence");
     QTest::newRow("confidence as a percentage") << good << 95.0 << 1 << QStringLiteral("invalid_confidence");
@@ -347,6 +355,8 @@ void TestVarEstimator::invalidInputIsAnErrorNotANumber()
     QCOMPARE(historical.error().kind, kind);
     QCOMPARE(parametric.error().kind, kind);
     QVERIFY(!historical.error().message.isEmpty());
+    if (kind == u"non_finite_return")
+        QCOMPARE(historical.error().message, parametric.error().message); // both name the first bad return
     const auto bootstrap = estimator.bootstrap(returns, AssetClass::Equity, confidence, horizon);
     // The bootstrap is the one method that answers on too few returns.
     QCOMPARE(bootstrap.ok(), kind == u"insufficient_returns");
