@@ -2,6 +2,7 @@
 #include "Cli.h"
 
 #include "common/ExitCode.h"
+#include "common/Redactor.h"
 #include "telemetry/Logging.h"
 
 namespace sentinel::cli {
@@ -40,7 +41,9 @@ std::optional<int> parseArguments(QCommandLineParser& parser, Invocation& invoca
 
 int usageError(Invocation& invocation, const QString& message)
 {
-    invocation.err << "sentinel " << invocation.commandName << ": " << message << Qt::endl;
+    // A usage message may quote an argument or a configured URL; mask any secret in it
+    // (docs/adr/0103).
+    invocation.err << "sentinel " << invocation.commandName << ": " << Redactor::instance().redact(message) << Qt::endl;
     return ExitBadInput;
 }
 

@@ -12,8 +12,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUuid>
 
+#include <algorithm>
 #include <memory>
 
 namespace sentinel::cli {
@@ -55,7 +57,7 @@ bool isHttpUrl(const QUrl& url)
 } // namespace
 
 int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& webhook, const QString& workDir,
-                      Invocation& invocation)
+                      Invocation& invocation, std::chrono::milliseconds deadline)
 {
     if (!telegram.enabled && !webhook.enabled) {
         return usageError(invocation, QStringLiteral("no channel is enabled: set telegram.enabled or webhook.enabled "
@@ -145,10 +147,18 @@ int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& w
         return true;
     };
 
-    if (telegram.enabled && !addProbe(QStringLiteral("telegram"), new TelegramChannel(telegram, clock)))
+    // No single request may outlast the whole test (docs/adr/0104).
+    TelegramChannel::Options telegramOptions;
+    telegramOptions.request.deadline = std::min(telegramOptions.request.deadline, deadline);
+    if (telegram.enabled && !addProbe(QStringLiteral("telegram"), new TelegramChannel(telegram, clock, telegramOptions)))
         return ExitRuntimeFailure;
-    if (webhook.enabled && !addProbe(QStringLiteral("webhook"), new WebhookChannel(webhook, clock)))
-        return ExitRuntimeFailure;
+    if (webhook.enabled) {
+        auto* hook = new WebhookChannel(webhook, clock);
+        hook->setRequestLimits({std::min(WebhookChannel::defaultLimits.deadline, deadline),
+                                WebhookChannel::defaultLimits.maxBodyBytes});
+        if (!addProbe(QStringLiteral("webhook"), hook))
+            return ExitRuntimeFailure;
+    }
 
     pending = int(probes.size());
     for (const auto& probe : probes) {
@@ -163,8 +173,26 @@ int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& w
             return ExitRuntimeFailure;
         }
     }
+    // Whatever the servers do (trickle, stall, retry_after, back-off), the test ends in time:
+    // a channel without an outcome by then is reported undelivered.
+    QTimer overall;
+    overall.setSingleShot(true);
+    QObject::connect(&overall, &QTimer::timeout, &overall, [&probes, &pending, deadline] {
+        for (const auto& probe : probes) {
+            if (probe->finished)
+                continue;
+            probe->finished = true;
+            probe->report.insert(QStringLiteral("outcome"), QStringLiteral("failed"));
+            probe->report.insert(QStringLiteral("error"),
+                                 QStringLiteral("deadline_exceeded: no outcome within %1 s").arg(deadline.count() / 1000.0));
+            --pending;
+        }
+        QCoreApplication::exit(0);
+    });
+    overall.start(deadline);
     // The command's own (and only) event loop: main() has not started one.
     QCoreApplication::exec();
+    overall.stop();
 
     QJsonObject channels{{QStringLiteral("telegram"), QJsonObject{{QStringLiteral("enabled"), false}}},
                          {QStringLiteral("webhook"), QJsonObject{{QStringLiteral("enabled"), false}}}};
@@ -187,12 +215,22 @@ int runNotifyTest(Invocation& invocation)
     addGlobalOptions(parser);
     parser.addOption({QStringLiteral("work-dir"), QStringLiteral("folder for the scratch outbox (default: temporary)"),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("seconds after which the test ends and an undelivered channel fails (1-60, default 60)"),
+                      QStringLiteral("S"), QStringLiteral("60")});
     GlobalOptions global;
     if (const auto exit = parseArguments(parser, invocation, &global))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
         return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --config FILE)")
                                           .arg(parser.positionalArguments().first()));
+
+    bool numeric = false;
+    const double timeoutSeconds = parser.value(QStringLiteral("timeout")).toDouble(&numeric);
+    if (!numeric || !(timeoutSeconds >= 0.1 && timeoutSeconds <= 60))
+        return usageError(invocation, QStringLiteral("--timeout '%1' is not a number of seconds from 0.1 to 60")
+                                          .arg(parser.value(QStringLiteral("timeout"))));
+    const auto deadline = std::chrono::milliseconds(qint64(timeoutSeconds * 1000));
 
     // Only the channels' own settings decide whether this test can run: someone setting up
     // Telegram before the rest of the file is finished should still be able to try it.
@@ -210,7 +248,7 @@ int runNotifyTest(Invocation& invocation)
     if (blocking > 0)
         return ExitBadInput;
     return runNotifyTestWith(loaded.config.telegram, loaded.config.webhook, parser.value(QStringLiteral("work-dir")),
-                             invocation);
+                             invocation, deadline);
 }
 
 } // namespace sentinel::cli

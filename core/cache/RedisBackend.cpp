@@ -74,7 +74,7 @@ struct RedisBackend::Load {
 Result<RedisBackend::Endpoint> RedisBackend::parseUrl(const QString& url)
 {
     const QUrl parsed(url, QUrl::StrictMode);
-    const QString shown = parsed.toString(QUrl::RemovePassword);
+    const QString shown = parsed.toString(QUrl::RemoveUserInfo);
     const QString remedy = QStringLiteral("write it as redis://host:port[/db], e.g. redis://127.0.0.1:6379");
     if (!parsed.isValid() || parsed.scheme() != u"redis" || parsed.host().isEmpty())
         return Error{QStringLiteral("invalid_config"),
@@ -96,7 +96,7 @@ Result<RedisBackend::Endpoint> RedisBackend::parseUrl(const QString& url)
                              .arg(shown, path.mid(1)),
                          remedy};
     }
-    endpoint.password = parsed.password();
+    endpoint.password = Secret(parsed.password());
     return endpoint;
 }
 
@@ -116,7 +116,7 @@ RedisBackend::RedisBackend(Endpoint endpoint, Clock& clock, Options options, QOb
     events.available = [this] { handleAvailable(); };
     events.outage = [this](const QString& reason) { handleOutage(reason); };
     events.message = [this](const QByteArray& key) { handleFilled(key); };
-    const RedisConnection::Backoff backoff{m_options.minBackoff, m_options.maxBackoff};
+    const RedisConnection::Backoff backoff{m_options.minBackoff, m_options.maxBackoff, m_options.requestDeadline};
     m_connection = std::make_unique<RedisConnection>(m_endpoint, channel(), m_clock, backoff, this, std::move(events));
 }
 

@@ -3,6 +3,7 @@
 
 #include "common/Clock.h"
 #include "common/Error.h"
+#include "common/Secret.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -44,9 +45,10 @@ public:
         QString host = QStringLiteral("127.0.0.1");
         int port = 6379;
         int database = 0;
-        QString password; ///< never logged
+        Secret password; ///< never shown
     };
-    /// Parses `cache.redis_url` (`redis://[:password@]host[:port][/db]`).
+    /// Parses `cache.redis_url` (`redis://[[user]:password@]host[:port][/db]`). Its messages
+    /// show the URL without user info; the password becomes a Secret.
     [[nodiscard]] static Result<Endpoint> parseUrl(const QString& url);
 
     struct Options {
@@ -55,6 +57,9 @@ public:
         std::chrono::milliseconds pollInterval{1'000}; ///< waiter's safety net besides pub/sub
         std::chrono::milliseconds minBackoff{1'000};
         std::chrono::milliseconds maxBackoff{30'000};
+        /// Wall-clock bound on connecting and on each command's answer; past it the server
+        /// counts as lost and loads are fetched locally (docs/adr/0104).
+        std::chrono::milliseconds requestDeadline{5'000};
     };
 
     /// A serialised value and the instant (Clock time) until which it is valid.

@@ -33,8 +33,8 @@ RedisConnection::RedisConnection(RedisBackend::Endpoint endpoint, QByteArray cha
         if (!m_closing)
             linkLost(link, reason);
     };
-    m_command = std::make_unique<RedisLink>(owner, linkEvents);
-    m_subscriber = std::make_unique<RedisLink>(owner, linkEvents);
+    m_command = std::make_unique<RedisLink>(owner, linkEvents, backoff.deadline);
+    m_subscriber = std::make_unique<RedisLink>(owner, linkEvents, backoff.deadline);
 }
 
 RedisConnection::~RedisConnection()
@@ -77,7 +77,7 @@ void RedisConnection::openLink(RedisLink& link)
                                .arg(QString::fromUtf8(reply->str, qsizetype(reply->len))));
     };
     if (!m_endpoint.password.isEmpty())
-        link.command({QByteArrayLiteral("AUTH"), m_endpoint.password.toUtf8()}, refuse);
+        link.command({QByteArrayLiteral("AUTH"), m_endpoint.password.reveal().toUtf8()}, refuse);
     if (m_endpoint.database != 0)
         link.command({QByteArrayLiteral("SELECT"), QByteArray::number(m_endpoint.database)}, refuse);
 }

@@ -27,6 +27,8 @@ public:
     struct Backoff {
         std::chrono::milliseconds min;
         std::chrono::milliseconds max;
+        /// Each link's bound on connecting and on every answer (see RedisLink).
+        std::chrono::milliseconds deadline{5'000};
     };
 
     struct Events {

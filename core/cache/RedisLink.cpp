@@ -3,9 +3,11 @@
 
 #include <QObject>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <hiredis/async.h>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -66,17 +68,39 @@ struct RedisLinkHooks {
         // hiredis frees the context right after this hook.
         link->m_context = nullptr;
         link->m_up = false;
+        link->m_timer->stop();
     }
 };
 
-RedisLink::RedisLink(QObject* owner, Events events)
-    : m_owner(owner), m_events(std::move(events))
+RedisLink::RedisLink(QObject* owner, Events events, std::chrono::milliseconds deadline)
+    : m_owner(owner), m_events(std::move(events)), m_deadline(deadline), m_timer(new QTimer(owner))
 {
+    m_timer->setSingleShot(true);
+    QObject::connect(m_timer, &QTimer::timeout, owner, [this] { onDeadline(); });
 }
 
 RedisLink::~RedisLink()
 {
     close();
+    delete m_timer;
+}
+
+void RedisLink::armDeadline()
+{
+    if (m_context && (!m_up || m_pending > 0))
+        m_timer->start(m_deadline);
+    else
+        m_timer->stop();
+}
+
+void RedisLink::onDeadline()
+{
+    if (!m_context || (m_up && m_pending == 0))
+        return;
+    const QString reason = m_up ? QStringLiteral("Redis did not answer a command within %1 ms").arg(m_deadline.count())
+                                : QStringLiteral("Redis did not accept the connection within %1 ms").arg(m_deadline.count());
+    m_up = false;
+    m_events.lost(*this, reason);
 }
 
 Status RedisLink::open(const QString& host, int port)
@@ -100,11 +124,14 @@ Status RedisLink::open(const QString& host, int port)
     context->ev.cleanup = &RedisLinkHooks::cleanup;
     redisAsyncSetConnectCallback(context, &RedisLink::onConnect);
     redisAsyncSetDisconnectCallback(context, &RedisLink::onDisconnect);
+    m_pending = 0;
+    armDeadline();
     return okStatus();
 }
 
 void RedisLink::close()
 {
+    m_timer->stop();
     if (m_context)
         redisAsyncFree(m_context);
 }
@@ -129,6 +156,8 @@ void RedisLink::command(const QList<QByteArray>& args, ReplyHandler handler)
         return;
     }
     owned.release(); // onReply takes it back
+    ++m_pending;
+    armDeadline();
 }
 
 bool RedisLink::subscribe(const QByteArray& channel, SubscriptionEvents events)
@@ -136,7 +165,11 @@ bool RedisLink::subscribe(const QByteArray& channel, SubscriptionEvents events)
     m_subscription = std::move(events);
     const char* argv[] = {"SUBSCRIBE", channel.constData()};
     const size_t lengths[] = {9, size_t(channel.size())};
-    return redisAsyncCommandArgv(m_context, &RedisLink::onSubscription, this, 2, argv, lengths) == REDIS_OK;
+    if (redisAsyncCommandArgv(m_context, &RedisLink::onSubscription, this, 2, argv, lengths) != REDIS_OK)
+        return false;
+    ++m_pending; // until the server confirms the subscription
+    armDeadline();
+    return true;
 }
 
 void RedisLink::onConnect(const redisAsyncContext* context, int status)
@@ -149,6 +182,7 @@ void RedisLink::onConnect(const redisAsyncContext* context, int status)
         return;
     }
     link->m_up = true;
+    link->armDeadline();
     link->m_events.up(*link);
 }
 
@@ -159,6 +193,7 @@ void RedisLink::onDisconnect(const redisAsyncContext* context, int status)
         return;
     link->m_context = nullptr;
     link->m_up = false;
+    link->m_timer->stop();
     link->m_events.lost(*link, status == REDIS_OK ? QStringLiteral("connection closed")
                                                   : QString::fromUtf8(context->errstr));
 }
@@ -166,9 +201,12 @@ void RedisLink::onDisconnect(const redisAsyncContext* context, int status)
 void RedisLink::onReply(redisAsyncContext* context, void* reply, void* privateData)
 {
     const std::unique_ptr<ReplyHandler> handler(static_cast<ReplyHandler*>(privateData));
-    if (!reply) {
-        if (auto* link = static_cast<RedisLink*>(context->data))
+    if (auto* link = static_cast<RedisLink*>(context->data)) {
+        link->m_pending = std::max(0, link->m_pending - 1);
+        if (!reply)
             link->m_up = false;
+        else
+            link->armDeadline();
     }
     (*handler)(static_cast<redisReply*>(reply));
 }
@@ -184,8 +222,12 @@ void RedisLink::onSubscription(redisAsyncContext*, void* reply, void* privateDat
     if (kind->type != REDIS_REPLY_STRING)
         return;
     const QByteArray kindText(kind->str, qsizetype(kind->len));
-    if (kindText == "subscribe" && link->m_subscription.subscribed)
-        link->m_subscription.subscribed();
+    if (kindText == "subscribe") {
+        link->m_pending = std::max(0, link->m_pending - 1);
+        link->armDeadline();
+        if (link->m_subscription.subscribed)
+            link->m_subscription.subscribed();
+    }
     else if (kindText == "message" && payload->type == REDIS_REPLY_STRING && link->m_subscription.message)
         link->m_subscription.message(QByteArray(payload->str, qsizetype(payload->len)));
 }

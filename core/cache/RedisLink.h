@@ -8,10 +8,12 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <chrono>
 #include <functional>
 
 class QObject;
 class QSocketNotifier;
+class QTimer;
 struct redisAsyncContext;
 struct redisReply;
 
@@ -42,8 +44,11 @@ public:
         std::function<void(const QByteArray& message)> message;
     };
 
-    /// `owner` parents the socket notifiers and scopes their connections.
-    RedisLink(QObject* owner, Events events);
+    /// `owner` parents the socket notifiers and the deadline timer and scopes their
+    /// connections. `deadline` bounds connecting and every command's answer (wall clock,
+    /// docs/adr/0104): when it passes with the connection not up or a command unanswered, the
+    /// link is reported lost and the owner frees it, which answers pending commands with nullptr.
+    RedisLink(QObject* owner, Events events, std::chrono::milliseconds deadline);
     ~RedisLink(); ///< closes
 
     /// Connecting or connected.
@@ -71,6 +76,9 @@ private:
     static void onDisconnect(const redisAsyncContext* context, int status);
     static void onReply(redisAsyncContext* context, void* reply, void* privateData);
     static void onSubscription(redisAsyncContext* context, void* reply, void* privateData);
+    /// (Re)starts the deadline while something is awaited, stops it otherwise.
+    void armDeadline();
+    void onDeadline();
 
     QObject* m_owner;
     Events m_events;
@@ -79,6 +87,9 @@ private:
     QSocketNotifier* m_reader = nullptr;
     QSocketNotifier* m_writer = nullptr;
     bool m_up = false;
+    int m_pending = 0; ///< commands sent and not yet answered
+    std::chrono::milliseconds m_deadline;
+    QTimer* m_timer;
 };
 
 } // namespace sentinel

@@ -10,11 +10,17 @@
 namespace sentinel {
 
 /// A failure as a value: a stable machine-readable kind, a message that names what is wrong,
-/// and a remedy that says how to fix it. Shown to users as is, so it never holds a secret.
+/// and a remedy that says how to fix it. Shown to users as is (CLI JSON, outbox, journal,
+/// /healthz, UI), so it never holds a secret: making one passes message and remedy through the
+/// Redactor, which masks every registered secret and every credential-shaped text (URL user
+/// info, bot tokens, apikey=/token= values) before the text exists anywhere else (ADR 0103).
 struct Error {
     QString kind;     ///< stable code, e.g. "rate_limited", "parse_error", "invalid_config"
     QString message;  ///< what is wrong, in a sentence
     QString remedy;   ///< what to do about it (may be empty)
+
+    Error() = default;
+    Error(QString kind, QString message, QString remedy = {}); // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] QString toString() const
     {

@@ -18,6 +18,10 @@ struct Issue {
     QString remedy;
     int line = 0; ///< 1-based line in the source file, 0 when unknown
 
+    Issue() = default;
+    /// Message and remedy pass through the Redactor, like an Error's (ADR 0103).
+    Issue(Severity severity, QString location, QString message, QString remedy = {}, int line = 0);
+
     [[nodiscard]] QString toString() const
     {
         QString text = location.isEmpty() ? message : location + u": " + message;

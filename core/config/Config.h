@@ -47,7 +47,10 @@ struct CacheTtls {
 struct CacheSettings {
     bool enabled = true;
     CacheBackend backend = CacheBackend::Memory;
+    /// As written, password included; shown only through the Redactor (the password is
+    /// registered as redisPassword when the file is read).
     QString redisUrl = QStringLiteral("redis://127.0.0.1:6379");
+    Secret redisPassword; ///< the password in redisUrl, if any
     CacheTtls ttl;
 };
 

@@ -209,6 +209,17 @@ void readRedisUrl(SchemaReader& reader, const YAML::Node& cache, Config& config)
     QString redisUrl;
     if (!reader.readString(cache, QStringLiteral("cache"), "redis_url", redisUrl))
         return;
+    // The password is a secret like any other: registered (so no output shows it) and held
+    // in a Secret before anything else looks at the URL, and never quoted back in a message.
+    const QUrl parsed(redisUrl);
+    const QString password = parsed.password();
+    const QString shown = parsed.isValid() ? parsed.toString(QUrl::RemoveUserInfo) : QStringLiteral("(unreadable URL)");
+    if (!password.isEmpty()) {
+        if (reader.refuseShortSecret(QStringLiteral("cache.redis_url"), cache["redis_url"], password,
+                                     QStringLiteral("the password in cache.redis_url")))
+            return;
+        config.cache.redisPassword = Secret(password);
+    }
     if (redisUrl.startsWith(u"redis://"))
         config.cache.redisUrl = redisUrl;
     else if (redisUrl.startsWith(u"rediss://"))
@@ -220,7 +231,7 @@ void readRedisUrl(SchemaReader& reader, const YAML::Node& cache, Config& config)
                                     "or reach a remote one through a local TLS tunnel (stunnel, ssh -L)"));
     else
         reader.error(QStringLiteral("cache.redis_url"), cache["redis_url"],
-                     QStringLiteral("'%1' is not a redis:// URL").arg(redisUrl),
+                     QStringLiteral("'%1' is not a redis:// URL").arg(shown),
                      QStringLiteral("write redis://HOST:PORT, e.g. redis://127.0.0.1:6379"));
 }
 

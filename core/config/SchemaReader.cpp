@@ -207,6 +207,8 @@ void SchemaReader::readSecret(const YAML::Node& map, const QString& path, const 
         const QString& variable = *reference;
         const auto value = m_environment(variable);
         if (value && !value->isEmpty()) {
+            if (refuseShortSecret(where, map[key], *value, variable))
+                return;
             out = Secret(*value);
         } else if (required) {
             error(where, map[key], QStringLiteral("environment variable %1 is not set").arg(variable),
@@ -215,6 +217,8 @@ void SchemaReader::readSecret(const YAML::Node& map, const QString& path, const 
         return;
     }
     if (!text.isEmpty()) {
+        if (refuseShortSecret(where, map[key], text, suggestedVariable))
+            return;
         out = Secret(text);
         m_clearSecrets.append({where, map[key].Mark().line + 1, suggestedVariable});
         return;
@@ -223,6 +227,21 @@ void SchemaReader::readSecret(const YAML::Node& map, const QString& path, const 
         error(where, map[key].IsDefined() ? map[key] : map, QStringLiteral("is required but empty"),
               QStringLiteral("write %1: \"${%2}\" and export %2").arg(QString::fromLatin1(key), suggestedVariable));
     }
+}
+
+bool SchemaReader::refuseShortSecret(const QString& where, const YAML::Node& node, const QString& value,
+                                     const QString& variable)
+{
+    if (value.size() >= minimumSecretLength)
+        return false;
+    // The value stays out of the message; its length is no help to anyone guessing it.
+    error(where, node,
+          QStringLiteral("the secret is shorter than %1 characters; a value this short cannot be masked safely "
+                         "in logs and messages")
+              .arg(minimumSecretLength),
+          QStringLiteral("use the full credential the service issued (set %1 to it), or a longer shared secret")
+              .arg(variable));
+    return true;
 }
 
 void SchemaReader::add(Issue::Severity severity, const QString& path, const YAML::Node& node, const QString& message,

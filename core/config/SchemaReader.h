@@ -57,8 +57,15 @@ public:
     /// A whole number of seconds from 1 to `max`.
     void readSeconds(const YAML::Node& map, const QString& path, const char* key, std::chrono::seconds& out, int max);
     void readUrl(const YAML::Node& map, const QString& path, const char* key, QUrl& out);
+    /// A `${NAME}` reference or a value in clear. A secret shorter than minimumSecretLength is
+    /// refused: the Redactor could not mask it without mangling ordinary words (ADR 0103).
     void readSecret(const YAML::Node& map, const QString& path, const char* key, Secret& out, bool required,
                     const QString& suggestedVariable);
+    /// An error naming `where` (never the value) when `value` is too short to be a secret.
+    bool refuseShortSecret(const QString& where, const YAML::Node& node, const QString& value,
+                           const QString& variable);
+
+    static constexpr int minimumSecretLength = 8;
 
     /// One of a fixed set of names, each mapped to an enum value.
     template <typename Enum>

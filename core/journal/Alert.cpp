@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "journal/Alert.h"
 
+#include "common/Redactor.h"
+
 #include <QUuid>
 
 namespace sentinel {
@@ -8,7 +10,10 @@ namespace sentinel {
 Alert Alert::create(Severity severity, const QString& kind, const QString& instrumentKey, const QString& message,
                     const QDateTime& at)
 {
-    return Alert{QUuid::createUuid().toString(QUuid::WithoutBraces), severity, kind, instrumentKey, message, at, false, {}};
+    // Alert texts are often built from server answers; mask secrets before the journal, the
+    // UI or a notification sees them (ADR 0103).
+    return Alert{QUuid::createUuid().toString(QUuid::WithoutBraces), severity, kind, instrumentKey,
+                 Redactor::instance().redact(message), at, false, {}};
 }
 
 QString alertSeverityName(Alert::Severity severity)

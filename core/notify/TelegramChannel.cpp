@@ -2,8 +2,8 @@
 #include "notify/TelegramChannel.h"
 
 #include "common/Log.h"
-#include "common/Redactor.h"
 #include "config/TelegramShapes.h"
+#include "net/BoundedReply.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -136,9 +136,11 @@ QNetworkReply* TelegramChannel::post(const QString& method, const QJsonObject& b
 {
     QNetworkRequest request(methodUrl(method));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setTransferTimeout(int(m_options.requestTimeout.count()));
+    request.setTransferTimeout(int(m_options.request.deadline.count()));
     Q_EMIT requestStarted(method);
-    return network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    QNetworkReply* reply = network()->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    net::BoundedReply::watch(reply, m_options.request);
+    return reply;
 }
 
 QNetworkReply* TelegramChannel::get(const QString& method, const QUrlQuery& query)
@@ -146,21 +148,33 @@ QNetworkReply* TelegramChannel::get(const QString& method, const QUrlQuery& quer
     QUrl url = methodUrl(method);
     url.setQuery(query);
     QNetworkRequest request(url);
-    request.setTransferTimeout(int(m_options.requestTimeout.count()));
+    request.setTransferTimeout(int(m_options.request.deadline.count()));
     Q_EMIT requestStarted(method);
-    return network()->get(request);
+    QNetworkReply* reply = network()->get(request);
+    net::BoundedReply::watch(reply, m_options.request);
+    return reply;
 }
 
-TelegramReply TelegramChannel::readReply(QNetworkReply* reply, QString* networkError)
+TelegramReply TelegramChannel::readReply(QNetworkReply* reply, const QString& method,
+                                         std::optional<Error>* transportError) const
 {
+    const net::BoundedReply* guard = net::BoundedReply::of(reply);
+    if (guard) {
+        if (auto cutOff = guard->error(loggableUrl(method))) {
+            *transportError = std::move(cutOff);
+            return {};
+        }
+    }
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
-        // No HTTP answer at all (refused, reset, timeout, TLS): the error text names the URL,
-        // so it is passed through the redactor before it can reach an alert or a log.
-        *networkError = Redactor::instance().redact(reply->errorString());
+        // No HTTP answer at all (refused, reset, timeout, TLS). The error text names the URL;
+        // Error masks the token in it.
+        *transportError = telegramError(QStringLiteral("network_error"),
+                                        QStringLiteral("cannot reach Telegram: %1").arg(reply->errorString()),
+                                        QStringLiteral("check the network connection and telegram.api_base_url"));
         return {};
     }
-    return TelegramReply::classify(status.toInt(), reply->readAll());
+    return TelegramReply::classify(status.toInt(), guard ? guard->body() : reply->readAll());
 }
 
 void TelegramChannel::deliver(const DeliveryAttempt& attempt, PartCallback partDelivered, DoneCallback done)
@@ -219,17 +233,16 @@ void TelegramChannel::onPartReply(QNetworkReply* reply)
     m_inFlight = nullptr;
     if (!m_job)
         return;
-    QString networkError;
-    const TelegramReply answer = readReply(reply, &networkError);
+    std::optional<Error> transportError;
+    const TelegramReply answer = readReply(reply, sendMessage, &transportError);
     const QString& signalId = m_job->attempt.signal.id;
     const QString partLabel = QStringLiteral("%1/%2").arg(m_job->next + 1).arg(m_job->parts.size());
 
-    if (!networkError.isEmpty()) {
-        log::notify()->warn("telegram: signal {} part {}: network error: {}", signalId, partLabel, networkError);
+    if (transportError) {
+        log::notify()->warn("telegram: signal {} part {}: {}: {}", signalId, partLabel, transportError->kind,
+                            transportError->message);
         DeliveryOutcome outcome;
-        outcome.error = telegramError(QStringLiteral("network_error"),
-                                      QStringLiteral("cannot reach Telegram: %1").arg(networkError),
-                                      QStringLiteral("check the network connection and telegram.api_base_url"));
+        outcome.error = std::move(*transportError);
         finish(outcome);
         return;
     }
@@ -290,6 +303,7 @@ DeliveryOutcome TelegramChannel::failedOutcome(const TelegramReply& answer)
     DeliveryOutcome outcome;
     switch (answer.kind) {
     case Kind::RetryAfter: {
+        // classify() has clamped the server's value already (net::maxServerWait).
         const int seconds = std::max(1, answer.retryAfterSeconds);
         outcome.retryAt = m_clock.now().addSecs(seconds);
         m_pacer.blockUntil(outcome.retryAt);
@@ -347,11 +361,11 @@ void TelegramChannel::verify(std::function<void(const Issues&)> done)
     QNetworkReply* me = get(QStringLiteral("getMe"), {});
     connect(me, &QNetworkReply::finished, this, [this, me, done, fail] {
         me->deleteLater();
-        QString networkError;
-        const TelegramReply answer = readReply(me, &networkError);
-        if (!networkError.isEmpty()) {
+        std::optional<Error> transportError;
+        const TelegramReply answer = readReply(me, QStringLiteral("getMe"), &transportError);
+        if (transportError) {
             fail(QStringLiteral("telegram.api_base_url"),
-                 QStringLiteral("getMe at %1 failed: %2").arg(loggableUrl(QStringLiteral("getMe")), networkError),
+                 QStringLiteral("getMe at %1 failed: %2").arg(loggableUrl(QStringLiteral("getMe")), transportError->message),
                  QStringLiteral("check the network and telegram.api_base_url, or start with --offline"));
             return;
         }
@@ -368,10 +382,11 @@ void TelegramChannel::verify(std::function<void(const Issues&)> done)
         QNetworkReply* chat = get(QStringLiteral("getChat"), QUrlQuery{{QStringLiteral("chat_id"), m_chatId}});
         connect(chat, &QNetworkReply::finished, this, [this, chat, done, fail] {
             chat->deleteLater();
-            QString chatNetworkError;
-            const TelegramReply chatAnswer = readReply(chat, &chatNetworkError);
-            if (!chatNetworkError.isEmpty()) {
-                fail(QStringLiteral("telegram.api_base_url"), QStringLiteral("getChat failed: %1").arg(chatNetworkError),
+            std::optional<Error> chatTransportError;
+            const TelegramReply chatAnswer = readReply(chat, QStringLiteral("getChat"), &chatTransportError);
+            if (chatTransportError) {
+                fail(QStringLiteral("telegram.api_base_url"),
+                     QStringLiteral("getChat failed: %1").arg(chatTransportError->message),
                      QStringLiteral("check the network, or start with --offline"));
                 return;
             }

@@ -4,6 +4,7 @@
 #include "common/Clock.h"
 #include "common/Issue.h"
 #include "config/Config.h"
+#include "net/NetLimits.h"
 #include "notify/DeliveryChannel.h"
 #include "notify/TelegramFormatter.h"
 #include "notify/TelegramPacer.h"
@@ -36,7 +37,8 @@ class TelegramChannel final : public DeliveryChannel
 public:
     struct Options {
         TelegramPacer::Limits limits;
-        std::chrono::milliseconds requestTimeout{std::chrono::seconds(30)};
+        /// Each Bot API call: total deadline and the largest answer read (docs/adr/0104).
+        net::Limits request{std::chrono::seconds(30), 1024 * 1024};
     };
 
     TelegramChannel(const TelegramSettings& settings, Clock& clock, QObject* parent = nullptr);
@@ -85,7 +87,10 @@ private:
     /// The outcome of a part Telegram refused; a rate limit also blocks the pacer.
     DeliveryOutcome failedOutcome(const TelegramReply& answer);
     void finish(DeliveryOutcome outcome);
-    [[nodiscard]] static TelegramReply readReply(QNetworkReply* reply, QString* networkError);
+    /// The classified answer, or (in `transportError`) why there is none: no HTTP answer, or
+    /// the request was cut off by its deadline or body cap.
+    [[nodiscard]] TelegramReply readReply(QNetworkReply* reply, const QString& method,
+                                          std::optional<Error>* transportError) const;
 
     TelegramSettings m_settings;
     QString m_chatId;

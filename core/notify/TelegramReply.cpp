@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notify/TelegramReply.h"
 
+#include "common/Redactor.h"
+#include "net/NetLimits.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -14,7 +17,21 @@ int retryAfterFromDescription(const QString& description)
     static const QRegularExpression pattern(QStringLiteral("retry after (\\d+)"),
                                             QRegularExpression::CaseInsensitiveOption);
     const auto match = pattern.match(description);
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
+    if (!match.hasMatch())
+        return 0;
+    bool ok = false;
+    const qint64 seconds = match.captured(1).toLongLong(&ok);
+    // Digits too many for a qint64 are still a (very) long wait.
+    return int(ok ? net::clampServerWait(seconds).count() : net::maxServerWait.count());
+}
+
+/// Telegram's `parameters.retry_after`, clamped: a server must not park us for decades.
+int retryAfterFromParameter(const QJsonValue& value)
+{
+    const double seconds = value.toDouble();
+    if (!(seconds < double(net::maxServerWait.count())))
+        return int(net::maxServerWait.count()); // also NaN and infinity
+    return int(net::clampServerWait(qint64(seconds)).count());
 }
 
 using Kind = TelegramReply::Kind;
@@ -59,7 +76,8 @@ TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
     const bool readable = parseError.error == QJsonParseError::NoError && document.isObject()
         && json.value(u"ok").isBool();
     if (readable) {
-        reply.description = json.value(u"description").toString();
+        // Server text: an error description may echo the request path, token included.
+        reply.description = Redactor::instance().redact(json.value(u"description").toString());
         reply.result = json.value(u"result");
         if (json.value(u"error_code").isDouble())
             reply.httpStatus = json.value(u"error_code").toInt();
@@ -83,7 +101,7 @@ TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
     if (status == 429) {
         reply.kind = Kind::RetryAfter;
         reply.retryAfterSeconds = parameters.value(u"retry_after").isDouble()
-            ? parameters.value(u"retry_after").toInt()
+            ? retryAfterFromParameter(parameters.value(u"retry_after"))
             : retryAfterFromDescription(reply.description);
         return reply;
     }

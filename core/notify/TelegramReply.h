@@ -14,7 +14,7 @@ struct TelegramReply {
         Ok,
         ParseError,   ///< 400 "can't parse entities": resend once as plain text
         ChatMigrated, ///< 400 with parameters.migrate_to_chat_id: resend to the new chat
-        RetryAfter,   ///< 429: wait retryAfterSeconds
+        RetryAfter,   ///< 429: wait retryAfterSeconds (clamped to net::maxServerWait)
         Unauthorized, ///< 401 (or 404: no such bot): the token is wrong; no retry
         ChatNotFound, ///< 400 chat not found: permanent for this chat
         Forbidden,    ///< 403 blocked, kicked, not a member: permanent for this chat

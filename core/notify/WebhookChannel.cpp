@@ -2,7 +2,7 @@
 #include "notify/WebhookChannel.h"
 
 #include "common/Log.h"
-#include "common/Redactor.h"
+#include "net/BoundedReply.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,10 +61,11 @@ void WebhookChannel::deliver(const DeliveryAttempt& attempt, PartCallback /*part
     request.setRawHeader("X-Sentinel-Timestamp", QByteArray::number(now.toSecsSinceEpoch()));
     request.setRawHeader("X-Sentinel-Signature",
                          "sha256=" + signature(payload, m_settings.secret.reveal().toUtf8()));
-    request.setTransferTimeout(int(std::chrono::milliseconds(requestTimeout).count()));
+    request.setTransferTimeout(int(m_limits.deadline.count()));
     log::notify()->debug("webhook: POST {} signal {}", loggable(m_settings.url), attempt.signal.id);
     Q_EMIT requestStarted(QStringLiteral("POST"));
     QNetworkReply* reply = m_network->post(request, payload);
+    net::BoundedReply::watch(reply, m_limits);
     m_inFlight = reply;
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, done = std::move(done)] { onReply(reply, done); });
@@ -77,11 +78,20 @@ void WebhookChannel::onReply(QNetworkReply* reply, DoneCallback done)
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     const QString target = loggable(m_settings.url);
     DeliveryOutcome outcome;
+    if (const net::BoundedReply* guard = net::BoundedReply::of(reply)) {
+        if (auto cutOff = guard->error(target)) {
+            log::notify()->warn("webhook: POST {} cut off: {}", target, cutOff->message);
+            outcome.error = std::move(*cutOff);
+            done(outcome);
+            return;
+        }
+    }
     if (!statusAttribute.isValid()) {
-        const QString why = Redactor::instance().redact(reply->errorString());
-        log::notify()->warn("webhook: POST {} failed: {}", target, why);
-        outcome.error = Error{QStringLiteral("network_error"), QStringLiteral("cannot reach the webhook: %1").arg(why),
+        // The error text may name the URL; Error masks any credential in it.
+        outcome.error = Error{QStringLiteral("network_error"),
+                              QStringLiteral("cannot reach the webhook: %1").arg(reply->errorString()),
                               QStringLiteral("check webhook.url and that the receiver is running")};
+        log::notify()->warn("webhook: POST {} failed: {}", target, outcome.error.message);
         done(outcome);
         return;
     }
@@ -97,10 +107,10 @@ void WebhookChannel::onReply(QNetworkReply* reply, DoneCallback done)
         outcome.error = Error{QStringLiteral("server_error"), message,
                               QStringLiteral("the receiver is failing or busy; delivery is retried with back-off")};
         if (status == 429 || status == 503) {
-            bool ok = false;
-            const int seconds = reply->rawHeader("Retry-After").toInt(&ok);
-            if (ok && seconds > 0)
-                outcome.retryAt = m_clock.now().addSecs(seconds);
+            // Seconds or an HTTP-date, clamped: a receiver cannot park the channel for years.
+            const auto wait = net::parseRetryAfter(reply->rawHeader("Retry-After"), m_clock.now());
+            if (wait && wait->count() > 0)
+                outcome.retryAt = m_clock.now().addSecs(wait->count());
         }
     } else if (status == 401 || status == 403) {
         outcome.status = DeliveryOutcome::Status::ChannelUnavailable;

@@ -3,6 +3,7 @@
 
 #include "common/Clock.h"
 #include "config/Config.h"
+#include "net/NetLimits.h"
 #include "notify/DeliveryChannel.h"
 
 #include <QPointer>
@@ -34,13 +35,17 @@ public:
     /// Lower-case hex HMAC-SHA256 of `body` keyed with `secret`.
     [[nodiscard]] static QByteArray signature(const QByteArray& body, const QByteArray& secret);
 
-    static constexpr std::chrono::seconds requestTimeout{20};
+    /// Each POST: total deadline and the largest answer read (docs/adr/0104); a receiver's
+    /// answer body is not used, so a small cap is plenty.
+    static constexpr net::Limits defaultLimits{std::chrono::seconds(20), 64 * 1024};
+    void setRequestLimits(const net::Limits& limits) { m_limits = limits; }
 
 private:
     void onReply(QNetworkReply* reply, DoneCallback done);
 
     WebhookSettings m_settings;
     Clock& m_clock;
+    net::Limits m_limits = defaultLimits;
     QNetworkAccessManager* m_network = nullptr;
     QPointer<QNetworkReply> m_inFlight;
 };

@@ -3,7 +3,7 @@
 
 #include "common/AlertKinds.h"
 #include "common/Log.h"
-#include "common/Redactor.h"
+#include "net/BoundedReply.h"
 #include "providers/ProviderError.h"
 
 #include <QNetworkAccessManager>
@@ -218,6 +218,10 @@ void AlphaVantageProvider::start(const QString& function, const QUrlQuery& query
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("TradeSentinel/" SENTINEL_VERSION));
     log::net()->debug("GET {}", loggableUrl(url));
     QNetworkReply* reply = m_network->get(request);
+    // A wall-clock bound besides the Clock timer below (which follows simulated time), and a
+    // body cap: a slow or huge answer cannot hold the provider or fill memory (ADR 0104).
+    net::BoundedReply::watch(reply, net::Limits{std::chrono::duration_cast<std::chrono::milliseconds>(m_settings.timeout),
+                                                maxBodyBytes});
     // TLS errors are reported, never ignored: the reply then fails with an SSL error.
     connect(reply, &QNetworkReply::sslErrors, this, [reply](const QList<QSslError>& errors) {
         for (const QSslError& error : errors)
@@ -240,6 +244,14 @@ void AlphaVantageProvider::start(const QString& function, const QUrlQuery& query
 Error AlphaVantageProvider::transportError(QNetworkReply* reply, bool timedOut) const
 {
     const QString where = loggableUrl(reply->url());
+    const net::BoundedReply* guard = net::BoundedReply::of(reply);
+    if (auto cutOff = guard ? guard->error(where) : std::nullopt) {
+        // A deadline is a timeout to the limiter and the engine; the cap keeps its own kind.
+        if (cutOff->kind == net::DeadlineExceeded)
+            return pe::make(pe::Timeout, cutOff->message,
+                            QStringLiteral("retry later; raise providers.alpha_vantage.timeout_s on a slow link"));
+        return *cutOff;
+    }
     if (timedOut)
         return pe::make(pe::Timeout,
                         QStringLiteral("no complete answer within %1 s from %2").arg(m_settings.timeout.count()).arg(where),
@@ -257,11 +269,12 @@ Error AlphaVantageProvider::transportError(QNetworkReply* reply, bool timedOut) 
         return pe::make(pe::TlsError, QStringLiteral("TLS handshake with %1 failed: %2").arg(where, reply->errorString()),
                         QStringLiteral("check the system clock and certificates; TLS errors are never ignored"));
     const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
-    if (announced.isValid() && reply->bytesAvailable() < announced.toLongLong())
+    const qint64 received = guard ? guard->body().size() : reply->bytesAvailable();
+    if (announced.isValid() && received < announced.toLongLong())
         return pe::make(pe::TruncatedBody,
                         QStringLiteral("the answer from %1 ended after %2 of %3 bytes")
                             .arg(where)
-                            .arg(reply->bytesAvailable())
+                            .arg(received)
                             .arg(announced.toLongLong()),
                         QStringLiteral("the connection was cut; retry"));
     return pe::make(pe::NetworkError, QStringLiteral("request to %1 failed: %2").arg(where, reply->errorString()),
@@ -272,22 +285,22 @@ void AlphaVantageProvider::finish(QNetworkReply* reply, const QString& function,
                                   const std::function<bool(const QDateTime&)>& regularSession, const ParsedCallback& done)
 {
     Result<AlphaVantageResponse> result = [&]() -> Result<AlphaVantageResponse> {
-        if (timedOut || reply->error() != QNetworkReply::NoError)
+        const net::BoundedReply* guard = net::BoundedReply::of(reply);
+        if (timedOut || reply->error() != QNetworkReply::NoError || (guard && guard->failure() != net::BoundedReply::Failure::None))
             return transportError(reply, timedOut);
         AlphaVantageParseContext context;
         context.function = function;
         context.now = m_clock.now();
         context.isRegularSession = regularSession;
-        return parseAlphaVantage(reply->readAll(), context);
+        return parseAlphaVantage(guard ? guard->body() : reply->readAll(), context);
     }();
 
     if (result.ok()) {
         m_limiter->recordSuccess();
         return done(std::move(result));
     }
-    Error error = result.error();
-    // A provider message may echo request details; make sure no secret rides along.
-    error.message = Redactor::instance().redact(error.message);
+    // Error has masked any secret a provider message echoed when it was made.
+    const Error error = result.error();
     countFailure();
     log::net()->warn("{} failed: {}: {}", function, error.kind, error.message);
     if (pe::indicatesOutage(error.kind))

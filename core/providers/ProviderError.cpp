@@ -12,7 +12,7 @@ bool isRetryable(const QString& kind)
 bool indicatesOutage(const QString& kind)
 {
     return kind == HttpError || kind == Timeout || kind == NetworkError || kind == HtmlBody || kind == TruncatedBody
-           || kind == MalformedBody || kind == EmptyBody || kind == UnexpectedShape;
+           || kind == BodyTooLarge || kind == MalformedBody || kind == EmptyBody || kind == UnexpectedShape;
 }
 
 } // namespace sentinel::providerError

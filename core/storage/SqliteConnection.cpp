@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "storage/SqliteConnection.h"
 
+#include "common/OwnerOnlyFile.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QSqlError>
@@ -32,6 +34,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const QString& 
 {
     const QString name = QStringLiteral("sentinel-%1-%2").arg(options.owner, QUuid::createUuid().toString(QUuid::WithoutBraces));
     std::unique_ptr<SqliteConnection> connection(new SqliteConnection(QFileInfo(path).absoluteFilePath(), options, name));
+    if (options.access == Access::ReadWrite) {
+        // Created owner-only before SQLite writes a byte; its -wal and -shm files take this mode.
+        if (Status restricted = ensureOwnerOnlyFile(connection->m_path); !restricted)
+            return connection->storageError(QStringLiteral("cannot create"), restricted.error().message);
+    }
     connection->m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     connection->m_db.setDatabaseName(connection->m_path);
     // The stores share one file and each writes from its own connection, so a writer waits for

@@ -2,6 +2,7 @@
 #include "telemetry/Logging.h"
 
 #include "common/Log.h"
+#include "common/OwnerOnlyFile.h"
 #include "telemetry/RedactingSink.h"
 
 #include <QDir>
@@ -60,8 +61,14 @@ std::optional<QString> setupLogging(const LoggingOptions& options)
         const QString path = options.logFile.isEmpty() ? defaultLogFile() : options.logFile;
         QDir().mkpath(QFileInfo(path).absolutePath());
         try {
+            // Every file the sink opens (the first and each one after a rotation) is made
+            // owner-only before it is opened (ADR 0103).
+            spdlog::file_event_handlers ownerOnly;
+            ownerOnly.before_open = [](const spdlog::filename_t& name) {
+                (void)ensureOwnerOnlyFile(QFile::decodeName(QByteArray::fromStdString(name)));
+            };
             children.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-                QFile::encodeName(path).toStdString(), options.maxFileBytes, options.maxFiles));
+                QFile::encodeName(path).toStdString(), options.maxFileBytes, options.maxFiles, false, ownerOnly));
         } catch (const spdlog::spdlog_ex& e) {
             return QStringLiteral("cannot open log file '%1': %2 (choose a writable path with --log-file)")
                 .arg(path, QString::fromUtf8(e.what()));

@@ -39,7 +39,7 @@ Config alphaVantageConfig(const QUrl& baseUrl, bool cacheEnabled, const QString&
 {
     Config config = ConfigLoader().loadDemoProfile().config;
     config.provider = ProviderKind::AlphaVantage;
-    config.alphaVantage.apiKey = Secret(QStringLiteral("TESTKEY"));
+    config.alphaVantage.apiKey = Secret(QStringLiteral("TESTKEY-engine-av"));
     config.alphaVantage.baseUrl = baseUrl;
     config.alphaVantage.requestsPerMinute = 1200; // a premium key: the limiter is not what is measured
     config.alphaVantage.requestsPerDay = 1'000'000;

@@ -2,11 +2,15 @@
 #include "FakeHttpServer.h"
 #include "NotifyTestSupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +28,11 @@ private Q_SLOTS:
     void badInputExitsTwoNamingTheKey();
     void aProblemOutsideTheChannelsDoesNotStopTheTest();
     void aMissingConfigurationFileIsBadInput();
+    void anEchoedTokenReachesNeitherTheReportNorTheOutbox_data();
+    void anEchoedTokenReachesNeitherTheReportNorTheOutbox();
+    void aTricklingServerEndsTheTestInTime();
+    void aTimeoutOutsideItsRangeIsBadInput_data();
+    void aTimeoutOutsideItsRangeIsBadInput();
 
 private:
     struct Run {
@@ -79,6 +88,7 @@ TestNotifyCli::Run TestNotifyCli::run(const QByteArray& channels, const QStringL
     environment.insert(QStringLiteral("CLI_TEST_TOKEN"), token);
     environment.insert(QStringLiteral("CLI_TEST_SECRET"), QStringLiteral("cli-webhook-secret-123"));
     environment.insert(QStringLiteral("CLI_TEST_EMPTY"), QString());
+    environment.insert(QStringLiteral("CLI_TEST_SHORT"), QStringLiteral("sh0rt42"));
     process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(SENTINEL_CLI_PATH),
@@ -179,6 +189,9 @@ void TestNotifyCli::badInputExitsTwoNamingTheKey_data()
         << QByteArray("webhook: {enabled: true, url: \"http://example.org/x\", secret: \"${CLI_TEST_SECRET}\"}\n")
         << QStringLiteral("webhook.url");
     QTest::addRow("a configuration that is not YAML") << QByteArray("telegram: [\n") << QStringLiteral("not valid YAML");
+    QTest::addRow("a webhook secret too short to be masked")
+        << QByteArray("webhook: {enabled: true, url: \"http://127.0.0.1:9/hook\", secret: \"${CLI_TEST_SHORT}\"}\n")
+        << QStringLiteral("webhook.secret: the secret is shorter than 8 characters");
 }
 
 void TestNotifyCli::badInputExitsTwoNamingTheKey()
@@ -189,6 +202,7 @@ void TestNotifyCli::badInputExitsTwoNamingTheKey()
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(QString::fromUtf8(result.err).contains(named), result.err.constData());
     QVERIFY(result.out.isEmpty());
+    QVERIFY(!result.err.contains("sh0rt42"));
     QCOMPARE(m_server->requestCount(), 0);
 }
 
@@ -213,6 +227,105 @@ void TestNotifyCli::aMissingConfigurationFileIsBadInput()
     QVERIFY(finished.wait(30000));
     QCOMPARE(process.exitCode(), 2);
     QVERIFY(process.readAllStandardError().contains("/nonexistent/sentinel.yaml"));
+    QCOMPARE(m_server->requestCount(), 0);
+}
+
+void TestNotifyCli::anEchoedTokenReachesNeitherTheReportNorTheOutbox_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("echoed");
+    QTest::addRow("a 400 whose description echoes the request path") << 400 << token;
+    QTest::addRow("a 401 echoing only the secret half") << 401 << token.section(u':', 1);
+    QTest::addRow("a 404 echoing the percent-encoded token") << 404 << QString::fromUtf8(QUrl::toPercentEncoding(token));
+}
+
+void TestNotifyCli::anEchoedTokenReachesNeitherTheReportNorTheOutbox()
+{
+    QFETCH(int, status);
+    QFETCH(QString, echoed);
+    const QByteArray body = R"({"ok":false,"error_code":)" + QByteArray::number(status)
+        + R"(,"description":"Bad Request: method not found at /bot)" + echoed.toUtf8() + R"(/sendMessage"})";
+    m_telegramScript = {CannedResponse::json(body, status)};
+    QTemporaryDir work;
+    QVERIFY(work.isValid());
+    const Run result = run("telegram: {enabled: true, bot_token: \"${CLI_TEST_TOKEN}\", chat_id: \"-100777\", "
+                           "api_base_url: \"@BASE@\"}\n",
+                           {QStringLiteral("--work-dir"), work.path()});
+    QCOMPARE(result.exitCode, 1);
+    const QByteArray secretHalf = token.section(u':', 1).toUtf8();
+    for (const QByteArray& printed : {result.out, result.err}) {
+        QVERIFY2(!printed.contains(secretHalf), printed.constData());
+        QVERIFY2(!printed.contains(QUrl::toPercentEncoding(token)), printed.constData());
+    }
+    const QJsonObject telegram = QJsonDocument::fromJson(result.out).object().value(u"channels").toObject()
+                                     .value(u"telegram").toObject();
+    QCOMPARE(telegram.value(u"outcome").toString(), QStringLiteral("failed"));
+    QVERIFY2(telegram.value(u"error").toString().contains(u"/bot***/sendMessage"), result.out.constData());
+
+    // The scratch outbox, read back with SQLite: the reason is kept, the token is not; and the
+    // file is readable by its owner only.
+    const QString outboxPath = work.filePath(QStringLiteral("notify-test-telegram.sqlite"));
+    QCOMPARE(QFileInfo(outboxPath).permissions()
+                 & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther),
+             QFileDevice::Permissions());
+    QStringList lastErrors;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("outbox-check"));
+        db.setDatabaseName(outboxPath);
+        QVERIFY(db.open());
+        QSqlQuery query(QStringLiteral("SELECT last_error FROM notify_outbox"), db);
+        while (query.next())
+            lastErrors << query.value(0).toString();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("outbox-check"));
+    QCOMPARE(lastErrors.size(), 1);
+    QVERIFY2(lastErrors.first().contains(u"/bot***/sendMessage"), qPrintable(lastErrors.first()));
+    QVERIFY2(!lastErrors.first().contains(QString::fromUtf8(secretHalf)), qPrintable(lastErrors.first()));
+}
+
+void TestNotifyCli::aTricklingServerEndsTheTestInTime()
+{
+    // One byte every 2 s: Qt's transfer timeout (an inactivity timer) never fires.
+    CannedResponse trickle = telegramFixture(QStringLiteral("ok_sendmessage.json"));
+    trickle.behaviour = CannedResponse::Behaviour::Trickle;
+    trickle.trickleIntervalMs = 2000;
+    m_server->route(sendPath, trickle);
+    CannedResponse hook = CannedResponse::json(R"({"received":true,"slowly":"yes"})", 200);
+    hook.behaviour = CannedResponse::Behaviour::Trickle;
+    m_server->route("/slow-hook", hook);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const Run result = run("telegram: {enabled: true, bot_token: \"${CLI_TEST_TOKEN}\", chat_id: \"-100777\", "
+                           "api_base_url: \"@BASE@\"}\n"
+                           "webhook: {enabled: true, url: \"@BASE@/slow-hook\", secret: \"${CLI_TEST_SECRET}\"}\n",
+                           {QStringLiteral("--timeout"), QStringLiteral("3")});
+    QVERIFY2(elapsed.elapsed() < 15000, QByteArray::number(elapsed.elapsed()).constData());
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject channels = QJsonDocument::fromJson(result.out).object().value(u"channels").toObject();
+    for (const QString& name : {QStringLiteral("telegram"), QStringLiteral("webhook")}) {
+        const QJsonObject report = channels.value(name).toObject();
+        QCOMPARE(report.value(u"outcome").toString(), QStringLiteral("failed"));
+        QVERIFY2(report.value(u"error").toString().contains(u"deadline_exceeded"), result.out.constData());
+    }
+}
+
+void TestNotifyCli::aTimeoutOutsideItsRangeIsBadInput_data()
+{
+    QTest::addColumn<QString>("timeout");
+    QTest::addRow("zero") << QStringLiteral("0");
+    QTest::addRow("longer than a minute") << QStringLiteral("600");
+    QTest::addRow("not a number") << QStringLiteral("soon");
+}
+
+void TestNotifyCli::aTimeoutOutsideItsRangeIsBadInput()
+{
+    QFETCH(QString, timeout);
+    const Run result = run("telegram: {enabled: true, bot_token: \"${CLI_TEST_TOKEN}\", chat_id: \"-100777\", "
+                           "api_base_url: \"@BASE@\"}\n",
+                           {QStringLiteral("--timeout"), timeout});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("--timeout"), result.err.constData());
     QCOMPARE(m_server->requestCount(), 0);
 }
 

@@ -5,6 +5,9 @@
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
 
 namespace sentinel::test {
 
@@ -23,6 +26,13 @@ QByteArray reasonPhrase(int status)
     case 503: return "Service Unavailable";
     default: return "Status";
     }
+}
+
+/// The status line and Content-Type header of `response`, each ending in CRLF.
+QByteArray headStart(const CannedResponse& response)
+{
+    return "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n"
+        + "Content-Type: " + response.contentType + "\r\n";
 }
 } // namespace
 
@@ -156,12 +166,17 @@ void FakeHttpServer::respond(QTcpSocket* socket, const RecordedRequest& request)
     case CannedResponse::Behaviour::CloseAbruptly:
         socket->abort();
         return;
+    case CannedResponse::Behaviour::Trickle:
+        trickle(socket, response);
+        return;
+    case CannedResponse::Behaviour::Flood:
+        flood(socket, response);
+        return;
     case CannedResponse::Behaviour::Normal:
     case CannedResponse::Behaviour::TruncateBody:
         break;
     }
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    head += "Content-Type: " + response.contentType + "\r\n";
+    QByteArray head = headStart(response);
     head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     for (auto it = response.headers.cbegin(); it != response.headers.cend(); ++it)
         head += it.key() + ": " + it.value() + "\r\n";
@@ -174,6 +189,50 @@ void FakeHttpServer::respond(QTcpSocket* socket, const RecordedRequest& request)
     }
     head += "\r\n";
     socket->write(head + response.body);
+}
+
+void FakeHttpServer::trickle(QTcpSocket* socket, const CannedResponse& response)
+{
+    QByteArray head = headStart(response);
+    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+    socket->write(head);
+    auto* timer = new QTimer(socket); // dies with the connection
+    auto sent = std::make_shared<qsizetype>(0);
+    connect(timer, &QTimer::timeout, socket, [socket, timer, sent, body = response.body] {
+        if (*sent >= body.size()) {
+            timer->stop();
+            return;
+        }
+        socket->write(body.mid(*sent, 1));
+        ++*sent;
+    });
+    timer->start(response.trickleIntervalMs);
+}
+
+void FakeHttpServer::flood(QTcpSocket* socket, const CannedResponse& response)
+{
+    QByteArray head = headStart(response);
+    if (response.announcedLength >= 0)
+        head += "Content-Length: " + QByteArray::number(response.announcedLength) + "\r\n";
+    head += "Connection: close\r\n\r\n";
+    socket->write(head);
+    // Refill whenever the kernel took the last chunk, so the server never holds more than a
+    // chunk or two in memory however much it "sends".
+    auto left = std::make_shared<qint64>(response.floodBytes);
+    auto refill = [socket, left] {
+        static const QByteArray chunk(64 * 1024, 'x');
+        if (*left <= 0) {
+            socket->disconnectFromHost();
+            return;
+        }
+        if (socket->bytesToWrite() > 2 * chunk.size())
+            return;
+        const qint64 n = std::min<qint64>(*left, chunk.size());
+        socket->write(chunk.constData(), n);
+        *left -= n;
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, refill);
+    refill();
 }
 
 } // namespace sentinel::test

@@ -30,13 +30,19 @@ struct CannedResponse {
         Normal,       ///< status, headers and full body
         Stall,        ///< accept the request and never answer
         TruncateBody, ///< announce the full Content-Length, send half the body, close
-        CloseAbruptly ///< close the connection without answering
+        CloseAbruptly, ///< close the connection without answering
+        Trickle,      ///< status and headers at once, then the body one byte every `trickleIntervalMs`
+        Flood,        ///< announce `announcedLength` (none when negative: read to close) and send
+                      ///< `floodBytes` of filler in 64 KiB chunks, as fast as the client reads
     };
     int status = 200;
     QByteArray contentType = "application/json";
     QByteArray body;
     QHash<QByteArray, QByteArray> headers;
     Behaviour behaviour = Behaviour::Normal;
+    int trickleIntervalMs = 2000;
+    qint64 announcedLength = -1;
+    qint64 floodBytes = 0;
 
     static CannedResponse json(const QByteArray& body, int status = 200);
     static CannedResponse fromFile(const QString& path, int status = 200,
@@ -77,6 +83,8 @@ private:
     void onNewConnection();
     void onReadyRead(QTcpSocket* socket);
     void respond(QTcpSocket* socket, const RecordedRequest& request);
+    void trickle(QTcpSocket* socket, const CannedResponse& response);
+    void flood(QTcpSocket* socket, const CannedResponse& response);
 
     QTcpServer* m_server;
     QHash<QByteArray, Handler> m_routes;

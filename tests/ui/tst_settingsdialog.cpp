@@ -128,7 +128,7 @@ void TestSettingsDialog::aProblemIsShownNextToItsField()
     QFETCH(QString, issueLabel);
     FakeConfigStore store(demoYaml());
     store.keychain.insert(QStringLiteral("TELEGRAM_BOT_TOKEN"), QStringLiteral("123456:AAF-settings_dialog_token_0123456789ab"));
-    store.keychain.insert(QStringLiteral("WEBHOOK_SECRET"), QStringLiteral("s3cret"));
+    store.keychain.insert(QStringLiteral("WEBHOOK_SECRET"), QStringLiteral("s3cret-settings-dialog"));
     SettingsDialog dialog(store);
     dialog.findChild<QCheckBox*>(QStringLiteral("telegramEnabledCheck"))->setChecked(true);
     dialog.findChild<QLineEdit*>(QStringLiteral("telegramChatIdEdit"))->setText(QStringLiteral("123456"));

@@ -7,6 +7,10 @@
 #include "cache/RedisBackend.h"
 #include "common/ManualClock.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <algorithm>
@@ -55,6 +59,8 @@ private Q_SLOTS:
     void parsesRedisUrls_data();
     void parsesRedisUrls();
     void theEnvelopeCarriesValidityAndRefusesForeignBytes();
+    void credentialsInTheUrlAreASecretAndNeverQuoted();
+    void silentServerIsAnOutageWithinTheDeadline();
 
     void init();
     void cleanup();
@@ -117,10 +123,49 @@ void TestRedisBackend::theEnvelopeCarriesValidityAndRefusesForeignBytes()
     QVERIFY(!RedisBackend::decodeEnvelope(QByteArray("SNTL1 123")).has_value());
 }
 
+void TestRedisBackend::credentialsInTheUrlAreASecretAndNeverQuoted()
+{
+    const auto endpoint = RedisBackend::parseUrl(QStringLiteral("redis://desk:open-sesame-42@127.0.0.1:6379/1"));
+    QVERIFY(endpoint.ok());
+    QCOMPARE(endpoint.value().password.reveal(), QStringLiteral("open-sesame-42"));
+    QCOMPARE(endpoint.value().password.toString(), QStringLiteral("***"));
+    const auto refused = RedisBackend::parseUrl(QStringLiteral("redis://desk:another-pass-43@127.0.0.1/zero"));
+    QVERIFY(!refused.ok());
+    QVERIFY2(!refused.error().toString().contains(u"another-pass-43"), qPrintable(refused.error().toString()));
+    QVERIFY2(!refused.error().toString().contains(u"desk:"), qPrintable(refused.error().toString()));
+}
+
+void TestRedisBackend::silentServerIsAnOutageWithinTheDeadline()
+{
+    // Accepts the connection and never says a word: the subscription is never confirmed.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    QList<QTcpSocket*> held;
+    connect(&silent, &QTcpServer::newConnection, &silent, [&] {
+        while (QTcpSocket* socket = silent.nextPendingConnection())
+            held << socket;
+    });
+    ManualClock clock(utc("2024-03-11T09:30:00Z"));
+    RedisBackend::Endpoint endpoint;
+    endpoint.port = silent.serverPort();
+    RedisBackend::Options options;
+    options.requestDeadline = std::chrono::milliseconds(300);
+    RedisBackend backend(endpoint, clock, options);
+    QSignalSpy degraded(&backend, &RedisBackend::backendDegraded);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    backend.start();
+    QTRY_COMPARE_WITH_TIMEOUT(degraded.size(), 1, 3000);
+    QVERIFY2(elapsed.elapsed() < 2000, QByteArray::number(elapsed.elapsed()).constData());
+    QVERIFY(degraded.first().first().toString().contains(u"within 300 ms"));
+    QVERIFY(!backend.isAvailable());
+}
+
 void TestRedisBackend::init()
 {
     const QString function = QString::fromLatin1(QTest::currentTestFunction());
-    if (function.startsWith(u"parses") || function.startsWith(u"theEnvelope"))
+    if (function.startsWith(u"parses") || function.startsWith(u"theEnvelope") || function.startsWith(u"credentials")
+        || function.startsWith(u"silent"))
         return;
     if (RedisServerProcess::executable().isEmpty())
         QSKIP("redis-server is not on PATH (Debian: apt-get install redis-server); the CI script installs it");

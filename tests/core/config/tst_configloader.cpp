@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "common/Error.h"
 #include "config/ConfigLoader.h"
 #include "config/Duration.h"
 
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void secretReferencesAreResolvedFromTheEnvironment();
     void secretInClearInAWorldReadableFileIsWarnedAbout();
     void fileChecksCanBeLeftToTheCaller();
+    void aRedisPasswordIsASecretAndNeverQuoted();
     void durationsParseAndFormat_data();
     void durationsParseAndFormat();
 };
@@ -108,8 +110,17 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("an unknown top-level key suggests the near one")
         << QByteArray(minimal + "strategie: {name: sma_cross}\n") << QStringLiteral("strategie") << QStringLiteral("unknown key");
     QTest::newRow("a bot token that Telegram would refuse for its shape")
-        << QByteArray(minimal + "telegram: {enabled: true, bot_token: \"123:abc\", chat_id: \"12345\"}\n")
+        << QByteArray(minimal + "telegram: {enabled: true, bot_token: \"123:abcdefgh\", chat_id: \"12345\"}\n")
         << QStringLiteral("telegram.bot_token") << QStringLiteral("not shaped like");
+    QTest::newRow("a secret too short to be masked, written in clear")
+        << QByteArray(minimal + "webhook: {enabled: true, url: \"https://hooks.example/in\", secret: \"pw12345\"}\n")
+        << QStringLiteral("webhook.secret") << QStringLiteral("shorter than 8 characters");
+    QTest::newRow("a secret too short to be masked, from the environment")
+        << QByteArray(minimal + "provider: alpha_vantage\nproviders: {alpha_vantage: {api_key: \"${SHORT}\"}}\n")
+        << QStringLiteral("providers.alpha_vantage.api_key") << QStringLiteral("shorter than 8 characters");
+    QTest::newRow("a redis password too short to be masked")
+        << QByteArray(minimal + "cache: {backend: redis, redis_url: \"redis://:pw12@127.0.0.1:6379\"}\n")
+        << QStringLiteral("cache.redis_url") << QStringLiteral("shorter than 8 characters");
     QTest::newRow("Redis over TLS, which the client cannot speak")
         << QByteArray(minimal + "cache: {backend: redis, redis_url: \"rediss://cache.example:6380\"}\n")
         << QStringLiteral("cache.redis_url") << QStringLiteral("not supported");
@@ -200,14 +211,38 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath()
     QFETCH(QByteArray, yaml);
     QFETCH(QString, path);
     QFETCH(QString, messagePart);
-    const auto result = loaderWithEnvironment({{QStringLiteral("TOKEN"), QStringLiteral("123456:abcdefghijklmnopqrstuvwxyz0123456789")}})
+    const auto result = loaderWithEnvironment({{QStringLiteral("TOKEN"), QStringLiteral("123456:abcdefghijklmnopqrstuvwxyz0123456789")},
+                                               {QStringLiteral("SHORT"), QStringLiteral("k3y")}})
                             .loadText(yaml);
     QVERIFY(!result.ok());
     bool found = false;
-    for (const Issue& issue : result.issues)
+    for (const Issue& issue : result.issues) {
         found = found || (issue.location == path && issue.message.contains(messagePart) && !issue.remedy.isEmpty());
+        // A message names the key, never a secret's value (even a wrong or short one).
+        for (const char* value : {"pw12345", "pw12@", "k3y", "abcdefgh"})
+            QVERIFY2(!issue.toString().contains(QLatin1String(value)), qPrintable(issue.toString()));
+    }
     QVERIFY2(found, qPrintable(QStringLiteral("expected an issue at %1 containing '%2', got: %3")
                                    .arg(path, messagePart, errorPaths(result.issues).join(u", "))));
+}
+
+void TestConfigLoader::aRedisPasswordIsASecretAndNeverQuoted()
+{
+    // A URL the loader refuses still holds the password: the message shows it without it.
+    const auto refused = loaderWithEnvironment({}).loadText(
+        minimal + "cache: {backend: redis, redis_url: \"http://desk:hunter2-redis-pass@cache.local:6379\"}\n");
+    QVERIFY(!refused.ok());
+    QVERIFY(!refused.issues.isEmpty());
+    for (const Issue& issue : refused.issues)
+        QVERIFY2(!issue.toString().contains(u"hunter2"), qPrintable(issue.toString()));
+    QVERIFY(errorPaths(refused.issues).contains(QStringLiteral("cache.redis_url")));
+    // An accepted one keeps its password as a Secret, masked in any later text.
+    const auto accepted = loaderWithEnvironment({}).loadText(
+        minimal + "cache: {backend: redis, redis_url: \"redis://:s3cure-redis-pass@cache.local:6379/1\"}\n");
+    QVERIFY2(accepted.ok(), qPrintable(errorPaths(accepted.issues).join(u", ")));
+    QCOMPARE(accepted.config.cache.redisPassword.reveal(), QStringLiteral("s3cure-redis-pass"));
+    const Error later{QStringLiteral("redis_unavailable"), QStringLiteral("AUTH s3cure-redis-pass refused")};
+    QVERIFY(!later.message.contains(u"s3cure"));
 }
 
 void TestConfigLoader::theResultNamesTheRegistriesItWasCheckedAgainst()

@@ -5,6 +5,7 @@
 #include "common/ManualClock.h"
 #include "notify/TelegramChannel.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -42,6 +43,10 @@ private Q_SLOTS:
     void verifyChecksTokenAndChat();
     void staticValidationNamesTheKeyToFix_data();
     void staticValidationNamesTheKeyToFix();
+    void anErrorDescriptionEchoingTheTokenNeverReachesTheOutcome_data();
+    void anErrorDescriptionEchoingTheTokenNeverReachesTheOutcome();
+    void aTricklingApiIsCutOffAtTheDeadline();
+    void anOversizedAnswerIsAbortedUnread();
 
 private:
     TelegramSettings settings() const;
@@ -373,6 +378,67 @@ void TestTelegramChannel::staticValidationNamesTheKeyToFix()
             QVERIFY(!issue.toString().contains(botToken));
     }
     QCOMPARE(found, keys);
+}
+
+void TestTelegramChannel::anErrorDescriptionEchoingTheTokenNeverReachesTheOutcome_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("echoed");
+    const QString stranger = QStringLiteral("5551234567:AAE-never_registered_token_0123456789");
+    QTest::addRow("400 echoing our token in the path") << 400 << token;
+    QTest::addRow("401 echoing our token percent-encoded") << 401 << QString::fromUtf8(QUrl::toPercentEncoding(token));
+    QTest::addRow("403 echoing a token never registered") << 403 << stranger;
+    QTest::addRow("500 echoing the secret half alone") << 500 << token.section(u':', 1);
+}
+
+void TestTelegramChannel::anErrorDescriptionEchoingTheTokenNeverReachesTheOutcome()
+{
+    QFETCH(int, status);
+    QFETCH(QString, echoed);
+    const QByteArray body = QByteArrayLiteral(R"({"ok":false,"error_code":)") + QByteArray::number(status)
+        + R"(,"description":"Bad Request: no such method /bot)" + echoed.toUtf8() + R"(/sendMessage"})";
+    m_script = {CannedResponse::json(body, status)};
+    TelegramChannel channel(settings(), *m_clock);
+    const auto outcome = deliver(channel, signal());
+    QVERIFY(outcome);
+    QVERIFY(outcome->status != Outcome::Delivered);
+    const QString shown = outcome->error.toString() + outcome->configKey;
+    QVERIFY2(!shown.contains(echoed), qPrintable(shown));
+    QVERIFY2(!shown.contains(token.section(u':', 1)), qPrintable(shown));
+    QVERIFY2(shown.contains(u"***"), qPrintable(shown));
+}
+
+void TestTelegramChannel::aTricklingApiIsCutOffAtTheDeadline()
+{
+    CannedResponse trickle = telegramFixture(QStringLiteral("ok_sendmessage.json"));
+    trickle.behaviour = CannedResponse::Behaviour::Trickle;
+    trickle.trickleIntervalMs = 2000;
+    m_script = {trickle};
+    TelegramChannel::Options options;
+    options.request.deadline = std::chrono::milliseconds(300);
+    TelegramChannel channel(settings(), *m_clock, options);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto outcome = deliver(channel, signal());
+    QVERIFY(outcome);
+    QVERIFY2(elapsed.elapsed() < 2000, QByteArray::number(elapsed.elapsed()).constData());
+    QCOMPARE(outcome->status, Outcome::RetryLater);
+    QCOMPARE(outcome->error.kind, QStringLiteral("deadline_exceeded"));
+    QVERIFY(!outcome->error.message.contains(token.section(u':', 1)));
+}
+
+void TestTelegramChannel::anOversizedAnswerIsAbortedUnread()
+{
+    CannedResponse flood;
+    flood.behaviour = CannedResponse::Behaviour::Flood;
+    flood.announcedLength = qint64(400) * 1024 * 1024;
+    flood.floodBytes = 4 * 1024 * 1024;
+    m_script = {flood};
+    TelegramChannel channel(settings(), *m_clock);
+    const auto outcome = deliver(channel, signal());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->status, Outcome::RetryLater);
+    QCOMPARE(outcome->error.kind, QStringLiteral("body_too_large"));
 }
 
 QTEST_GUILESS_MAIN(TestTelegramChannel)

@@ -17,6 +17,9 @@ private Q_SLOTS:
     void classifiesRecordedBodies();
     void classifiesBodiesThatAreNotTheEnvelope_data();
     void classifiesBodiesThatAreNotTheEnvelope();
+    void retryAfterIsClampedToAnHour_data();
+    void retryAfterIsClampedToAnHour();
+    void aDescriptionEchoingATokenIsMasked();
 };
 
 namespace {
@@ -95,6 +98,45 @@ void TestTelegramReply::classifiesBodiesThatAreNotTheEnvelope()
     QFETCH(QByteArray, body);
     QFETCH(int, kind);
     QCOMPARE(int(TelegramReply::classify(status, body).kind), kind);
+}
+
+void TestTelegramReply::retryAfterIsClampedToAnHour_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("seconds");
+    QTest::addRow("int max in parameters (a 68-year back-off) becomes an hour")
+        << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":2147483647}})")
+        << 3600;
+    QTest::addRow("1e300 in parameters becomes an hour")
+        << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":1e300}})")
+        << 3600;
+    QTest::addRow("a negative retry_after is no wait at all")
+        << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":-5}})")
+        << 0;
+    QTest::addRow("an overflowing number in the description becomes an hour")
+        << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 99999999999999999999999"})")
+        << 3600;
+    QTest::addRow("a wait within the hour is kept")
+        << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3599}})")
+        << 3599;
+}
+
+void TestTelegramReply::retryAfterIsClampedToAnHour()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, seconds);
+    const TelegramReply reply = TelegramReply::classify(429, body);
+    QCOMPARE(int(reply.kind), int(Kind::RetryAfter));
+    QCOMPARE(reply.retryAfterSeconds, seconds);
+}
+
+void TestTelegramReply::aDescriptionEchoingATokenIsMasked()
+{
+    // A token this process never registered: masked by its shape alone.
+    const QByteArray body = R"({"ok":false,"error_code":400,"description":"Bad Request: wrong path /bot5551234567:AAE-never_registered_token_0123456789/sendMessage"})";
+    const TelegramReply reply = TelegramReply::classify(400, body);
+    QVERIFY2(!reply.description.contains(u"never_registered_token"), qPrintable(reply.description));
+    QVERIFY(reply.description.contains(u"/bot***/sendMessage"));
 }
 
 QTEST_GUILESS_MAIN(TestTelegramReply)

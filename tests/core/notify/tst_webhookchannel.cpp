@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QMessageAuthenticationCode>
 #include <QTest>
 
@@ -22,9 +23,15 @@ private Q_SLOTS:
     void statusDecidesWhetherToRetry_data();
     void statusDecidesWhetherToRetry();
     void networkErrorIsRetried();
+    void retryAfterIsClampedToAnHour_data();
+    void retryAfterIsClampedToAnHour();
+    void aTricklingReceiverIsCutOffAtTheDeadline();
+    void anOversizedAnswerIsAbortedUnread_data();
+    void anOversizedAnswerIsAbortedUnread();
 
 private:
-    std::optional<DeliveryOutcome> deliverOnce(const SignalMessage& signal);
+    std::optional<DeliveryOutcome> deliverOnce(const SignalMessage& signal,
+                                               const net::Limits& limits = WebhookChannel::defaultLimits);
 
     std::unique_ptr<FakeHttpServer> m_server;
     std::unique_ptr<ManualClock> m_clock;
@@ -52,9 +59,10 @@ void TestWebhookChannel::init()
     m_server->route("/hooks/signal", [this](const RecordedRequest&) { return m_answer; });
 }
 
-std::optional<DeliveryOutcome> TestWebhookChannel::deliverOnce(const SignalMessage& signal)
+std::optional<DeliveryOutcome> TestWebhookChannel::deliverOnce(const SignalMessage& signal, const net::Limits& limits)
 {
     WebhookChannel channel(m_settings, *m_clock);
+    channel.setRequestLimits(limits);
     std::optional<DeliveryOutcome> outcome;
     channel.deliver(DeliveryAttempt{signal, 0}, {}, [&outcome](const DeliveryOutcome& o) { outcome = o; });
     [&] { QTRY_VERIFY(outcome.has_value()); }();
@@ -138,6 +146,67 @@ void TestWebhookChannel::networkErrorIsRetried()
     QVERIFY(result);
     QCOMPARE(result->status, Outcome::RetryLater);
     QCOMPARE(result->error.kind, QStringLiteral("network_error"));
+}
+
+void TestWebhookChannel::retryAfterIsClampedToAnHour_data()
+{
+    QTest::addColumn<QByteArray>("retryAfter");
+    QTest::addColumn<qint64>("expectedSeconds");
+    QTest::addRow("a modest wait is honoured") << QByteArray("120") << qint64(120);
+    QTest::addRow("int max (a 68-year back-off) becomes an hour") << QByteArray("2147483647") << qint64(3600);
+    QTest::addRow("more digits than a 64-bit number becomes an hour")
+        << QByteArray("99999999999999999999999999") << qint64(3600);
+    QTest::addRow("an http-date a year ahead becomes an hour") << QByteArray("Tue, 02 Mar 2027 14:00:00 GMT") << qint64(3600);
+    QTest::addRow("an http-date ten minutes ahead is honoured") << QByteArray("Mon, 02 Mar 2026 14:10:00 GMT") << qint64(600);
+}
+
+void TestWebhookChannel::retryAfterIsClampedToAnHour()
+{
+    QFETCH(QByteArray, retryAfter);
+    QFETCH(qint64, expectedSeconds);
+    m_answer = CannedResponse::json("{}", 429);
+    m_answer.headers.insert("Retry-After", retryAfter);
+    const auto outcome = deliverOnce(sampleSignal());
+    QVERIFY(outcome);
+    QCOMPARE(outcome->status, Outcome::RetryLater);
+    QCOMPARE(m_clock->now().secsTo(outcome->retryAt), expectedSeconds);
+}
+
+void TestWebhookChannel::aTricklingReceiverIsCutOffAtTheDeadline()
+{
+    // One byte every 2 s never trips Qt's transfer (inactivity) timeout; the total deadline does.
+    m_answer = CannedResponse::json(R"({"received":true,"padding":"......"})", 200);
+    m_answer.behaviour = CannedResponse::Behaviour::Trickle;
+    m_answer.trickleIntervalMs = 2000;
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto outcome = deliverOnce(sampleSignal(), net::Limits{std::chrono::milliseconds(300), 64 * 1024});
+    QVERIFY(outcome);
+    QVERIFY2(elapsed.elapsed() < 2000, QByteArray::number(elapsed.elapsed()).constData());
+    QCOMPARE(outcome->status, Outcome::RetryLater);
+    QCOMPARE(outcome->error.kind, QStringLiteral("deadline_exceeded"));
+}
+
+void TestWebhookChannel::anOversizedAnswerIsAbortedUnread_data()
+{
+    QTest::addColumn<qint64>("announced");
+    QTest::addColumn<qint64>("sent");
+    QTest::addRow("a 400 MB content-length is refused before the body") << qint64(400) * 1024 * 1024 << qint64(1024 * 1024);
+    QTest::addRow("a body without a length that grows past the cap") << qint64(-1) << qint64(8) * 1024 * 1024;
+}
+
+void TestWebhookChannel::anOversizedAnswerIsAbortedUnread()
+{
+    QFETCH(qint64, announced);
+    QFETCH(qint64, sent);
+    m_answer = CannedResponse::json({}, 200);
+    m_answer.behaviour = CannedResponse::Behaviour::Flood;
+    m_answer.announcedLength = announced;
+    m_answer.floodBytes = sent;
+    const auto outcome = deliverOnce(sampleSignal(), net::Limits{std::chrono::seconds(10), 64 * 1024});
+    QVERIFY(outcome);
+    QCOMPARE(outcome->status, Outcome::RetryLater);
+    QCOMPARE(outcome->error.kind, QStringLiteral("body_too_large"));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookChannel)

@@ -10,6 +10,7 @@
 #include "FakeHttpServer.h"
 #include "TestData.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -38,6 +39,9 @@ private Q_SLOTS:
     void apiKeyNeverAppearsInALogLine();
     void missingApiKeyFailsWithoutARequest();
     void answerForAnotherSymbolIsRejected();
+    void aTricklingServerIsCutOffInWallClockTime();
+    void anOversizedAnswerIsAbortedUnread_data();
+    void anOversizedAnswerIsAbortedUnread();
 
 private:
     AlphaVantageSettings settings(int perMinute = 5, int perDay = 25) const;
@@ -286,6 +290,50 @@ void TestAlphaVantageProvider::answerForAnotherSymbolIsRejected()
     AlphaVantageProvider provider(*m_clock, settings());
     const auto result = fetchOnce(provider, Instrument{QStringLiteral("GBP/USD"), QStringLiteral("FX"), Interval::Min5});
     QCOMPARE(result.error().kind, QStringLiteral("symbol_mismatch"));
+}
+
+void TestAlphaVantageProvider::aTricklingServerIsCutOffInWallClockTime()
+{
+    // The Clock is not moved: only the wall-clock deadline can end this request.
+    CannedResponse trickle = recorded("crazzyghost_fx_intraday_5min.json");
+    trickle.behaviour = CannedResponse::Behaviour::Trickle;
+    trickle.trickleIntervalMs = 2000;
+    m_server->route("/query", trickle);
+    AlphaVantageSettings s = settings();
+    s.timeout = 1s;
+    AlphaVantageProvider provider(*m_clock, s);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const auto result = fetchOnce(provider, eurUsd());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, QStringLiteral("timeout"));
+    QVERIFY2(elapsed.elapsed() < 5000, QByteArray::number(elapsed.elapsed()).constData());
+    QVERIFY(!result.error().toString().contains(apiKey));
+}
+
+void TestAlphaVantageProvider::anOversizedAnswerIsAbortedUnread_data()
+{
+    QTest::addColumn<qint64>("announced");
+    QTest::addColumn<qint64>("sent");
+    QTest::addRow("a 400 MB content-length is refused before the body")
+        << qint64(400) * 1024 * 1024 << qint64(2) * 1024 * 1024;
+    QTest::addRow("a body without a length that grows past the cap")
+        << qint64(-1) << AlphaVantageProvider::maxBodyBytes + 4 * 1024 * 1024;
+}
+
+void TestAlphaVantageProvider::anOversizedAnswerIsAbortedUnread()
+{
+    QFETCH(qint64, announced);
+    QFETCH(qint64, sent);
+    CannedResponse flood;
+    flood.behaviour = CannedResponse::Behaviour::Flood;
+    flood.announcedLength = announced;
+    flood.floodBytes = sent;
+    m_server->route("/query", flood);
+    AlphaVantageProvider provider(*m_clock, settings());
+    const auto result = fetchOnce(provider, eurUsd());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, QStringLiteral("body_too_large"));
 }
 
 QTEST_GUILESS_MAIN(TestAlphaVantageProvider)
