@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NotifyTestCommand.h"
 
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "common/SystemClock.h"
 #include "config/ConfigLoader.h"
@@ -67,7 +68,7 @@ int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& w
     }
     if (webhook.enabled) {
         if (!isHttpUrl(webhook.url))
-            return usageError(invocation, QStringLiteral("webhook.url: '%1' is not an http(s) URL").arg(webhook.url.toString()));
+            return usageError(invocation, QStringLiteral("webhook.url: '%1' is not an http(s) URL").arg(excerpt(webhook.url.toString())));
         if (webhook.secret.isEmpty())
             return usageError(invocation, QStringLiteral("webhook.secret: empty; the receiver cannot verify the signature "
                                                          "(set it to \"${WEBHOOK_SECRET}\" and export the shared secret)"));

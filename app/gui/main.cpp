@@ -48,8 +48,9 @@ QByteArray readConfigText(const QString& explicitPath)
     const QString path = !explicitPath.isEmpty() ? explicitPath
         : (QFile::exists(ConfigLoader::platformConfigPath()) ? ConfigLoader::platformConfigPath()
                                                              : QStringLiteral(":/sentinel/config/demo.yaml"));
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    // A file that cannot be read bounded starts the editor empty; the loader reports why.
+    Result<QByteArray> text = readBoundedFile(path, FileKind::Config);
+    return text ? std::move(text).value() : QByteArray();
 }
 
 } // namespace

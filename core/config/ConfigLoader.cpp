@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/ConfigLoader.h"
 
+#include "common/BoundedFile.h"
 #include "common/Log.h"
 #include "config/ConfigSchema.h"
 #include "config/SchemaReader.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -123,17 +123,16 @@ ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& s
 
 ConfigLoadResult ConfigLoader::loadFile(const QString& path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const Result<QByteArray> text = readBoundedFile(path, FileKind::Config);
+    if (!text) {
         ConfigLoadResult result;
         result.known = m_options.known;
         result.config.sourcePath = path;
-        result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"),
-                              QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
-                              QStringLiteral("check the path given to --config"), 0});
+        result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"), text.error().message,
+                              text.error().remedy, 0});
         return result;
     }
-    return loadText(file.readAll(), path);
+    return loadText(*text, path);
 }
 
 ConfigLoadResult ConfigLoader::loadDemoProfile() const

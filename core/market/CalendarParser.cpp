@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "market/CalendarParser.h"
 
+#include "common/Excerpt.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -159,7 +161,7 @@ public:
         } else if (type == u"easter") {
             rule.type = DateRuleType::Easter;
         } else {
-            fail(path + u".type", QStringLiteral("expected fixed, nth_weekday or easter, got \"%1\"").arg(type));
+            fail(path + u".type", QStringLiteral("expected fixed, nth_weekday or easter, got \"%1\"").arg(excerpt(type)));
         }
         if (object.contains(u"offset_days"))
             rule.offsetDays = integer(object.value(u"offset_days"), path + u".offset_days", -366, 366);
@@ -269,7 +271,7 @@ public:
             }
         }
         if (!found)
-            fail(path + u".inherits", QStringLiteral("no market named \"%1\" is defined before it").arg(base));
+            fail(path + u".inherits", QStringLiteral("no market named \"%1\" is defined before it").arg(excerpt(base)));
         return spec;
     }
 
@@ -280,7 +282,7 @@ public:
             spec.timeZoneId = string(object.value(u"time_zone"), path + u".time_zone");
             if (!QTimeZone(spec.timeZoneId.toUtf8()).isValid())
                 fail(path + u".time_zone",
-                     QStringLiteral("unknown time zone \"%1\" (use an IANA name such as America/New_York)").arg(spec.timeZoneId));
+                     QStringLiteral("unknown time zone \"%1\" (use an IANA name such as America/New_York)").arg(excerpt(spec.timeZoneId)));
         }
         if (object.contains(u"zone_label"))
             spec.zoneLabel = string(object.value(u"zone_label"), path + u".zone_label");
@@ -368,7 +370,7 @@ public:
             CalendarSpec spec = market(array.at(i), path, known);
             for (const CalendarSpec& earlier : std::as_const(result.markets)) {
                 if (earlier.name == spec.name)
-                    fail(path + u".name", QStringLiteral("market \"%1\" is defined twice").arg(spec.name));
+                    fail(path + u".name", QStringLiteral("market \"%1\" is defined twice").arg(excerpt(spec.name)));
             }
             known << spec;
             result.markets << spec;

@@ -6,7 +6,8 @@ namespace sentinel::providerError {
 bool isRetryable(const QString& kind)
 {
     return kind != InvalidCall && kind != InvalidApiKey && kind != PremiumEndpoint && kind != Unsupported
-           && kind != SymbolMismatch && kind != UnknownTimeZone && kind != ReplayDataMissing && kind != TlsError;
+           && kind != SymbolMismatch && kind != UnknownTimeZone && kind != ReplayDataMissing && kind != BadReplayFile
+           && kind != TlsError;
 }
 
 bool indicatesOutage(const QString& kind)

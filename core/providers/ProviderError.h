@@ -31,6 +31,7 @@ inline constexpr char16_t SymbolMismatch[] = u"symbol_mismatch";     ///< answer
 inline constexpr char16_t CircuitOpen[] = u"circuit_open";           ///< too many failures: paused
 inline constexpr char16_t Unsupported[] = u"unsupported";            ///< provider cannot answer this
 inline constexpr char16_t ReplayDataMissing[] = u"replay_data_missing";
+inline constexpr char16_t BadReplayFile[] = u"bad_replay_file";      ///< not a regular file, or over its size cap
 inline constexpr char16_t Cancelled[] = u"cancelled";
 
 /// Whether asking again later can help. Invalid calls, keys and premium endpoints never heal.

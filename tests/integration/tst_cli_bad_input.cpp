@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Bad input to the `sentinel` command line, from the hardening review (issue 18): every case
+// must end promptly with exit 2 (or the code the contract gives it) and a first stderr line that
+// names what is wrong, never a crash, a hang or a silent success.
+#include "CliRunner.h"
+#include "TestData.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sentinel::test;
+
+class TestCliBadInput final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void refusedWithAMessage_data();
+    void refusedWithAMessage();
+    void anEchoedValueIsQuotedAsAnExcerpt();
+
+private:
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+void TestCliBadInput::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    // Sparse files: larger than their caps without writing megabytes.
+    for (const auto& [name, size] : {std::pair{QStringLiteral("big.yaml"), qint64(5) * 1024 * 1024},
+                                     std::pair{QStringLiteral("big.json"), qint64(17) * 1024 * 1024}}) {
+        QFile file(path(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(size));
+    }
+    QVERIFY(writeTextFile(path(QStringLiteral("long_value.yaml")),
+                          "watchlist:\n  - {symbol: \"EUR/USD\", market: " + QByteArray(10'000, 'Q') + ", interval: 5min}\n"));
+}
+
+void TestCliBadInput::refusedWithAMessage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message"); ///< a part of the first stderr line; "{dir}" is the temporary folder
+
+    const QString zero = QStringLiteral("/dev/zero");
+    // Item 1: every file read is a regular file under a size cap.
+    QTest::newRow("config check on /dev/zero is refused, not an out-of-memory abort")
+        << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, zero} << 2
+        << u"configuration file /dev/zero is not a regular file"_qs;
+    QTest::newRow("config check with --calendars /dev/zero is refused")
+        << QStringList{u"config"_qs, u"check"_qs, u"--calendars"_qs, zero} << 2
+        << u"calendar file /dev/zero is not a regular file"_qs;
+    QTest::newRow("sessions with --calendars /dev/zero is refused")
+        << QStringList{u"sessions"_qs, u"--market"_qs, u"XNYS"_qs, u"--from"_qs, u"2024-01-02"_qs, u"--to"_qs,
+                       u"2024-01-05"_qs, u"--calendars"_qs, zero}
+        << 2 << u"calendar file /dev/zero is not a regular file"_qs;
+    QTest::newRow("parse alphavantage on /dev/zero is refused, not a hang")
+        << QStringList{u"parse"_qs, u"alphavantage"_qs, zero} << 2 << u"input file /dev/zero is not a regular file"_qs;
+    QTest::newRow("var on /dev/zero is refused, not a hang")
+        << QStringList{u"var"_qs, u"--method"_qs, u"historical"_qs, u"--confidence"_qs, u"0.95"_qs, zero} << 2
+        << u"returns file /dev/zero is not a regular file"_qs;
+    QTest::newRow("a configuration over 4 MiB is refused with its size")
+        << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, u"{dir}/big.yaml"_qs} << 2
+        << u"is 5 MiB, more than the 4 MiB a configuration file may have"_qs;
+    QTest::newRow("a calendar file over 16 MiB is refused with its size")
+        << QStringList{u"config"_qs, u"check"_qs, u"--calendars"_qs, u"{dir}/big.json"_qs} << 2
+        << u"more than the 16 MiB a calendar file may have"_qs;
+    QTest::newRow("a directory given as the configuration is refused")
+        << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
+    QTest::newRow("a directory given to parse is refused")
+        << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
+}
+
+void TestCliBadInput::refusedWithAMessage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    for (QString& argument : arguments)
+        argument.replace(u"{dir}"_qs, m_dir.path());
+    message.replace(u"{dir}"_qs, m_dir.path());
+    const CliRun run = runSentinel(arguments);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(u"exit %1, stderr: %2"_qs.arg(run.exitCode).arg(QString::fromUtf8(run.err))));
+    const QString firstLine = QString::fromUtf8(run.err).section(u'\n', 0, 0);
+    QVERIFY2(firstLine.contains(message), qPrintable(firstLine));
+}
+
+void TestCliBadInput::anEchoedValueIsQuotedAsAnExcerpt()
+{
+    const CliRun run = runSentinel({u"config"_qs, u"check"_qs, u"--config"_qs, path(u"long_value.yaml"_qs)});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("unknown market 'QQQQ"), run.err.left(300).constData());
+    QVERIFY2(run.err.contains(QByteArray(QByteArray(80, 'Q') + "\u2026'")), run.err.left(300).constData());
+    QVERIFY2(!run.err.contains(QByteArray(81, 'Q')), "the whole 10,000-character value was echoed");
+    QVERIFY(!run.out.contains(QByteArray(81, 'Q')));
+}
+
+QTEST_GUILESS_MAIN(TestCliBadInput)
+#include "tst_cli_bad_input.moc"
