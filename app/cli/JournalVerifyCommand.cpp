@@ -19,9 +19,6 @@ int runJournalVerify(Invocation& invocation)
     parser.addOption({QStringLiteral("journal"), QStringLiteral("The journal file (SQLite) to check."), QStringLiteral("FILE")});
     if (const auto status = parseArguments(parser, invocation))
         return *status;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --journal FILE)")
-                                          .arg(parser.positionalArguments().first()));
     const QString path = parser.value(QStringLiteral("journal"));
     if (path.isEmpty())
         return usageError(invocation, QStringLiteral("--journal FILE is required"));

@@ -191,9 +191,6 @@ int runNotifyTest(Invocation& invocation)
     GlobalOptions global;
     if (const auto exit = parseArguments(parser, invocation, &global))
         return *exit;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --config FILE)")
-                                          .arg(parser.positionalArguments().first()));
 
     // Only the channels' own settings decide whether this test can run: someone setting up
     // Telegram before the rest of the file is finished should still be able to try it.

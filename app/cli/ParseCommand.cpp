@@ -21,7 +21,7 @@ int runParseAlphaVantage(Invocation& invocation)
                       QStringLiteral("The function that produced the body (e.g. FX_INTRADAY); default: recognised from the body."),
                       QStringLiteral("NAME")});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The saved response body (JSON)."));
-    if (const auto exit = parseArguments(parser, invocation))
+    if (const auto exit = parseArguments(parser, invocation, nullptr, 1))
         return *exit;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)

@@ -115,7 +115,7 @@ int runVar(Invocation& invocation)
     parser.addOptions({methodOption, confidenceOption, horizonOption, assetClassOption, minReturnsOption,
                        resamplesOption, seedOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Returns, one a line."));
-    if (const auto status = parseArguments(parser, invocation))
+    if (const auto status = parseArguments(parser, invocation, nullptr, 1))
         return *status;
 
     if (parser.positionalArguments().size() != 1)

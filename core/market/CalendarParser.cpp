@@ -339,6 +339,8 @@ public:
 
     CalendarFile file(const QByteArray& json, const QList<CalendarSpec>& bases) const
     {
+        if (const qsizetype nul = json.indexOf('\0'); nul >= 0)
+            fail(QStringLiteral("byte %1").arg(nul), QStringLiteral("the file contains NUL bytes: it is binary, not JSON text"));
         QJsonParseError parseError{};
         const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
         if (parseError.error != QJsonParseError::NoError) {

@@ -74,6 +74,13 @@ std::optional<Error> errorInBody(const QJsonObject& root)
 
 Error classifyNonJson(const QByteArray& body, const QJsonParseError& parseError)
 {
+    // Before any other shape: a body with NUL bytes is not text, however it ends.
+    if (const qsizetype nul = body.indexOf('\0'); nul >= 0)
+        return pe::make(pe::BinaryBody,
+                        QStringLiteral("the body contains NUL bytes (the first at byte %1 of %2): it is binary, not JSON")
+                            .arg(nul)
+                            .arg(body.size()),
+                        QStringLiteral("check the base URL points at Alpha Vantage; retry later"));
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
         return pe::make(pe::EmptyBody, QStringLiteral("the response body is empty"),

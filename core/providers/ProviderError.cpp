@@ -12,7 +12,7 @@ bool isRetryable(const QString& kind)
 
 bool indicatesOutage(const QString& kind)
 {
-    return kind == HttpError || kind == Timeout || kind == NetworkError || kind == HtmlBody || kind == TruncatedBody
+    return kind == HttpError || kind == Timeout || kind == NetworkError || kind == HtmlBody || kind == TruncatedBody || kind == BinaryBody
            || kind == MalformedBody || kind == EmptyBody || kind == UnexpectedShape;
 }
 

@@ -22,6 +22,7 @@ inline constexpr char16_t NetworkError[] = u"network_error";
 inline constexpr char16_t TlsError[] = u"tls_error";
 inline constexpr char16_t HtmlBody[] = u"html_body";                 ///< an HTML page instead of JSON
 inline constexpr char16_t TruncatedBody[] = u"truncated_body";       ///< JSON cut off
+inline constexpr char16_t BinaryBody[] = u"binary_body";             ///< NUL bytes: not text at all
 inline constexpr char16_t MalformedBody[] = u"malformed_body";       ///< not JSON at all
 inline constexpr char16_t EmptyBody[] = u"empty_body";
 inline constexpr char16_t UnexpectedShape[] = u"unexpected_shape";   ///< JSON, but not a known answer

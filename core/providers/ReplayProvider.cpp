@@ -37,6 +37,10 @@ QString ReplayProvider::filePathFor(const Instrument& instrument) const
 
 Result<SanitizedBars> ReplayProvider::parseCsv(const QByteArray& text, const QDateTime& now)
 {
+    if (const qsizetype nul = text.indexOf('\0'); nul >= 0)
+        return pe::make(pe::BinaryBody,
+                        QStringLiteral("the file contains NUL bytes (the first at byte %1): it is binary, not CSV text").arg(nul),
+                        QStringLiteral("give a CSV file as described in docs/replay-format.md"));
     const QList<QByteArray> lines = text.split('\n');
     QList<CandidateBar> rows;
     bool headerSeen = false;

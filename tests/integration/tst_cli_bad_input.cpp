@@ -35,6 +35,9 @@ void TestCliBadInput::initTestCase()
         QVERIFY(file.open(QIODevice::WriteOnly));
         QVERIFY(file.resize(size));
     }
+    QVERIFY(writeTextFile(path(QStringLiteral("nul.json")), QByteArray("{\"Meta Data\": {", 15) + QByteArray(32, '\0') + "}}"));
+    QVERIFY(writeTextFile(path(QStringLiteral("nul.csv")),
+                          "open_time_utc,open,high,low,close,volume\n" + QByteArray(8, '\0') + "\n"));
     QVERIFY(writeTextFile(path(QStringLiteral("long_value.yaml")),
                           "watchlist:\n  - {symbol: \"EUR/USD\", market: " + QByteArray(10'000, 'Q') + ", interval: 5min}\n"));
 }
@@ -72,6 +75,36 @@ void TestCliBadInput::refusedWithAMessage_data()
         << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
     QTest::newRow("a directory given to parse is refused")
         << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
+
+    // Item 4: a stray positional argument is never silently ignored, by any command.
+    QTest::newRow("--version with a stray argument names it")
+        << QStringList{u"--version"_qs, u"extra"_qs} << 2 << u"unexpected argument 'extra'"_qs;
+    QTest::newRow("market-status with a stray argument names it")
+        << QStringList{u"market-status"_qs, u"--market"_qs, u"XNYS"_qs, u"--at"_qs, u"2024-03-08T15:00:00Z"_qs, u"now"_qs}
+        << 2 << u"unexpected argument 'now'"_qs;
+    QTest::newRow("sessions with a stray argument names it")
+        << QStringList{u"sessions"_qs, u"--market"_qs, u"XNYS"_qs, u"--from"_qs, u"2024-01-02"_qs, u"--to"_qs,
+                       u"2024-01-05"_qs, u"XNAS"_qs}
+        << 2 << u"unexpected argument 'XNAS'"_qs;
+    QTest::newRow("freshness with a stray argument names it")
+        << QStringList{u"freshness"_qs, u"--market"_qs, u"FX"_qs, u"--interval"_qs, u"5min"_qs, u"--last-bar"_qs,
+                       u"2024-03-08T14:55:00Z"_qs, u"--at"_qs, u"2024-03-08T15:01:00Z"_qs, u"stale"_qs}
+        << 2 << u"unexpected argument 'stale'"_qs;
+    QTest::newRow("run with a stray argument names it")
+        << QStringList{u"run"_qs, u"--duration"_qs, u"1"_qs, u"fast"_qs} << 2 << u"unexpected argument 'fast'"_qs;
+    QTest::newRow("parse with a second file names it")
+        << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}/nul.json"_qs, u"second.json"_qs} << 2
+        << u"unexpected argument 'second.json'"_qs;
+    QTest::newRow("var with a second file names it")
+        << QStringList{u"var"_qs, u"--method"_qs, u"historical"_qs, u"--confidence"_qs, u"0.95"_qs, u"a.txt"_qs,
+                       u"b.txt"_qs}
+        << 2 << u"unexpected argument 'b.txt'"_qs;
+    // Item 4: a body with NUL bytes is called binary, not truncated.
+    QTest::newRow("an Alpha Vantage body with NUL bytes is a binary body")
+        << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}/nul.json"_qs} << 2 << u"binary_body: the body contains NUL bytes"_qs;
+    QTest::newRow("a calendar file with NUL bytes is called binary")
+        << QStringList{u"config"_qs, u"check"_qs, u"--calendars"_qs, u"{dir}/nul.json"_qs} << 2
+        << u"the file contains NUL bytes"_qs;
 }
 
 void TestCliBadInput::refusedWithAMessage()
