@@ -162,6 +162,16 @@ int runVar(Invocation& invocation)
                                            : estimator.bootstrap(file.returns, *assetClass, confidence, horizonDays);
     if (!report)
         return usageError(invocation, report.error().toString());
+    // Finite returns can still give no finite figure (±1e308 overflows the sums): that is bad
+    // input, never `"var": null` with exit 0 (issue 18).
+    for (const auto& [name, figure] : {std::pair{"VaR", report->var}, std::pair{"expected shortfall", report->expectedShortfall}}) {
+        if (!std::isfinite(figure))
+            return usageError(invocation, QStringLiteral("non_finite_result: the %1 of these returns is %2, not a finite number "
+                                                         "(returns as large as these overflow the arithmetic); write returns "
+                                                         "as decimal fractions such as 0.015")
+                                              .arg(QLatin1String(name))
+                                              .arg(figure));
+    }
 
     QJsonObject json{
         {QStringLiteral("method"), varMethodName(report->method)},

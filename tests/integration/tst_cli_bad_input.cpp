@@ -38,6 +38,10 @@ void TestCliBadInput::initTestCase()
     QVERIFY(writeTextFile(path(QStringLiteral("nul.json")), QByteArray("{\"Meta Data\": {", 15) + QByteArray(32, '\0') + "}}"));
     QVERIFY(writeTextFile(path(QStringLiteral("nul.csv")),
                           "open_time_utc,open,high,low,close,volume\n" + QByteArray(8, '\0') + "\n"));
+    QByteArray huge;
+    for (int i = 0; i < 40; ++i)
+        huge += i % 2 ? "1e308\n" : "-1e308\n";
+    QVERIFY(writeTextFile(path(QStringLiteral("huge_returns.txt")), huge));
     QVERIFY(writeTextFile(path(QStringLiteral("long_value.yaml")),
                           "watchlist:\n  - {symbol: \"EUR/USD\", market: " + QByteArray(10'000, 'Q') + ", interval: 5min}\n"));
 }
@@ -75,6 +79,13 @@ void TestCliBadInput::refusedWithAMessage_data()
         << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
     QTest::newRow("a directory given to parse is refused")
         << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
+
+    // Item 2: a figure that is not finite is bad input, never `"var": null` with exit 0.
+    for (const QString& method : {u"historical"_qs, u"parametric"_qs, u"bootstrap"_qs}) {
+        QTest::addRow("var %s on returns of plus and minus 1e308 is bad input, not null", qPrintable(method))
+            << QStringList{u"var"_qs, u"--method"_qs, method, u"--confidence"_qs, u"0.95"_qs, u"{dir}/huge_returns.txt"_qs}
+            << 2 << u"non_finite_result: the "_qs;
+    }
 
     // Item 4: a stray positional argument is never silently ignored, by any command.
     QTest::newRow("--version with a stray argument names it")
