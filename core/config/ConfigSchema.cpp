@@ -4,6 +4,7 @@
 #include "common/Excerpt.h"
 #include "config/TelegramShapes.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -119,6 +120,9 @@ void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownName
         return;
     }
     QList<Instrument> instruments;
+    // Key → row, so a duplicate is found in constant time: a 120,000-row list compared every row
+    // with every earlier one and timed out (issue 18).
+    QHash<QString, std::size_t> rowOfKey;
     for (std::size_t i = 0; i < node.size(); ++i) {
         const QString path = QStringLiteral("watchlist[%1]").arg(i);
         const YAML::Node item = node[i];
@@ -130,11 +134,13 @@ void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownName
         const auto instrument = readInstrument(reader, item, path, known);
         if (!instrument)
             continue;
-        if (instruments.contains(*instrument)) {
-            reader.error(path, item, QStringLiteral("%1 is listed twice").arg(instrument->key()),
+        const QString key = instrument->key();
+        if (const auto seen = rowOfKey.constFind(key); seen != rowOfKey.constEnd()) {
+            reader.error(path, item, QStringLiteral("%1 is listed twice (first as watchlist[%2])").arg(key).arg(*seen),
                          QStringLiteral("remove the duplicate"));
             continue;
         }
+        rowOfKey.insert(key, i);
         instruments.append(*instrument);
     }
     config.watchlist = instruments;

@@ -9,7 +9,9 @@
 #include <QTimeZone>
 
 #include <array>
+#include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <utility>
 
 namespace sentinel {
@@ -81,9 +83,19 @@ public:
 
     static int integer(const QJsonValue& value, const QString& location, int min, int max)
     {
-        const double number = value.toDouble(-1e300);
-        if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max)
-            fail(location, QStringLiteral("expected an integer from %1 to %2").arg(min).arg(max));
+        // The range first: converting a double outside qint64's range (1e300, NaN) to an integer
+        // is undefined behaviour, so only a number already known to fit is converted (issue 18).
+        const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+        if (!value.isDouble() || !(number >= min && number <= max))
+            fail(location, QStringLiteral("expected an integer from %1 to %2, got %3")
+                               .arg(min)
+                               .arg(max)
+                               .arg(value.isDouble() ? QString::number(number, 'g', 17) : QStringLiteral("a non-number")));
+        if (number != std::trunc(number))
+            fail(location, QStringLiteral("expected an integer from %1 to %2, got the fraction %3")
+                               .arg(min)
+                               .arg(max)
+                               .arg(QString::number(number, 'g', 17)));
         return int(number);
     }
 

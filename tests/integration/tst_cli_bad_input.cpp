@@ -29,7 +29,7 @@ void TestCliBadInput::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     // Sparse files: larger than their caps without writing megabytes.
-    for (const auto& [name, size] : {std::pair{QStringLiteral("big.yaml"), qint64(5) * 1024 * 1024},
+    for (const auto& [name, size] : {std::pair{QStringLiteral("big.yaml"), qint64(17) * 1024 * 1024},
                                      std::pair{QStringLiteral("big.json"), qint64(17) * 1024 * 1024}}) {
         QFile file(path(name));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -38,6 +38,14 @@ void TestCliBadInput::initTestCase()
     QVERIFY(writeTextFile(path(QStringLiteral("nul.json")), QByteArray("{\"Meta Data\": {", 15) + QByteArray(32, '\0') + "}}"));
     QVERIFY(writeTextFile(path(QStringLiteral("nul.csv")),
                           "open_time_utc,open,high,low,close,volume\n" + QByteArray(8, '\0') + "\n"));
+    QVERIFY(writeTextFile(path(QStringLiteral("twice.yaml")),
+                          "mode: approval\nwatchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\nmode: autonomous\n"));
+    QByteArray deep = "x:";
+    for (int i = 1; i <= 500; ++i)
+        deep += "\n" + QByteArray(2 * i, ' ') + "k:";
+    QVERIFY(writeTextFile(path(QStringLiteral("deep.yaml")), deep + " 1\n"));
+    QVERIFY(writeTextFile(path(QStringLiteral("calendar_1e300.json")),
+                          R"({"schema": 1e300, "version": "x", "markets": []})"));
     QByteArray huge;
     for (int i = 0; i < 40; ++i)
         huge += i % 2 ? "1e308\n" : "-1e308\n";
@@ -53,12 +61,15 @@ void TestCliBadInput::refusedWithAMessage_data()
     QTest::addColumn<QString>("message"); ///< a part of the first stderr line; "{dir}" is the temporary folder
 
     const QString zero = QStringLiteral("/dev/zero");
+    const auto configCheck = [](const QString& option, const QString& file) {
+        return QStringList{u"config"_qs, u"check"_qs, option, file};
+    };
     // Item 1: every file read is a regular file under a size cap.
     QTest::newRow("config check on /dev/zero is refused, not an out-of-memory abort")
-        << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, zero} << 2
+        << configCheck(u"--config"_qs, zero) << 2
         << u"configuration file /dev/zero is not a regular file"_qs;
     QTest::newRow("config check with --calendars /dev/zero is refused")
-        << QStringList{u"config"_qs, u"check"_qs, u"--calendars"_qs, zero} << 2
+        << configCheck(u"--calendars"_qs, zero) << 2
         << u"calendar file /dev/zero is not a regular file"_qs;
     QTest::newRow("sessions with --calendars /dev/zero is refused")
         << QStringList{u"sessions"_qs, u"--market"_qs, u"XNYS"_qs, u"--from"_qs, u"2024-01-02"_qs, u"--to"_qs,
@@ -69,14 +80,14 @@ void TestCliBadInput::refusedWithAMessage_data()
     QTest::newRow("var on /dev/zero is refused, not a hang")
         << QStringList{u"var"_qs, u"--method"_qs, u"historical"_qs, u"--confidence"_qs, u"0.95"_qs, zero} << 2
         << u"returns file /dev/zero is not a regular file"_qs;
-    QTest::newRow("a configuration over 4 MiB is refused with its size")
-        << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, u"{dir}/big.yaml"_qs} << 2
-        << u"is 5 MiB, more than the 4 MiB a configuration file may have"_qs;
+    QTest::newRow("a configuration over 16 MiB is refused with its size")
+        << configCheck(u"--config"_qs, u"{dir}/big.yaml"_qs) << 2
+        << u"is 17 MiB, more than the 16 MiB a configuration file may have"_qs;
     QTest::newRow("a calendar file over 16 MiB is refused with its size")
-        << QStringList{u"config"_qs, u"check"_qs, u"--calendars"_qs, u"{dir}/big.json"_qs} << 2
+        << configCheck(u"--calendars"_qs, u"{dir}/big.json"_qs) << 2
         << u"more than the 16 MiB a calendar file may have"_qs;
     QTest::newRow("a directory given as the configuration is refused")
-        << QStringList{u"config"_qs, u"check"_qs, u"--config"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
+        << configCheck(u"--config"_qs, u"{dir}"_qs) << 2 << u"is a directory, not a file"_qs;
     QTest::newRow("a directory given to parse is refused")
         << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}"_qs} << 2 << u"is a directory, not a file"_qs;
 
@@ -86,6 +97,16 @@ void TestCliBadInput::refusedWithAMessage_data()
             << QStringList{u"var"_qs, u"--method"_qs, method, u"--confidence"_qs, u"0.95"_qs, u"{dir}/huge_returns.txt"_qs}
             << 2 << u"non_finite_result: the "_qs;
     }
+
+    // Item 3: the configuration loader and the calendar parser.
+    QTest::newRow("a key given twice names both lines")
+        << configCheck(u"--config"_qs, u"{dir}/twice.yaml"_qs) << 2
+        << u"mode: key 'mode' is given twice, at lines 1 and 4"_qs;
+    QTest::newRow("500 levels of nesting say nesting too deep")
+        << configCheck(u"--config"_qs, u"{dir}/deep.yaml"_qs) << 2 << u"nesting too deep at line"_qs;
+    QTest::newRow("a calendar integer of 1e300 is out of range, not converted")
+        << configCheck(u"--calendars"_qs, u"{dir}/calendar_1e300.json"_qs) << 2
+        << u"schema: expected an integer from 1 to 1000, got 1.0000000000000001e+300"_qs;
 
     // Item 4: a stray positional argument is never silently ignored, by any command.
     QTest::newRow("--version with a stray argument names it")
@@ -114,7 +135,7 @@ void TestCliBadInput::refusedWithAMessage_data()
     QTest::newRow("an Alpha Vantage body with NUL bytes is a binary body")
         << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}/nul.json"_qs} << 2 << u"binary_body: the body contains NUL bytes"_qs;
     QTest::newRow("a calendar file with NUL bytes is called binary")
-        << QStringList{u"config"_qs, u"check"_qs, u"--calendars"_qs, u"{dir}/nul.json"_qs} << 2
+        << configCheck(u"--calendars"_qs, u"{dir}/nul.json"_qs) << 2
         << u"the file contains NUL bytes"_qs;
 }
 
