@@ -3,6 +3,7 @@
 // (or the embedded demo profile) once the keychain has been read, starts the engine on its worker
 // thread, and wires the engine's signals to the main window and the operator's actions back.
 #include "AppConfigStore.h"
+#include "common/BoundedFile.h"
 #include "common/Log.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"

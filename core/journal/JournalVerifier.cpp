@@ -193,11 +193,20 @@ Status checkPageIntegrity(SqliteConnection& db, const QString& path)
     QStringList problems;
     int count = 0;
     while (rows.value().next()) {
-        const QString line = rows.value().value(0).toString();
-        if (line == u"ok")
+        // One row can hold several newline-separated messages under a "*** in database main ***"
+        // heading; the heading names no problem.
+        const QString text = rows.value().value(0).toString();
+        if (text == u"ok")
             continue;
-        if (++count <= kIntegrityLinesShown)
-            problems << excerpt(line, 200);
+        const int before = count;
+        for (const QString& line : text.split(u'\n', Qt::SkipEmptyParts)) {
+            if (line.startsWith(u"*** in database"))
+                continue;
+            if (++count <= kIntegrityLinesShown)
+                problems << excerpt(line, 200);
+        }
+        if (count == before && ++count <= kIntegrityLinesShown) // a heading alone still says "not ok"
+            problems << excerpt(text.simplified(), 200);
     }
     if (count == 0)
         return okStatus();
