@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CalendarOptions.h"
 
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "engine/ConfigBootstrap.h"
 #include "market/TimeText.h"
@@ -77,7 +78,7 @@ std::optional<qint64> requireInstant(const QCommandLineParser& parser, Invocatio
     const auto instant = parseUtcInstant(value);
     if (!instant)
         usageError(invocation, QStringLiteral("--%1: \"%2\" is not a UTC instant; write it like 2024-03-08T21:00:00Z "
-                                              "(ISO 8601 with a Z)").arg(option, value));
+                                              "(ISO 8601 with a Z)").arg(option, excerpt(value)));
     return instant;
 }
 

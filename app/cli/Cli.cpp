@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
 
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "common/Redactor.h"
 #include "telemetry/Logging.h"
@@ -18,7 +19,8 @@ void addGlobalOptions(QCommandLineParser& parser)
                       QStringLiteral("LEVEL")});
 }
 
-std::optional<int> parseArguments(QCommandLineParser& parser, Invocation& invocation, GlobalOptions* global)
+std::optional<int> parseArguments(QCommandLineParser& parser, Invocation& invocation, GlobalOptions* global,
+                                  qsizetype maxPositional)
 {
     if (!parser.parse(invocation.arguments))
         return usageError(invocation, parser.errorText());
@@ -26,6 +28,9 @@ std::optional<int> parseArguments(QCommandLineParser& parser, Invocation& invoca
         invocation.out << parser.helpText();
         return ExitOk;
     }
+    if (const QStringList positional = parser.positionalArguments(); positional.size() > maxPositional)
+        return usageError(invocation, QStringLiteral("unexpected argument '%1' (run 'sentinel %2 --help' for what it accepts)")
+                                          .arg(excerpt(positional.at(maxPositional)), invocation.commandName));
     GlobalOptions options{parser.value(QStringLiteral("config")), parser.value(QStringLiteral("log-file")),
                           parser.value(QStringLiteral("log-level"))};
     LoggingOptions logging;

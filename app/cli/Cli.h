@@ -41,9 +41,12 @@ struct GlobalOptions {
 void addGlobalOptions(QCommandLineParser& parser);
 
 /// Parses `invocation.arguments`; on a usage error prints it to stderr and returns the exit code
-/// the command must return (2). On --help prints help and returns 0. On success sets up logging
-/// from the global options and returns std::nullopt.
-std::optional<int> parseArguments(QCommandLineParser& parser, Invocation& invocation, GlobalOptions* global = nullptr);
+/// the command must return (2). More positional arguments than `maxPositional` are a usage
+/// error naming the first unexpected one: a stray word is never silently ignored. On --help
+/// prints help and returns 0. On success sets up logging from the global options and returns
+/// std::nullopt.
+std::optional<int> parseArguments(QCommandLineParser& parser, Invocation& invocation, GlobalOptions* global = nullptr,
+                                  qsizetype maxPositional = 0);
 
 /// Prints "sentinel <command>: <message>" to stderr and returns ExitBadInput.
 int usageError(Invocation& invocation, const QString& message);

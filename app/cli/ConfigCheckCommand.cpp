@@ -37,9 +37,6 @@ int runConfigCheck(Invocation& invocation)
     GlobalOptions global;
     if (const auto status = parseArguments(parser, invocation, &global))
         return *status;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --config FILE)")
-                                          .arg(parser.positionalArguments().first()));
 
     ConfigBootstrapOptions options;
     options.calendarsOverride = parser.value(QStringLiteral("calendars"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CalendarOptions.h"
 
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "market/FreshnessGate.h"
 #include "market/TimeText.h"
@@ -38,7 +39,7 @@ int runFreshness(Invocation& invocation)
     const auto interval = parseInterval(intervalText);
     if (!interval)
         return usageError(invocation, QStringLiteral("--interval: \"%1\" is not an interval; use one of %2")
-                                          .arg(intervalText, knownIntervalNames()));
+                                          .arg(excerpt(intervalText), knownIntervalNames()));
     const auto lastBar = requireInstant(parser, invocation, QStringLiteral("last-bar"), false);
     if (!lastBar)
         return ExitBadInput;

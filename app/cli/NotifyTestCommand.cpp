@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NotifyTestCommand.h"
 
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "common/SystemClock.h"
 #include "config/ConfigLoader.h"
@@ -69,7 +70,7 @@ int runNotifyTestWith(const TelegramSettings& telegram, const WebhookSettings& w
     }
     if (webhook.enabled) {
         if (!isHttpUrl(webhook.url))
-            return usageError(invocation, QStringLiteral("webhook.url: '%1' is not an http(s) URL").arg(webhook.url.toString()));
+            return usageError(invocation, QStringLiteral("webhook.url: '%1' is not an http(s) URL").arg(excerpt(webhook.url.toString())));
         if (webhook.secret.isEmpty())
             return usageError(invocation, QStringLiteral("webhook.secret: empty; the receiver cannot verify the signature "
                                                          "(set it to \"${WEBHOOK_SECRET}\" and export the shared secret)"));
@@ -221,9 +222,6 @@ int runNotifyTest(Invocation& invocation)
     GlobalOptions global;
     if (const auto exit = parseArguments(parser, invocation, &global))
         return *exit;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(invocation, QStringLiteral("unexpected argument '%1' (give the file with --config FILE)")
-                                          .arg(parser.positionalArguments().first()));
 
     bool numeric = false;
     const double timeoutSeconds = parser.value(QStringLiteral("timeout")).toDouble(&numeric);

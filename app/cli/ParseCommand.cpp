@@ -3,11 +3,11 @@
 // response by hand and for scripts. Prints the normalised JSON, or a typed error (exit 2).
 #include "Cli.h"
 
+#include "common/BoundedFile.h"
 #include "common/ExitCode.h"
 #include "providers/AlphaVantageParser.h"
 
 #include <QDateTime>
-#include <QFile>
 #include <QJsonDocument>
 
 namespace sentinel::cli {
@@ -21,19 +21,19 @@ int runParseAlphaVantage(Invocation& invocation)
                       QStringLiteral("The function that produced the body (e.g. FX_INTRADAY); default: recognised from the body."),
                       QStringLiteral("NAME")});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The saved response body (JSON)."));
-    if (const auto exit = parseArguments(parser, invocation))
+    if (const auto exit = parseArguments(parser, invocation, nullptr, 1))
         return *exit;
     const QStringList files = parser.positionalArguments();
     if (files.size() != 1)
         return usageError(invocation, QStringLiteral("expected exactly one FILE, got %1").arg(files.size()));
 
-    QFile file(files.first());
-    if (!file.open(QIODevice::ReadOnly))
-        return usageError(invocation, QStringLiteral("cannot read '%1': %2").arg(files.first(), file.errorString()));
+    const Result<QByteArray> body = readBoundedFile(files.first(), FileKind::ParseInput);
+    if (!body)
+        return usageError(invocation, body.error().toString());
     AlphaVantageParseContext context;
     context.function = parser.value(QStringLiteral("function"));
     context.now = QDateTime::currentDateTimeUtc();
-    const auto parsed = parseAlphaVantage(file.readAll(), context);
+    const auto parsed = parseAlphaVantage(*body, context);
     if (!parsed) {
         invocation.out << QJsonDocument(errorToJson(parsed.error())).toJson(QJsonDocument::Indented);
         invocation.err << "sentinel " << invocation.commandName << ": " << files.first() << ": "

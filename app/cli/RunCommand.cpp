@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
 
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "common/ManualClock.h"
 #include "common/SystemClock.h"
@@ -99,7 +100,7 @@ int runRun(Invocation& invocation)
             const double seconds = parser.value(QStringLiteral("duration")).toDouble(&ok);
             if (!ok || seconds <= 0)
                 return usageError(invocation, QStringLiteral("--duration '%1' is not a number of seconds > 0")
-                                                  .arg(parser.value(QStringLiteral("duration"))));
+                                                  .arg(excerpt(parser.value(QStringLiteral("duration")))));
             end = clock->now().addMSecs(qint64(seconds * 1000));
         } // else: until interrupted
     }

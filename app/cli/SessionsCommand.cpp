@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CalendarOptions.h"
 
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "market/TimeText.h"
 
@@ -25,7 +26,7 @@ int runSessions(Invocation& invocation)
             return usageError(invocation, QStringLiteral("--%1 is required (a date such as 2024-03-08)").arg(names[i]));
         bounds[i] = parseIsoDate(value);
         if (!bounds[i])
-            return usageError(invocation, QStringLiteral("--%1: \"%2\" is not a date; write it like 2024-03-08").arg(names[i], value));
+            return usageError(invocation, QStringLiteral("--%1: \"%2\" is not a date; write it like 2024-03-08").arg(names[i], excerpt(value)));
     }
     if (*bounds[1] < *bounds[0])
         return usageError(invocation, QStringLiteral("--to is before --from"));

@@ -2,11 +2,13 @@
 // `sentinel var`: VaR and expected shortfall of a file of returns, as one JSON object.
 #include "Cli.h"
 
+#include "common/BoundedFile.h"
+#include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "risk/Quantile.h"
 #include "risk/VarEstimator.h"
 
-#include <QFile>
+#include <QByteArrayView>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -30,17 +32,22 @@ struct ReturnsFile {
 ReturnsFile readReturns(const QString& path)
 {
     ReturnsFile result;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        result.problem = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+    const Result<QByteArray> content = readBoundedFile(path, FileKind::Returns);
+    if (!content) {
+        result.problem = content.error().toString();
         return result;
     }
     QLocale c = QLocale::c();
     c.setNumberOptions(QLocale::RejectGroupSeparator);
     int lineNumber = 0;
-    while (!file.atEnd()) {
+    const QByteArray& bytes = *content;
+    for (qsizetype start = 0; start < bytes.size();) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
         ++lineNumber;
-        const QString line = QString::fromUtf8(file.readLine());
+        const QString line = QString::fromUtf8(QByteArrayView(bytes).sliced(start, end - start));
+        start = end + 1;
         const QString text = line.left(line.indexOf(u'#')).trimmed();
         if (text.isEmpty())
             continue;
@@ -50,7 +57,7 @@ ReturnsFile readReturns(const QString& path)
             result.problem = QStringLiteral("%1 line %2: '%3' is not a finite decimal return (write 1.5 % as 0.015)")
                                  .arg(path)
                                  .arg(lineNumber)
-                                 .arg(text.left(40));
+                                 .arg(excerpt(text));
             return result;
         }
         result.returns.push_back(value);
@@ -108,7 +115,7 @@ int runVar(Invocation& invocation)
     parser.addOptions({methodOption, confidenceOption, horizonOption, assetClassOption, minReturnsOption,
                        resamplesOption, seedOption});
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Returns, one a line."));
-    if (const auto status = parseArguments(parser, invocation))
+    if (const auto status = parseArguments(parser, invocation, nullptr, 1))
         return *status;
 
     if (parser.positionalArguments().size() != 1)
@@ -116,34 +123,34 @@ int runVar(Invocation& invocation)
     const auto method = parseMethod(parser.value(methodOption));
     if (!method)
         return usageError(invocation, QStringLiteral("--method must be historical, parametric or bootstrap (got '%1')")
-                                          .arg(parser.value(methodOption)));
+                                          .arg(excerpt(parser.value(methodOption))));
     bool ok = false;
     const double confidence = QLocale::c().toDouble(parser.value(confidenceOption), &ok);
     if (!parser.isSet(confidenceOption) || !ok || !(confidence > 0.0 && confidence < 1.0))
         return usageError(invocation, QStringLiteral("--confidence must be a number strictly between 0 and 1, such as "
                                                      "0.95 (got '%1')")
-                                          .arg(parser.value(confidenceOption)));
+                                          .arg(excerpt(parser.value(confidenceOption))));
     const int horizonDays = parser.value(horizonOption).toInt(&ok);
     if (!ok || horizonDays < 1 || horizonDays > 3650)
         return usageError(invocation, QStringLiteral("--horizon-days must be a whole number from 1 to 3650 (got '%1')")
-                                          .arg(parser.value(horizonOption)));
+                                          .arg(excerpt(parser.value(horizonOption))));
     const auto assetClass = parseAssetClass(parser.value(assetClassOption));
     if (!assetClass)
         return usageError(invocation, QStringLiteral("--asset-class must be fx, crypto or equity (got '%1')")
-                                          .arg(parser.value(assetClassOption)));
+                                          .arg(excerpt(parser.value(assetClassOption))));
     BootstrapOptions options;
     options.minReturns = parser.value(minReturnsOption).toInt(&ok);
     if (!ok || options.minReturns < 1)
         return usageError(invocation, QStringLiteral("--min-returns must be a whole number of 1 or more (got '%1')")
-                                          .arg(parser.value(minReturnsOption)));
+                                          .arg(excerpt(parser.value(minReturnsOption))));
     options.resamples = parser.value(resamplesOption).toInt(&ok);
     if (!ok || options.resamples < 1 || options.resamples > 10'000'000)
         return usageError(invocation, QStringLiteral("--resamples must be a whole number from 1 to 10000000 (got '%1')")
-                                          .arg(parser.value(resamplesOption)));
+                                          .arg(excerpt(parser.value(resamplesOption))));
     options.seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok)
         return usageError(invocation, QStringLiteral("--seed must be an unsigned 64-bit integer (got '%1')")
-                                          .arg(parser.value(seedOption)));
+                                          .arg(excerpt(parser.value(seedOption))));
 
     const ReturnsFile file = readReturns(parser.positionalArguments().constFirst());
     if (!file.problem.isEmpty())
@@ -155,6 +162,16 @@ int runVar(Invocation& invocation)
                                            : estimator.bootstrap(file.returns, *assetClass, confidence, horizonDays);
     if (!report)
         return usageError(invocation, report.error().toString());
+    // Finite returns can still give no finite figure (±1e308 overflows the sums): that is bad
+    // input, never `"var": null` with exit 0 (issue 18).
+    for (const auto& [name, figure] : {std::pair{"VaR", report->var}, std::pair{"expected shortfall", report->expectedShortfall}}) {
+        if (!std::isfinite(figure))
+            return usageError(invocation, QStringLiteral("non_finite_result: the %1 of these returns is %2, not a finite number "
+                                                         "(returns as large as these overflow the arithmetic); write returns "
+                                                         "as decimal fractions such as 0.015")
+                                              .arg(QLatin1String(name))
+                                              .arg(figure));
+    }
 
     QJsonObject json{
         {QStringLiteral("method"), varMethodName(report->method)},

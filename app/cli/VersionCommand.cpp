@@ -7,6 +7,11 @@ namespace sentinel::cli {
 
 int runVersion(Invocation& invocation)
 {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print the version."));
+    addGlobalOptions(parser);
+    if (const auto exit = parseArguments(parser, invocation))
+        return *exit;
     invocation.out << "sentinel " << SENTINEL_VERSION << " (Qt " << qVersion() << ")" << Qt::endl;
     return ExitOk;
 }

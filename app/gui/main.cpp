@@ -3,6 +3,7 @@
 // (or the embedded demo profile) once the keychain has been read, starts the engine on its worker
 // thread, and wires the engine's signals to the main window and the operator's actions back.
 #include "AppConfigStore.h"
+#include "common/BoundedFile.h"
 #include "common/Log.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
@@ -52,8 +53,9 @@ QByteArray readConfigText(const QString& explicitPath)
     const QString path = !explicitPath.isEmpty() ? explicitPath
         : (QFile::exists(ConfigLoader::platformConfigPath()) ? ConfigLoader::platformConfigPath()
                                                              : QStringLiteral(":/sentinel/config/demo.yaml"));
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    // A file that cannot be read bounded starts the editor empty; the loader reports why.
+    Result<QByteArray> text = readBoundedFile(path, FileKind::Config);
+    return text ? std::move(text).value() : QByteArray();
 }
 
 /// The folder of runbook pages for the Alerts panel's "What to do": installed beside the program

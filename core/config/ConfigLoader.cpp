@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/ConfigLoader.h"
 
+#include "common/BoundedFile.h"
+#include "common/Excerpt.h"
 #include "common/Log.h"
 #include "config/ConfigSchema.h"
 #include "config/SchemaReader.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QStandardPaths>
 
+#include <utility>
+
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 namespace sentinel {
@@ -48,6 +53,63 @@ void checkCalendarsFile(ConfigLoadResult& result)
                               0});
     }
 }
+
+/// Deeper than any real configuration (the schema goes four levels down), shallow enough that
+/// walking it is never a stack problem.
+constexpr int kMaxNesting = 64;
+
+int lineOf(const YAML::Node& node)
+{
+    return node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+}
+
+/// What yaml-cpp does not check: a key given twice in one mapping (yaml-cpp keeps both, and
+/// every lookup returns the first, so a second `mode: autonomous` was silently ignored), and
+/// nesting deeper than kMaxNesting. One walk over the whole document, each problem an Issue.
+class StructureCheck
+{
+public:
+    explicit StructureCheck(Issues& issues) : m_issues(issues) {}
+
+    void walk(const YAML::Node& node, const QString& path, int depth)
+    {
+        if (depth > kMaxNesting) {
+            m_issues.append({Issue::Severity::Error, path.isEmpty() ? QStringLiteral("(file)") : excerpt(path),
+                             QStringLiteral("nesting too deep at line %1: more than %2 levels of mappings and lists")
+                                 .arg(lineOf(node))
+                                 .arg(kMaxNesting),
+                             QStringLiteral("flatten the structure; no setting is nested more than a few levels"),
+                             lineOf(node)});
+            m_tooDeep = true;
+            return;
+        }
+        if (node.IsSequence()) {
+            for (std::size_t i = 0; i < node.size() && !m_tooDeep; ++i)
+                walk(node[i], path + QStringLiteral("[%1]").arg(i), depth + 1);
+        } else if (node.IsMap()) {
+            QHash<QString, int> lineOfKey;
+            for (auto it = node.begin(); it != node.end() && !m_tooDeep; ++it) {
+                const QString key = it->first.IsScalar() ? fromYaml(it->first.Scalar()) : QStringLiteral("(complex key)");
+                const QString keyPath = joinKeyPath(path, excerpt(key));
+                const int line = lineOf(it->first);
+                if (const auto first = lineOfKey.constFind(key); first != lineOfKey.constEnd()) {
+                    m_issues.append({Issue::Severity::Error, keyPath,
+                                     QStringLiteral("key '%1' is given twice, at lines %2 and %3").arg(excerpt(key)).arg(*first).arg(line),
+                                     QStringLiteral("keep one of them: only the first was being read"), line});
+                } else {
+                    lineOfKey.insert(key, line);
+                }
+                walk(it->second, keyPath, depth + 1);
+            }
+        }
+    }
+
+    [[nodiscard]] bool tooDeep() const { return m_tooDeep; }
+
+private:
+    Issues& m_issues;
+    bool m_tooDeep = false;
+};
 
 bool readableByOthers(const QString& path)
 {
@@ -90,6 +152,13 @@ ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& s
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard, hit before ours on flow nesting like [[[[…]]]].
+        const int line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+        result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"),
+                              QStringLiteral("nesting too deep at line %1: the parser stopped at depth %2").arg(line).arg(e.depth()),
+                              QStringLiteral("flatten the structure; no setting is nested more than a few levels"), line});
+        return result;
     } catch (const YAML::Exception& e) {
         result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"),
                               QStringLiteral("not valid YAML: %1").arg(fromYaml(e.msg)),
@@ -103,9 +172,24 @@ ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& s
                               QStringLiteral("start from the demo profile in the user guide"), 0});
         return result;
     }
+    // Too deep stops here; a duplicate key does not, so every other problem is still listed.
+    StructureCheck structure(result.issues);
+    structure.walk(root, QString(), 0);
+    if (structure.tooDeep())
+        return result;
+    // Which names are known can depend on the calendar file this very configuration names: ask
+    // once, before the schema walk, so the file is read and walked once (issue 18).
+    if (m_options.knownNamesFor) {
+        // A missing key gives a node on which only IsDefined() may be asked.
+        const YAML::Node calendars = std::as_const(root)["calendars"];
+        const YAML::Node file = calendars.IsDefined() && calendars.IsMap() ? calendars["file"] : YAML::Node();
+        result.config.calendarsFile = file.IsDefined() && file.IsScalar() ? fromYaml(file.Scalar()) : QString();
+        resolveCalendarsFile(result.config, sourceName);
+        result.known = m_options.knownNamesFor(result.config.calendarsFile);
+    }
     SchemaReader reader(result.issues, m_options.environment);
     try {
-        readConfig(reader, root, m_options.known, result.config);
+        readConfig(reader, root, result.known, result.config);
     } catch (const YAML::Exception& e) {
         // The schema walk guards every lookup; this is the net that keeps odd input from crashing.
         result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"),
@@ -123,17 +207,16 @@ ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& s
 
 ConfigLoadResult ConfigLoader::loadFile(const QString& path) const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    const Result<QByteArray> text = readBoundedFile(path, FileKind::Config);
+    if (!text) {
         ConfigLoadResult result;
         result.known = m_options.known;
         result.config.sourcePath = path;
-        result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"),
-                              QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
-                              QStringLiteral("check the path given to --config"), 0});
+        result.issues.append({Issue::Severity::Error, QStringLiteral("(file)"), text.error().message,
+                              text.error().remedy, 0});
         return result;
     }
-    return loadText(file.readAll(), path);
+    return loadText(*text, path);
 }
 
 ConfigLoadResult ConfigLoader::loadDemoProfile() const

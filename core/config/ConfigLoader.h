@@ -31,6 +31,10 @@ struct ConfigLoadOptions {
     KnownNames known;
     EnvironmentLookup environment; ///< empty: qEnvironmentVariable
     FileChecks fileChecks = FileChecks::Run; ///< Skip: for the UI library, which does no file I/O itself
+    /// When set, replaces `known` with the names valid under the configuration's own
+    /// `calendars.file` (given resolved, empty when there is none), asked once per load before
+    /// the schema is read.
+    std::function<KnownNames(const QString& calendarsFile)> knownNamesFor;
 };
 
 /// The typed configuration plus every problem found, each with its key path and a remedy.

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/ConfigSchema.h"
 
+#include "common/Excerpt.h"
 #include "config/TelegramShapes.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -89,7 +91,7 @@ std::optional<Instrument> readInstrument(SchemaReader& reader, const YAML::Node&
                      QStringLiteral("use one of: %1").arg(known.markets.join(u", ")));
         valid = false;
     } else if (!known.markets.contains(marketText)) {
-        reader.error(path + u".market", item["market"], QStringLiteral("unknown market '%1'").arg(marketText),
+        reader.error(path + u".market", item["market"], QStringLiteral("unknown market '%1'").arg(excerpt(marketText)),
                      QStringLiteral("use one of: %1").arg(known.markets.join(u", ")));
         valid = false;
     }
@@ -98,7 +100,7 @@ std::optional<Instrument> readInstrument(SchemaReader& reader, const YAML::Node&
     if (const auto interval = parseInterval(intervalText)) {
         instrument.interval = *interval;
     } else {
-        reader.error(path + u".interval", item["interval"], QStringLiteral("unknown interval '%1'").arg(intervalText),
+        reader.error(path + u".interval", item["interval"], QStringLiteral("unknown interval '%1'").arg(excerpt(intervalText)),
                      QStringLiteral("use one of: %1").arg(knownIntervalNames()));
         valid = false;
     }
@@ -118,6 +120,9 @@ void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownName
         return;
     }
     QList<Instrument> instruments;
+    // Key → row, so a duplicate is found in constant time: a 120,000-row list compared every row
+    // with every earlier one and timed out (issue 18).
+    QHash<QString, std::size_t> rowOfKey;
     for (std::size_t i = 0; i < node.size(); ++i) {
         const QString path = QStringLiteral("watchlist[%1]").arg(i);
         const YAML::Node item = node[i];
@@ -129,11 +134,13 @@ void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownName
         const auto instrument = readInstrument(reader, item, path, known);
         if (!instrument)
             continue;
-        if (instruments.contains(*instrument)) {
-            reader.error(path, item, QStringLiteral("%1 is listed twice").arg(instrument->key()),
+        const QString key = instrument->key();
+        if (const auto seen = rowOfKey.constFind(key); seen != rowOfKey.constEnd()) {
+            reader.error(path, item, QStringLiteral("%1 is listed twice (first as watchlist[%2])").arg(key).arg(*seen),
                          QStringLiteral("remove the duplicate"));
             continue;
         }
+        rowOfKey.insert(key, i);
         instruments.append(*instrument);
     }
     config.watchlist = instruments;
@@ -150,7 +157,7 @@ void readStrategy(SchemaReader& reader, const YAML::Node& root, const KnownNames
         config.strategyName = name;
     else
         reader.error(QStringLiteral("strategy.name"), root["strategy"]["name"],
-                     QStringLiteral("unknown strategy '%1' (strategies are chosen from a fixed registry, never loaded as code)").arg(name),
+                     QStringLiteral("unknown strategy '%1' (strategies are chosen from a fixed registry, never loaded as code)").arg(excerpt(name)),
                      QStringLiteral("use one of: %1").arg(known.strategies.join(u", ")));
 }
 
@@ -162,7 +169,7 @@ void readPlatform(SchemaReader& reader, const YAML::Node& root, Config& config)
     if (platform == u"paper")
         config.platform = platform;
     else
-        reader.error(QStringLiteral("platform"), root["platform"], QStringLiteral("unknown platform '%1'").arg(platform),
+        reader.error(QStringLiteral("platform"), root["platform"], QStringLiteral("unknown platform '%1'").arg(excerpt(platform)),
                      QStringLiteral("use paper (the only platform built so far)"));
 }
 
@@ -183,7 +190,7 @@ void readPaper(SchemaReader& reader, const YAML::Node& root, Config& config)
         config.paper.currency = currency;
     else
         reader.error(QStringLiteral("paper.currency"), paper["currency"],
-                     QStringLiteral("'%1' is not an ISO 4217 currency code").arg(currency),
+                     QStringLiteral("'%1' is not an ISO 4217 currency code").arg(excerpt(currency)),
                      QStringLiteral("write three capital letters such as USD or EUR"));
 }
 
@@ -231,7 +238,7 @@ void readRedisUrl(SchemaReader& reader, const YAML::Node& cache, Config& config)
                                     "or reach a remote one through a local TLS tunnel (stunnel, ssh -L)"));
     else
         reader.error(QStringLiteral("cache.redis_url"), cache["redis_url"],
-                     QStringLiteral("'%1' is not a redis:// URL").arg(shown),
+                     QStringLiteral("'%1' is not a redis:// URL").arg(excerpt(shown)),
                      QStringLiteral("write redis://HOST:PORT, e.g. redis://127.0.0.1:6379"));
 }
 
@@ -299,7 +306,7 @@ void checkTelegramShapes(SchemaReader& reader, const YAML::Node& telegram, const
         reader.error(QStringLiteral("telegram.chat_id"), chat.IsDefined() ? chat : telegram,
                      config.telegram.chatId.isEmpty()
                          ? QStringLiteral("is required when telegram.enabled is true")
-                         : QStringLiteral("'%1' is not a Telegram chat id").arg(config.telegram.chatId),
+                         : QStringLiteral("'%1' is not a Telegram chat id").arg(excerpt(config.telegram.chatId)),
                      QStringLiteral("write the numeric chat id (send a message to the bot and read it from getUpdates) or @channelname"));
     }
 }
@@ -368,7 +375,7 @@ void readTelemetry(SchemaReader& reader, const YAML::Node& root, Config& config)
     if (listen.isEmpty()) {
         config.telemetryListen.clear(); // telemetry endpoint off
     } else if (!match.hasMatch() || port > 65535) {
-        reader.error(QStringLiteral("telemetry.listen"), node, QStringLiteral("'%1' is not HOST:PORT").arg(listen),
+        reader.error(QStringLiteral("telemetry.listen"), node, QStringLiteral("'%1' is not HOST:PORT").arg(excerpt(listen)),
                      QStringLiteral("write e.g. 127.0.0.1:9464, or an empty string to turn the endpoint off"));
     } else {
         config.telemetryListen = listen;

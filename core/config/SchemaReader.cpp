@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/SchemaReader.h"
 
+#include "common/Excerpt.h"
 #include "config/Duration.h"
 #include "config/KeySuggestion.h"
 #include "config/SecretReference.h"
@@ -19,7 +20,7 @@ bool present(const YAML::Node& node)
 QString wrongType(const YAML::Node& node, const QString& expected)
 {
     if (node.IsScalar())
-        return QStringLiteral("'%1' is not %2").arg(fromYaml(node.Scalar()), expected);
+        return QStringLiteral("'%1' is not %2").arg(excerpt(fromYaml(node.Scalar())), expected);
     return QStringLiteral("must be %1, not a %2")
         .arg(expected, node.IsMap() ? QStringLiteral("mapping") : QStringLiteral("list"));
 }
@@ -58,7 +59,7 @@ bool SchemaReader::checkMap(const YAML::Node& node, const QString& path, std::in
         if (names.contains(key))
             continue;
         const QString suggestion = suggestKey(key, names);
-        error(joinKeyPath(path, key), it->first, QStringLiteral("unknown key '%1'").arg(key),
+        error(joinKeyPath(path, key), it->first, QStringLiteral("unknown key '%1'").arg(excerpt(key)),
               suggestion.isEmpty() ? QStringLiteral("remove it; known keys here: %1").arg(names.join(u", "))
                                    : QStringLiteral("did you mean '%1'?").arg(suggestion));
     }
@@ -149,7 +150,7 @@ void SchemaReader::readDuration(const YAML::Node& map, const QString& path, cons
     if (!parsed || parsed->count() <= 0) {
         error(where, node,
               QStringLiteral("'%1' is not a duration")
-                  .arg(node.IsScalar() ? fromYaml(node.Scalar()) : QStringLiteral("?")),
+                  .arg(node.IsScalar() ? excerpt(fromYaml(node.Scalar())) : QStringLiteral("?")),
               QStringLiteral("write a positive number with a unit: 30s, 5m, 2h or 1d"));
         return;
     }
@@ -183,7 +184,7 @@ void SchemaReader::readUrl(const YAML::Node& map, const QString& path, const cha
     const QUrl url(text, QUrl::StrictMode);
     const bool loopback = url.host() == u"127.0.0.1" || url.host() == u"localhost" || url.host() == u"::1";
     if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http")) {
-        error(where, map[key], QStringLiteral("'%1' is not an http(s) URL").arg(text),
+        error(where, map[key], QStringLiteral("'%1' is not an http(s) URL").arg(excerpt(text)),
               QStringLiteral("write a full URL such as https://example.com/path"));
         return;
     }

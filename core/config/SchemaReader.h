@@ -3,6 +3,7 @@
 
 // Internal to the config module: it exposes yaml-cpp, which sentinel_core links privately.
 
+#include "common/Excerpt.h"
 #include "common/Issue.h"
 #include "common/Secret.h"
 #include "config/ConfigLoader.h"
@@ -83,7 +84,7 @@ public:
             }
             names << QString::fromLatin1(name);
         }
-        error(joinKeyPath(path, QString::fromLatin1(key)), map[key], QStringLiteral("unknown value '%1'").arg(text),
+        error(joinKeyPath(path, QString::fromLatin1(key)), map[key], QStringLiteral("unknown value '%1'").arg(excerpt(text)),
               QStringLiteral("use one of: %1").arg(names.join(u", ")));
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "journal/JournalVerifier.h"
 
+#include "common/Excerpt.h"
 #include "journal/JournalSchema.h"
 #include "storage/SqliteConnection.h"
 
@@ -175,6 +176,50 @@ Status checkHeader(const QString& path)
     return okStatus();
 }
 
+/// SQLite's page-level check, before anything reads a table: on a damaged file the counts and
+/// rules would fail with a generic storage error (exit 1) and never say the file is corrupt.
+/// At most this many of SQLite's messages are quoted.
+constexpr int kIntegrityLinesShown = 20;
+
+Status checkPageIntegrity(SqliteConnection& db, const QString& path)
+{
+    const QString remedy = QStringLiteral("restore the journal from a backup; before any repair, copy the file aside "
+                                          "(sqlite3 FILE .recover can salvage rows)");
+    auto rows = db.query(QStringLiteral("PRAGMA integrity_check"));
+    if (!rows)
+        return Error{QStringLiteral("journal_corrupt"),
+                     QStringLiteral("journal %1 is corrupt: the integrity check itself failed: %2").arg(path, rows.error().message),
+                     remedy};
+    QStringList problems;
+    int count = 0;
+    while (rows.value().next()) {
+        // One row can hold several newline-separated messages under a "*** in database main ***"
+        // heading; the heading names no problem.
+        const QString text = rows.value().value(0).toString();
+        if (text == u"ok")
+            continue;
+        const int before = count;
+        for (const QString& line : text.split(u'\n', Qt::SkipEmptyParts)) {
+            if (line.startsWith(u"*** in database"))
+                continue;
+            if (++count <= kIntegrityLinesShown)
+                problems << excerpt(line, 200);
+        }
+        if (count == before && ++count <= kIntegrityLinesShown) // a heading alone still says "not ok"
+            problems << excerpt(text.simplified(), 200);
+    }
+    if (count == 0)
+        return okStatus();
+    if (count > kIntegrityLinesShown)
+        problems << QStringLiteral("and %1 more").arg(count - kIntegrityLinesShown);
+    return Error{QStringLiteral("journal_corrupt"),
+                 QStringLiteral("journal %1 is corrupt: SQLite's integrity check found %2 problem(s): %3")
+                     .arg(path)
+                     .arg(count)
+                     .arg(problems.join(QStringLiteral("; "))),
+                 remedy};
+}
+
 Status requireJournalTables(SqliteConnection& db, const QString& path)
 {
     for (const QString& table : {QStringLiteral("schema_version"), QStringLiteral("proposals"), QStringLiteral("decisions"),
@@ -273,19 +318,11 @@ QList<std::tuple<QString, QString, QList<Probe>>> journalRules()
     };
 }
 
-/// SQLite's own checks: page integrity and foreign keys.
+/// SQLite's own checks: page integrity (already run first by checkPageIntegrity, which stops a
+/// corrupt file before any rule; listed here so the report names it) and foreign keys.
 Status sqliteRules(SqliteConnection& db, QList<RuleResult>& rules)
 {
-    RuleResult integrity{QStringLiteral("sqlite_integrity_check"), QStringLiteral("PRAGMA integrity_check is ok"), true, {}, {}};
-    auto integrityRows = db.query(QStringLiteral("PRAGMA integrity_check"));
-    if (!integrityRows)
-        return integrityRows.error();
-    while (integrityRows.value().next()) {
-        const QString line = integrityRows.value().value(0).toString();
-        if (line != u"ok")
-            integrity.violations.append({QStringLiteral("database"), line});
-    }
-    rules.append(integrity);
+    rules.append({QStringLiteral("sqlite_integrity_check"), QStringLiteral("PRAGMA integrity_check is ok"), true, {}, {}});
     RuleResult foreignKeys{QStringLiteral("foreign_keys_consistent"), QStringLiteral("PRAGMA foreign_key_check finds nothing"),
                            true, {}, {}};
     auto fkRows = db.query(QStringLiteral("PRAGMA foreign_key_check"));
@@ -308,12 +345,16 @@ Result<VerificationReport> JournalVerifier::verify(const QString& path)
     if (!info.exists())
         return Error{QStringLiteral("not_found"), QStringLiteral("journal %1 does not exist").arg(path),
                      QStringLiteral("give the file named by journal.path in the configuration")};
+    if (!info.isFile())
+        return notAJournal(path, info.isDir() ? QStringLiteral("it is a directory") : QStringLiteral("it is not a regular file"));
     if (const Status header = checkHeader(path); !header)
         return header.error();
     auto opened = SqliteConnection::open(path, QStringLiteral("journal verifier"), SqliteConnection::Access::ReadOnly);
     if (!opened)
         return opened.error();
     SqliteConnection& db = *opened.value();
+    if (const Status pages = checkPageIntegrity(db, path); !pages)
+        return pages.error();
     if (const Status tables = requireJournalTables(db, path); !tables)
         return tables.error();
     VerificationReport report;

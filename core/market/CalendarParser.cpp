@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "market/CalendarParser.h"
 
+#include "common/Excerpt.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 
 #include <array>
+#include <cmath>
 #include <initializer_list>
+#include <limits>
 #include <utility>
 
 namespace sentinel {
@@ -79,9 +83,19 @@ public:
 
     static int integer(const QJsonValue& value, const QString& location, int min, int max)
     {
-        const double number = value.toDouble(-1e300);
-        if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max)
-            fail(location, QStringLiteral("expected an integer from %1 to %2").arg(min).arg(max));
+        // The range first: converting a double outside qint64's range (1e300, NaN) to an integer
+        // is undefined behaviour, so only a number already known to fit is converted (issue 18).
+        const double number = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+        if (!value.isDouble() || !(number >= min && number <= max))
+            fail(location, QStringLiteral("expected an integer from %1 to %2, got %3")
+                               .arg(min)
+                               .arg(max)
+                               .arg(value.isDouble() ? QString::number(number, 'g', 17) : QStringLiteral("a non-number")));
+        if (number != std::trunc(number))
+            fail(location, QStringLiteral("expected an integer from %1 to %2, got the fraction %3")
+                               .arg(min)
+                               .arg(max)
+                               .arg(QString::number(number, 'g', 17)));
         return int(number);
     }
 
@@ -159,7 +173,7 @@ public:
         } else if (type == u"easter") {
             rule.type = DateRuleType::Easter;
         } else {
-            fail(path + u".type", QStringLiteral("expected fixed, nth_weekday or easter, got \"%1\"").arg(type));
+            fail(path + u".type", QStringLiteral("expected fixed, nth_weekday or easter, got \"%1\"").arg(excerpt(type)));
         }
         if (object.contains(u"offset_days"))
             rule.offsetDays = integer(object.value(u"offset_days"), path + u".offset_days", -366, 366);
@@ -269,7 +283,7 @@ public:
             }
         }
         if (!found)
-            fail(path + u".inherits", QStringLiteral("no market named \"%1\" is defined before it").arg(base));
+            fail(path + u".inherits", QStringLiteral("no market named \"%1\" is defined before it").arg(excerpt(base)));
         return spec;
     }
 
@@ -280,7 +294,7 @@ public:
             spec.timeZoneId = string(object.value(u"time_zone"), path + u".time_zone");
             if (!QTimeZone(spec.timeZoneId.toUtf8()).isValid())
                 fail(path + u".time_zone",
-                     QStringLiteral("unknown time zone \"%1\" (use an IANA name such as America/New_York)").arg(spec.timeZoneId));
+                     QStringLiteral("unknown time zone \"%1\" (use an IANA name such as America/New_York)").arg(excerpt(spec.timeZoneId)));
         }
         if (object.contains(u"zone_label"))
             spec.zoneLabel = string(object.value(u"zone_label"), path + u".zone_label");
@@ -337,6 +351,8 @@ public:
 
     CalendarFile file(const QByteArray& json, const QList<CalendarSpec>& bases) const
     {
+        if (const qsizetype nul = json.indexOf('\0'); nul >= 0)
+            fail(QStringLiteral("byte %1").arg(nul), QStringLiteral("the file contains NUL bytes: it is binary, not JSON text"));
         QJsonParseError parseError{};
         const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
         if (parseError.error != QJsonParseError::NoError) {
@@ -368,7 +384,7 @@ public:
             CalendarSpec spec = market(array.at(i), path, known);
             for (const CalendarSpec& earlier : std::as_const(result.markets)) {
                 if (earlier.name == spec.name)
-                    fail(path + u".name", QStringLiteral("market \"%1\" is defined twice").arg(spec.name));
+                    fail(path + u".name", QStringLiteral("market \"%1\" is defined twice").arg(excerpt(spec.name)));
             }
             known << spec;
             result.markets << spec;

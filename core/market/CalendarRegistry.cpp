@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "market/CalendarRegistry.h"
 
+#include "common/BoundedFile.h"
+#include "common/Excerpt.h"
 #include "market/CalendarParser.h"
-
-#include <QFile>
 
 namespace sentinel {
 
@@ -11,12 +11,10 @@ namespace {
 
 Result<QByteArray> readFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("invalid_calendar"),
-                     QStringLiteral("cannot read the calendar file %1: %2").arg(path, file.errorString()),
-                     QStringLiteral("check the path given with --calendars")};
-    return file.readAll();
+    Result<QByteArray> json = readBoundedFile(path, FileKind::Calendars);
+    if (!json)
+        return Error{QStringLiteral("invalid_calendar"), json.error().message, json.error().remedy};
+    return json;
 }
 
 } // namespace
@@ -88,7 +86,7 @@ Result<std::shared_ptr<const MarketCalendar>> CalendarRegistry::require(QStringV
 {
     if (auto calendar = find(market))
         return calendar;
-    return Error{QStringLiteral("unknown_market"), QStringLiteral("unknown market \"%1\"").arg(market),
+    return Error{QStringLiteral("unknown_market"), QStringLiteral("unknown market \"%1\"").arg(excerpt(market)),
                  QStringLiteral("use one of %1, or add it with a calendar override file").arg(marketNames().join(u", "))};
 }
 

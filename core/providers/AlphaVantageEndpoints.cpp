@@ -3,6 +3,7 @@
 // exchange rate and news sentiment.
 #include "providers/AlphaVantagePayloads.h"
 
+#include "common/Excerpt.h"
 #include "providers/AlphaVantageFields.h"
 #include "providers/ProviderError.h"
 
@@ -31,9 +32,9 @@ PointOrIssue readIndicatorValues(const QString& key, const QDateTime& time, cons
         const Number number = readNumber(it.value());
         const QString name = it.key().trimmed();
         if (number.problem != NumberProblem::None)
-            return rowIssue(key, QStringLiteral("not_a_number"), QStringLiteral("%1 is not a number").arg(name.left(40)));
+            return rowIssue(key, QStringLiteral("not_a_number"), QStringLiteral("%1 is not a number").arg(excerpt(name)));
         if (!isFiniteNumber(number.value))
-            return rowIssue(key, QStringLiteral("not_finite"), QStringLiteral("%1 is not a finite number").arg(name.left(40)));
+            return rowIssue(key, QStringLiteral("not_finite"), QStringLiteral("%1 is not a finite number").arg(excerpt(name)));
         point.values.insert(name, number.value);
     }
     if (point.values.isEmpty())
@@ -154,7 +155,7 @@ Result<AlphaVantageResponse> parseExchangeRate(const QJsonObject& object, const 
     const QString zoneName = findText(object, u"time zone");
     const auto zone = zoneNamed(zoneName.isEmpty() ? QStringLiteral("UTC") : zoneName);
     if (!zone)
-        return pe::make(pe::UnknownTimeZone, QStringLiteral("the exchange rate names an unknown time zone '%1'").arg(zoneName.left(60)));
+        return pe::make(pe::UnknownTimeZone, QStringLiteral("the exchange rate names an unknown time zone '%1'").arg(excerpt(zoneName)));
     const Timestamp stamp = readTimestamp(findText(object, u"last refreshed"), *zone);
     if (stamp.problem.isEmpty())
         rate.refreshedAt = stamp.utc;
@@ -205,7 +206,7 @@ Result<AlphaVantageResponse> parseNews(const QJsonArray& feed, const AlphaVantag
                 || relevance.value > 1 || std::abs(tickerScore.value) > 1) {
                 result.qualityIssues.append(rowIssue(label, QStringLiteral("score_out_of_range"),
                                                      QStringLiteral("ticker %1 has a missing or out-of-range score; that ticker is dropped")
-                                                         .arg(t.value(QStringLiteral("ticker")).toString().left(20))));
+                                                         .arg(excerpt(t.value(QStringLiteral("ticker")).toString()))));
                 continue;
             }
             item.tickers.append(TickerSentiment{t.value(QStringLiteral("ticker")).toString(), relevance.value,

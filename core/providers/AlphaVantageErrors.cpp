@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/AlphaVantageErrors.h"
 
+#include "common/Excerpt.h"
 #include "providers/ProviderError.h"
 
 #include <QRegularExpression>
@@ -12,12 +13,16 @@ namespace pe = providerError;
 
 namespace {
 
+/// How much of a provider's notice an error quotes: its notices run to a couple of sentences.
+constexpr qsizetype kNoticeExcerptChars = 300;
+
+/// The provider's own words as an error quotes them: key masked, then cut to an excerpt.
 QString maskEchoedKey(QString text)
 {
     // "We have detected your API key as ABC123 and ..." — never pass the key on.
     static const QRegularExpression echoed(QStringLiteral(R"((API key as )\S+)"), QRegularExpression::CaseInsensitiveOption);
     text.replace(echoed, QStringLiteral("\\1***"));
-    return text;
+    return excerpt(text, kNoticeExcerptChars);
 }
 
 Error classifyInformation(const QString& text)
@@ -69,6 +74,13 @@ std::optional<Error> errorInBody(const QJsonObject& root)
 
 Error classifyNonJson(const QByteArray& body, const QJsonParseError& parseError)
 {
+    // Before any other shape: a body with NUL bytes is not text, however it ends.
+    if (const qsizetype nul = body.indexOf('\0'); nul >= 0)
+        return pe::make(pe::BinaryBody,
+                        QStringLiteral("the body contains NUL bytes (the first at byte %1 of %2): it is binary, not JSON")
+                            .arg(nul)
+                            .arg(body.size()),
+                        QStringLiteral("check the base URL points at Alpha Vantage; retry later"));
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
         return pe::make(pe::EmptyBody, QStringLiteral("the response body is empty"),

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/AlphaVantageFields.h"
 
+#include "common/Excerpt.h"
 #include "providers/ProviderError.h"
 
 #include <QJsonArray>
@@ -131,7 +132,7 @@ Timestamp readTimestamp(const QString& text, const QTimeZone& zone)
     Timestamp result;
     if (!match.hasMatch()) {
         result.problem = QStringLiteral("invalid_timestamp");
-        result.detail = QStringLiteral("'%1' is not a timestamp (expected YYYY-MM-DD[ HH:MM[:SS]])").arg(text.left(40));
+        result.detail = QStringLiteral("'%1' is not a timestamp (expected YYYY-MM-DD[ HH:MM[:SS]])").arg(excerpt(text));
         return result;
     }
     const QDate date(match.captured(1).toInt(), match.captured(2).toInt(), match.captured(3).toInt());
@@ -141,7 +142,7 @@ Timestamp readTimestamp(const QString& text, const QTimeZone& zone)
                            : QTime(match.captured(4).toInt(), match.captured(5).toInt(), match.captured(6).toInt());
     if (!date.isValid() || !time.isValid()) {
         result.problem = QStringLiteral("invalid_timestamp");
-        result.detail = QStringLiteral("'%1' is not a calendar date and time").arg(text.left(40));
+        result.detail = QStringLiteral("'%1' is not a calendar date and time").arg(excerpt(text));
         return result;
     }
     const QDateTime local(date, time, zone);
@@ -239,7 +240,7 @@ Result<QTimeZone> zoneFromMeta(const Meta& meta, const QString& fallback, QStrin
     }
     const auto zone = zoneNamed(zoneName);
     if (!zone)
-        return pe::make(pe::UnknownTimeZone, QStringLiteral("the metadata names an unknown time zone '%1'").arg(zoneName.left(60)),
+        return pe::make(pe::UnknownTimeZone, QStringLiteral("the metadata names an unknown time zone '%1'").arg(excerpt(zoneName)),
                         QStringLiteral("report this response; timestamps cannot be converted to UTC"));
     return *zone;
 }

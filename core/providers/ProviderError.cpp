@@ -6,13 +6,14 @@ namespace sentinel::providerError {
 bool isRetryable(const QString& kind)
 {
     return kind != InvalidCall && kind != InvalidApiKey && kind != PremiumEndpoint && kind != Unsupported
-           && kind != SymbolMismatch && kind != UnknownTimeZone && kind != ReplayDataMissing && kind != TlsError;
+           && kind != SymbolMismatch && kind != UnknownTimeZone && kind != ReplayDataMissing && kind != BadReplayFile
+           && kind != TlsError;
 }
 
 bool indicatesOutage(const QString& kind)
 {
     return kind == HttpError || kind == Timeout || kind == NetworkError || kind == HtmlBody || kind == TruncatedBody
-           || kind == BodyTooLarge || kind == MalformedBody || kind == EmptyBody || kind == UnexpectedShape;
+           || kind == BinaryBody || kind == BodyTooLarge || kind == MalformedBody || kind == EmptyBody || kind == UnexpectedShape;
 }
 
 } // namespace sentinel::providerError

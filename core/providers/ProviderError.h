@@ -23,6 +23,7 @@ inline constexpr char16_t TlsError[] = u"tls_error";
 inline constexpr char16_t HtmlBody[] = u"html_body";                 ///< an HTML page instead of JSON
 inline constexpr char16_t TruncatedBody[] = u"truncated_body";       ///< JSON cut off
 inline constexpr char16_t BodyTooLarge[] = u"body_too_large";        ///< over the body cap (net::BodyTooLarge)
+inline constexpr char16_t BinaryBody[] = u"binary_body";             ///< NUL bytes: not text at all
 inline constexpr char16_t MalformedBody[] = u"malformed_body";       ///< not JSON at all
 inline constexpr char16_t EmptyBody[] = u"empty_body";
 inline constexpr char16_t UnexpectedShape[] = u"unexpected_shape";   ///< JSON, but not a known answer
@@ -32,6 +33,7 @@ inline constexpr char16_t SymbolMismatch[] = u"symbol_mismatch";     ///< answer
 inline constexpr char16_t CircuitOpen[] = u"circuit_open";           ///< too many failures: paused
 inline constexpr char16_t Unsupported[] = u"unsupported";            ///< provider cannot answer this
 inline constexpr char16_t ReplayDataMissing[] = u"replay_data_missing";
+inline constexpr char16_t BadReplayFile[] = u"bad_replay_file";      ///< not a regular file, or over its size cap
 inline constexpr char16_t Cancelled[] = u"cancelled";
 
 /// Whether asking again later can help. Invalid calls, keys and premium endpoints never heal.

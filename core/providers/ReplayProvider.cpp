@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/ReplayProvider.h"
 
+#include "common/BoundedFile.h"
+#include "common/Excerpt.h"
 #include "providers/ProviderError.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 namespace sentinel {
@@ -36,6 +37,10 @@ QString ReplayProvider::filePathFor(const Instrument& instrument) const
 
 Result<SanitizedBars> ReplayProvider::parseCsv(const QByteArray& text, const QDateTime& now)
 {
+    if (const qsizetype nul = text.indexOf('\0'); nul >= 0)
+        return pe::make(pe::BinaryBody,
+                        QStringLiteral("the file contains NUL bytes (the first at byte %1): it is binary, not CSV text").arg(nul),
+                        QStringLiteral("give a CSV file as described in docs/replay-format.md"));
     const QList<QByteArray> lines = text.split('\n');
     QList<CandidateBar> rows;
     bool headerSeen = false;
@@ -48,7 +53,7 @@ Result<SanitizedBars> ReplayProvider::parseCsv(const QByteArray& text, const QDa
             if (line != expectedHeader)
                 return pe::make(pe::MalformedBody,
                                 QStringLiteral("%1: the header is '%2', expected '%3'")
-                                    .arg(label, QString::fromUtf8(line.left(80)), QString::fromLatin1(expectedHeader)),
+                                    .arg(label, excerpt(line), QString::fromLatin1(expectedHeader)),
                                 QStringLiteral("see docs/replay-format.md"));
             headerSeen = true;
             continue;
@@ -66,7 +71,7 @@ Result<SanitizedBars> ReplayProvider::parseCsv(const QByteArray& text, const QDa
         row.bar.openTime = QDateTime::fromString(stamp, Qt::ISODate);
         if (!row.bar.openTime.isValid() || !stamp.endsWith(u'Z')) {
             row.rejection = DataQualityIssue{label, QStringLiteral("invalid_timestamp"),
-                                             QStringLiteral("'%1' is not a UTC instant like 2024-05-10T13:30:00Z").arg(stamp.left(40))};
+                                             QStringLiteral("'%1' is not a UTC instant like 2024-05-10T13:30:00Z").arg(excerpt(stamp))};
             rows.append(row);
             continue;
         }
@@ -79,7 +84,7 @@ Result<SanitizedBars> ReplayProvider::parseCsv(const QByteArray& text, const QDa
                 row.rejection = DataQualityIssue{label, QStringLiteral("not_a_number"),
                                                  QStringLiteral("field %1 ('%2') is not a number")
                                                      .arg(f + 1)
-                                                     .arg(QString::fromUtf8(fields.at(f).left(20)))};
+                                                     .arg(excerpt(fields.at(f)))};
         }
         rows.append(row);
     }
@@ -104,12 +109,12 @@ Result<SanitizedBars> ReplayProvider::load(const QString& path)
     if (cached != m_files.constEnd() && cached->modified == info.lastModified())
         return cached->bars;
     // Replay files are small local files read once and kept; re-read only when they change.
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return pe::make(pe::ReplayDataMissing, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const Result<QByteArray> csv = readBoundedFile(path, FileKind::ReplayData);
+    if (!csv)
+        return pe::make(pe::BadReplayFile, csv.error().message, csv.error().remedy);
     // No future check here: the file is recorded history, "now" is the replay clock's, and
     // bars after it are simply not served yet.
-    Result<SanitizedBars> parsed = parseCsv(file.readAll(), QDateTime());
+    Result<SanitizedBars> parsed = parseCsv(*csv, QDateTime());
     if (!parsed.ok())
         parsed = Error{parsed.error().kind, QDir::toNativeSeparators(path) + u": " + parsed.error().message, parsed.error().remedy};
     m_files.insert(path, Loaded{info.lastModified(), parsed});

@@ -106,6 +106,14 @@ SizingResult PositionSizer::size(const SizingRequest& request)
                                    .arg(number(byPosition), number(request.maxPositionFraction * 100.0), number(byRisk))});
     }
     quantity = floorToLots(quantity, request.lotSize);
+    // Finite inputs can still overflow (1e308 over a stop of 1e-300, or lots of 1e-320): an
+    // infinite size must not pass `quantity <= 0` as a tradable one (issue 18).
+    if (!std::isfinite(quantity))
+        return notSized(SizingResult::Status::Rejected,
+                        {{SizingReasonCode::SizeNotFinite,
+                          QStringLiteral("the computed size is %1, not a finite number (balance %2, stop %3, lot %4): "
+                                         "nothing is traded")
+                              .arg(number(quantity), number(balance), number(request.stopDistance), number(request.lotSize))}});
     if (quantity <= 0.0 || quantity < request.minOrder) {
         result.reasons.append({SizingReasonCode::BelowMinimumOrder,
                                QStringLiteral("affordable size %1 (in lots of %2) is below the minimum order %3: "

@@ -30,6 +30,7 @@ enum class SizingReasonCode {
     InvalidMaxPosition,
     CappedByMaxPosition, ///< informational: the stop allowed more than the position limit
     BelowMinimumOrder,
+    SizeNotFinite,       ///< finite inputs whose size overflows (a huge balance over a tiny stop)
 };
 
 struct SizingReason {

@@ -7,6 +7,7 @@
 
 #include <QMap>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -95,20 +96,94 @@ NetHoldings holdingsAfter(const TradeContext& trade, const PositionChange& chang
     return after;
 }
 
+/// Every number the gate reads that is NaN or infinite, named. NaN compares false both ways, so
+/// a limit written `value > limit` would wave it through; infinities turn into NaN one division
+/// later. Such an input is refused outright, exits included (issue 18).
+QList<RiskReason> nonFiniteInputs(const TradeContext& trade, const RiskSettings& settings)
+{
+    QList<RiskReason> reasons;
+    auto check = [&reasons](const QString& what, double value) {
+        if (!std::isfinite(value))
+            reasons.append({RiskReasonCode::NotFinite,
+                            QStringLiteral("%1 is %2, not a finite number: nothing is judged on it").arg(what).arg(value),
+                            value, kNoFigure});
+    };
+    check(QStringLiteral("quantity"), trade.quantity);
+    check(QStringLiteral("price"), trade.price);
+    check(QStringLiteral("signal confidence"), trade.signalConfidence);
+    const PortfolioState& portfolio = trade.portfolio;
+    if (portfolio.balance)
+        check(QStringLiteral("balance"), *portfolio.balance);
+    check(QStringLiteral("equity peak"), portfolio.equityPeak);
+    for (const auto& [list, kind] : {std::pair{&portfolio.positions, QStringLiteral("position")},
+                                     std::pair{&portfolio.pending, QStringLiteral("pending order")}}) {
+        for (const Holding& holding : *list) {
+            check(QStringLiteral("%1 %2 quantity").arg(kind, holding.instrument.key()), holding.quantity);
+            check(QStringLiteral("%1 %2 mark price").arg(kind, holding.instrument.key()), holding.markPrice);
+        }
+    }
+    for (auto it = portfolio.returns.cbegin(); it != portfolio.returns.cend(); ++it) {
+        const QList<double>& returns = it.value().returns;
+        const auto bad = std::find_if(returns.cbegin(), returns.cend(), [](double r) { return !std::isfinite(r); });
+        if (bad != returns.cend())
+            check(QStringLiteral("return #%1 of %2").arg(bad - returns.cbegin() + 1).arg(it.key()), *bad);
+    }
+    check(QStringLiteral("risk.var_confidence"), settings.varConfidence);
+    check(QStringLiteral("risk.max_var_pct"), settings.maxVarPct);
+    check(QStringLiteral("risk.max_position_pct"), settings.maxPositionPct);
+    check(QStringLiteral("risk.max_drawdown_pct"), settings.maxDrawdownPct);
+    check(QStringLiteral("risk.max_asset_class_pct"), settings.maxAssetClassPct);
+    check(QStringLiteral("risk.volatility_confidence_multiple"), settings.volatilityConfidenceMultiple);
+    return reasons;
+}
+
+/// A figure computed from finite inputs can still overflow (1e308 units at 1e308): it fails its
+/// check instead of comparing false against the limit.
+MaybeReason notFiniteFigure(const QString& what, double value, double limit)
+{
+    if (std::isfinite(value) && std::isfinite(limit))
+        return std::nullopt;
+    return RiskReason{RiskReasonCode::NotFinite,
+                      QStringLiteral("%1 is %2 against a limit of %3, not a finite comparison: the check fails closed")
+                          .arg(what)
+                          .arg(value)
+                          .arg(limit),
+                      value, limit};
+}
+
+/// Net holdings whose units or value overflow when finite holdings are added up: an exit judged
+/// against an infinite position would always "reduce" it.
+QList<RiskReason> nonFiniteHoldings(const NetHoldings& holdings)
+{
+    QList<RiskReason> reasons;
+    for (const NetHolding& holding : holdings) {
+        const double value = holding.units * holding.markPrice;
+        if (!std::isfinite(holding.units) || !std::isfinite(value))
+            reasons.append({RiskReasonCode::NotFinite,
+                            QStringLiteral("net %1 holding (%2 units, value %3) is not a finite number: nothing is judged on it")
+                                .arg(holding.instrument.key())
+                                .arg(holding.units)
+                                .arg(value),
+                            value, kNoFigure});
+    }
+    return reasons;
+}
+
 // ---- the checks, in the order they run ---------------------------------------------------
 
-/// 1. The trade itself. Nothing that needs its figures runs when they are unusable.
+/// 1. The trade itself. Nothing that needs its figures runs when they are unusable. A figure
+/// that is not finite has its not_finite reason already; this names the finite ones out of range.
 QList<RiskReason> tradeSanityReasons(const TradeContext& trade)
 {
     QList<RiskReason> reasons;
-    if (!usableNumber(trade.quantity))
+    if (std::isfinite(trade.quantity) && !usableNumber(trade.quantity))
         reasons.append({RiskReasonCode::InvalidTrade,
                         QStringLiteral("quantity %1 is not a positive number").arg(trade.quantity), trade.quantity,
                         kNoFigure});
-    if (!usableNumber(trade.price))
+    if (std::isfinite(trade.price) && !usableNumber(trade.price))
         reasons.append({RiskReasonCode::InvalidTrade,
                         QStringLiteral("price %1 is not a positive number").arg(trade.price), trade.price, kNoFigure});
-    if (!usableConfidence(trade.signalConfidence))
+    if (std::isfinite(trade.signalConfidence) && !usableConfidence(trade.signalConfidence))
         reasons.append({RiskReasonCode::InvalidTrade,
                         QStringLiteral("signal confidence %1 is outside [0, 1]").arg(trade.signalConfidence),
                         trade.signalConfidence, 1.0});
@@ -159,14 +234,17 @@ MaybeReason balanceReason(const std::optional<double>& balance)
                       balance.value_or(kNoFigure), 0.0};
 }
 
-// Each limit below is tested the way the rule reads (`value >= limit`, `value > limit`), never
-// negated: a figure that is not a number compares false and does not fail the limit.
+// Each limit below is tested the way the rule reads (`value >= limit`, `value > limit`), after
+// notFiniteFigure() has failed any figure that is not a number: NaN would compare false and
+// pass the limit.
 
 /// 6. Drawdown from the equity peak.
 MaybeReason drawdownReason(double balance, double equityPeak, const RiskSettings& settings)
 {
     const double peak = std::max(equityPeak, balance);
     const double drawdown = (peak - balance) / peak;
+    if (MaybeReason bad = notFiniteFigure(QStringLiteral("drawdown"), drawdown, settings.maxDrawdownPct))
+        return bad;
     if (drawdown >= settings.maxDrawdownPct)
         return RiskReason{RiskReasonCode::DrawdownLimit,
                           QStringLiteral("drawdown %1 from the peak reaches the limit of %2")
@@ -198,6 +276,8 @@ VarCheck portfolioVarCheck(const NetHoldings& after, const PortfolioState& portf
                 RiskReason{RiskReasonCode::VarUnavailable,
                            QStringLiteral("portfolio VaR cannot be computed: %1").arg(report.error().message), kNoFigure,
                            settings.maxVarPct}};
+    if (MaybeReason bad = notFiniteFigure(QStringLiteral("portfolio VaR after the trade"), report->var, settings.maxVarPct))
+        return {report.value(), std::move(bad)};
     if (report->var > settings.maxVarPct)
         return {report.value(),
                 RiskReason{RiskReasonCode::VarLimit,
@@ -214,6 +294,9 @@ MaybeReason positionLimitReason(const TradeContext& trade, const NetHoldings& af
 {
     const NetHolding traded = after.value(trade.instrument.key());
     const double fraction = std::abs(traded.units * traded.markPrice) / balance;
+    if (MaybeReason bad = notFiniteFigure(QStringLiteral("position in %1 as a fraction of equity").arg(trade.instrument.symbol),
+                                          fraction, settings.maxPositionPct))
+        return bad;
     if (fraction > settings.maxPositionPct)
         return RiskReason{RiskReasonCode::PositionLimit,
                           QStringLiteral("position in %1 would be %2 of equity (pending orders included), above the limit of %3")
@@ -232,6 +315,9 @@ MaybeReason concentrationReason(AssetClass assetClass, const NetHoldings& after,
             gross += std::abs(holding.units * holding.markPrice);
     }
     const double fraction = gross / balance;
+    if (MaybeReason bad = notFiniteFigure(QStringLiteral("%1 exposure as a fraction of equity").arg(assetClassName(assetClass)),
+                                          fraction, settings.maxAssetClassPct))
+        return bad;
     if (fraction > settings.maxAssetClassPct)
         return RiskReason{RiskReasonCode::ConcentrationLimit,
                           QStringLiteral("%1 exposure would be %2 of equity (pending orders included), above the limit of %3")
@@ -264,6 +350,8 @@ MaybeReason volatilityReason(const TradeContext& trade, const RiskSettings& sett
     const double recent = measured ? SampleMoments::of(std::span<const double>(series).last(std::size_t(window))).deviation
                                    : typical;
     const double allowed = typical * settings.volatilityConfidenceMultiple * trade.signalConfidence;
+    if (MaybeReason bad = notFiniteFigure(QStringLiteral("daily volatility"), recent, allowed))
+        return bad;
     if (recent > allowed)
         return RiskReason{RiskReasonCode::VolatilityTooHigh,
                           QStringLiteral("daily volatility %1 (%2) is above the %3 a signal of confidence %4 may trade in "
@@ -300,7 +388,9 @@ RiskVerdict RiskGate::evaluate(const TradeContext& trade) const
     const bool tradeUsable = usableNumber(trade.quantity) && usableNumber(trade.price);
     const PositionChange change = positionChange(trade, tradeUsable);
     verdict.isReduction = change.reduces;
-    verdict.reasons = tradeSanityReasons(trade);
+    verdict.reasons = nonFiniteInputs(trade, m_settings);
+    verdict.reasons += nonFiniteHoldings(change.holdings);
+    verdict.reasons += tradeSanityReasons(trade);
     if (!change.reduces)
         add(verdict, freshnessReason(trade));
     add(verdict, marketOpenReason(trade));

@@ -6,6 +6,7 @@ namespace sentinel {
 QString riskReasonName(RiskReasonCode code)
 {
     switch (code) {
+    case RiskReasonCode::NotFinite: return QStringLiteral("not_finite");
     case RiskReasonCode::InvalidTrade: return QStringLiteral("invalid_trade");
     case RiskReasonCode::DataNotFresh: return QStringLiteral("data_not_fresh");
     case RiskReasonCode::MarketClosed: return QStringLiteral("market_closed");

@@ -14,6 +14,7 @@ namespace sentinel {
 
 /// Why the gate refused, one code per check, in the order the checks run.
 enum class RiskReasonCode {
+    NotFinite,           ///< an input or a figure computed from them is NaN or infinite: nothing is judged on it
     InvalidTrade,        ///< quantity, price or confidence is not a usable number
     DataNotFresh,        ///< freshness Stale or Unknown (entries only)
     MarketClosed,        ///< exchange-traded instrument outside its session (every order)

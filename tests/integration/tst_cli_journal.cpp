@@ -2,8 +2,11 @@
 #include "CliRunner.h"
 #include "JournalFixture.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +41,7 @@ private Q_SLOTS:
     void aBrokenJournalExitsThreeNamingTheRule();
     void whatIsNotAJournalExitsTwo_data();
     void whatIsNotAJournalExitsTwo();
+    void corruptDataPagesExitThreeWithSqlitesMessages();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -117,6 +121,9 @@ void TestCliJournal::whatIsNotAJournalExitsTwo_data()
     QTest::addColumn<QByteArray>("message");
     QTest::newRow("a missing file") << QStringLiteral("missing.sqlite") << QByteArray() << QByteArray("does not exist");
     QTest::newRow("a CSV file") << QStringLiteral("bars.csv") << QByteArray("time,close\n") << QByteArray("not an SQLite database");
+    QTest::newRow("a directory") << QStringLiteral("folder.sqlite") << QByteArray("{mkdir}") << QByteArray("it is a directory");
+    QTest::newRow("an SQLite file without the journal's tables")
+        << QStringLiteral("other.sqlite") << QByteArray("{other sqlite}") << QByteArray("it has no 'schema_version' table");
 }
 
 void TestCliJournal::whatIsNotAJournalExitsTwo()
@@ -125,7 +132,17 @@ void TestCliJournal::whatIsNotAJournalExitsTwo()
     QFETCH(QByteArray, content);
     QFETCH(QByteArray, message);
     const QString path = m_dir->filePath(file);
-    if (!content.isEmpty()) {
+    if (content == "{mkdir}") {
+        QVERIFY(QDir(m_dir->path()).mkdir(file));
+    } else if (content == "{other sqlite}") {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE notes (text TEXT)")));
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    } else if (!content.isEmpty()) {
         QFile out(path);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(content);
@@ -134,6 +151,26 @@ void TestCliJournal::whatIsNotAJournalExitsTwo()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.contains(message), run.err.constData());
+}
+
+// Issue 18: garbage over a data page gave exit 1 and a storage error; integrity_check never ran.
+void TestCliJournal::corruptDataPagesExitThreeWithSqlitesMessages()
+{
+    QFile file(m_fixture.path);
+    constexpr qint64 pageSize = 4096;
+    const qint64 pages = file.size() / pageSize;
+    QVERIFY2(pages >= 4, qPrintable(QString::number(file.size())));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    for (qint64 page = pages / 2; page < pages / 2 + 2; ++page) { // data pages in the middle, never the header
+        QVERIFY(file.seek(page * pageSize));
+        QCOMPARE(file.write(QByteArray(pageSize, char(0xA5))), pageSize);
+    }
+    file.close();
+    const CliRun run = runSentinel(verifyArgs(m_fixture.path));
+    QVERIFY2(run.exitCode == 3, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
+    QVERIFY2(run.err.contains("is corrupt"), run.err.constData());
+    QVERIFY2(run.err.contains("integrity check"), run.err.constData());
+    QVERIFY2(!run.err.contains("disk full"), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliJournal)

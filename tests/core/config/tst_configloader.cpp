@@ -6,6 +6,7 @@
 #include "TestData.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -59,6 +60,12 @@ private Q_SLOTS:
     void secretInClearInAWorldReadableFileIsWarnedAbout();
     void fileChecksCanBeLeftToTheCaller();
     void aRedisPasswordIsASecretAndNeverQuoted();
+    void aKeyGivenTwiceIsAnErrorNamingBothLines_data();
+    void aKeyGivenTwiceIsAnErrorNamingBothLines();
+    void nestingTooDeepSaysSoWithItsLine_data();
+    void nestingTooDeepSaysSoWithItsLine();
+    void aWatchlistOf120000RowsLoadsInLinearTime();
+    void aWatchlistDuplicateNamesTheFirstRow();
     void durationsParseAndFormat_data();
     void durationsParseAndFormat();
 };
@@ -364,6 +371,91 @@ void TestConfigLoader::fileChecksCanBeLeftToTheCaller()
     const auto checked = ConfigLoader().loadFile(path);
     QCOMPARE(errorPaths(checked.issues), QStringList{QStringLiteral("calendars.file")});
     QCOMPARE(checked.issues.size(), 2); // and the warning about the secret in clear
+}
+
+void TestConfigLoader::aKeyGivenTwiceIsAnErrorNamingBothLines_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("lines");
+    QTest::newRow("a second mode: autonomous is not silently ignored")
+        << QByteArray("mode: approval\n" + minimal + "mode: autonomous\n") << QStringLiteral("mode")
+        << QStringLiteral("at lines 1 and 4");
+    QTest::newRow("a key twice inside a section is reported at its key path")
+        << QByteArray(minimal + "risk:\n  max_var_pct: 0.05\n  max_var_pct: 0.5\n") << QStringLiteral("risk.max_var_pct")
+        << QStringLiteral("at lines 4 and 5");
+    QTest::newRow("a key twice in a flow mapping of a watchlist row")
+        << QByteArray("watchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min, market: CRYPTO}\n")
+        << QStringLiteral("watchlist[0].market") << QStringLiteral("at lines 2 and 2");
+}
+
+void TestConfigLoader::aKeyGivenTwiceIsAnErrorNamingBothLines()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, path);
+    QFETCH(QString, lines);
+    const auto result = ConfigLoader().loadText(yaml);
+    QVERIFY(!result.ok());
+    QVERIFY2(errorPaths(result.issues).contains(path), qPrintable(errorPaths(result.issues).join(u", ")));
+    bool named = false;
+    for (const Issue& issue : result.issues)
+        named = named || (issue.location == path && issue.message.contains(u"given twice") && issue.message.contains(lines));
+    QVERIFY2(named, qPrintable(result.issues.first().toString()));
+}
+
+void TestConfigLoader::nestingTooDeepSaysSoWithItsLine_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("message");
+    QByteArray block100 = "x:";
+    for (int i = 1; i <= 100; ++i)
+        block100 += "\n" + QByteArray(2 * i, ' ') + "k:";
+    block100 += " 1\n";
+    QTest::newRow("100 levels of mappings stop at the cap of 64") << block100 << QStringLiteral("nesting too deep at line 66");
+    QByteArray block500 = "x:";
+    for (int i = 1; i <= 500; ++i)
+        block500 += "\n" + QByteArray(2 * i, ' ') + "k:";
+    block500 += " 1\n";
+    QTest::newRow("500 levels of mappings say nesting too deep, not bad file")
+        << block500 << QStringLiteral("nesting too deep at line");
+    QTest::newRow("500 levels of flow lists say nesting too deep")
+        << QByteArray("x: " + QByteArray(500, '[') + QByteArray(500, ']') + "\n") << QStringLiteral("nesting too deep at line 1");
+}
+
+void TestConfigLoader::nestingTooDeepSaysSoWithItsLine()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, message);
+    const auto result = ConfigLoader().loadText(yaml);
+    QVERIFY(!result.ok());
+    QVERIFY2(result.issues.first().message.startsWith(message), qPrintable(result.issues.first().toString()));
+    QVERIFY(result.issues.first().line > 0);
+    QVERIFY(result.issues.first().location.size() <= 81);
+}
+
+// Issue 18: every row was compared with every earlier one, and a 120,000-row watchlist timed
+// out. The budget is far above a linear load and far below a quadratic one.
+void TestConfigLoader::aWatchlistOf120000RowsLoadsInLinearTime()
+{
+    QByteArray yaml = "watchlist:\n";
+    for (int i = 0; i < 120'000; ++i)
+        yaml += "  - {symbol: \"S" + QByteArray::number(i) + "\", market: XNYS, interval: 5min}\n";
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = ConfigLoader().loadText(yaml);
+    QVERIFY2(result.ok(), qPrintable(result.issues.isEmpty() ? QString() : result.issues.first().toString()));
+    QCOMPARE(result.config.watchlist.size(), 120'000);
+    QVERIFY2(timer.elapsed() < 30'000, qPrintable(QStringLiteral("took %1 ms").arg(timer.elapsed())));
+}
+
+void TestConfigLoader::aWatchlistDuplicateNamesTheFirstRow()
+{
+    const auto result = ConfigLoader().loadText(minimal + "  - {symbol: \"AAPL\", market: XNYS, interval: 5min}\n"
+                                                + "  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n");
+    QVERIFY(!result.ok());
+    QCOMPARE(errorPaths(result.issues), QStringList{QStringLiteral("watchlist[2]")});
+    QVERIFY2(result.issues.first().message.contains(u"FX:EUR/USD:5min is listed twice (first as watchlist[0])"),
+             qPrintable(result.issues.first().message));
 }
 
 void TestConfigLoader::durationsParseAndFormat_data()

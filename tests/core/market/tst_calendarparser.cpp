@@ -94,6 +94,16 @@ void TestCalendarParser::badFilesAreTypedErrorsWithTheirLocation_data()
         << QStringLiteral("bad.json: markets[0].inherits: no market named \"XNOPE\"");
     QTest::newRow("the same market twice") << QByteArray(R"({"schema": 1, "version": "x", "markets": [{"name": "X", "time_zone": "UTC", "sessions": [{"days": ["mon"], "open": "00:00", "close": "24:00"}]}, {"name": "X", "inherits": "X"}]})")
         << QStringLiteral("bad.json: markets[1].name: market \"X\" is defined twice");
+    // Issue 18: converting 1e300 to qint64 to see whether it is whole was undefined behaviour.
+    QTest::newRow("a month of 1e300 is out of range, not converted")
+        << file(R"(, "holidays": [{"name": "A", "type": "fixed", "month": 1e300, "day": 1}])")
+        << QStringLiteral("bad.json: markets[0].holidays[0].month: expected an integer from 1 to 12, got 1.0000000000000001e+300");
+    QTest::newRow("a schema of -1e19 is out of range, not converted")
+        << QByteArray(R"({"schema": -1e19, "version": "x", "markets": []})")
+        << QStringLiteral("bad.json: schema: expected an integer from 1 to 1000, got -1e+19");
+    QTest::newRow("a fractional day is not an integer")
+        << file(R"(, "holidays": [{"name": "A", "type": "fixed", "month": 1, "day": 1.5}])")
+        << QStringLiteral("bad.json: markets[0].holidays[0].day: expected an integer from 1 to 31, got the fraction 1.5");
     QTest::newRow("not an object at the top") << QByteArray("[1, 2]") << QStringLiteral("bad.json: top level: expected a JSON object");
 }
 

@@ -147,6 +147,9 @@ void TestAlphaVantageProvider::misbehavingServerGivesTypedErrors_data()
     CannedResponse cut = recorded("crazzyghost_fx_intraday_5min.json");
     cut.behaviour = CannedResponse::Behaviour::TruncateBody;
     QTest::newRow("a body cut in half is truncated") << cut << QStringLiteral("truncated_body");
+    QTest::newRow("a body with NUL bytes is binary, not truncated")
+        << CannedResponse::json(QByteArray("{\"Meta Data\": {\"1. Information\": \"FX\"", 36) + QByteArray(64, '\0'))
+        << QStringLiteral("binary_body");
     CannedResponse closed;
     closed.behaviour = CannedResponse::Behaviour::CloseAbruptly;
     QTest::newRow("a connection closed without an answer is a network error") << closed << QStringLiteral("network_error");

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void badRowsAreDroppedWithTheirLineAndRule();
     void missingFileIsATypedError();
     void wrongHeaderIsATypedError();
+    void fileWithNulBytesIsBinaryNotMalformed();
     void sinceAndMaxBarsLimitTheAnswer();
     void requestsAreCounted();
 };
@@ -103,6 +104,15 @@ void TestReplayProvider::wrongHeaderIsATypedError()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().kind, QStringLiteral("malformed_body"));
     QVERIFY(result.error().message.contains(u"open_time_utc,open,high,low,close,volume"));
+}
+
+void TestReplayProvider::fileWithNulBytesIsBinaryNotMalformed()
+{
+    const QByteArray csv = "open_time_utc,open,high,low,close,volume\n2024-05-10T13:30:00Z,1,1,1,1,0\n" + QByteArray(4, '\0');
+    const auto result = ReplayProvider::parseCsv(csv, QDateTime());
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().kind, QStringLiteral("binary_body"));
+    QVERIFY2(result.error().message.contains(u"NUL bytes"), qPrintable(result.error().message));
 }
 
 void TestReplayProvider::sinceAndMaxBarsLimitTheAnswer()

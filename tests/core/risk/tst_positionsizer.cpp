@@ -39,6 +39,8 @@ private Q_SLOTS:
     void malformedInputIsRejected_data();
     void malformedInputIsRejected();
     void everyMalformedInputIsNamedAtOnce();
+    void neverAPositiveSizeFromABadBalanceOrAnOverflow_data();
+    void neverAPositiveSizeFromABadBalanceOrAnOverflow();
 };
 
 void TestPositionSizer::sizesFromRiskBudgetAndStop_data()
@@ -163,6 +165,35 @@ void TestPositionSizer::everyMalformedInputIsNamedAtOnce()
     QVERIFY(result.has(SizingReasonCode::InvalidPrice));
     QVERIFY(result.has(SizingReasonCode::InvalidStopDistance));
     QVERIFY(result.has(SizingReasonCode::InvalidLotSize));
+}
+
+void TestPositionSizer::neverAPositiveSizeFromABadBalanceOrAnOverflow_data()
+{
+    QTest::addColumn<SizingRequest>("input");
+    QTest::newRow("a zero balance") << request(0.0, 10.0, 1.0);
+    QTest::newRow("a negative zero balance") << request(-0.0, 10.0, 1.0);
+    QTest::newRow("a negative balance") << request(-1e308, 10.0, 1.0);
+    QTest::newRow("a NaN balance") << request(kNaN, 10.0, 1.0);
+    QTest::newRow("an infinite balance") << request(kInf, 10.0, 1.0);
+    QTest::newRow("a negative infinite balance") << request(-kInf, 10.0, 1.0);
+    SizingRequest overflow = request(1e308, 1e-300, 1e-300);
+    overflow.maxPositionFraction = 1e300;
+    overflow.minOrder = 0.0;
+    QTest::newRow("a huge balance over a tiny stop overflows to infinity") << overflow;
+    SizingRequest tinyLots = request(1e300, 1.0, 1.0);
+    tinyLots.lotSize = std::numeric_limits<double>::denorm_min();
+    tinyLots.minOrder = 0.0;
+    QTest::newRow("lots so small the lot count overflows") << tinyLots;
+}
+
+// Issue 18: a size is positive only when it is finite and computed from a positive, finite balance.
+void TestPositionSizer::neverAPositiveSizeFromABadBalanceOrAnOverflow()
+{
+    QFETCH(SizingRequest, input);
+    const SizingResult result = PositionSizer::size(input);
+    QVERIFY2(!result.tradable(), qPrintable(QString::number(result.quantity)));
+    QCOMPARE(result.quantity, 0.0);
+    QVERIFY(!result.reasons.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPositionSizer)

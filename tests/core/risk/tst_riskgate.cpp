@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <limits>
+#include <random>
 
 using namespace sentinel;
 using sentinel::test::generatedReturns;
@@ -89,6 +90,9 @@ private Q_SLOTS:
     void shortHistoryIsJudgedByTheBootstrapAndSaysSo();
     void volatilityAllowanceGrowsWithConfidence();
     void zeroBalanceSizesNothingAndNoProposalReachesTheOperator();
+    void neverApprovesWithANonFiniteInput();
+    void overflowingFiguresFailClosed_data();
+    void overflowingFiguresFailClosed();
 };
 
 void TestRiskGate::approvesACalmFreshEntryWithinLimits()
@@ -109,8 +113,8 @@ void TestRiskGate::entryFailsEachCheckOnItsOwn_data()
     QTest::addColumn<RiskReasonCode>("code");
     const double nan = std::numeric_limits<double>::quiet_NaN();
 
-    QTest::newRow("a NaN price is not a trade") << Tweak([nan](TradeContext& t) { t.price = nan; })
-                                                << RiskReasonCode::InvalidTrade;
+    QTest::newRow("a NaN price is not a finite number") << Tweak([nan](TradeContext& t) { t.price = nan; })
+                                                        << RiskReasonCode::NotFinite;
     QTest::newRow("a zero quantity is not a trade") << Tweak([](TradeContext& t) { t.quantity = 0; })
                                                     << RiskReasonCode::InvalidTrade;
     QTest::newRow("a confidence above one is not a trade") << Tweak([](TradeContext& t) { t.signalConfidence = 1.2; })
@@ -383,6 +387,133 @@ void TestRiskGate::zeroBalanceSizesNothingAndNoProposalReachesTheOperator()
             proposals.append(trade);
     }
     QVERIFY(proposals.isEmpty());
+}
+
+namespace {
+
+/// One number of the gate's input, by name, for the property test.
+struct Field {
+    const char* name;
+    std::function<void(TradeContext&, RiskSettings&, double)> set;
+};
+
+const QList<Field>& gateFields()
+{
+    static const QList<Field> fields{
+        {"quantity", [](TradeContext& t, RiskSettings&, double v) { t.quantity = v; }},
+        {"price", [](TradeContext& t, RiskSettings&, double v) { t.price = v; }},
+        {"signal confidence", [](TradeContext& t, RiskSettings&, double v) { t.signalConfidence = v; }},
+        {"balance", [](TradeContext& t, RiskSettings&, double v) { t.portfolio.balance = v; }},
+        {"equity peak", [](TradeContext& t, RiskSettings&, double v) { t.portfolio.equityPeak = v; }},
+        {"held quantity", [](TradeContext& t, RiskSettings&, double v) { t.portfolio.positions[0].quantity = v; }},
+        {"held mark price", [](TradeContext& t, RiskSettings&, double v) { t.portfolio.positions[0].markPrice = v; }},
+        {"pending quantity", [](TradeContext& t, RiskSettings&, double v) { t.portfolio.pending[0].quantity = v; }},
+        {"pending mark price", [](TradeContext& t, RiskSettings&, double v) { t.portfolio.pending[0].markPrice = v; }},
+        {"a return of the traded instrument",
+         [](TradeContext& t, RiskSettings&, double v) { t.portfolio.returns[kApple.key()].returns[100] = v; }},
+        {"a return of another instrument",
+         [](TradeContext& t, RiskSettings&, double v) { t.portfolio.returns[kMicrosoft.key()].returns[7] = v; }},
+        {"var confidence", [](TradeContext&, RiskSettings& s, double v) { s.varConfidence = v; }},
+        {"max var", [](TradeContext&, RiskSettings& s, double v) { s.maxVarPct = v; }},
+        {"max position", [](TradeContext&, RiskSettings& s, double v) { s.maxPositionPct = v; }},
+        {"max drawdown", [](TradeContext&, RiskSettings& s, double v) { s.maxDrawdownPct = v; }},
+        {"max asset class", [](TradeContext&, RiskSettings& s, double v) { s.maxAssetClassPct = v; }},
+        {"volatility multiple", [](TradeContext&, RiskSettings& s, double v) { s.volatilityConfidenceMultiple = v; }},
+    };
+    return fields;
+}
+
+/// An entry or an exit the gate approves as it stands, with a holding and a pending order the
+/// fields above can spoil.
+TradeContext approvableWithHoldings(bool exit)
+{
+    TradeContext trade = approvableEntry();
+    trade.quantity = 5;
+    trade.portfolio.positions.append({kMicrosoft, 10, 400});
+    trade.portfolio.pending.append({kEuro, 100, 1.1});
+    if (exit) {
+        trade.portfolio.positions[0] = {kApple, 10, 200};
+        trade.side = Side::Sell;
+        trade.isExit = true;
+    }
+    return trade;
+}
+
+} // namespace
+
+// Issue 18: `value > limit` let NaN through. Random combinations of NaN, infinities and huge
+// values in every field of the gate's input: a non-finite input is never approved, and the
+// verdict says a number was not finite. Seeded, so a failure repeats.
+void TestRiskGate::neverApprovesWithANonFiniteInput()
+{
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    const QList<double> poison{nan, -nan, inf, -inf, 1e308, -1e308, std::numeric_limits<double>::max(),
+                               std::numeric_limits<double>::denorm_min(), 1e-308};
+    std::mt19937 random(20261201);
+    const QList<Field>& fields = gateFields();
+    for (const bool exit : {false, true}) {
+        const RiskVerdict baseline = RiskGate(RiskSettings{}).evaluate(approvableWithHoldings(exit));
+        QVERIFY2(baseline.approved, qPrintable(describe(baseline)));
+    }
+    for (int round = 0; round < 600; ++round) {
+        TradeContext trade = approvableWithHoldings(round % 2 == 1);
+        RiskSettings settings;
+        QMap<QString, double> spoiledFields; // the last value set wins, as in the context
+        const int count = 1 + int(random() % 3);
+        for (int i = 0; i < count; ++i) {
+            const Field& field = fields.at(qsizetype(random() % std::uint32_t(fields.size())));
+            const double value = poison.at(qsizetype(random() % std::uint32_t(poison.size())));
+            field.set(trade, settings, value);
+            spoiledFields.insert(QLatin1String(field.name), value);
+        }
+        bool nonFinite = false;
+        QStringList spoiled;
+        for (auto it = spoiledFields.cbegin(); it != spoiledFields.cend(); ++it) {
+            nonFinite = nonFinite || !std::isfinite(it.value());
+            spoiled << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
+        }
+        const RiskVerdict verdict = RiskGate(settings).evaluate(trade);
+        const QString context = spoiled.join(u", ") + QStringLiteral(" -> ") + describe(verdict);
+        if (verdict.approved) {
+            QVERIFY2(!nonFinite, qPrintable(QStringLiteral("approved with a non-finite input: ") + context));
+            if (verdict.varAfterTrade)
+                QVERIFY2(std::isfinite(verdict.varAfterTrade->var), qPrintable(context));
+        }
+        if (nonFinite) {
+            QVERIFY2(verdict.has(RiskReasonCode::NotFinite), qPrintable(context));
+            QVERIFY2(describe(verdict).contains(u"not a finite"), qPrintable(context));
+        }
+    }
+}
+
+void TestRiskGate::overflowingFiguresFailClosed_data()
+{
+    QTest::addColumn<Tweak>("tweak");
+    QTest::newRow("a position so large its value overflows is refused as not finite")
+        << Tweak([](TradeContext& t) { t.portfolio.positions.append({kMicrosoft, 1e200, 1e200}); });
+    QTest::newRow("two holdings whose units overflow when added are refused as not finite")
+        << Tweak([](TradeContext& t) {
+               t.portfolio.positions.append({kApple, 1.7e308, 1});
+               t.portfolio.pending.append({kApple, 1.7e308, 1});
+               t.side = Side::Sell;
+               t.isExit = true;
+           });
+    QTest::newRow("a trade whose value overflows the balance fraction is refused as not finite")
+        << Tweak([](TradeContext& t) {
+               t.quantity = 1e300;
+               t.price = 1e300;
+           });
+}
+
+void TestRiskGate::overflowingFiguresFailClosed()
+{
+    QFETCH(Tweak, tweak);
+    TradeContext trade = approvableEntry();
+    tweak(trade);
+    const RiskVerdict verdict = RiskGate(RiskSettings{}).evaluate(trade);
+    QVERIFY2(!verdict.approved, qPrintable(describe(verdict)));
+    QVERIFY2(verdict.has(RiskReasonCode::NotFinite), qPrintable(describe(verdict)));
 }
 
 QTEST_GUILESS_MAIN(TestRiskGate)
