@@ -109,7 +109,8 @@ std::optional<Instrument> readInstrument(SchemaReader& reader, const YAML::Node&
 
 void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownNames& known, Config& config)
 {
-    if (!node.IsDefined() || node.IsNull()) {
+    // `watchlist: []` is as empty as a missing key: an engine with nothing to watch is no monitor.
+    if (!node.IsDefined() || node.IsNull() || (node.IsSequence() && node.size() == 0)) {
         reader.error(QStringLiteral("watchlist"), node, QStringLiteral("is missing or empty"),
                      QStringLiteral("list at least one instrument, e.g. - {symbol: \"EUR/USD\", market: FX, interval: 5min}"));
         return;

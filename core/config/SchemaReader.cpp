@@ -55,6 +55,14 @@ bool SchemaReader::checkMap(const YAML::Node& node, const QString& path, std::in
     for (const char* candidate : allowed)
         names << QString::fromLatin1(candidate);
     for (auto it = node.begin(); it != node.end(); ++it) {
+        // A `? [a, b]` key, a null key or "" has no name to put in a key path; without this the
+        // issue would carry an empty location.
+        if (!it->first.IsScalar() || it->first.Scalar().empty()) {
+            error(path.isEmpty() ? QStringLiteral("(file)") : path, it->first,
+                  QStringLiteral("a key must be a name, not empty, null, a list or a mapping"),
+                  QStringLiteral("write each setting as `name: value`; known keys here: %1").arg(names.join(u", ")));
+            continue;
+        }
         const QString key = fromYaml(it->first.Scalar());
         if (names.contains(key))
             continue;

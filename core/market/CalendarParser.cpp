@@ -8,11 +8,13 @@
 #include <QJsonObject>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <initializer_list>
 #include <limits>
 #include <utility>
+#include <vector>
 
 namespace sentinel {
 
@@ -261,7 +263,44 @@ public:
             seen |= session.dayMask;
             result << session;
         }
+        checkNoOverlap(result, path);
         return result;
+    }
+
+    /// Sessions of different weekdays may still overlap: a Monday session that opens on Sunday
+    /// evening and a Sunday session that runs past that. The market would be open twice at once
+    /// and its open time, which the freshness lag is measured in, would count twice.
+    static void checkNoOverlap(const QList<WeeklySession>& sessions, const QString& path)
+    {
+        constexpr int week = 7 * 1440;
+        struct Span {
+            int start; ///< minutes after Monday 00:00, local
+            int end;
+            qsizetype index;
+        };
+        std::vector<Span> spans;
+        for (qsizetype i = 0; i < sessions.size(); ++i) {
+            const WeeklySession& session = sessions.at(i);
+            for (int day = 0; day < 7; ++day) {
+                if (!(session.dayMask & (1u << day)))
+                    continue;
+                // Only Monday's session can open before the week starts; it wraps to Sunday.
+                const int shift = session.openDayOffset < 0 && day == 0 ? week : 0;
+                const int start = day * 1440 + session.openDayOffset * 1440 + session.openMinutes + shift;
+                const int end = day * 1440 + session.closeMinutes + shift;
+                spans.push_back({start, std::min(end, week), i});
+                if (end > week)
+                    spans.push_back({0, end - week, i});
+            }
+        }
+        std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+        int openUntil = 0;
+        for (const Span& span : spans) {
+            if (span.start < openUntil)
+                fail(path + u'[' + QString::number(span.index) + u']',
+                     QStringLiteral("overlaps another weekday's session; the market can be open only once at a time"));
+            openUntil = std::max(openUntil, span.end);
+        }
     }
 
     /// The market named by "inherits" (defined earlier in the file), or an empty spec, which

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace sentinel {
 
 namespace {
@@ -79,7 +81,9 @@ TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
         // Server text: an error description may echo the request path, token included.
         reply.description = Redactor::instance().redact(json.value(u"description").toString());
         reply.result = json.value(u"result");
-        if (json.value(u"error_code").isDouble())
+        // error_code describes a refusal. An answer that says ok keeps its HTTP status, so a body
+        // cannot turn a 5xx into a delivery.
+        if (!json.value(u"ok").toBool() && json.value(u"error_code").isDouble())
             reply.httpStatus = json.value(u"error_code").toInt();
     }
     const int status = reply.httpStatus;
@@ -105,9 +109,11 @@ TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
             : retryAfterFromDescription(reply.description);
         return reply;
     }
-    if (parameters.contains(u"migrate_to_chat_id")) {
+    // Only a whole, non-zero number is a chat to resend to; anything else read as 0 (a string, a
+    // fraction, an out-of-range number) and would have sent the message to chat "0".
+    if (const qint64 newChat = parameters.value(u"migrate_to_chat_id").toInteger(); newChat != 0) {
         reply.kind = Kind::ChatMigrated;
-        reply.migrateToChatId = QString::number(parameters.value(u"migrate_to_chat_id").toInteger());
+        reply.migrateToChatId = QString::number(newChat);
         return reply;
     }
     reply.kind = refusalKind(status, reply.description);

@@ -144,6 +144,9 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("an instrument listed twice")
         << QByteArray(minimal + "  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n") << QStringLiteral("watchlist[1]")
         << QStringLiteral("listed twice");
+    // Found by fuzz_config_loader: an empty list passed as a usable configuration with nothing to watch.
+    QTest::newRow("an empty watchlist list") << QByteArray("watchlist: []\n") << QStringLiteral("watchlist")
+                                             << QStringLiteral("missing or empty");
     QTest::newRow("no watchlist at all") << QByteArray("mode: approval\n") << QStringLiteral("watchlist")
                                          << QStringLiteral("missing");
     QTest::newRow("a strategy that is not in the registry")
@@ -209,6 +212,13 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("a misspelt key under calendars")
         << QByteArray(minimal + "calendars: {fiel: x.json}\n") << QStringLiteral("calendars.fiel")
         << QStringLiteral("unknown key");
+    // Found by fuzz_config_loader: such keys were reported as "unknown key ''" with an empty location.
+    QTest::newRow("a top-level key that is a mapping has no name to report")
+        << QByteArray(minimal + "? {mode: approval}\n: x\n") << QStringLiteral("(file)") << QStringLiteral("must be a name");
+    QTest::newRow("a null key inside a section is reported at the section")
+        << QByteArray(minimal + "cache: {~: true}\n") << QStringLiteral("cache") << QStringLiteral("must be a name");
+    QTest::newRow("an empty key is reported at the top level")
+        << QByteArray(minimal + "\"\": 1\n") << QStringLiteral("(file)") << QStringLiteral("must be a name");
     QTest::newRow("broken yaml syntax") << QByteArray("watchlist: [\n") << QStringLiteral("(file)")
                                         << QStringLiteral("not valid YAML");
 }

@@ -70,6 +70,14 @@ void TestCalendarParser::badFilesAreTypedErrorsWithTheirLocation_data()
         << QStringLiteral("bad.json: markets[0].time_zone: unknown time zone \"Mars/Olympus\"");
     QTest::newRow("month thirteen") << file(R"(, "holidays": [{"name": "A", "type": "fixed", "month": 13, "day": 1}])")
         << QStringLiteral("bad.json: markets[0].holidays[0].month: expected an integer from 1 to 12");
+    // Found with fuzz_calendar_parser: numbers beyond qint64 were cast before the range check
+    // (undefined behaviour, reported by the asan preset's UBSan).
+    QTest::newRow("a month of 1e300 is refused before any conversion") << file(R"(, "holidays": [{"name": "A", "type": "fixed", "month": 1e300, "day": 1}])")
+        << QStringLiteral("bad.json: markets[0].holidays[0].month: expected an integer from 1 to 12");
+    QTest::newRow("a schema of minus 1e300 is refused before any conversion") << QByteArray(R"({"schema": -1e300, "version": "x", "markets": []})")
+        << QStringLiteral("bad.json: schema: expected an integer from 1 to 1000");
+    QTest::newRow("a fractional day is not an integer") << file(R"(, "holidays": [{"name": "A", "type": "fixed", "month": 1, "day": 1.5}])")
+        << QStringLiteral("bad.json: markets[0].holidays[0].day: expected an integer from 1 to 31");
     QTest::newRow("february 30 is not a date") << file(R"(, "holidays": [{"name": "A", "type": "fixed", "month": 2, "day": 30}])")
         << QStringLiteral("bad.json: markets[0].holidays[0].day: 2-30 is not a date");
     QTest::newRow("unknown rule type") << file(R"(, "holidays": [{"name": "A", "type": "lunar"}])")
@@ -86,6 +94,14 @@ void TestCalendarParser::badFilesAreTypedErrorsWithTheirLocation_data()
         << QStringLiteral("bad.json: markets[0].sessions[0].close: the session closes before it opens");
     QTest::newRow("two sessions on one weekday") << file("", R"([{"days": ["mon"], "open": "09:00", "close": "10:00"}, {"days": ["mon"], "open": "11:00", "close": "12:00"}])")
         << QStringLiteral("bad.json: markets[0].sessions[1].days: a weekday has two sessions");
+    // Found with fuzz_calendar_parser's "built sessions never overlap" invariant: only two sessions
+    // on the same weekday were refused, so open time could be counted twice.
+    QTest::newRow("a sunday session running into monday's overnight open overlaps it")
+        << file("", R"([{"days": ["mon"], "open": "17:00", "open_day_offset": -1, "close": "17:00"}, {"days": ["sun"], "open": "09:00", "close": "18:00"}])")
+        << QStringLiteral("bad.json: markets[0].sessions[0]: overlaps another weekday's session");
+    QTest::newRow("a tuesday overnight open overlaps monday's late close")
+        << file("", R"([{"days": ["mon"], "open": "09:00", "close": "20:00"}, {"days": ["tue"], "open": "19:00", "open_day_offset": -1, "close": "12:00"}])")
+        << QStringLiteral("bad.json: markets[0].sessions[1]: overlaps another weekday's session");
     QTest::newRow("unknown weekday") << file("", R"([{"days": ["monday"], "open": "09:00", "close": "10:00"}])")
         << QStringLiteral("bad.json: markets[0].sessions[0].days[0]: expected a weekday");
     QTest::newRow("impossible adhoc date") << file(R"(, "adhoc_closures": [{"date": "2012-02-30", "name": "X"}])")

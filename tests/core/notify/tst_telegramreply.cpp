@@ -20,6 +20,8 @@ private Q_SLOTS:
     void retryAfterIsClampedToAnHour_data();
     void retryAfterIsClampedToAnHour();
     void aDescriptionEchoingATokenIsMasked();
+    void oddValuesNeverBecomeWrongWaitsOrChats_data();
+    void oddValuesNeverBecomeWrongWaitsOrChats();
 };
 
 namespace {
@@ -137,6 +139,46 @@ void TestTelegramReply::aDescriptionEchoingATokenIsMasked()
     const TelegramReply reply = TelegramReply::classify(400, body);
     QVERIFY2(!reply.description.contains(u"never_registered_token"), qPrintable(reply.description));
     QVERIFY(reply.description.contains(u"/bot***/sendMessage"));
+}
+
+// Found by fuzz_telegram_reply: error_code overrode the HTTP status even when the body said ok,
+// a negative retry_after was passed on, and any migrate_to_chat_id (a string, a fraction) read as chat 0.
+void TestTelegramReply::oddValuesNeverBecomeWrongWaitsOrChats_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("retryAfter");
+    QTest::addColumn<QString>("migrateTo");
+    QTest::addRow("a 500 whose body says ok with error_code 200 is a server error, not a delivery")
+        << 500 << QByteArray(R"({"ok":true,"error_code":200,"result":{}})") << int(Kind::ServerError) << 0 << QString();
+    QTest::addRow("a 200 that says ok is a delivery whatever its error_code")
+        << 200 << QByteArray(R"({"ok":true,"error_code":429,"result":{}})") << int(Kind::Ok) << 0 << QString();
+    QTest::addRow("a negative retry_after is no wait")
+        << 429 << QByteArray(R"({"ok":false,"error_code":429,"parameters":{"retry_after":-5}})") << int(Kind::RetryAfter) << 0
+        << QString();
+    QTest::addRow("a migration to a chat id written as text is a bad request")
+        << 400 << QByteArray(R"({"ok":false,"error_code":400,"description":"Bad Request","parameters":{"migrate_to_chat_id":"abc"}})")
+        << int(Kind::BadRequest) << 0 << QString();
+    QTest::addRow("a migration to a fractional chat id is a bad request")
+        << 400 << QByteArray(R"({"ok":false,"error_code":400,"parameters":{"migrate_to_chat_id":-100.5}})")
+        << int(Kind::BadRequest) << 0 << QString();
+    QTest::addRow("a migration to chat zero is a bad request")
+        << 400 << QByteArray(R"({"ok":false,"error_code":400,"parameters":{"migrate_to_chat_id":0}})") << int(Kind::BadRequest)
+        << 0 << QString();
+}
+
+void TestTelegramReply::oddValuesNeverBecomeWrongWaitsOrChats()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(int, kind);
+    QFETCH(int, retryAfter);
+    QFETCH(QString, migrateTo);
+    const TelegramReply reply = TelegramReply::classify(status, body);
+    QCOMPARE(int(reply.kind), kind);
+    QCOMPARE(reply.retryAfterSeconds, retryAfter);
+    QCOMPARE(reply.migrateToChatId, migrateTo);
 }
 
 QTEST_GUILESS_MAIN(TestTelegramReply)
