@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace sentinel::providerError {
 
@@ -32,6 +33,9 @@ inline constexpr char16_t CircuitOpen[] = u"circuit_open";           ///< too ma
 inline constexpr char16_t Unsupported[] = u"unsupported";            ///< provider cannot answer this
 inline constexpr char16_t ReplayDataMissing[] = u"replay_data_missing";
 inline constexpr char16_t Cancelled[] = u"cancelled";
+
+/// Every kind above, e.g. to export each one's error counter at zero before it first happens.
+[[nodiscard]] QStringList allKinds();
 
 /// Whether asking again later can help. Invalid calls, keys and premium endpoints never heal.
 [[nodiscard]] bool isRetryable(const QString& kind);
