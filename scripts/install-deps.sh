@@ -19,6 +19,10 @@ PACKAGES=(
 if [[ "${SENTINEL_WITH_CLANG:-0}" == "1" ]]; then
   PACKAGES+=(clang libclang-rt-14-dev)
 fi
+# scripts/check-monitoring.sh (CI) checks the alert rules and a live /metrics with promtool, fetched with curl.
+if [[ "${SENTINEL_WITH_CI_TOOLS:-0}" == "1" ]]; then
+  PACKAGES+=(curl prometheus)
+fi
 
 case "$(uname -s)" in
   Darwin)
