@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Instrument.h"
+#include "common/LogFormat.h"
 #include "common/Secret.h"
 
 #include <QList>
@@ -106,6 +107,7 @@ struct Config {
     WebhookSettings webhook;
     QString journalPath; ///< empty: the platform's data location
     QString telemetryListen = QStringLiteral("127.0.0.1:9464");
+    LogFormat logFormat = LogFormat::Text; ///< `logging.format`
     /// `calendars.file`: a user calendar file overlaid on the built-in calendars; empty = the
     /// built-in calendars only. A relative path is resolved against the configuration file's folder.
     QString calendarsFile;

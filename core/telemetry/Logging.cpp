@@ -2,6 +2,7 @@
 #include "telemetry/Logging.h"
 
 #include "common/Log.h"
+#include "telemetry/JsonLogFormatter.h"
 #include "telemetry/RedactingSink.h"
 
 #include <QDir>
@@ -36,6 +37,23 @@ void routeQtMessage(QtMsgType type, const QMessageLogContext& context, const QSt
     }
 }
 
+constexpr const char* textPattern = "%Y-%m-%dT%H:%M:%S.%e%z [%n] %l: %v";
+
+/// The sink every logger writes through, kept so the format can change after set-up.
+std::weak_ptr<RedactingSink>& installedSink()
+{
+    static std::weak_ptr<RedactingSink> sink;
+    return sink;
+}
+
+void applyFormat(RedactingSink& sink, LogFormat format)
+{
+    if (format == LogFormat::Json)
+        sink.set_formatter(std::make_unique<JsonLogFormatter>());
+    else
+        sink.set_pattern(textPattern);
+}
+
 } // namespace
 
 QString defaultLogFile()
@@ -68,7 +86,8 @@ std::optional<QString> setupLogging(const LoggingOptions& options)
         }
     }
     auto redacting = std::make_shared<RedactingSink>(std::move(children));
-    redacting->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%n] %l: %v");
+    applyFormat(*redacting, options.format);
+    installedSink() = redacting;
 
     auto defaultLogger = std::make_shared<spdlog::logger>("sentinel", redacting);
     defaultLogger->set_level(level);
@@ -82,6 +101,12 @@ std::optional<QString> setupLogging(const LoggingOptions& options)
     spdlog::set_level(level);
     qInstallMessageHandler(routeQtMessage);
     return std::nullopt;
+}
+
+void setLogFormat(LogFormat format)
+{
+    if (const auto sink = installedSink().lock())
+        applyFormat(*sink, format);
 }
 
 void flushLogs()
