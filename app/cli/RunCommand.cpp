@@ -9,6 +9,7 @@
 #include "engine/ConfigBootstrap.h"
 #include "engine/Engine.h"
 #include "engine/SimulationDriver.h"
+#include "telemetry/Logging.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -77,6 +78,7 @@ int runRun(Invocation& invocation)
             invocation.err << "config: " << issue.toString() << '\n';
         return usageError(invocation, QStringLiteral("the configuration has errors (run 'sentinel config check')"));
     }
+    setLogFormat(loaded.config.logFormat); // logging was set up from the command line, before the file was read
 
     const bool simulate = parser.isSet(QStringLiteral("simulate"));
     std::unique_ptr<Clock> clock;

@@ -160,6 +160,7 @@ int main(int argc, char* argv[])
         const ConfigLoadResult loaded = loadConfigWithRegistries(explicitPath, options);
         // The settings dialog then accepts the markets the user's calendar file adds, as the engine does.
         store.setKnownNames(loaded.known);
+        setLogFormat(loaded.config.logFormat);
         for (const Issue& issue : loaded.issues)
             log::config()->warn("{}", issue.toString());
         if (!loaded.ok()) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Instrument.h"
+#include "common/LogFormat.h"
 #include "common/Secret.h"
 
 #include <QList>
@@ -113,6 +114,7 @@ struct Config {
     /// token that every scraper then sends (SECURITY.md).
     bool telemetryAllowRemote = false;
     Secret telemetryBearerToken;
+    LogFormat logFormat = LogFormat::Text; ///< `logging.format`
     /// `calendars.file`: a user calendar file overlaid on the built-in calendars; empty = the
     /// built-in calendars only. A relative path is resolved against the configuration file's folder.
     QString calendarsFile;

@@ -357,6 +357,13 @@ void readJournal(SchemaReader& reader, const YAML::Node& root, Config& config)
         reader.readString(root["journal"], QStringLiteral("journal"), "path", config.journalPath);
 }
 
+void readLogging(SchemaReader& reader, const YAML::Node& root, Config& config)
+{
+    if (reader.checkMap(root["logging"], QStringLiteral("logging"), {"format"}))
+        reader.readChoice(root["logging"], QStringLiteral("logging"), "format", config.logFormat,
+                          {{"text", LogFormat::Text}, {"json", LogFormat::Json}});
+}
+
 void readTelemetry(SchemaReader& reader, const YAML::Node& root, Config& config)
 {
     const QString path = QStringLiteral("telemetry");
@@ -417,7 +424,7 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     reader.checkMap(root, QString(),
                     {"mode", "autonomous", "provider", "providers", "watchlist", "strategy", "platform", "paper",
                      "approval", "freshness", "cache", "risk", "telegram", "webhook", "journal", "telemetry",
-                     "calendars"});
+                     "logging", "calendars"});
     // Issues come out in this order; the mode rules need every section read first.
     readMode(reader, root, config);
     readProviders(reader, root, config);
@@ -433,6 +440,7 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     readWebhook(reader, root, config);
     readJournal(reader, root, config);
     readTelemetry(reader, root, config);
+    readLogging(reader, root, config);
     readCalendars(reader, root, config);
     checkModeRules(reader, root, config);
 }

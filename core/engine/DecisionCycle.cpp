@@ -266,6 +266,8 @@ std::optional<double> DecisionCycle::sizeEntry(const InstrumentRuntime& runtime,
     if (sized.tradable())
         return sized.quantity;
     ++m_context.stats.riskRejections[QStringLiteral("position_size")];
+    if (sized.has(SizingReasonCode::BalanceNotPositive))
+        ++m_context.stats.zeroBalanceEvents;
     QStringList reasons;
     for (const SizingReason& reason : sized.reasons)
         reasons << reason.message;
@@ -281,6 +283,8 @@ bool DecisionCycle::assess(TradeProposal& proposal, const PortfolioSnapshot& por
     const TradeContext context = m_steps.risk.tradeContext(proposal, portfolio, confidence, verdict,
                                                            m_desk.pendingExposure(), m_context.clock.nowMs());
     const RiskVerdict risk = m_steps.services.riskGate->evaluate(context);
+    if (risk.varAfterTrade)
+        m_context.stats.varMethod = risk.varAfterTrade->method;
     proposal.verdict.approved = risk.approved;
     proposal.verdict.reasons = reasonLines(risk);
     if (risk.approved)

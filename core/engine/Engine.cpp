@@ -20,6 +20,7 @@
 #include "notify/SignalDispatcher.h"
 #include "notify/TelegramChannel.h"
 #include "providers/MarketDataProvider.h"
+#include "trading/TradingPlatform.h"
 
 namespace sentinel {
 
@@ -100,6 +101,7 @@ void Engine::start()
         return;
     }
     m_context->running = true;
+    m_startedAt = m_clock->now();
     log::engine()->info("engine started: {} instruments, provider {}, mode {}, journal {}", m_instruments->size(),
                         m_services->upstream->name(), tradingModeName(m_config.mode), m_services->journalPath());
     m_desk->restore();
@@ -286,6 +288,8 @@ void Engine::publishRisk(const PortfolioSnapshot& portfolio)
 {
     const RiskSnapshot risk = m_risk->snapshot(portfolio, m_desk->tradesToday(), m_clock->now());
     m_lastRisk = risk;
+    if (risk.method)
+        m_context->stats.varMethod = risk.method;
     Q_EMIT riskChanged(risk);
 }
 
@@ -344,13 +348,17 @@ void Engine::startTelemetry()
         inputs.running = isRunning();
         inputs.statistics = statistics();
         inputs.provider = m_services->upstream->name();
+        inputs.platform = m_services->platform->name();
         inputs.instruments = snapshots();
         inputs.caches = cacheReport();
         inputs.risk = m_lastRisk;
         if (m_services->dispatcher)
             inputs.channels = m_services->dispatcher->stats().channels;
-        if (const auto last = m_cycle->lastCycleAtMs())
-            inputs.lastCycleAt = QDateTime::fromMSecsSinceEpoch(*last, Qt::UTC);
+        // Before the first cycle the start stands in, so a stall alert also covers an engine
+        // that never cycles.
+        const auto last = m_cycle->lastCycleAtMs();
+        inputs.lastCycleAt = last ? QDateTime::fromMSecsSinceEpoch(*last, Qt::UTC) : m_startedAt;
+        inputs.now = m_clock->now();
         return inputs;
     });
     if (!serving) {

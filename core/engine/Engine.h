@@ -111,6 +111,7 @@ private:
     std::unique_ptr<EngineMetrics> m_metrics;
 
     std::optional<RiskSnapshot> m_lastRisk; ///< for the telemetry endpoint
+    QDateTime m_startedAt;                  ///< engine clock
     QList<QString> m_dirty;
     QTimer* m_publishTimer; ///< a child, so it moves to the engine thread with us
     TimerId m_watchdogTimer = 0;

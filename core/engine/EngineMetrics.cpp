@@ -1,15 +1,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/EngineMetrics.h"
 
+#include "providers/MarketDataProvider.h"
+#include "providers/ProviderError.h"
+#include "risk/RiskVerdict.h"
 #include "telemetry/SentinelMetrics.h"
 
+#include <cmath>
+#include <limits>
 
 namespace sentinel {
 
 namespace {
 
-/// Cycle-time percentiles over this many recent cycles: a scrape describes now, not the run.
-constexpr std::size_t recentCycles = 1000;
+/// Alert kinds exported at zero from the first scrape, so `increase()` sees the first alert of a
+/// kind (a series born at 1 has no earlier sample to increase from). The kinds the alert rules
+/// watch must be here; others appear when first raised.
+const QStringList knownAlertKinds{
+    QStringLiteral("stale_data"),       QStringLiteral("risk_rejection"),         QStringLiteral("delivery_failed"),
+    QStringLiteral("delivery_config"),  QStringLiteral("execution_failed"),       QStringLiteral("platform_error"),
+    QStringLiteral("approval_refused"), QStringLiteral("cache_degraded"),         QStringLiteral("telemetry"),
+    QStringLiteral("broker_disconnected"), QStringLiteral("reconciliation_mismatch"), QStringLiteral("advisor_unavailable"),
+    QStringLiteral("telegram_unauthorised"),
+};
+
+/// Every check the risk gate can fail, and the sizer's.
+QStringList knownRiskChecks()
+{
+    QStringList checks{QStringLiteral("position_size")};
+    for (int code = int(RiskReasonCode::InvalidTrade); code <= int(RiskReasonCode::VolatilityTooHigh); ++code)
+        checks << riskReasonName(RiskReasonCode(code));
+    return checks;
+}
+
+/// Counters at zero under each label value, before anything is counted.
+void declareEach(MetricsRegistry& registry, const QString& name, const QString& label, const QStringList& values,
+                 const MetricLabels& fixed = {})
+{
+    for (const QString& value : values) {
+        MetricLabels labels = fixed;
+        labels.append({label, value});
+        registry.declare(name, labels);
+    }
+}
 
 /// Counters set from a map of counts kept elsewhere, under one label.
 void mirror(MetricsRegistry& registry, const QString& name, const QMap<QString, qint64>& counts, const QString& label,
@@ -58,20 +91,16 @@ void EngineMetrics::update(const Inputs& inputs)
     updateMarketData(inputs);
     updateDecisions(inputs.statistics);
     updateDelivery(inputs);
+    updateRisk(inputs);
 }
 
 void EngineMetrics::updateCycles(const Inputs& inputs)
 {
     const RunStatistics& stats = inputs.statistics;
     m_registry.set(metric::cycles, double(stats.cycles));
-    const std::size_t first = stats.cycleMs.size() > recentCycles ? stats.cycleMs.size() - recentCycles : 0;
-    if (first < stats.cycleMs.size()) {
-        const RunStatistics::CycleTimes recent =
-            RunStatistics::cycleTimes({stats.cycleMs.begin() + std::ptrdiff_t(first), stats.cycleMs.end()});
-        m_registry.set(metric::cycleSeconds, recent.p50 / 1000.0, {{QStringLiteral("stat"), QStringLiteral("p50")}});
-        m_registry.set(metric::cycleSeconds, recent.p99 / 1000.0, {{QStringLiteral("stat"), QStringLiteral("p99")}});
-        m_registry.set(metric::cycleSeconds, recent.max / 1000.0, {{QStringLiteral("stat"), QStringLiteral("max")}});
-    }
+    // The engine keeps every cycle's time; the histogram takes the ones it has not seen yet.
+    for (; m_cyclesObserved < stats.cycleMs.size(); ++m_cyclesObserved)
+        m_registry.observe(metric::cycleSeconds, stats.cycleMs[m_cyclesObserved] / 1000.0);
     if (inputs.lastCycleAt.isValid())
         m_registry.set(metric::lastCycle, double(inputs.lastCycleAt.toMSecsSinceEpoch()) / 1000.0);
 }
@@ -80,13 +109,26 @@ void EngineMetrics::updateMarketData(const Inputs& inputs)
 {
     const RunStatistics& stats = inputs.statistics;
     const MetricLabels provider{{QStringLiteral("provider"), inputs.provider}};
+    QStringList endpoints;
+    QStringList markets;
+    for (const InstrumentSnapshot& instrument : inputs.instruments) {
+        endpoints << barEndpointName(instrument.instrument);
+        markets << instrument.instrument.market;
+    }
+    declareEach(m_registry, metric::apiCalls, QStringLiteral("endpoint"), endpoints, provider);
+    declareEach(m_registry, metric::apiErrors, QStringLiteral("kind"), providerError::allKinds(), provider);
+    declareEach(m_registry, metric::staleBlocks, QStringLiteral("market"), markets);
     mirror(m_registry, metric::apiCalls, stats.apiCalls, QStringLiteral("endpoint"), provider);
     m_registry.set(metric::apiCallsWhileClosed, double(stats.apiCallsWhileClosed), provider);
     mirror(m_registry, metric::apiErrors, stats.apiErrors, QStringLiteral("kind"), provider);
     for (const QuotaSnapshot& quota : inputs.caches.quotas) {
-        if (quota.dailyLimit <= 0)
-            continue; // an unlimited provider has no quota to watch
         const MetricLabels labels{{QStringLiteral("provider"), quota.provider}};
+        if (quota.dailyLimit <= 0) {
+            // An unlimited provider: +Inf says so, and keeps the quota alerts quiet (Inf/Inf is NaN).
+            m_registry.set(metric::quotaLimit, std::numeric_limits<double>::infinity(), labels);
+            m_registry.set(metric::quotaRemaining, std::numeric_limits<double>::infinity(), labels);
+            continue;
+        }
         m_registry.set(metric::quotaLimit, quota.dailyLimit, labels);
         m_registry.set(metric::quotaRemaining, std::max(0, quota.dailyLimit - quota.usedToday), labels);
     }
@@ -109,6 +151,8 @@ void EngineMetrics::updateMarketData(const Inputs& inputs)
 
 void EngineMetrics::updateDecisions(const RunStatistics& stats)
 {
+    declareEach(m_registry, metric::riskRejections, QStringLiteral("check"), knownRiskChecks());
+    declareEach(m_registry, metric::alerts, QStringLiteral("kind"), knownAlertKinds);
     m_registry.set(metric::proposals, double(stats.proposals));
     m_registry.set(metric::decisions, double(stats.approvals), {{QStringLiteral("decision"), QStringLiteral("approved")}});
     m_registry.set(metric::decisions, double(stats.rejections), {{QStringLiteral("decision"), QStringLiteral("rejected")}});
@@ -116,6 +160,7 @@ void EngineMetrics::updateDecisions(const RunStatistics& stats)
     m_registry.set(metric::executions, double(stats.executions));
     mirror(m_registry, metric::riskRejections, stats.riskRejections, QStringLiteral("check"));
     mirror(m_registry, metric::alerts, stats.alerts, QStringLiteral("kind"));
+    m_registry.set(metric::zeroBalanceEvents, double(stats.zeroBalanceEvents));
 }
 
 void EngineMetrics::updateDelivery(const Inputs& inputs)
@@ -126,7 +171,35 @@ void EngineMetrics::updateDelivery(const Inputs& inputs)
         m_registry.set(metric::deliveries, channel.failed, {labels.first(), {QStringLiteral("outcome"), QStringLiteral("failed")}});
         m_registry.set(metric::outboxPending, channel.queueDepth, labels);
         m_registry.set(metric::channelUp, channelUp(channel) ? 1 : 0, labels);
+        m_registry.set(metric::deliverySuccess, deliverySuccess(channel, inputs.now.toMSecsSinceEpoch()), labels);
     }
+}
+
+double EngineMetrics::deliverySuccess(const ChannelStats& channel, qint64 nowMs)
+{
+    std::deque<DeliverySample>& history = m_deliveryHistory[channel.name];
+    if (history.empty())
+        history.push_back(DeliverySample{}); // the engine's start: nothing delivered, nothing failed
+    history.push_back(DeliverySample{nowMs, channel.delivered, channel.failed});
+    // The baseline is the newest sample at least a window old (or the start): older ones go.
+    const qint64 windowStart = nowMs - metric::deliveryWindowSeconds * 1000;
+    while (history.size() > 2 && history[1].atMs <= windowStart)
+        history.pop_front();
+    const DeliverySample& baseline = history.front();
+    const int delivered = channel.delivered - baseline.delivered;
+    const int attempts = delivered + channel.failed - baseline.failed;
+    return attempts > 0 ? double(delivered) / attempts : std::numeric_limits<double>::quiet_NaN();
+}
+
+void EngineMetrics::updateRisk(const Inputs& inputs)
+{
+    const RunStatistics& stats = inputs.statistics;
+    m_registry.set(metric::portfolioApiCalls, double(stats.portfolioCalls), {{QStringLiteral("platform"), inputs.platform}});
+    // Historical is the method the engine means to use; the bootstrap stands in while the history
+    // is short (docs/adr/0031), so before any estimate the info says historical.
+    const VarMethod inUse = stats.varMethod.value_or(VarMethod::Historical);
+    for (const VarMethod method : {VarMethod::Historical, VarMethod::Bootstrap, VarMethod::Parametric})
+        m_registry.set(metric::varMethod, method == inUse ? 1 : 0, {{QStringLiteral("method"), varMethodName(method)}});
     if (inputs.risk) {
         m_registry.set(metric::portfolioVar, inputs.risk->var);
         m_registry.set(metric::equity, inputs.risk->equity, {{QStringLiteral("currency"), inputs.risk->currency}});

@@ -7,7 +7,9 @@
 #include "telemetry/MetricsRegistry.h"
 #include "telemetry/MetricsServer.h"
 
+#include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -25,11 +27,13 @@ public:
         bool running = false;
         RunStatistics statistics;
         QString provider;
+        QString platform;             ///< the trading platform the account is read from
         InstrumentSnapshots instruments;
         CacheReport caches;
         std::optional<RiskSnapshot> risk;
         QList<ChannelStats> channels; ///< remote channels; empty when none is enabled
         QDateTime lastCycleAt;        ///< engine clock; invalid before the first cycle
+        QDateTime now;                ///< engine clock at the scrape (the delivery window's end)
     };
     using InputSource = std::function<Inputs()>;
 
@@ -44,7 +48,9 @@ public:
     /// The bound port; 0 while not serving.
     [[nodiscard]] quint16 port() const;
 
-    /// Brings every family up to date with `inputs`.
+    /// Brings every family up to date with `inputs`. Each family has a sample from the first
+    /// update on: counters start at zero under the label sets the configuration names
+    /// (providers' endpoints and error kinds, caches, markets, checks, alert kinds, channels).
     void update(const Inputs& inputs);
     [[nodiscard]] const MetricsRegistry& registry() const { return m_registry; }
     /// Healthy while the engine runs, no watched instrument is stale and every enabled channel
@@ -56,8 +62,19 @@ private:
     void updateMarketData(const Inputs& inputs);
     void updateDecisions(const RunStatistics& stats);
     void updateDelivery(const Inputs& inputs);
+    void updateRisk(const Inputs& inputs);
+    /// delivered / (delivered + failed) per channel over the last metric::deliveryWindowSeconds.
+    double deliverySuccess(const ChannelStats& channel, qint64 nowMs);
+
+    struct DeliverySample {
+        qint64 atMs = 0;
+        int delivered = 0;
+        int failed = 0;
+    };
 
     MetricsRegistry m_registry;
+    std::size_t m_cyclesObserved = 0; ///< cycle times already in the histogram
+    std::map<QString, std::deque<DeliverySample>> m_deliveryHistory; ///< channel → samples, oldest first
     std::unique_ptr<MetricsServer> m_server;
 };
 

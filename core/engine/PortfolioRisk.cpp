@@ -107,6 +107,7 @@ RiskSnapshot PortfolioRisk::snapshot(const PortfolioSnapshot& portfolio, int tra
         risk.var = report->var;
         risk.expectedShortfall = report->expectedShortfall;
         risk.methodLabel = report->methodLabel();
+        risk.method = report->method;
     } else {
         risk.methodLabel = QStringLiteral("unavailable: %1").arg(report.error().message);
     }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "risk/RiskReport.h"
+
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace sentinel {
@@ -40,6 +43,8 @@ struct RunStatistics {
     QMap<QString, qint64> apiErrors;           ///< error kind → failed fetches
     QMap<QString, qint64> staleBlocksByMarket; ///< market → entry signals blocked by stale data
     QMap<QString, qint64> riskRejections;      ///< failing check → refusals (a refusal may fail several)
+    qint64 zeroBalanceEvents = 0;              ///< entries not sized because the balance was zero or negative
+    std::optional<VarMethod> varMethod;        ///< method of the latest VaR estimate; none before the first
 
     [[nodiscard]] QJsonObject toJson() const;
     /// The figures reported for cycle times (nearest-rank percentiles), from one sort.

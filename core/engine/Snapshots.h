@@ -8,11 +8,14 @@
 #include "common/Side.h"
 #include "config/Config.h"
 #include "market/Bar.h"
+#include "risk/RiskReport.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
 #include <QStringList>
+
+#include <optional>
 
 // Immutable values the engine sends to the UI through queued signals. The UI depends on these and
 // on nothing in core that does I/O. The engine fills them from the module types (calendar verdicts,
@@ -92,6 +95,7 @@ struct RiskSnapshot {
     double var = 0;              ///< positive loss fraction of equity
     double expectedShortfall = 0;
     QString methodLabel;         ///< "historical", "bootstrap (12 returns)"
+    std::optional<VarMethod> method; ///< none when nothing was estimated (no positions, no data)
     double equity = 0;
     double exposure = 0;         ///< gross exposure, account currency
     QString currency;

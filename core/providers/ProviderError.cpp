@@ -3,6 +3,17 @@
 
 namespace sentinel::providerError {
 
+QStringList allKinds()
+{
+    QStringList kinds;
+    for (const char16_t* kind : {InvalidCall, InvalidApiKey, RateLimited, QuotaExhausted, BurstLimited, PremiumEndpoint,
+                                 ProviderNotice, HttpError, Timeout, NetworkError, TlsError, HtmlBody, TruncatedBody,
+                                 MalformedBody, EmptyBody, UnexpectedShape, NoUsableRows, UnknownTimeZone, SymbolMismatch,
+                                 CircuitOpen, Unsupported, ReplayDataMissing, Cancelled})
+        kinds << QString::fromUtf16(kind);
+    return kinds;
+}
+
 bool isRetryable(const QString& kind)
 {
     return kind != InvalidCall && kind != InvalidApiKey && kind != PremiumEndpoint && kind != Unsupported

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 namespace sentinel::providerError {
 
@@ -35,6 +36,9 @@ inline constexpr char16_t Unsupported[] = u"unsupported";            ///< provid
 inline constexpr char16_t ReplayDataMissing[] = u"replay_data_missing";
 inline constexpr char16_t BadReplayFile[] = u"bad_replay_file";      ///< not a regular file, or over its size cap
 inline constexpr char16_t Cancelled[] = u"cancelled";
+
+/// Every kind above, e.g. to export each one's error counter at zero before it first happens.
+[[nodiscard]] QStringList allKinds();
 
 /// Whether asking again later can help. Invalid calls, keys and premium endpoints never heal.
 [[nodiscard]] bool isRetryable(const QString& kind);

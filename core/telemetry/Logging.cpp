@@ -3,6 +3,7 @@
 
 #include "common/Log.h"
 #include "common/OwnerOnlyFile.h"
+#include "telemetry/JsonLogFormatter.h"
 #include "telemetry/RedactingSink.h"
 
 #include <QDir>
@@ -35,6 +36,23 @@ void routeQtMessage(QtMsgType type, const QMessageLogContext& context, const QSt
         qtLogger->flush();
         std::abort();
     }
+}
+
+constexpr const char* textPattern = "%Y-%m-%dT%H:%M:%S.%e%z [%n] %l: %v";
+
+/// The sink every logger writes through, kept so the format can change after set-up.
+std::weak_ptr<RedactingSink>& installedSink()
+{
+    static std::weak_ptr<RedactingSink> sink;
+    return sink;
+}
+
+void applyFormat(RedactingSink& sink, LogFormat format)
+{
+    if (format == LogFormat::Json)
+        sink.set_formatter(std::make_unique<JsonLogFormatter>());
+    else
+        sink.set_pattern(textPattern);
 }
 
 } // namespace
@@ -75,7 +93,8 @@ std::optional<QString> setupLogging(const LoggingOptions& options)
         }
     }
     auto redacting = std::make_shared<RedactingSink>(std::move(children));
-    redacting->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%n] %l: %v");
+    applyFormat(*redacting, options.format);
+    installedSink() = redacting;
 
     auto defaultLogger = std::make_shared<spdlog::logger>("sentinel", redacting);
     defaultLogger->set_level(level);
@@ -89,6 +108,12 @@ std::optional<QString> setupLogging(const LoggingOptions& options)
     spdlog::set_level(level);
     qInstallMessageHandler(routeQtMessage);
     return std::nullopt;
+}
+
+void setLogFormat(LogFormat format)
+{
+    if (const auto sink = installedSink().lock())
+        applyFormat(*sink, format);
 }
 
 void flushLogs()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/LogFormat.h"
+
 #include <QString>
 
 #include <optional>
@@ -14,6 +16,7 @@ struct LoggingOptions {
     QString logFile; ///< empty: the platform's log location (defaultLogFile())
     std::size_t maxFileBytes = 5 * 1024 * 1024;
     std::size_t maxFiles = 3;
+    LogFormat format = LogFormat::Text;
 };
 
 /// <AppLocalDataLocation>/logs/trade-sentinel.log
@@ -24,6 +27,10 @@ struct LoggingOptions {
 /// messages (qDebug, qWarning, ...) into the "qt" logger. Safe to call again to reconfigure.
 /// Returns a message naming the problem when the level is unknown or the file cannot be opened.
 std::optional<QString> setupLogging(const LoggingOptions& options);
+
+/// Switches the installed sinks to `format` (once the configuration has been read, which is
+/// after logging was set up from the command line). The redaction stays in front of both.
+void setLogFormat(LogFormat format);
 
 /// Flushes every logger (call before exit).
 void flushLogs();

@@ -16,7 +16,6 @@ void describeSentinelMetrics(MetricsRegistry& registry)
     const Description descriptions[] = {
         {metric::buildInfo, Type::Gauge, "Always 1; the version label names the running build."},
         {metric::cycles, Type::Counter, "Engine decision cycles completed."},
-        {metric::cycleSeconds, Type::Gauge, "Engine cycle duration in seconds over recent cycles (stat: p50, p99, max)."},
         {metric::lastCycle, Type::Gauge, "Unix time at which the last engine cycle ended."},
         {metric::apiCalls, Type::Counter, "Requests sent to a market data provider, by endpoint."},
         {metric::apiCallsWhileClosed, Type::Counter, "Provider requests made while the instrument's market was closed (should stay 0)."},
@@ -39,12 +38,22 @@ void describeSentinelMetrics(MetricsRegistry& registry)
         {metric::alerts, Type::Counter, "Alerts raised, by kind."},
         {metric::portfolioVar, Type::Gauge, "Portfolio value at risk as a fraction of equity, at the configured confidence."},
         {metric::equity, Type::Gauge, "Account equity in the account currency."},
+        {metric::portfolioApiCalls, Type::Counter, "Reads of the account (balance, positions) sent to the trading platform."},
+        {metric::varMethod, Type::Gauge, "1 for the VaR method in use (historical, bootstrap, parametric), 0 for the others."},
+        {metric::zeroBalanceEvents, Type::Counter, "Entries not sized because the account balance was zero or negative."},
+        {metric::deliverySuccess, Type::Gauge, "Delivered / (delivered + failed) per channel over the last 15 minutes; NaN with no attempt."},
     };
     for (const Description& description : descriptions) {
         // The names above are valid and unique; a failure here is a programming error the test
         // of this function catches.
         (void)registry.describe(description.name, description.type, QString::fromUtf8(description.help));
     }
+    (void)registry.describeHistogram(metric::cycleSeconds,
+                                     QStringLiteral("Engine decision cycle compute time in seconds (journal and platform I/O excluded)."),
+                                     metric::cycleSecondsBuckets);
+    for (const QString& unlabelled : {metric::cycles, metric::proposals, metric::executions, metric::zeroBalanceEvents,
+                                      metric::cycleSeconds})
+        registry.declare(unlabelled);
     registry.set(metric::buildInfo, 1, {{QStringLiteral("version"), QStringLiteral(SENTINEL_VERSION)}});
 }
 

@@ -3,6 +3,8 @@
 
 #include <QString>
 
+#include <vector>
+
 namespace sentinel {
 
 class MetricsRegistry;
@@ -13,7 +15,7 @@ class MetricsRegistry;
 namespace metric {
 inline const QString buildInfo = QStringLiteral("sentinel_build_info");                      // gauge {version}
 inline const QString cycles = QStringLiteral("sentinel_engine_cycles_total");               // counter
-inline const QString cycleSeconds = QStringLiteral("sentinel_engine_cycle_seconds");        // gauge {stat}
+inline const QString cycleSeconds = QStringLiteral("sentinel_engine_cycle_seconds");        // histogram
 inline const QString lastCycle = QStringLiteral("sentinel_engine_last_cycle_timestamp_seconds"); // gauge
 inline const QString apiCalls = QStringLiteral("sentinel_api_calls_total");                 // counter {provider,endpoint}
 inline const QString apiCallsWhileClosed = QStringLiteral("sentinel_api_calls_while_closed_total"); // counter {provider}
@@ -36,9 +38,24 @@ inline const QString channelUp = QStringLiteral("sentinel_channel_up");         
 inline const QString alerts = QStringLiteral("sentinel_alerts_total");                      // counter {kind}
 inline const QString portfolioVar = QStringLiteral("sentinel_portfolio_var_ratio");         // gauge
 inline const QString equity = QStringLiteral("sentinel_portfolio_equity");                  // gauge {currency}
+inline const QString portfolioApiCalls = QStringLiteral("sentinel_portfolio_api_calls_total"); // counter {platform}
+inline const QString varMethod = QStringLiteral("sentinel_var_method_info");                // gauge {method}
+inline const QString zeroBalanceEvents = QStringLiteral("sentinel_zero_balance_events_total"); // counter
+inline const QString deliverySuccess = QStringLiteral("sentinel_signal_delivery_success_ratio"); // gauge {channel}
+
+/// Upper bounds of sentinel_engine_cycle_seconds' buckets. Fixed, so every build's histograms
+/// aggregate; the cycle budget is one of them, so histogram_quantile() is exact at the budget.
+inline const std::vector<double> cycleSecondsBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                     0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+/// A cycle's own compute should stay under this at p99 (docs/adr/0105); the
+/// TradeSentinelPerformanceDegradation alert uses the same figure.
+inline constexpr double cycleBudgetSeconds = 0.25;
+/// The window sentinel_signal_delivery_success_ratio is computed over.
+inline constexpr qint64 deliveryWindowSeconds = 15 * 60;
 } // namespace metric
 
 /// Describes every family above (type and help), and sets sentinel_build_info{version} to 1.
+/// Families whose series need no label (the plain counters, the cycle histogram) start at zero.
 void describeSentinelMetrics(MetricsRegistry& registry);
 
 } // namespace sentinel

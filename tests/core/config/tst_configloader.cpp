@@ -55,6 +55,7 @@ private Q_SLOTS:
     void remoteTelemetryNeedsBothYeses();
     void riskLimitsAreRead();
     void unsetRiskLimitsKeepTheirDefaults();
+    void logFormatIsTextUnlessJsonIsAskedFor();
     void relativeCalendarFileIsTakenFromTheConfigFolder();
     void secretReferencesAreResolvedFromTheEnvironment();
     void secretInClearInAWorldReadableFileIsWarnedAbout();
@@ -191,6 +192,9 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("telemetry on a remote address with a token but not allowed")
         << QByteArray(minimal + "telemetry: {listen: \"192.168.1.20:9464\", bearer_token: \"${TOKEN}\"}\n")
         << QStringLiteral("telemetry.listen") << QStringLiteral("not a loopback address");
+    QTest::newRow("a log format that does not exist")
+        << QByteArray(minimal + "logging: {format: xml}\n") << QStringLiteral("logging.format")
+        << QStringLiteral("unknown value 'xml'");
     QTest::newRow("an asset class limit of zero")
         << QByteArray(minimal + "risk: {max_asset_class_pct: 0}\n") << QStringLiteral("risk.max_asset_class_pct")
         << QStringLiteral("out of range");
@@ -304,6 +308,19 @@ void TestConfigLoader::unsetRiskLimitsKeepTheirDefaults()
     QCOMPARE(result.config.risk.volatilityWindow, defaults.volatilityWindow);
     QCOMPARE(result.config.risk.volatilityConfidenceMultiple, defaults.volatilityConfidenceMultiple);
     QCOMPARE(result.config.calendarsFile, QString());
+}
+
+void TestConfigLoader::logFormatIsTextUnlessJsonIsAskedFor()
+{
+    const auto unset = ConfigLoader().loadText(minimal);
+    QVERIFY(unset.ok());
+    QCOMPARE(unset.config.logFormat, LogFormat::Text);
+    const auto json = ConfigLoader().loadText(minimal + "logging: {format: json}\n");
+    QVERIFY2(json.ok(), qPrintable(json.issues.value(0).toString()));
+    QCOMPARE(json.config.logFormat, LogFormat::Json);
+    const auto text = ConfigLoader().loadText(minimal + "logging: {format: text}\n");
+    QVERIFY(text.ok());
+    QCOMPARE(text.config.logFormat, LogFormat::Text);
 }
 
 void TestConfigLoader::relativeCalendarFileIsTakenFromTheConfigFolder()

@@ -185,6 +185,9 @@ void TestDecisionCycle::aStrategyThatAnswersLaterStillReachesTheOperator()
     QCOMPARE(view.strategyReason, QStringLiteral("late buyer"));
     QCOMPARE(view.state, ProposalView::State::Pending);
     QCOMPARE(rig.desk->pendingProposals().size(), 1);
+    // The gate's VaR with the trade rests on a few days of bars: the cold-start bootstrap, which
+    // sentinel_var_method_info reports.
+    QCOMPARE(rig.context.stats.varMethod, std::optional<VarMethod>(VarMethod::Bootstrap));
 }
 
 void TestDecisionCycle::anInstrumentHasOneOpenQuestionAtATime()

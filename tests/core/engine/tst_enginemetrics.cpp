@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace sentinel;
@@ -74,6 +75,10 @@ EngineMetrics::Inputs busyDesk()
     stats.executions = 2;
     stats.riskRejections = {{QStringLiteral("var_limit"), 4}};
     stats.alerts = {{QStringLiteral("stale_data"), 1}};
+    stats.portfolioCalls = 12;
+    stats.zeroBalanceEvents = 3;
+    stats.varMethod = VarMethod::Bootstrap;
+    inputs.platform = QStringLiteral("paper");
     inputs.instruments = {instrument("EUR/USD", "FX", Freshness::Fresh, 60),
                           instrument("AAPL", "XNYS", Freshness::Stale, 7500),
                           instrument("MSFT", "XNAS", Freshness::Unknown, 0)};
@@ -90,6 +95,7 @@ EngineMetrics::Inputs busyDesk()
     inputs.risk = risk;
     inputs.channels = {channel("telegram", 6, 1, 0, false), channel("webhook", 1, 2, 1, true)};
     inputs.lastCycleAt = utc("2026-11-24T15:05:00Z");
+    inputs.now = utc("2026-11-24T15:06:00Z");
     return inputs;
 }
 
@@ -146,6 +152,9 @@ class TestEngineMetrics final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void mirrorsTheEnginesCountsIntoTheFamilies();
+    void deliverySuccessIsMeasuredOverTheLastFifteenMinutes();
+    void beforeAnyVarEstimateTheInfoNamesHistorical();
+    void aFreshlyStartedEngineExportsEveryFamily();
     void healthFailsOnStaleDataAChannelDownOrAStoppedEngine();
     void engineServesMetricsAndHealthOnTelemetryListen();
     void aTakenPortIsAnAlertNotAStop();
@@ -159,9 +168,14 @@ void TestEngineMetrics::mirrorsTheEnginesCountsIntoTheFamilies()
     const MetricsRegistry& r = metrics.registry();
     const MetricLabels av{{QStringLiteral("provider"), QStringLiteral("alpha_vantage")}};
     QCOMPARE(r.value(metric::cycles), 42.0);
-    QCOMPARE(r.value(metric::cycleSeconds, {{QStringLiteral("stat"), QStringLiteral("p50")}}), 0.005);
-    QCOMPARE(r.value(metric::cycleSeconds, {{QStringLiteral("stat"), QStringLiteral("p99")}}), 0.0099);
-    QCOMPARE(r.value(metric::cycleSeconds, {{QStringLiteral("stat"), QStringLiteral("max")}}), 0.01);
+    // 0.1 .. 10 ms: 5 cycles up to 0.5 ms, 10 up to 1 ms, ..., all 100 up to 10 ms.
+    const MetricsRegistry::HistogramValue cycles = r.histogram(metric::cycleSeconds);
+    QCOMPARE(cycles.count, quint64(100));
+    QCOMPARE(cycles.sum, 0.505);
+    QCOMPARE(cycles.upperBounds.size(), metric::cycleSecondsBuckets.size() + 1);
+    const std::vector<quint64> cumulative(cycles.cumulativeCounts.begin(), cycles.cumulativeCounts.begin() + 6);
+    QCOMPARE(cumulative, (std::vector<quint64>{5, 10, 25, 50, 100, 100}));
+    QCOMPARE(cycles.cumulativeCounts.back(), quint64(100));
     QCOMPARE(r.value(metric::lastCycle), double(utc("2026-11-24T15:05:00Z").toSecsSinceEpoch()));
     QCOMPARE(r.value(metric::apiCalls, {av.first(), {QStringLiteral("endpoint"), QStringLiteral("FX_INTRADAY")}}), 7.0);
     QCOMPARE(r.value(metric::apiErrors, {av.first(), {QStringLiteral("kind"), QStringLiteral("timeout")}}), 2.0);
@@ -194,6 +208,31 @@ void TestEngineMetrics::mirrorsTheEnginesCountsIntoTheFamilies()
     QVERIFY(r.contains(metric::channelUp, webhook));
     QCOMPARE(r.value(metric::portfolioVar), 0.0125);
     QCOMPARE(r.value(metric::equity, {{QStringLiteral("currency"), QStringLiteral("USD")}}), 100250.5);
+    QCOMPARE(r.value(metric::portfolioApiCalls, {{QStringLiteral("platform"), QStringLiteral("paper")}}), 12.0);
+    QCOMPARE(r.value(metric::zeroBalanceEvents), 3.0);
+    QCOMPARE(r.value(metric::varMethod, {{QStringLiteral("method"), QStringLiteral("bootstrap")}}), 1.0);
+    QCOMPARE(r.value(metric::varMethod, {{QStringLiteral("method"), QStringLiteral("historical")}}), 0.0);
+    QVERIFY(r.contains(metric::varMethod, {{QStringLiteral("method"), QStringLiteral("parametric")}}));
+    // Counters the configuration names are there at zero before anything happened.
+    QVERIFY(r.contains(metric::apiErrors, {av.first(), {QStringLiteral("kind"), QStringLiteral("rate_limited")}}));
+    QCOMPARE(r.value(metric::apiCalls, {av.first(), {QStringLiteral("endpoint"), QStringLiteral("TIME_SERIES_INTRADAY")}}), 0.0);
+    QVERIFY(r.contains(metric::apiCalls, {av.first(), {QStringLiteral("endpoint"), QStringLiteral("TIME_SERIES_INTRADAY")}}));
+    QVERIFY(r.contains(metric::staleBlocks, {{QStringLiteral("market"), QStringLiteral("XNAS")}}));
+    QVERIFY(r.contains(metric::riskRejections, {{QStringLiteral("check"), QStringLiteral("position_size")}}));
+    QVERIFY(r.contains(metric::riskRejections, {{QStringLiteral("check"), QStringLiteral("volatility_too_high")}}));
+    QVERIFY(r.contains(metric::alerts, {{QStringLiteral("kind"), QStringLiteral("broker_disconnected")}}));
+    QCOMPARE(r.value(metric::deliverySuccess, telegram), 6.0 / 7.0);
+    QCOMPARE(r.value(metric::deliverySuccess, webhook), 1.0 / 3.0);
+
+    // A scrape that finds no new cycle adds none to the histogram; new ones are added once.
+    metrics.update(busyDesk());
+    QCOMPARE(r.histogram(metric::cycleSeconds).count, quint64(100));
+    EngineMetrics::Inputs moreCycles = busyDesk();
+    moreCycles.statistics.cycleMs.push_back(300.0);
+    metrics.update(moreCycles);
+    QCOMPARE(r.histogram(metric::cycleSeconds).count, quint64(101));
+    QCOMPARE(r.histogram(metric::cycleSeconds).cumulativeCounts[8], quint64(100)); // le 0.25 s
+    QCOMPARE(r.histogram(metric::cycleSeconds).cumulativeCounts[9], quint64(101)); // le 0.5 s
 
     // The watchlist changes: a removed instrument's lag disappears with it.
     EngineMetrics::Inputs later = busyDesk();
@@ -201,6 +240,80 @@ void TestEngineMetrics::mirrorsTheEnginesCountsIntoTheFamilies()
     metrics.update(later);
     QVERIFY(!r.contains(metric::instrumentLag, {{QStringLiteral("instrument"), QStringLiteral("XNYS:AAPL:5min")}}));
     QCOMPARE(r.value(metric::instrumentsStale), 0.0);
+}
+
+void TestEngineMetrics::deliverySuccessIsMeasuredOverTheLastFifteenMinutes()
+{
+    EngineMetrics metrics;
+    const MetricLabels telegram{{QStringLiteral("channel"), QStringLiteral("telegram")}};
+    const auto scrape = [&](const char* at, int delivered, int failed) {
+        EngineMetrics::Inputs inputs;
+        inputs.channels = {channel("telegram", delivered, failed, 0, false)};
+        inputs.now = utc(at);
+        metrics.update(inputs);
+        return metrics.registry().value(metric::deliverySuccess, telegram);
+    };
+    QVERIFY(std::isnan(scrape("2026-11-24T15:00:00Z", 0, 0))); // nothing attempted: no ratio, not 0 or 1
+    QCOMPARE(scrape("2026-11-24T15:05:00Z", 6, 1), 6.0 / 7.0);
+    QCOMPARE(scrape("2026-11-24T15:14:00Z", 8, 3), 8.0 / 11.0); // still inside the first window
+    // 15:20: the baseline is the 15:05 scrape, the newest at least 15 minutes old: 2 of 6.
+    QCOMPARE(scrape("2026-11-24T15:20:00Z", 8, 5), 2.0 / 6.0);
+    // Quiet for 20 minutes: the old failures leave the window.
+    QVERIFY(std::isnan(scrape("2026-11-24T15:40:00Z", 8, 5)));
+    QVERIFY(std::isnan(scrape("2026-11-24T15:41:00Z", 8, 5)));
+    QCOMPARE(scrape("2026-11-24T15:42:00Z", 9, 5), 1.0);
+}
+
+void TestEngineMetrics::beforeAnyVarEstimateTheInfoNamesHistorical()
+{
+    EngineMetrics metrics;
+    metrics.update(EngineMetrics::Inputs{});
+    const MetricsRegistry& r = metrics.registry();
+    QCOMPARE(r.value(metric::varMethod, {{QStringLiteral("method"), QStringLiteral("historical")}}), 1.0);
+    QCOMPARE(r.value(metric::varMethod, {{QStringLiteral("method"), QStringLiteral("bootstrap")}}), 0.0);
+    QCOMPARE(r.value(metric::varMethod, {{QStringLiteral("method"), QStringLiteral("parametric")}}), 0.0);
+}
+
+void TestEngineMetrics::aFreshlyStartedEngineExportsEveryFamily()
+{
+    ManualClock clock(utc("2026-11-24T15:02:30Z"));
+    QTemporaryDir dir;
+    Config config = demoListeningOn(QStringLiteral("127.0.0.1:0"));
+    // A remote channel configured, so the delivery families have a channel to speak of; nothing
+    // listens there, and nothing is sent before a signal.
+    config.webhook.enabled = true;
+    config.webhook.url = QUrl(QStringLiteral("http://127.0.0.1:9/hook"));
+    Engine engine(config, &clock, scratchOptions(dir, true));
+    engine.start();
+    QVERIFY(engine.isRunning());
+    QTRY_VERIFY(!engine.busy());
+
+    const Response scraped = get(engine.telemetryPort(), QStringLiteral("/metrics"));
+    QCOMPARE(scraped.status, 200);
+    MetricsRegistry described;
+    describeSentinelMetrics(described);
+    QVERIFY(described.names().size() >= 29);
+    const QList<QByteArray> lines = scraped.body.split('\n');
+    for (const QString& family : described.names()) {
+        const QByteArray name = family.toUtf8();
+        const bool sampled = std::any_of(lines.cbegin(), lines.cend(), [&](const QByteArray& line) {
+            return line.startsWith(QByteArray(name + '{')) || line.startsWith(QByteArray(name + ' '))
+                   || line.startsWith(QByteArray(name + "_bucket{"));
+        });
+        QVERIFY2(sampled, qPrintable(QStringLiteral("no sample of %1 in the first scrape:\n%2")
+                                         .arg(family, QString::fromUtf8(scraped.body))));
+    }
+    // Zero, not absent: the first of each comes out as an increase.
+    QCOMPARE(seriesValue(scraped.body, "sentinel_engine_cycle_seconds_count"), double(engine.statistics().cycleMs.size()));
+    QCOMPARE(seriesValue(scraped.body, "sentinel_zero_balance_events_total"), 0.0);
+    QCOMPARE(seriesValue(scraped.body, "sentinel_alerts_total{kind=\"broker_disconnected\"}"), 0.0);
+    QCOMPARE(seriesValue(scraped.body, "sentinel_signal_deliveries_total{channel=\"webhook\",outcome=\"failed\"}"), 0.0);
+    QCOMPARE(seriesValue(scraped.body, "sentinel_var_method_info{method=\"historical\"}"), 1.0);
+    QVERIFY(scraped.body.contains("\nsentinel_api_quota_limit{provider=\"simulated\"} +Inf\n")); // unlimited
+    QVERIFY(seriesValue(scraped.body, "sentinel_portfolio_api_calls_total{platform=\"paper\"}") >= 1);
+    QCOMPARE(seriesValue(scraped.body, "sentinel_engine_last_cycle_timestamp_seconds"),
+             double(utc("2026-11-24T15:02:30Z").toSecsSinceEpoch())); // the start's loading cycles
+    engine.stop();
 }
 
 void TestEngineMetrics::healthFailsOnStaleDataAChannelDownOrAStoppedEngine()
@@ -253,7 +366,8 @@ void TestEngineMetrics::engineServesMetricsAndHealthOnTelemetryListen()
     // cycle's own compute time comes out negative.
     QVERIFY(stats.proposals > 0);
     QVERIFY(std::all_of(stats.cycleMs.cbegin(), stats.cycleMs.cend(), [](double ms) { return ms >= 0; }));
-    QVERIFY(seriesValue(metrics.body, "sentinel_engine_cycle_seconds{stat=\"p50\"}") >= 0);
+    QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycle_seconds_count"), double(stats.cycleMs.size()));
+    QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycle_seconds_bucket{le=\"+Inf\"}"), double(stats.cycleMs.size()));
     // Fed at the scrape: the numbers are the engine's own, not a stale copy.
     QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycles_total"), double(stats.cycles));
     QCOMPARE(seriesValue(metrics.body, "sentinel_api_calls_while_closed_total{provider=\"simulated\"}"), 0.0);

@@ -8,6 +8,9 @@
 #include <QTest>
 
 #include <limits>
+#include <vector>
+
+Q_DECLARE_METATYPE(std::vector<double>)
 
 using namespace sentinel;
 
@@ -37,6 +40,12 @@ private Q_SLOTS:
     void invalidNamesAreRejected();
     void aNameCannotChangeItsType();
     void clearDropsEverySeriesOfAFamily();
+    void aHistogramRendersCumulativeBucketsSumAndCount();
+    void aHistogramsOwnLabelsComeBeforeLe();
+    void aHistogramIsOnlyObserved();
+    void histogramBoundsMustBeFiniteAndIncreasing_data();
+    void histogramBoundsMustBeFiniteAndIncreasing();
+    void aDeclaredSeriesIsExportedAtZero();
     void everyExportedMetricIsDocumentedAndUsedNamesExist();
 };
 
@@ -198,6 +207,90 @@ void TestMetricsRegistry::clearDropsEverySeriesOfAFamily()
     QCOMPARE(registry.exposition(), QByteArray("# HELP lag x\n# TYPE lag gauge\n"));
 }
 
+void TestMetricsRegistry::aHistogramRendersCumulativeBucketsSumAndCount()
+{
+    MetricsRegistry registry;
+    QVERIFY(registry.describeHistogram(QStringLiteral("cycle_seconds"), QStringLiteral("x"), {0.1, 0.5, 1}));
+    for (const double seconds : {0.05, 0.1, 0.3, 0.7, 4.0})
+        registry.observe(QStringLiteral("cycle_seconds"), seconds);
+    // A value on a bound falls in that bucket (le: less than or equal).
+    QCOMPARE(registry.exposition(), QByteArray("# HELP cycle_seconds x\n# TYPE cycle_seconds histogram\n"
+                                               "cycle_seconds_bucket{le=\"0.1\"} 2\n"
+                                               "cycle_seconds_bucket{le=\"0.5\"} 3\n"
+                                               "cycle_seconds_bucket{le=\"1\"} 4\n"
+                                               "cycle_seconds_bucket{le=\"+Inf\"} 5\n"
+                                               "cycle_seconds_sum 5.15\n"
+                                               "cycle_seconds_count 5\n"));
+    QCOMPARE(registry.value(QStringLiteral("cycle_seconds")), 5.0);
+    const MetricsRegistry::HistogramValue value = registry.histogram(QStringLiteral("cycle_seconds"));
+    QCOMPARE(value.cumulativeCounts, (std::vector<quint64>{2, 3, 4, 5}));
+    QCOMPARE(value.upperBounds.back(), std::numeric_limits<double>::infinity());
+}
+
+void TestMetricsRegistry::aHistogramsOwnLabelsComeBeforeLe()
+{
+    MetricsRegistry registry;
+    QVERIFY(registry.describeHistogram(QStringLiteral("h"), QStringLiteral("x"), {1}));
+    registry.observe(QStringLiteral("h"), 2, {{QStringLiteral("channel"), QStringLiteral("webhook")}});
+    QVERIFY(registry.exposition().contains("h_bucket{channel=\"webhook\",le=\"1\"} 0\n"
+                                           "h_bucket{channel=\"webhook\",le=\"+Inf\"} 1\n"
+                                           "h_sum{channel=\"webhook\"} 2\n"
+                                           "h_count{channel=\"webhook\"} 1\n"));
+}
+
+void TestMetricsRegistry::aHistogramIsOnlyObserved()
+{
+    MetricsRegistry registry;
+    QVERIFY(registry.describeHistogram(QStringLiteral("h"), QStringLiteral("x"), {1}));
+    QVERIFY(registry.describe(QStringLiteral("g"), MetricsRegistry::Type::Gauge, QStringLiteral("x")));
+    registry.set(QStringLiteral("h"), 3);
+    registry.increment(QStringLiteral("h"));
+    registry.observe(QStringLiteral("h"), 0.5, {{QStringLiteral("le"), QStringLiteral("2")}}); // the format's own label
+    registry.observe(QStringLiteral("h"), std::numeric_limits<double>::quiet_NaN());
+    registry.observe(QStringLiteral("g"), 0.5);
+    QVERIFY(!registry.contains(QStringLiteral("h")));
+    QVERIFY(!registry.contains(QStringLiteral("g")));
+    QVERIFY(!registry.describe(QStringLiteral("h"), MetricsRegistry::Type::Gauge, QStringLiteral("x")));
+    QVERIFY(!registry.describe(QStringLiteral("other"), MetricsRegistry::Type::Histogram, QStringLiteral("x")));
+    QVERIFY(!registry.describeHistogram(QStringLiteral("g"), QStringLiteral("x"), {1}));
+    QVERIFY(!registry.describeHistogram(QStringLiteral("h"), QStringLiteral("x"), {2}));
+}
+
+void TestMetricsRegistry::histogramBoundsMustBeFiniteAndIncreasing_data()
+{
+    QTest::addColumn<std::vector<double>>("bounds");
+    QTest::newRow("no bucket at all") << std::vector<double>{};
+    QTest::newRow("bounds out of order") << std::vector<double>{0.5, 0.1};
+    QTest::newRow("a bound twice") << std::vector<double>{0.1, 0.1};
+    QTest::newRow("an explicit infinity") << std::vector<double>{0.1, std::numeric_limits<double>::infinity()};
+    QTest::newRow("not a number") << std::vector<double>{std::numeric_limits<double>::quiet_NaN()};
+}
+
+void TestMetricsRegistry::histogramBoundsMustBeFiniteAndIncreasing()
+{
+    QFETCH(std::vector<double>, bounds);
+    MetricsRegistry registry;
+    QVERIFY(!registry.describeHistogram(QStringLiteral("h"), QStringLiteral("x"), bounds));
+    QVERIFY(registry.names().isEmpty());
+}
+
+void TestMetricsRegistry::aDeclaredSeriesIsExportedAtZero()
+{
+    MetricsRegistry registry;
+    QVERIFY(registry.describe(QStringLiteral("alerts_total"), MetricsRegistry::Type::Counter, QStringLiteral("x")));
+    QVERIFY(registry.describeHistogram(QStringLiteral("h"), QStringLiteral("x"), {1}));
+    registry.declare(QStringLiteral("alerts_total"), {{QStringLiteral("kind"), QStringLiteral("stale_data")}});
+    registry.declare(QStringLiteral("h"));
+    QCOMPARE(registry.exposition(), QByteArray("# HELP alerts_total x\n# TYPE alerts_total counter\n"
+                                               "alerts_total{kind=\"stale_data\"} 0\n"
+                                               "# HELP h x\n# TYPE h histogram\n"
+                                               "h_bucket{le=\"1\"} 0\nh_bucket{le=\"+Inf\"} 0\nh_sum 0\nh_count 0\n"));
+    // Declaring again keeps what was counted.
+    registry.increment(QStringLiteral("alerts_total"), {{QStringLiteral("kind"), QStringLiteral("stale_data")}});
+    registry.declare(QStringLiteral("alerts_total"), {{QStringLiteral("kind"), QStringLiteral("stale_data")}});
+    QCOMPARE(registry.value(QStringLiteral("alerts_total"), {{QStringLiteral("kind"), QStringLiteral("stale_data")}}), 1.0);
+}
+
 void TestMetricsRegistry::everyExportedMetricIsDocumentedAndUsedNamesExist()
 {
     MetricsRegistry registry;
@@ -210,12 +303,18 @@ void TestMetricsRegistry::everyExportedMetricIsDocumentedAndUsedNamesExist()
     for (const QString& name : registry.names())
         QVERIFY2(docs.contains(QByteArray('`' + name.toUtf8() + '`')), qPrintable(name + QStringLiteral(" is not in docs/metrics.md")));
 
-    // The dashboard and the alert rules may only use names the program exports.
-    const QStringList names = registry.names();
-    const QSet<QString> exported(names.cbegin(), names.cend());
+    // The dashboard and the alert rules (and their unit tests) may only use names the program
+    // exports; a histogram's series add _bucket, _sum and _count to its name.
+    QSet<QString> exported;
+    for (const QString& name : registry.names()) {
+        exported << name;
+        if (!registry.histogram(name).upperBounds.empty())
+            exported << name + QStringLiteral("_bucket") << name + QStringLiteral("_sum") << name + QStringLiteral("_count");
+    }
     static const QRegularExpression used(QStringLiteral(R"(\bsentinel_[a-z_]+)"));
     for (const QString& file : {QStringLiteral("packaging/monitoring/grafana-dashboard.json"),
-                                QStringLiteral("packaging/monitoring/alert-rules.yaml")}) {
+                                QStringLiteral("packaging/monitoring/alert-rules.yaml"),
+                                QStringLiteral("packaging/monitoring/alert-rules.test.yaml")}) {
         const QString text = QString::fromUtf8(readSourceFile(file));
         QVERIFY2(!text.isEmpty(), qPrintable(file));
         int uses = 0;
