@@ -274,6 +274,9 @@ void SignalDispatcher::handleFailure(ChannelSlot& slot, const DeliveryOutcome& o
     const QString name = slot.channel->name();
     const QString id = m_round->entry.signal.id;
     const QDateTime now = m_clock.now();
+    // One logger for the whole switch: a temporary per case tripped clang's use-after-scope
+    // check when its cleanup ran at the end of the switch.
+    const auto logger = log::notify();
     slot.failed += 1;
     slot.lastError = outcome.error.message;
     slot.lastRemedy = outcome.error.remedy;
@@ -289,19 +292,19 @@ void SignalDispatcher::handleFailure(ChannelSlot& slot, const DeliveryOutcome& o
             ? outcome.retryAt
             : now.addMSecs(m_retry.delay(slot.consecutiveFailures).count());
         m_failedOn[id].insert(name);
-        log::notify()->warn("{}: signal {} not delivered ({}); next {} attempt at {}", name, id, outcome.error.message,
+        logger->warn("{}: signal {} not delivered ({}); next {} attempt at {}", name, id, outcome.error.message,
                             name, slot.retryAt.toString(Qt::ISODateWithMs));
         break;
     case DeliveryOutcome::Status::ChannelUnavailable:
         slot.available = false;
-        log::notify()->error("{}: cannot deliver until {} is fixed: {} ({})", name, outcome.configKey,
+        logger->error("{}: cannot deliver until {} is fixed: {} ({})", name, outcome.configKey,
                              outcome.error.message, outcome.error.remedy);
         Q_EMIT configurationError(name, outcome.configKey, outcome.error.message, outcome.error.remedy);
         break;
     case DeliveryOutcome::Status::Rejected:
         m_rejectedBy[id].insert(name);
         m_failedOn[id].remove(name);
-        log::notify()->error("{}: refused signal {} for good: {}", name, id, outcome.error.message);
+        logger->error("{}: refused signal {} for good: {}", name, id, outcome.error.message);
         break;
     case DeliveryOutcome::Status::Delivered:
         break;
