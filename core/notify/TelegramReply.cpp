@@ -33,6 +33,8 @@ int retryAfterFromParameter(const QJsonValue& value)
     const double seconds = value.toDouble();
     if (!(seconds < double(net::maxServerWait.count())))
         return int(net::maxServerWait.count()); // also NaN and infinity
+    if (!(seconds > 0))
+        return 0; // a negative wait is no wait, however many digits it has (-1e300 would not fit a qint64)
     return int(net::clampServerWait(qint64(seconds)).count());
 }
 

@@ -118,6 +118,9 @@ void TestTelegramReply::retryAfterIsClampedToAnHour_data()
     QTest::addRow("an overflowing number in the description becomes an hour")
         << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests: retry after 99999999999999999999999"})")
         << 3600;
+    QTest::addRow("a negative wait too long for a 64-bit integer is no wait (found by fuzz_telegram_reply)")
+        << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":-5555555555555555555555555}})")
+        << 0;
     QTest::addRow("a wait within the hour is kept")
         << QByteArray(R"({"ok":false,"error_code":429,"description":"Too Many Requests","parameters":{"retry_after":3599}})")
         << 3599;
