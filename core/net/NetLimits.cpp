@@ -12,6 +12,15 @@ std::chrono::seconds clampServerWait(qint64 seconds)
     return std::chrono::seconds(std::clamp<qint64>(seconds, 0, maxServerWait.count()));
 }
 
+std::chrono::seconds clampServerWait(double seconds)
+{
+    if (!(seconds < double(maxServerWait.count())))
+        return maxServerWait; // also NaN and +infinity
+    if (!(seconds > 0))
+        return std::chrono::seconds(0); // -1e300 would not fit a qint64
+    return clampServerWait(qint64(seconds));
+}
+
 std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray& value, const QDateTime& now)
 {
     const QByteArray text = value.trimmed();

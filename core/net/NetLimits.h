@@ -28,6 +28,9 @@ inline constexpr std::chrono::seconds maxServerWait{3600};
 
 /// A server-given wait in seconds, clamped to [0, maxServerWait]; negative becomes 0.
 [[nodiscard]] std::chrono::seconds clampServerWait(qint64 seconds);
+/// The same for a wait read as a JSON number: NaN, infinity and values beyond qint64 are clamped
+/// too (the maximum for NaN), never cast.
+[[nodiscard]] std::chrono::seconds clampServerWait(double seconds);
 
 /// An HTTP `Retry-After` value (delay-seconds or an HTTP-date, RFC 9110 §10.2.3) as a wait
 /// from `now`, clamped by clampServerWait; nullopt when absent or unreadable.

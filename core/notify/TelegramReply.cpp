@@ -30,12 +30,7 @@ int retryAfterFromDescription(const QString& description)
 /// Telegram's `parameters.retry_after`, clamped: a server must not park us for decades.
 int retryAfterFromParameter(const QJsonValue& value)
 {
-    const double seconds = value.toDouble();
-    if (!(seconds < double(net::maxServerWait.count())))
-        return int(net::maxServerWait.count()); // also NaN and infinity
-    if (!(seconds > 0))
-        return 0; // a negative wait is no wait, however many digits it has (-1e300 would not fit a qint64)
-    return int(net::clampServerWait(qint64(seconds)).count());
+    return int(net::clampServerWait(value.toDouble()).count());
 }
 
 using Kind = TelegramReply::Kind;
