@@ -82,6 +82,13 @@ struct WebhookSettings {
     Secret secret;
 };
 
+/// `journal.retention`: how long operational rows are kept before the daily sweep deletes them
+/// (ADR 0108). The trading record (proposals, decisions, executions) is never deleted.
+struct RetentionSettings {
+    std::chrono::seconds alerts{std::chrono::hours{24 * 90}}; ///< alerts, by when they were raised
+    std::chrono::seconds outbox{std::chrono::hours{24 * 30}}; ///< finished outbox rows, by when they finished
+};
+
 struct PaperSettings {
     double startingBalance = 100000;
     QString currency = QStringLiteral("USD");
@@ -109,6 +116,7 @@ struct Config {
     TelegramSettings telegram;
     WebhookSettings webhook;
     QString journalPath; ///< empty: the platform's data location
+    RetentionSettings retention;
     QString telemetryListen = QStringLiteral("127.0.0.1:9464");
     /// A non-loopback `telemetry.listen` needs both: `telemetry.allow_remote: true` and a bearer
     /// token that every scraper then sends (SECURITY.md).

@@ -353,8 +353,22 @@ void readWebhook(SchemaReader& reader, const YAML::Node& root, Config& config)
 
 void readJournal(SchemaReader& reader, const YAML::Node& root, Config& config)
 {
-    if (reader.checkMap(root["journal"], QStringLiteral("journal"), {"path"}))
-        reader.readString(root["journal"], QStringLiteral("journal"), "path", config.journalPath);
+    const YAML::Node journal = root["journal"];
+    if (!reader.checkMap(journal, QStringLiteral("journal"), {"path", "retention"}))
+        return;
+    reader.readString(journal, QStringLiteral("journal"), "path", config.journalPath);
+    const QString path = QStringLiteral("journal.retention");
+    const YAML::Node retention = journal["retention"];
+    if (!reader.checkMap(retention, path, {"alerts", "outbox"}))
+        return;
+    // Less than a day would prune an outbox row while its signal may still be dispatched again.
+    constexpr std::chrono::seconds oneDay{24 * 3600};
+    for (auto [key, out] : {std::pair{"alerts", &config.retention.alerts}, std::pair{"outbox", &config.retention.outbox}}) {
+        reader.readDuration(retention, path, key, *out);
+        if (*out < oneDay)
+            reader.error(joinKeyPath(path, QString::fromLatin1(key)), retention[key],
+                         QStringLiteral("keeps rows for less than a day"), QStringLiteral("write 1d or more, e.g. 30d"));
+    }
 }
 
 void readLogging(SchemaReader& reader, const YAML::Node& root, Config& config)

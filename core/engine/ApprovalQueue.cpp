@@ -10,7 +10,7 @@ ApprovalQueue::ApprovalQueue(Clock& clock, ExpiryHandler onExpired, QObject* par
 {
 }
 
-void ApprovalQueue::add(const TradeProposal& proposal)
+void ApprovalQueue::add(const TradeProposal& proposal, double signalConfidence)
 {
     const QString id = proposal.id;
     // The same id again replaces the proposal: its old deadline must not expire the new one.
@@ -20,7 +20,7 @@ void ApprovalQueue::add(const TradeProposal& proposal)
         if (auto expired = m_pending.take(id); expired.expiry)
             m_onExpired(expired.proposal);
     });
-    m_pending.insert(id, Entry{proposal, timer});
+    m_pending.insert(id, Entry{proposal, signalConfidence, timer});
 }
 
 std::optional<TradeProposal> ApprovalQueue::take(const QString& id)
@@ -32,6 +32,14 @@ std::optional<TradeProposal> ApprovalQueue::take(const QString& id)
     TradeProposal proposal = it->proposal;
     m_pending.erase(it);
     return proposal;
+}
+
+std::optional<double> ApprovalQueue::signalConfidence(const QString& id) const
+{
+    const auto it = m_pending.constFind(id);
+    if (it == m_pending.constEnd())
+        return std::nullopt;
+    return it->signalConfidence;
 }
 
 bool ApprovalQueue::hasPendingFor(const QString& instrumentKey) const

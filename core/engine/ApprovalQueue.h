@@ -22,10 +22,14 @@ public:
 
     ApprovalQueue(Clock& clock, ExpiryHandler onExpired, QObject* parent = nullptr);
 
-    void add(const TradeProposal& proposal);
+    /// `signalConfidence` is the strategy's confidence, kept with the proposal for the re-check at
+    /// approval; it leaves with the proposal, whichever way that goes (no side table to leak).
+    void add(const TradeProposal& proposal, double signalConfidence = 1.0);
     /// Removes and returns a pending proposal (approve, reject); nullopt when unknown or gone.
     std::optional<TradeProposal> take(const QString& id);
     [[nodiscard]] bool contains(const QString& id) const { return m_pending.contains(id); }
+    /// The confidence given with a pending proposal; nullopt when it is not pending.
+    [[nodiscard]] std::optional<double> signalConfidence(const QString& id) const;
     [[nodiscard]] QList<TradeProposal> pending() const;
     /// Whether a proposal for `instrumentKey` is waiting (no copy, no sort: asked every decision).
     [[nodiscard]] bool hasPendingFor(const QString& instrumentKey) const;
@@ -34,6 +38,7 @@ public:
 private:
     struct Entry {
         TradeProposal proposal;
+        double signalConfidence = 1.0;
         TimerId expiry = 0;
     };
     Clock& m_clock;

@@ -327,7 +327,7 @@ void DecisionCycle::watchdogTick()
 
 void DecisionCycle::recordCycleTime(qint64 computeNs)
 {
-    m_context.stats.cycleMs.push_back(double(computeNs) / 1e6);
+    m_context.stats.cycleMs.record(double(computeNs) / 1e6);
 }
 
 } // namespace sentinel

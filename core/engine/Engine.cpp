@@ -15,6 +15,7 @@
 #include "engine/MeteredProvider.h"
 #include "engine/PortfolioRisk.h"
 #include "engine/PortfolioSource.h"
+#include "engine/RetentionSweep.h"
 #include "engine/TradeDesk.h"
 #include "engine/ViewMapping.h"
 #include "notify/SignalDispatcher.h"
@@ -105,6 +106,10 @@ void Engine::start()
     log::engine()->info("engine started: {} instruments, provider {}, mode {}, journal {}", m_instruments->size(),
                         m_services->upstream->name(), tradingModeName(m_config.mode), m_services->journalPath());
     m_desk->restore();
+    m_retention = std::make_unique<RetentionSweep>(
+        *m_clock, *m_services->journal, m_services->outbox.get(), m_config.retention,
+        [this](const QString& what, const Error& error) { m_alerts->journalFailure(what, error); });
+    m_retention->start();
     startTelemetry();
     if (!m_services->dispatcher) {
         // No remote channel: tell the Delivery panel once, instead of leaving it waiting.
@@ -202,6 +207,7 @@ void Engine::stop()
         m_clock->cancel(m_watchdogTimer);
     m_watchdogTimer = 0;
     m_publishTimer->stop();
+    m_retention.reset();
     publish();
     m_metrics.reset(); // stops listening
     Q_EMIT stopped();

@@ -25,6 +25,7 @@ class InstrumentBook;
 class PortfolioRisk;
 class PortfolioSource;
 class TradeDesk;
+class RetentionSweep;
 struct EngineContext;
 struct PortfolioSnapshot;
 
@@ -109,6 +110,7 @@ private:
     std::unique_ptr<TradeDesk> m_desk;
     std::unique_ptr<DecisionCycle> m_cycle;
     std::unique_ptr<EngineMetrics> m_metrics;
+    std::unique_ptr<RetentionSweep> m_retention;
 
     std::optional<RiskSnapshot> m_lastRisk; ///< for the telemetry endpoint
     QDateTime m_startedAt;                  ///< engine clock

@@ -98,9 +98,12 @@ void EngineMetrics::updateCycles(const Inputs& inputs)
 {
     const RunStatistics& stats = inputs.statistics;
     m_registry.set(metric::cycles, double(stats.cycles));
-    // The engine keeps every cycle's time; the histogram takes the ones it has not seen yet.
-    for (; m_cyclesObserved < stats.cycleMs.size(); ++m_cyclesObserved)
-        m_registry.observe(metric::cycleSeconds, stats.cycleMs[m_cyclesObserved] / 1000.0);
+    // The histogram takes the cycle times it has not seen yet. The engine holds the last
+    // CycleTimeWindow::capacity of them: more cycles than that between two scrapes (hours at any
+    // real schedule) leave the oldest unobserved rather than keep memory growing.
+    const CycleTimeWindow& times = stats.cycleMs;
+    for (m_cyclesObserved = std::max(m_cyclesObserved, times.firstHeld()); m_cyclesObserved < times.recorded(); ++m_cyclesObserved)
+        m_registry.observe(metric::cycleSeconds, times.at(m_cyclesObserved) / 1000.0);
     if (inputs.lastCycleAt.isValid())
         m_registry.set(metric::lastCycle, double(inputs.lastCycleAt.toMSecsSinceEpoch()) / 1000.0);
 }

@@ -73,7 +73,7 @@ private:
     };
 
     MetricsRegistry m_registry;
-    std::size_t m_cyclesObserved = 0; ///< cycle times already in the histogram
+    qint64 m_cyclesObserved = 0; ///< sequence number of the next cycle time the histogram takes
     std::map<QString, std::deque<DeliverySample>> m_deliveryHistory; ///< channel → samples, oldest first
     std::unique_ptr<MetricsServer> m_server;
 };

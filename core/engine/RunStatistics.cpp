@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/RunStatistics.h"
 
-#include <algorithm>
 #include <cmath>
 
 namespace sentinel {
@@ -12,18 +11,6 @@ double round3(double value)
     return std::round(value * 1000.0) / 1000.0;
 }
 } // namespace
-
-RunStatistics::CycleTimes RunStatistics::cycleTimes(std::vector<double> ms)
-{
-    if (ms.empty())
-        return {};
-    std::sort(ms.begin(), ms.end());
-    const auto nearestRank = [&ms](double p) {
-        const auto rank = std::size_t(std::ceil(p * double(ms.size())));
-        return ms[std::clamp<std::size_t>(rank, 1, ms.size()) - 1];
-    };
-    return {nearestRank(0.50), nearestRank(0.99), ms.back()};
-}
 
 QJsonObject RunStatistics::toJson() const
 {
@@ -46,7 +33,7 @@ QJsonObject RunStatistics::toJson() const
                                                   {QStringLiteral("failed"), it->failed},
                                                   {QStringLiteral("pending"), it->pending}});
     }
-    const CycleTimes times = cycleTimes(cycleMs);
+    const CycleTimeWindow::Summary times = cycleMs.summary();
     return QJsonObject{
         {QStringLiteral("cycles"), cycles},
         {QStringLiteral("api_calls"), api},

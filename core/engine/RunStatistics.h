@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/CycleTimeWindow.h"
 #include "risk/RiskReport.h"
 
 #include <QJsonObject>
@@ -8,7 +9,6 @@
 #include <QString>
 
 #include <optional>
-#include <vector>
 
 namespace sentinel {
 
@@ -38,7 +38,7 @@ struct RunStatistics {
     qint64 expired = 0;
     qint64 executions = 0;
     QMap<QString, SignalCounts> signals;  ///< channel → outcome counts
-    std::vector<double> cycleMs;          ///< compute time of each cycle, for p50/p99/max
+    CycleTimeWindow cycleMs;              ///< compute times of recent cycles, for p50/p99/max
     // Breakdowns the telemetry endpoint exports (not part of the run summary's contract).
     QMap<QString, qint64> apiErrors;           ///< error kind → failed fetches
     QMap<QString, qint64> staleBlocksByMarket; ///< market → entry signals blocked by stale data
@@ -47,14 +47,6 @@ struct RunStatistics {
     std::optional<VarMethod> varMethod;        ///< method of the latest VaR estimate; none before the first
 
     [[nodiscard]] QJsonObject toJson() const;
-    /// The figures reported for cycle times (nearest-rank percentiles), from one sort.
-    struct CycleTimes {
-        double p50 = 0;
-        double p99 = 0;
-        double max = 0;
-    };
-    /// p50, p99 and max of an unsorted sample of milliseconds; zeros when it is empty.
-    [[nodiscard]] static CycleTimes cycleTimes(std::vector<double> ms);
 };
 
 } // namespace sentinel

@@ -55,6 +55,8 @@ void TradeDesk::restore()
     Journal& journal = *m_steps.services.journal;
     if (auto pending = journal.restorePending(m_context.clock.now())) {
         for (const TradeProposal& proposal : std::as_const(pending.value())) {
+            // The journal keeps no signal confidence: the re-check at approval uses 1.0 (the
+            // confidence check passed when the proposal was made).
             m_approvals->add(proposal);
             Q_EMIT proposalChanged(toView(proposal));
         }
@@ -90,8 +92,7 @@ void TradeDesk::decide(TradeProposal proposal, double signalConfidence)
     case TradingMode::SignalOnly:
         return recordSignalOnly(proposal);
     case TradingMode::Approval:
-        m_signalConfidence.insert(proposal.id, signalConfidence);
-        propose(proposal);
+        propose(proposal, signalConfidence);
         if (m_context.options.autoApprove)
             approve(proposal.id);
         return;
@@ -126,13 +127,13 @@ void TradeDesk::executeAutonomously(TradeProposal proposal)
     execute(proposal);
 }
 
-void TradeDesk::propose(const TradeProposal& proposal)
+void TradeDesk::propose(const TradeProposal& proposal, double signalConfidence)
 {
     const IoSpan io(m_context.io);
     // Written before the operator can act on it: a crash loses no proposal.
     if (const Status recorded = m_steps.services.journal->recordProposal(proposal); !recorded)
         return m_steps.alerts.journalFailure(QStringLiteral("recording a proposal"), recorded.error());
-    m_approvals->add(proposal);
+    m_approvals->add(proposal, signalConfidence);
     ++m_context.stats.proposals;
     Q_EMIT proposalChanged(toView(proposal));
     Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Proposal, proposal.side,
@@ -145,6 +146,7 @@ void TradeDesk::approve(const QString& proposalId)
 {
     if (!m_context.running)
         return;
+    const double confidence = m_approvals->signalConfidence(proposalId).value_or(1.0);
     auto taken = m_approvals->take(proposalId);
     if (!taken) {
         log::engine()->warn("approve {}: not pending any more (decided or expired)", proposalId);
@@ -160,12 +162,11 @@ void TradeDesk::approve(const QString& proposalId)
     const FreshnessVerdict verdict = m_steps.freshness.check(*runtime, &token);
     if (!proposal.isExit && !token)
         return refuseApproval(proposal, QStringLiteral("data is stale now: %1").arg(verdict.reason));
-    m_steps.portfolio.withPortfolio([this, proposal, verdict](const Result<PortfolioSnapshot>& portfolio) {
+    m_steps.portfolio.withPortfolio([this, proposal, verdict, confidence](const Result<PortfolioSnapshot>& portfolio) {
         if (!m_context.running)
             return;
         if (!portfolio)
             return refuseApproval(proposal, QStringLiteral("portfolio unavailable: %1").arg(portfolio.error().toString()));
-        const double confidence = m_signalConfidence.value(proposal.id, 1.0);
         const TradeContext context = m_steps.risk.tradeContext(proposal, *portfolio, confidence, verdict, pendingExposure(),
                                                                m_context.clock.nowMs());
         const RiskVerdict risk = m_steps.services.riskGate->evaluate(context);
@@ -217,7 +218,6 @@ void TradeDesk::announceResolved(TradeProposal proposal, ProposalState state, co
 {
     proposal.state = state;
     proposal.resolution = resolution;
-    m_signalConfidence.remove(proposal.id);
     Q_EMIT proposalChanged(toView(proposal));
 }
 
@@ -225,7 +225,6 @@ void TradeDesk::markRefused(TradeProposal proposal, const QString& reason, const
 {
     if (const Status marked = m_steps.services.journal->markRefused(proposal.id, reason, m_context.clock.now()); !marked)
         m_steps.alerts.journalFailure(what, marked.error());
-    m_signalConfidence.remove(proposal.id);
     proposal.state = ProposalState::Refused;
     proposal.resolution = reason;
     Q_EMIT proposalChanged(toView(proposal));
@@ -277,7 +276,6 @@ void TradeDesk::onFilled(const TradeProposal& filledProposal, const Fill& fill)
     proposal.resolution = QStringLiteral("filled %1 @ %2 (fee %3)")
                               .arg(QString::number(fill.quantity), QString::number(fill.price, 'f', 5),
                                    QString::number(fill.fee, 'f', 2));
-    m_signalConfidence.remove(proposal.id);
     Q_EMIT proposalChanged(toView(proposal));
     Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Execution, proposal.side,
                                         fill.at, fill.price});

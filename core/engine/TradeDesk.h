@@ -53,7 +53,7 @@ Q_SIGNALS:
     void accountChanged();
 
 private:
-    void propose(const TradeProposal& proposal);
+    void propose(const TradeProposal& proposal, double signalConfidence);
     void executeAutonomously(TradeProposal proposal);
     void recordSignalOnly(const TradeProposal& proposal);
     /// The re-check passed: the approval is journalled, then the order goes out.
@@ -74,7 +74,6 @@ private:
     EngineSteps m_steps;
     ApprovalQueue* m_approvals;
     QHash<QString, TradeProposal> m_approvedAwaiting; ///< approved, order not filled yet
-    QHash<QString, double> m_signalConfidence;        ///< proposal id → its signal's confidence, for the re-check
     TradeCounter m_trades;
 };
 

@@ -248,6 +248,11 @@ Status Journal::recordAlert(const Alert& alert)
                        alert.at.toMSecsSinceEpoch(), alert.acknowledged ? 1 : 0, msOrNull(alert.acknowledgedAt)});
 }
 
+Result<int> Journal::pruneAlertsBefore(const QDateTime& before)
+{
+    return m_db->update(QStringLiteral("DELETE FROM alerts WHERE at_ms < ?"), {before.toMSecsSinceEpoch()});
+}
+
 Result<bool> Journal::acknowledgeAlert(const QString& alertId, const QDateTime& at)
 {
     auto exists = m_db->scalar(QStringLiteral("SELECT acknowledged FROM alerts WHERE id = ?"), {alertId});

@@ -62,6 +62,10 @@ public:
     /// False when the alert was already acknowledged.
     [[nodiscard]] Result<bool> acknowledgeAlert(const QString& alertId, const QDateTime& at);
     [[nodiscard]] Result<QList<Alert>> unacknowledgedAlerts();
+    /// Deletes alerts raised before `before` (acknowledged or not: they are operational notices,
+    /// counted in the metrics; the trading record of proposals, decisions and executions is never
+    /// pruned). Returns how many went.
+    [[nodiscard]] Result<int> pruneAlertsBefore(const QDateTime& before);
 
     [[nodiscard]] Result<std::optional<TradeProposal>> proposal(const QString& id);
     /// Pending proposals, oldest first.

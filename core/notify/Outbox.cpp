@@ -132,6 +132,13 @@ Result<bool> Outbox::enqueue(const SignalMessage& signal, const QDateTime& now)
     return inserted.value() == 1;
 }
 
+Result<int> Outbox::pruneFinishedBefore(const QDateTime& before)
+{
+    return m_db->update(QStringLiteral("DELETE FROM notify_outbox WHERE state IN ('delivered','failed','expired') "
+                                       "AND finished_at IS NOT NULL AND finished_at < ?"),
+                        {before.toMSecsSinceEpoch()});
+}
+
 Result<int> Outbox::recoverInterrupted(const QDateTime& now)
 {
     return m_db->update(QStringLiteral("UPDATE notify_outbox SET state = 'queued', next_attempt_at = ? WHERE state = 'sending'"),

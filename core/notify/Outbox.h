@@ -56,6 +56,11 @@ public:
     /// Queues a signal, due now. Returns false when a signal with this id is already there
     /// (in any state): a signal is stored and delivered once.
     [[nodiscard]] Result<bool> enqueue(const SignalMessage& signal, const QDateTime& now);
+    /// Deletes delivered, failed and expired rows that finished before `before`; queued and
+    /// sending rows stay whatever their age. A signal id can be queued again once its row is gone,
+    /// so the retention must outlast any re-dispatch of a signal (hours; the minimum is a day).
+    /// Returns how many went.
+    [[nodiscard]] Result<int> pruneFinishedBefore(const QDateTime& before);
     /// Moves rows a crash left in `sending` back to `queued`, due now. Returns how many.
     [[nodiscard]] Result<int> recoverInterrupted(const QDateTime& now);
 

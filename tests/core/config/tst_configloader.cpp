@@ -55,6 +55,7 @@ private Q_SLOTS:
     void remoteTelemetryNeedsBothYeses();
     void riskLimitsAreRead();
     void unsetRiskLimitsKeepTheirDefaults();
+    void retentionIsReadAndDefaultsToMonths();
     void logFormatIsTextUnlessJsonIsAskedFor();
     void relativeCalendarFileIsTakenFromTheConfigFolder();
     void secretReferencesAreResolvedFromTheEnvironment();
@@ -132,6 +133,15 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("Redis over TLS, which the client cannot speak")
         << QByteArray(minimal + "cache: {backend: redis, redis_url: \"rediss://cache.example:6380\"}\n")
         << QStringLiteral("cache.redis_url") << QStringLiteral("not supported");
+    QTest::newRow("a retention too short to keep a signal's outbox row while it may be sent again")
+        << QByteArray(minimal + "journal: {retention: {outbox: 6h}}\n") << QStringLiteral("journal.retention.outbox")
+        << QStringLiteral("less than a day");
+    QTest::newRow("a retention that is not a duration")
+        << QByteArray(minimal + "journal: {retention: {alerts: forever}}\n") << QStringLiteral("journal.retention.alerts")
+        << QStringLiteral("not a duration");
+    QTest::newRow("an unknown retention key")
+        << QByteArray(minimal + "journal: {retention: {proposals: 30d}}\n") << QStringLiteral("journal.retention.proposals")
+        << QStringLiteral("unknown key");
     QTest::newRow("a mode that does not exist")
         << QByteArray(minimal + "mode: yolo\n") << QStringLiteral("mode") << QStringLiteral("unknown value 'yolo'");
     QTest::newRow("autonomous mode without the explicit switch")
@@ -308,6 +318,20 @@ void TestConfigLoader::unsetRiskLimitsKeepTheirDefaults()
     QCOMPARE(result.config.risk.volatilityWindow, defaults.volatilityWindow);
     QCOMPARE(result.config.risk.volatilityConfidenceMultiple, defaults.volatilityConfidenceMultiple);
     QCOMPARE(result.config.calendarsFile, QString());
+}
+
+void TestConfigLoader::retentionIsReadAndDefaultsToMonths()
+{
+    using namespace std::chrono_literals;
+    const auto unset = ConfigLoader().loadText(minimal);
+    QVERIFY(unset.ok());
+    QCOMPARE(unset.config.retention.alerts, std::chrono::seconds(90 * 24h));
+    QCOMPARE(unset.config.retention.outbox, std::chrono::seconds(30 * 24h));
+    const auto set = ConfigLoader().loadText(minimal + "journal: {path: j.sqlite, retention: {alerts: 14d, outbox: 2d}}\n");
+    QVERIFY2(set.ok(), qPrintable(set.issues.value(0).toString()));
+    QCOMPARE(set.config.retention.alerts, std::chrono::seconds(14 * 24h));
+    QCOMPARE(set.config.retention.outbox, std::chrono::seconds(2 * 24h));
+    QCOMPARE(set.config.journalPath, QStringLiteral("j.sqlite"));
 }
 
 void TestConfigLoader::logFormatIsTextUnlessJsonIsAskedFor()

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void restoredProposalsAlreadyPastExpiryExpireAtTheNextTick();
     void aDestroyedQueueExpiresNothing();
     void reAddingAPendingIdNeverExpiresItBeforeItsDeadline();
+    void theSignalConfidenceLeavesWithItsProposal();
 };
 
 void TestApprovalQueue::pendingListsProposalsOldestFirst()
@@ -267,6 +268,29 @@ void TestApprovalQueue::reAddingAPendingIdNeverExpiresItBeforeItsDeadline()
     QVERIFY2(f.expired.at(0).at >= f.expired.at(0).proposal.expiresAt,
              qPrintable(u"expired at " + f.expired.at(0).at.toString(Qt::ISODate) + u", deadline " +
                         f.expired.at(0).proposal.expiresAt.toString(Qt::ISODate)));
+}
+
+
+void TestApprovalQueue::theSignalConfidenceLeavesWithItsProposal()
+{
+    Fixture f;
+    f.queue->add(proposal("approved", start, start.addSecs(300)), 0.62);
+    f.queue->add(proposal("rejected", start, start.addSecs(300)), 0.71);
+    f.queue->add(proposal("expired", start, start.addSecs(60)), 0.55);
+    f.queue->add(proposal("restored", start, start.addSecs(300)));
+    QCOMPARE(f.queue->signalConfidence(QStringLiteral("approved")), std::optional<double>(0.62));
+    QCOMPARE(f.queue->signalConfidence(QStringLiteral("restored")), std::optional<double>(1.0));
+    QCOMPARE(f.queue->signalConfidence(QStringLiteral("unknown")), std::nullopt);
+
+    // Whichever way a proposal leaves, nothing of it stays behind (issue 18: a side table of
+    // confidences kept an entry for every proposal that did not end in a fill).
+    QVERIFY(f.queue->take(QStringLiteral("approved")));
+    QVERIFY(f.queue->take(QStringLiteral("rejected")));
+    f.clock.advanceBy(61s);
+    QCOMPARE(f.expired.size(), 1);
+    for (const char* gone : {"approved", "rejected", "expired"})
+        QCOMPARE(f.queue->signalConfidence(QString::fromLatin1(gone)), std::nullopt);
+    QCOMPARE(f.queue->size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestApprovalQueue)

@@ -63,7 +63,7 @@ EngineMetrics::Inputs busyDesk()
     RunStatistics& stats = inputs.statistics;
     stats.cycles = 42;
     for (int i = 1; i <= 100; ++i)
-        stats.cycleMs.push_back(double(i) / 10.0); // 0.1 .. 10 ms
+        stats.cycleMs.record(double(i) / 10.0); // 0.1 .. 10 ms
     stats.apiCalls = {{QStringLiteral("FX_INTRADAY"), 7}};
     stats.apiErrors = {{QStringLiteral("timeout"), 2}};
     stats.apiCallsWhileClosed = 0;
@@ -228,11 +228,19 @@ void TestEngineMetrics::mirrorsTheEnginesCountsIntoTheFamilies()
     metrics.update(busyDesk());
     QCOMPARE(r.histogram(metric::cycleSeconds).count, quint64(100));
     EngineMetrics::Inputs moreCycles = busyDesk();
-    moreCycles.statistics.cycleMs.push_back(300.0);
+    moreCycles.statistics.cycleMs.record(300.0);
     metrics.update(moreCycles);
     QCOMPARE(r.histogram(metric::cycleSeconds).count, quint64(101));
     QCOMPARE(r.histogram(metric::cycleSeconds).cumulativeCounts[8], quint64(100)); // le 0.25 s
     QCOMPARE(r.histogram(metric::cycleSeconds).cumulativeCounts[9], quint64(101)); // le 0.5 s
+    // More cycles between two scrapes than the engine holds: the histogram takes the ones held,
+    // never one twice, and never reads past the window.
+    EngineMetrics::Inputs flood = moreCycles;
+    const qint64 floodSize = qint64(CycleTimeWindow::capacity) + 50;
+    for (qint64 i = 0; i < floodSize; ++i)
+        flood.statistics.cycleMs.record(0.5);
+    metrics.update(flood);
+    QCOMPARE(r.histogram(metric::cycleSeconds).count, quint64(101) + quint64(CycleTimeWindow::capacity));
 
     // The watchlist changes: a removed instrument's lag disappears with it.
     EngineMetrics::Inputs later = busyDesk();
@@ -304,7 +312,7 @@ void TestEngineMetrics::aFreshlyStartedEngineExportsEveryFamily()
                                          .arg(family, QString::fromUtf8(scraped.body))));
     }
     // Zero, not absent: the first of each comes out as an increase.
-    QCOMPARE(seriesValue(scraped.body, "sentinel_engine_cycle_seconds_count"), double(engine.statistics().cycleMs.size()));
+    QCOMPARE(seriesValue(scraped.body, "sentinel_engine_cycle_seconds_count"), double(engine.statistics().cycleMs.recorded()));
     QCOMPARE(seriesValue(scraped.body, "sentinel_zero_balance_events_total"), 0.0);
     QCOMPARE(seriesValue(scraped.body, "sentinel_alerts_total{kind=\"broker_disconnected\"}"), 0.0);
     QCOMPARE(seriesValue(scraped.body, "sentinel_signal_deliveries_total{channel=\"webhook\",outcome=\"failed\"}"), 0.0);
@@ -365,9 +373,10 @@ void TestEngineMetrics::engineServesMetricsAndHealthOnTelemetryListen()
     // Proposals journal inside decisions that journal: nested I/O is subtracted once, so no
     // cycle's own compute time comes out negative.
     QVERIFY(stats.proposals > 0);
-    QVERIFY(std::all_of(stats.cycleMs.cbegin(), stats.cycleMs.cend(), [](double ms) { return ms >= 0; }));
-    QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycle_seconds_count"), double(stats.cycleMs.size()));
-    QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycle_seconds_bucket{le=\"+Inf\"}"), double(stats.cycleMs.size()));
+    for (qint64 cycle = stats.cycleMs.firstHeld(); cycle < stats.cycleMs.recorded(); ++cycle)
+        QVERIFY2(stats.cycleMs.at(cycle) >= 0, qPrintable(QString::number(stats.cycleMs.at(cycle))));
+    QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycle_seconds_count"), double(stats.cycleMs.recorded()));
+    QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycle_seconds_bucket{le=\"+Inf\"}"), double(stats.cycleMs.recorded()));
     // Fed at the scrape: the numbers are the engine's own, not a stale copy.
     QCOMPARE(seriesValue(metrics.body, "sentinel_engine_cycles_total"), double(stats.cycles));
     QCOMPARE(seriesValue(metrics.body, "sentinel_api_calls_while_closed_total{provider=\"simulated\"}"), 0.0);
