@@ -3,6 +3,7 @@
 
 #include "common/Excerpt.h"
 #include "journal/JournalSchema.h"
+#include "journal/PageIntegrity.h"
 #include "storage/SqliteConnection.h"
 
 #include <QFile>
@@ -176,50 +177,6 @@ Status checkHeader(const QString& path)
     return okStatus();
 }
 
-/// SQLite's page-level check, before anything reads a table: on a damaged file the counts and
-/// rules would fail with a generic storage error (exit 1) and never say the file is corrupt.
-/// At most this many of SQLite's messages are quoted.
-constexpr int kIntegrityLinesShown = 20;
-
-Status checkPageIntegrity(SqliteConnection& db, const QString& path)
-{
-    const QString remedy = QStringLiteral("restore the journal from a backup; before any repair, copy the file aside "
-                                          "(sqlite3 FILE .recover can salvage rows)");
-    auto rows = db.query(QStringLiteral("PRAGMA integrity_check"));
-    if (!rows)
-        return Error{QStringLiteral("journal_corrupt"),
-                     QStringLiteral("journal %1 is corrupt: the integrity check itself failed: %2").arg(path, rows.error().message),
-                     remedy};
-    QStringList problems;
-    int count = 0;
-    while (rows.value().next()) {
-        // One row can hold several newline-separated messages under a "*** in database main ***"
-        // heading; the heading names no problem.
-        const QString text = rows.value().value(0).toString();
-        if (text == u"ok")
-            continue;
-        const int before = count;
-        for (const QString& line : text.split(u'\n', Qt::SkipEmptyParts)) {
-            if (line.startsWith(u"*** in database"))
-                continue;
-            if (++count <= kIntegrityLinesShown)
-                problems << excerpt(line, 200);
-        }
-        if (count == before && ++count <= kIntegrityLinesShown) // a heading alone still says "not ok"
-            problems << excerpt(text.simplified(), 200);
-    }
-    if (count == 0)
-        return okStatus();
-    if (count > kIntegrityLinesShown)
-        problems << QStringLiteral("and %1 more").arg(count - kIntegrityLinesShown);
-    return Error{QStringLiteral("journal_corrupt"),
-                 QStringLiteral("journal %1 is corrupt: SQLite's integrity check found %2 problem(s): %3")
-                     .arg(path)
-                     .arg(count)
-                     .arg(problems.join(QStringLiteral("; "))),
-                 remedy};
-}
-
 Status requireJournalTables(SqliteConnection& db, const QString& path)
 {
     for (const QString& table : {QStringLiteral("schema_version"), QStringLiteral("proposals"), QStringLiteral("decisions"),
@@ -353,7 +310,7 @@ Result<VerificationReport> JournalVerifier::verify(const QString& path)
     if (!opened)
         return opened.error();
     SqliteConnection& db = *opened.value();
-    if (const Status pages = checkPageIntegrity(db, path); !pages)
+    if (const Status pages = checkPageIntegrity(db, path, PageCheck::Full); !pages)
         return pages.error();
     if (const Status tables = requireJournalTables(db, path); !tables)
         return tables.error();

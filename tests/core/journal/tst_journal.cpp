@@ -45,6 +45,7 @@ private Q_SLOTS:
     void refusalAfterApprovalAndExpiryOnlyWhilePending();
     void restartRestoresPendingAndExpiresThePast();
     void alertsPersistUntilAcknowledged();
+    void aDamagedFileIsRefusedAtOpenAndLeftAsItWas();
     void countsReportEveryState();
 
 private:
@@ -300,6 +301,37 @@ void TestJournal::restartRestoresPendingAndExpiresThePast()
     QCOMPARE(awaiting.value().first().clientOrderId, approved.clientOrderId);
     // A proposal expiring exactly now has expired.
     QCOMPARE(reopened.value()->restorePending(at(600)).value().size(), 0);
+}
+
+void TestJournal::aDamagedFileIsRefusedAtOpenAndLeftAsItWas()
+{
+    for (int i = 0; i < 300; ++i) {
+        const Alert alert = Alert::create(Alert::Severity::Warning, QStringLiteral("stale_data"), QStringLiteral("FX:EUR/USD:5min"),
+                                          QStringLiteral("filler %1 ").arg(i).repeated(20), at(i));
+        QVERIFY(m_journal->recordAlert(alert));
+    }
+    m_journal.reset(); // closes the file (and checkpoints the WAL into it)
+    QFile file(path());
+    constexpr qint64 pageSize = 4096;
+    const qint64 pages = file.size() / pageSize;
+    QVERIFY2(pages >= 8, qPrintable(QString::number(file.size())));
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.seek((pages / 2) * pageSize)); // a data page in the middle, never the header
+    QCOMPARE(file.write(QByteArray(pageSize, char(0xA5))), pageSize);
+    file.close();
+    const QByteArray damaged = [&] {
+        QFile reread(path());
+        return reread.open(QIODevice::ReadOnly) ? reread.readAll() : QByteArray();
+    }();
+
+    auto reopened = Journal::open(path());
+    QVERIFY2(!reopened, "a journal with a damaged page was opened for writing");
+    QCOMPARE(reopened.error().kind, QStringLiteral("journal_corrupt"));
+    QVERIFY2(reopened.error().message.contains(u"is corrupt"), qPrintable(reopened.error().message));
+    QVERIFY2(reopened.error().remedy.contains(u"journal verify"), qPrintable(reopened.error().remedy));
+    QFile after(path());
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QVERIFY2(after.readAll() == damaged, "opening changed the damaged file");
 }
 
 void TestJournal::alertsPersistUntilAcknowledged()
