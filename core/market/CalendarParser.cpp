@@ -370,6 +370,37 @@ public:
         }
     }
 
+    /// An early close must end the day before its regular close: a later one would stretch the
+    /// session into the next one and break every lookup after it (found by fuzz_calendar_parser:
+    /// an ad-hoc early close at 24:00 on a market that closes at 17:00). A rule's close is held to
+    /// the earliest regular close, since it can fall on any weekday; an ad-hoc date's to its own day's.
+    static void checkEarlyCloses(const CalendarSpec& spec, const QString& path)
+    {
+        if (spec.sessions.isEmpty())
+            return;
+        const auto hhmm = [](int minutes) {
+            return QStringLiteral("%1:%2").arg(minutes / 60, 2, 10, QChar(u'0')).arg(minutes % 60, 2, 10, QChar(u'0'));
+        };
+        const auto earliest = std::min_element(spec.sessions.cbegin(), spec.sessions.cend(),
+                                               [](const WeeklySession& a, const WeeklySession& b) { return a.closeMinutes < b.closeMinutes; });
+        for (qsizetype i = 0; i < spec.earlyCloses.size(); ++i) {
+            if (spec.earlyCloses.at(i).closeMinutes >= earliest->closeMinutes)
+                fail(path + QStringLiteral(".early_closes[%1].close").arg(i),
+                     QStringLiteral("an early close at %1 is not before the regular close at %2")
+                         .arg(hhmm(spec.earlyCloses.at(i).closeMinutes), hhmm(earliest->closeMinutes)));
+        }
+        for (qsizetype i = 0; i < spec.adhocEarlyCloses.size(); ++i) {
+            const AdhocDate& adhoc = spec.adhocEarlyCloses.at(i);
+            const unsigned weekdayBit = 1u << (adhoc.date.dayOfWeek() - 1);
+            for (const WeeklySession& session : spec.sessions) {
+                if ((session.dayMask & weekdayBit) && adhoc.closeMinutes >= session.closeMinutes)
+                    fail(path + QStringLiteral(".adhoc_early_closes[%1].close").arg(i),
+                         QStringLiteral("an early close at %1 on %2 is not before that day's regular close at %3")
+                             .arg(hhmm(adhoc.closeMinutes), adhoc.date.toString(Qt::ISODate), hhmm(session.closeMinutes)));
+            }
+        }
+    }
+
     CalendarSpec market(const QJsonValue& value, const QString& path, const QList<CalendarSpec>& bases) const
     {
         if (!value.isObject())
@@ -385,6 +416,7 @@ public:
         spec.title = object.contains(u"title") ? string(object.value(u"title"), path + u".title") : spec.title;
         readClock(spec, object, path);
         readSchedule(spec, object, path);
+        checkEarlyCloses(spec, path);
         return spec;
     }
 

@@ -155,7 +155,9 @@ void MarketCalendar::buildSessions(const SpecialDays& special)
             m_closures.push_back({day, *index});
             continue;
         }
-        const int closeMinutes = special.earlyCloses.value(day, regular->closeMinutes);
+        // Never later than the regular close (the parser refuses that; a spec built in code must
+        // not stretch a session into the next either).
+        const int closeMinutes = std::min(special.earlyCloses.value(day, regular->closeMinutes), regular->closeMinutes);
         const qint64 midnight = localMidnightMs(day);
         Session session;
         session.tradingDay = day;

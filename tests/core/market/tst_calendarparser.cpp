@@ -90,6 +90,14 @@ void TestCalendarParser::badFilesAreTypedErrorsWithTheirLocation_data()
         << QStringLiteral("bad.json: markets[0].early_closes[0].close: is missing");
     QTest::newRow("close time 25:00") << file(R"(, "early_closes": [{"name": "A", "type": "easter", "close": "25:00"}])")
         << QStringLiteral("bad.json: markets[0].early_closes[0].close: expected a time");
+    // Found with fuzz_calendar_parser in a 10-minute run: an "early" close later than the regular
+    // close stretched the session over the next one.
+    QTest::newRow("an ad-hoc early close after its day's regular close")
+        << file(R"(, "adhoc_early_closes": [{"date": "2024-07-03", "name": "X", "close": "17:00"}])")
+        << QStringLiteral("bad.json: markets[0].adhoc_early_closes[0].close: an early close at 17:00 on 2024-07-03 is not before that day's regular close at 16:00");
+    QTest::newRow("an early-close rule at the regular close")
+        << file(R"(, "early_closes": [{"name": "A", "type": "easter", "close": "16:00"}])")
+        << QStringLiteral("bad.json: markets[0].early_closes[0].close: an early close at 16:00 is not before the regular close at 16:00");
     QTest::newRow("session closing before it opens") << file("", R"([{"days": ["mon"], "open": "16:00", "close": "09:30"}])")
         << QStringLiteral("bad.json: markets[0].sessions[0].close: the session closes before it opens");
     QTest::newRow("two sessions on one weekday") << file("", R"([{"days": ["mon"], "open": "09:00", "close": "10:00"}, {"days": ["mon"], "open": "11:00", "close": "12:00"}])")
