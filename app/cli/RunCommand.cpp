@@ -9,6 +9,7 @@
 #include "engine/ConfigBootstrap.h"
 #include "engine/Engine.h"
 #include "engine/SimulationDriver.h"
+#include "journal/Journal.h"
 #include "telemetry/Logging.h"
 
 #include <QCoreApplication>
@@ -119,6 +120,18 @@ int runRun(Invocation& invocation)
         if (!scratch.isValid())
             return usageError(invocation, QStringLiteral("cannot create a temporary journal; give --journal FILE"));
         options.journalPath = scratch.filePath(QStringLiteral("journal.sqlite"));
+    }
+
+    // The journal's own faults get their exit codes before the engine starts (it reports every
+    // start problem as a runtime failure): a directory or another kind of file is bad input (2), a
+    // damaged journal is a failed check (3), as `journal verify` says.
+    if (const QString journal = !options.journalPath.isEmpty() ? options.journalPath : loaded.config.journalPath; !journal.isEmpty()) {
+        if (const Status usable = Journal::checkFile(journal); !usable) {
+            invocation.err << "sentinel run: " << usable.error().toString() << '\n';
+            if (usable.error().kind == u"journal_corrupt")
+                return ExitCheckFailed;
+            return usable.error().kind == u"not_a_journal" ? ExitBadInput : ExitRuntimeFailure;
+        }
     }
 
     Engine engine(loaded.config, clock.get(), options);

@@ -6,6 +6,8 @@
 #include "journal/PageIntegrity.h"
 #include "storage/SqliteConnection.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -102,16 +104,41 @@ Journal::Journal(std::unique_ptr<SqliteConnection> db, int schemaVersion)
 
 Journal::~Journal() = default;
 
+Status Journal::checkFile(const QString& path)
+{
+    const QFileInfo info(path);
+    const auto notAJournal = [&path](const QString& why) {
+        return Error{QStringLiteral("not_a_journal"), QStringLiteral("%1 is not a Trade Sentinel journal: %2").arg(path, why),
+                     QStringLiteral("give a journal file (or a new file name) with --journal or journal.path")};
+    };
+    if (info.isDir())
+        return notAJournal(QStringLiteral("it is a directory"));
+    if (!info.exists() || info.size() == 0)
+        return okStatus();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("storage_error"), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
+                     QStringLiteral("check the file's permissions")};
+    if (file.read(16) != QByteArray("SQLite format 3\0", 16))
+        return notAJournal(QStringLiteral("it is not an SQLite database"));
+    file.close();
+    auto db = SqliteConnection::open(path, QStringLiteral("journal-check"), SqliteConnection::Access::ReadOnly);
+    if (!db)
+        return db.error();
+    return checkPageIntegrity(*db.value(), path, PageCheck::Quick);
+}
+
 Result<std::unique_ptr<Journal>> Journal::open(const QString& path)
 {
+    // Refused before anything is written into it: a directory or another kind of file is bad
+    // input, and a damaged page found later would fail a trade mid-way with a storage error.
+    // quick_check reads every page (about 1 s for 100 MB) but skips the index cross-check that
+    // `journal verify` adds.
+    if (const Status usable = checkFile(path); !usable)
+        return usable.error();
     auto db = SqliteConnection::open(path, QStringLiteral("journal"));
     if (!db)
         return db.error();
-    // Refused before anything is written into it: a damaged page found later would fail a trade
-    // mid-way with a storage error. quick_check reads every page (about 1 s for 100 MB) but skips
-    // the index cross-check that `journal verify` adds.
-    if (const Status pages = checkPageIntegrity(*db.value(), path, PageCheck::Quick); !pages)
-        return pages.error();
     auto version = JournalSchema::migrate(*db.value());
     if (!version)
         return version.error();

@@ -34,6 +34,10 @@ public:
     /// Opens (creating if needed) and migrates the journal at `path`. Refuses a file written by a
     /// newer schema (`journal_too_new`).
     [[nodiscard]] static Result<std::unique_ptr<Journal>> open(const QString& path);
+    /// What open() would refuse about the file at `path`, without creating or changing it:
+    /// `not_a_journal` for a directory or a file that is not SQLite (bad input), `journal_corrupt`
+    /// when SQLite's quick_check finds damaged pages. A missing or empty file is fine.
+    [[nodiscard]] static Status checkFile(const QString& path);
     ~Journal();
     Journal(const Journal&) = delete;
     Journal& operator=(const Journal&) = delete;

@@ -28,6 +28,21 @@ QStringList failedRuleNames(const QJsonObject& report)
     }
     return names;
 }
+/// Garbage over two data pages in the middle of the file, never the header.
+bool damageTwoMiddlePages(const QString& path)
+{
+    QFile file(path);
+    constexpr qint64 pageSize = 4096;
+    const qint64 pages = file.size() / pageSize;
+    if (pages < 4 || !file.open(QIODevice::ReadWrite))
+        return false;
+    for (qint64 page = pages / 2; page < pages / 2 + 2; ++page) {
+        if (!file.seek(page * pageSize) || file.write(QByteArray(pageSize, char(0xA5))) != pageSize)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestCliJournal final : public QObject
@@ -42,6 +57,7 @@ private Q_SLOTS:
     void whatIsNotAJournalExitsTwo_data();
     void whatIsNotAJournalExitsTwo();
     void corruptDataPagesExitThreeWithSqlitesMessages();
+    void runRefusesWhatIsNotAUsableJournal();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -156,21 +172,43 @@ void TestCliJournal::whatIsNotAJournalExitsTwo()
 // Issue 18: garbage over a data page gave exit 1 and a storage error; integrity_check never ran.
 void TestCliJournal::corruptDataPagesExitThreeWithSqlitesMessages()
 {
-    QFile file(m_fixture.path);
-    constexpr qint64 pageSize = 4096;
-    const qint64 pages = file.size() / pageSize;
-    QVERIFY2(pages >= 4, qPrintable(QString::number(file.size())));
-    QVERIFY(file.open(QIODevice::ReadWrite));
-    for (qint64 page = pages / 2; page < pages / 2 + 2; ++page) { // data pages in the middle, never the header
-        QVERIFY(file.seek(page * pageSize));
-        QCOMPARE(file.write(QByteArray(pageSize, char(0xA5))), pageSize);
-    }
-    file.close();
+    QVERIFY(damageTwoMiddlePages(m_fixture.path));
     const CliRun run = runSentinel(verifyArgs(m_fixture.path));
     QVERIFY2(run.exitCode == 3, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
     QVERIFY2(run.err.contains("is corrupt"), run.err.constData());
     QVERIFY2(run.err.contains("integrity check"), run.err.constData());
     QVERIFY2(!run.err.contains("disk full"), run.err.constData());
+}
+
+// Found by scripts/bad-input-table.sh: `run` reported every journal fault as a runtime failure
+// (exit 1) with a "disk full?" remedy, where `journal verify` says 2 or 3.
+void TestCliJournal::runRefusesWhatIsNotAUsableJournal()
+{
+    const QString csv = m_dir->filePath(QStringLiteral("bars.csv"));
+    QFile text(csv);
+    QVERIFY(text.open(QIODevice::WriteOnly));
+    text.write("time,open,high,low,close,volume\n2026-03-02T09:00:00Z,1,1,1,1,1\n");
+    text.close();
+    QVERIFY(damageTwoMiddlePages(m_fixture.path));
+    const struct {
+        QString journal;
+        int exitCode;
+        const char* message;
+    } cases[] = {
+        {m_dir->path(), 2, "it is a directory"},
+        {csv, 2, "not an SQLite database"},
+        {m_fixture.path, 3, "is corrupt"},
+    };
+    for (const auto& each : cases) {
+        const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--simulate"), QStringLiteral("--from"),
+                                        QStringLiteral("2026-03-02T09:00:00Z"), QStringLiteral("--to"),
+                                        QStringLiteral("2026-03-02T10:00:00Z"), QStringLiteral("--journal"), each.journal});
+        QVERIFY2(run.exitCode == each.exitCode,
+                 qPrintable(QStringLiteral("%1: exit %2: %3").arg(each.journal).arg(run.exitCode).arg(QString::fromUtf8(run.err))));
+        QVERIFY2(run.err.contains(each.message), run.err.constData());
+        QVERIFY2(!run.err.contains("disk"), run.err.constData());
+        QVERIFY2(run.out.isEmpty(), run.out.constData()); // no all-zero summary for a run that never started
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliJournal)
