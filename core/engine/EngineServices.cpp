@@ -222,6 +222,8 @@ void EngineServices::wireDispatcherAlerts()
     });
 }
 
+// NOLINTNEXTLINE(readability-make-member-function-const): it starts the dispatcher; only the
+// pointer keeps the compiler from seeing that as a change.
 QStringList EngineServices::startDispatcher()
 {
     if (!dispatcher)
