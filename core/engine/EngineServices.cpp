@@ -222,8 +222,8 @@ void EngineServices::wireDispatcherAlerts()
     });
 }
 
-// NOLINTNEXTLINE(readability-make-member-function-const): it starts the dispatcher; only the
-// pointer keeps the compiler from seeing that as a change.
+// Not const although the compiler would allow it: it starts the dispatcher, behind a pointer.
+// NOLINTNEXTLINE(readability-make-member-function-const)
 QStringList EngineServices::startDispatcher()
 {
     if (!dispatcher)

@@ -30,8 +30,8 @@ public:
     /// How the decision cycle asks. A strategy that must wait for an answer (an advisor awaits a
     /// model) overrides this and calls `done` later, exactly once, so the engine thread never
     /// waits; it must copy what it needs from the arguments. By default: evaluate(), at once.
-    // NOLINTNEXTLINE(performance-unnecessary-value-param): an override that answers later keeps it
     virtual void evaluateLater(const Instrument& instrument, const Bars& closedBars, const PositionState& position,
+                               // NOLINTNEXTLINE(performance-unnecessary-value-param): an override keeps it
                                SignalCallback done) const
     {
         done(evaluate(instrument, closedBars, position));
