@@ -126,7 +126,7 @@ Status BarStore::upsert(const QString& instrumentKey, const Bars& bars)
     }
     if (fresh.isEmpty())
         return okStatus();
-    const Status written = m_db->transaction([&]() -> Status {
+    Status written = m_db->transaction([&]() -> Status {
         // One statement prepared once for the whole batch.
         QSqlQuery query(m_db->database());
         if (!query.prepare(QStringLiteral("INSERT OR REPLACE INTO bars (instrument_key, open_time_ms, o, h, l, c, v)"

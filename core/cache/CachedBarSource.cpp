@@ -65,7 +65,8 @@ void CachedBarSource::load(const BarRequest& request, const QString& key, Cache:
         // Keeps what this desk fetched itself, so it needs no decoding.
         auto own = std::make_shared<std::optional<BarSeries>>();
         auto produce = [this, request, own](RedisBackend::Produce produced) {
-            fetchUpstream(request, [own, produced](const Result<BarSeries>& result, const QDateTime& until) {
+            fetchUpstream(request, [own, produced = std::move(produced)](const Result<BarSeries>& result,
+                                                                         const QDateTime& until) {
                 if (!result.ok()) {
                     produced(result.error());
                     return;
@@ -76,7 +77,7 @@ void CachedBarSource::load(const BarRequest& request, const QString& key, Cache:
         };
         m_shared->load(
             QByteArrayLiteral("bars:") + key.toUtf8(), std::move(produce),
-            [this, request, own, resolve](const Result<RedisBackend::Entry>& entry) {
+            [this, request, own, resolve = std::move(resolve)](const Result<RedisBackend::Entry>& entry) {
                 if (!entry.ok()) {
                     resolve(entry.error(), {});
                     return;
@@ -100,14 +101,14 @@ void CachedBarSource::load(const BarRequest& request, const QString& key, Cache:
 #else
     Q_UNUSED(key)
 #endif
-    fetchUpstream(request, resolve);
+    fetchUpstream(request, std::move(resolve));
 }
 
 void CachedBarSource::fetchUpstream(const BarRequest& request, Fetched done)
 {
     ++m_upstreamFetches;
     const QPointer<CachedBarSource> self(this);
-    m_upstream.fetchBars(request, [self, request, done](const Result<BarSeries>& result) {
+    m_upstream.fetchBars(request, [self, request, done = std::move(done)](const Result<BarSeries>& result) {
         if (!self)
             return;
         if (!result.ok()) {

@@ -19,7 +19,7 @@ namespace sentinel {
 namespace {
 
 // Redis only collects garbage; validity is checked against the desks' Clock.
-constexpr qint64 kGarbageGraceMs = 10 * 60 * 1000;
+constexpr qint64 kGarbageGraceMs = qint64{10} * 60 * 1000;
 constexpr qint64 kMaxRetentionMs = 30LL * 24 * 3600 * 1000;
 
 // Looks up the value and, if there is no valid one, takes the fetch lock, atomically: no desk

@@ -155,7 +155,7 @@ void RedisLink::command(const QList<QByteArray>& args, ReplyHandler handler)
         (*owned)(nullptr);
         return;
     }
-    owned.release(); // onReply takes it back
+    (void)owned.release(); // onReply takes it back
     ++m_pending;
     armDeadline();
 }

@@ -160,7 +160,7 @@ public:
             ++m_counters.bypassed;
             ++m_counters.loads;
             auto answered = std::make_shared<bool>(false);
-            fetch([this, alive, answered, done = std::move(done)](Result<Value> result, QDateTime) {
+            fetch([this, alive, answered, done = std::move(done)](Result<Value> result, const QDateTime&) {
                 if (alive.expired() || *answered)
                     return;
                 *answered = true;
@@ -185,7 +185,7 @@ public:
         auto flight = std::make_shared<Flight>();
         flight->waiters.push_back(std::move(done));
         m_flights.insert(key, flight);
-        fetch([this, alive, key, flight](Result<Value> result, QDateTime validUntil) {
+        fetch([this, alive, key, flight](Result<Value> result, const QDateTime& validUntil) {
             if (alive.expired() || flight->finished)
                 return;
             flight->finished = true;

@@ -23,14 +23,14 @@ enum class FileKind {
 /// The caps, in one place. Generous against real files (a config is a few KiB, a calendar file
 /// a few hundred KiB) and small enough that reading one whole is never a memory problem. The
 /// configuration's is 16 MiB, not 4: a 120,000-row watchlist, which must load, is about 6 MiB.
-inline constexpr qint64 kMiB = 1024 * 1024;
+inline constexpr qint64 kMiB = qint64{1024} * 1024;
 [[nodiscard]] constexpr qint64 fileSizeCap(FileKind kind)
 {
     switch (kind) {
-    case FileKind::Config: return 16 * kMiB;
+    case FileKind::Config:
     case FileKind::Calendars: return 16 * kMiB;
-    case FileKind::ParseInput: return 64 * kMiB;
-    case FileKind::ReplayData: return 64 * kMiB;
+    case FileKind::ParseInput:
+    case FileKind::ReplayData:
     case FileKind::Returns: return 64 * kMiB;
     }
     return 0;

@@ -5,7 +5,7 @@
 
 namespace sentinel {
 
-Error::Error(QString kind, QString message, QString remedy)
+Error::Error(QString kind, const QString& message, const QString& remedy)
     : kind(std::move(kind))
     , message(Redactor::instance().redact(message))
     , remedy(Redactor::instance().redact(remedy))

@@ -20,7 +20,7 @@ struct Error {
     QString remedy;   ///< what to do about it (may be empty)
 
     Error() = default;
-    Error(QString kind, QString message, QString remedy = {}); // NOLINT(google-explicit-constructor)
+    Error(QString kind, const QString& message, const QString& remedy = {}); // NOLINT(google-explicit-constructor)
 
     [[nodiscard]] QString toString() const
     {

@@ -5,7 +5,7 @@
 
 namespace sentinel {
 
-Issue::Issue(Severity severity, QString location, QString message, QString remedy, int line)
+Issue::Issue(Severity severity, QString location, const QString& message, const QString& remedy, int line)
     : severity(severity)
     , location(std::move(location))
     , message(Redactor::instance().redact(message))

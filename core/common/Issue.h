@@ -20,7 +20,7 @@ struct Issue {
 
     Issue() = default;
     /// Message and remedy pass through the Redactor, like an Error's (ADR 0103).
-    Issue(Severity severity, QString location, QString message, QString remedy = {}, int line = 0);
+    Issue(Severity severity, QString location, const QString& message, const QString& remedy = {}, int line = 0);
 
     [[nodiscard]] QString toString() const
     {

@@ -222,6 +222,8 @@ void EngineServices::wireDispatcherAlerts()
     });
 }
 
+// Not const although the compiler would allow it: it starts the dispatcher, behind a pointer.
+// NOLINTNEXTLINE(readability-make-member-function-const)
 QStringList EngineServices::startDispatcher()
 {
     if (!dispatcher)

@@ -20,7 +20,7 @@ void PortfolioSource::withPortfolio(Done done)
         [this](PerCycleCache<PortfolioSnapshot>::Cache::Resolve resolve) {
             ++m_context.stats.portfolioCalls;
             m_context.work.begin();
-            m_platform.fetchPortfolio([this, resolve](const Result<PortfolioSnapshot>& portfolio) {
+            m_platform.fetchPortfolio([this, resolve = std::move(resolve)](const Result<PortfolioSnapshot>& portfolio) {
                 resolve(portfolio, QDateTime());
                 m_context.work.end();
             });

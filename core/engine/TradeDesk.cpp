@@ -75,7 +75,10 @@ void TradeDesk::restore()
 
 void TradeDesk::reconcile(TradeProposal proposal)
 {
-    m_steps.services.platform->findFill(proposal.clientOrderId, [this, proposal](const Result<std::optional<Fill>>& fill) {
+    // A copy of the id: the lambda below takes the proposal, and argument order is unspecified.
+    const QString clientOrderId = proposal.clientOrderId;
+    m_steps.services.platform->findFill(clientOrderId, [this, proposal = std::move(proposal)](
+                                                           const Result<std::optional<Fill>>& fill) {
         if (fill && fill.value())
             return onFilled(proposal, *fill.value());
         markRefused(proposal, QStringLiteral("approved before a restart but not executed: approve again if still wanted"),
@@ -97,7 +100,7 @@ void TradeDesk::decide(TradeProposal proposal, double signalConfidence)
             approve(proposal.id);
         return;
     case TradingMode::Autonomous:
-        return executeAutonomously(proposal);
+        return executeAutonomously(std::move(proposal));
     }
 }
 
@@ -249,7 +252,7 @@ void TradeDesk::execute(TradeProposal proposal)
     order.quantity = proposal.quantity;
     order.referencePrice = proposal.price;
     m_context.work.begin();
-    m_steps.services.platform->placeOrder(order, [this, proposal](const Result<Fill>& fill) {
+    m_steps.services.platform->placeOrder(order, [this, proposal = std::move(proposal)](const Result<Fill>& fill) {
         m_approvedAwaiting.remove(proposal.id);
         if (fill) {
             onFilled(proposal, *fill);

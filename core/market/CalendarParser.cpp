@@ -55,7 +55,7 @@ public:
 
     static QJsonValue require(const QJsonObject& object, const QString& path, QStringView key)
     {
-        const QJsonValue value = object.value(key);
+        QJsonValue value = object.value(key);
         if (value.isUndefined())
             fail(path + u'.' + key, QStringLiteral("is missing"));
         return value;

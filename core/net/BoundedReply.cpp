@@ -22,7 +22,7 @@ BoundedReply::BoundedReply(QNetworkReply* reply, const Limits& limits)
     : QObject(reply), m_reply(reply), m_limits(limits), m_deadline(new QTimer(this))
 {
     // Qt's own buffer stays small; the bytes are moved into m_body as they come.
-    reply->setReadBufferSize(64 * 1024);
+    reply->setReadBufferSize(qint64{64} * 1024);
     m_deadline->setSingleShot(true);
     m_deadline->setTimerType(Qt::PreciseTimer);
     connect(m_deadline, &QTimer::timeout, this, [this] { cutOff(Failure::DeadlineExceeded); });

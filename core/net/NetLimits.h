@@ -15,7 +15,7 @@ struct Limits {
     /// From sending the request to having the whole answer; the reply is aborted after it.
     std::chrono::milliseconds deadline{std::chrono::seconds(30)};
     /// The most body bytes read; a larger answer (announced or actual) is aborted unread.
-    qint64 maxBodyBytes = 8 * 1024 * 1024;
+    qint64 maxBodyBytes = qint64{8} * 1024 * 1024;
 };
 
 // Stable error kinds for a request cut off by its bounds.

@@ -7,6 +7,7 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sentinel {
 
@@ -18,7 +19,7 @@ qint64 percentile(std::deque<qint64> values, double fraction)
 {
     if (values.empty())
         return -1;
-    const auto rank = std::size_t(fraction * double(values.size() - 1) + 0.5);
+    const auto rank = std::size_t(std::llround(fraction * double(values.size() - 1)));
     std::nth_element(values.begin(), values.begin() + qsizetype(rank), values.end());
     return values[rank];
 }
@@ -83,7 +84,7 @@ Status SignalDispatcher::start()
 Result<bool> SignalDispatcher::dispatch(const SignalMessage& signal)
 {
     // Written before anything is sent: a crash from here on cannot lose it.
-    const Result<bool> added = m_outbox.enqueue(signal, m_clock.now());
+    Result<bool> added = m_outbox.enqueue(signal, m_clock.now());
     if (!added) {
         Q_EMIT outboxFailed(added.error().toString());
         return added;

@@ -359,7 +359,7 @@ void TelegramChannel::verify(std::function<void(const Issues&)> done)
         done(Issues{Issue{Issue::Severity::Error, key, message, remedy}});
     };
     QNetworkReply* me = get(QStringLiteral("getMe"), {});
-    connect(me, &QNetworkReply::finished, this, [this, me, done, fail] {
+    connect(me, &QNetworkReply::finished, this, [this, me, done = std::move(done), fail] {
         me->deleteLater();
         std::optional<Error> transportError;
         const TelegramReply answer = readReply(me, QStringLiteral("getMe"), &transportError);

@@ -38,7 +38,7 @@ public:
     struct Options {
         TelegramPacer::Limits limits;
         /// Each Bot API call: total deadline and the largest answer read (docs/adr/0104).
-        net::Limits request{std::chrono::seconds(30), 1024 * 1024};
+        net::Limits request{std::chrono::seconds(30), qint64{1024} * 1024};
     };
 
     TelegramChannel(const TelegramSettings& settings, Clock& clock, QObject* parent = nullptr);

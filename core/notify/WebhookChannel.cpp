@@ -71,7 +71,7 @@ void WebhookChannel::deliver(const DeliveryAttempt& attempt, PartCallback /*part
             [this, reply, done = std::move(done)] { onReply(reply, done); });
 }
 
-void WebhookChannel::onReply(QNetworkReply* reply, DoneCallback done)
+void WebhookChannel::onReply(QNetworkReply* reply, const DoneCallback& done)
 {
     reply->deleteLater();
     m_inFlight = nullptr;

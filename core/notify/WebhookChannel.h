@@ -37,11 +37,11 @@ public:
 
     /// Each POST: total deadline and the largest answer read (docs/adr/0104); a receiver's
     /// answer body is not used, so a small cap is plenty.
-    static constexpr net::Limits defaultLimits{std::chrono::seconds(20), 64 * 1024};
+    static constexpr net::Limits defaultLimits{std::chrono::seconds(20), qint64{64} * 1024};
     void setRequestLimits(const net::Limits& limits) { m_limits = limits; }
 
 private:
-    void onReply(QNetworkReply* reply, DoneCallback done);
+    void onReply(QNetworkReply* reply, const DoneCallback& done);
 
     WebhookSettings m_settings;
     Clock& m_clock;

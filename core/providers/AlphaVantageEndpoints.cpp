@@ -171,7 +171,7 @@ Result<AlphaVantageResponse> parseNews(const QJsonArray& feed, const AlphaVantag
     NewsSentiment result;
     const QTimeZone utc(QByteArrayLiteral("UTC"));
     int index = 0;
-    for (const QJsonValue& value : feed) {
+    for (const QJsonValue value : feed) {
         const QString label = QStringLiteral("feed[%1]").arg(index++);
         const QJsonObject object = value.toObject();
         NewsItem item;
@@ -197,7 +197,9 @@ Result<AlphaVantageResponse> parseNews(const QJsonArray& feed, const AlphaVantag
             continue;
         }
         item.sentimentScore = score.value;
-        for (const QJsonValue& tickerValue : object.value(QStringLiteral("ticker_sentiment")).toArray()) {
+        // A const array: a temporary's non-const begin() would detach (copy) it first.
+        const QJsonArray tickers = object.value(QStringLiteral("ticker_sentiment")).toArray();
+        for (const QJsonValue tickerValue : tickers) {
             const QJsonObject t = tickerValue.toObject();
             const Number relevance = readNumber(t.value(QStringLiteral("relevance_score")));
             const Number tickerScore = readNumber(t.value(QStringLiteral("ticker_sentiment_score")));

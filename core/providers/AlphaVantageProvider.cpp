@@ -194,7 +194,9 @@ void AlphaVantageProvider::send(const QString& function, QUrlQuery query, const 
     auto shared = std::make_shared<ParsedCallback>(std::move(done));
     m_limiter->submit(
         dueAt,
-        [this, function, query, regularSession, shared] { start(function, query, regularSession, *shared); },
+        [this, function, query, regularSession = std::move(regularSession), shared] {
+            start(function, query, regularSession, *shared);
+        },
         [this, shared](const Error& error) {
             countFailure();
             deliverLater([shared, error] { (*shared)(error); });

@@ -44,7 +44,7 @@ public:
     [[nodiscard]] RateLimiter& rateLimiter() { return *m_limiter; }
 
     /// The largest answer read; the biggest full-history series is a few megabytes.
-    static constexpr qint64 maxBodyBytes = 16 * 1024 * 1024;
+    static constexpr qint64 maxBodyBytes = qint64{16} * 1024 * 1024;
 
     /// The URL a log line may show: the request URL without its apikey.
     [[nodiscard]] static QString loggableUrl(const QUrl& url);

@@ -90,9 +90,9 @@ QJsonValue priceField(const RowFields& fields, const QString& name, const QStrin
 class BarRowReader
 {
 public:
-    BarRowReader(SeriesKind kind, QTimeZone zone, QString marketCode, bool intraday,
+    BarRowReader(SeriesKind kind, const QTimeZone& zone, QString marketCode, bool intraday,
                  const AlphaVantageParseContext& context)
-        : m_kind(kind), m_zone(std::move(zone)), m_marketCode(std::move(marketCode)), m_intraday(intraday),
+        : m_kind(kind), m_zone(zone), m_marketCode(std::move(marketCode)), m_intraday(intraday),
           m_context(context)
     {
     }

@@ -47,9 +47,9 @@ inline constexpr char16_t Cancelled[] = u"cancelled";
 /// breaker. Client mistakes and quota answers do not.
 [[nodiscard]] bool indicatesOutage(const QString& kind);
 
-[[nodiscard]] inline Error make(const char16_t* kind, QString message, QString remedy = {})
+[[nodiscard]] inline Error make(const char16_t* kind, const QString& message, const QString& remedy = {})
 {
-    return Error{QString::fromUtf16(kind), std::move(message), std::move(remedy)};
+    return Error{QString::fromUtf16(kind), message, remedy};
 }
 
 } // namespace sentinel::providerError

@@ -11,7 +11,7 @@ namespace sentinel {
 
 namespace {
 
-constexpr qint64 minuteMs = 60 * 1000;
+constexpr qint64 minuteMs = qint64{60} * 1000;
 constexpr qint64 dayMs = 1440 * minuteMs;
 constexpr double yearDays = 365.25;
 
@@ -197,8 +197,12 @@ Bar SimulatedProvider::barAt(const Instrument& instrument, const QDateTime& open
     bar.low = std::min(bar.open, bar.close) * std::exp(-std::abs(gaussian(h ^ 2)) * sigma * 0.6);
     switch (instrument.assetClass()) {
     case AssetClass::Fx: bar.volume = 0; break; // as Alpha Vantage: FX bars carry no volume
-    case AssetClass::Crypto: bar.volume = std::round(2.0 * lengthMin * std::exp(0.5 * gaussian(h ^ 3)) * 100) / 100; break;
-    case AssetClass::Equity: bar.volume = std::round(8000.0 * lengthMin * std::exp(0.5 * gaussian(h ^ 3))); break;
+    case AssetClass::Crypto:
+        bar.volume = std::round(2.0 * double(lengthMin) * std::exp(0.5 * gaussian(h ^ 3)) * 100) / 100;
+        break;
+    case AssetClass::Equity:
+        bar.volume = std::round(8000.0 * double(lengthMin) * std::exp(0.5 * gaussian(h ^ 3)));
+        break;
     }
     return bar;
 }

@@ -410,7 +410,7 @@ RiskVerdict RiskGate::evaluate(const TradeContext& trade) const
         const double balance = *portfolio.balance;
         const NetHoldings after = holdingsAfter(trade, change);
         VarCheck var = portfolioVarCheck(after, portfolio, balance, m_settings, m_estimator);
-        verdict.varAfterTrade = std::move(var.report);
+        verdict.varAfterTrade = var.report;
         add(verdict, std::move(var.reason));
         add(verdict, positionLimitReason(trade, after, balance, m_settings));
         add(verdict, concentrationReason(trade.instrument.assetClass(), after, balance, m_settings));

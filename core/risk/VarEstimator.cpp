@@ -35,14 +35,14 @@ double openUniform(std::mt19937_64& engine)
 
 Status checkSettings(double confidence, int horizonDays)
 {
-    if (const Status valid = VarEstimator::checkConfidence(confidence); !valid)
+    if (Status valid = VarEstimator::checkConfidence(confidence); !valid)
         return valid;
     return VarEstimator::checkHorizon(horizonDays);
 }
 
 Status checkInputs(std::span<const double> returns, double confidence, int horizonDays)
 {
-    if (const Status valid = checkSettings(confidence, horizonDays); !valid)
+    if (Status valid = checkSettings(confidence, horizonDays); !valid)
         return valid;
     return VarEstimator::checkReturns(returns);
 }

@@ -31,6 +31,7 @@ public:
     /// model) overrides this and calls `done` later, exactly once, so the engine thread never
     /// waits; it must copy what it needs from the arguments. By default: evaluate(), at once.
     virtual void evaluateLater(const Instrument& instrument, const Bars& closedBars, const PositionState& position,
+                               // NOLINTNEXTLINE(performance-unnecessary-value-param): an override keeps it
                                SignalCallback done) const
     {
         done(evaluate(instrument, closedBars, position));

@@ -26,6 +26,7 @@ constexpr std::array entries{
 
 const Entry* find(QStringView name)
 {
+    // NOLINTNEXTLINE(readability-qualified-auto): std::array's iterator is a pointer in libstdc++ only
     const auto it = std::find_if(entries.begin(), entries.end(),
                                  [name](const Entry& entry) { return name == QStringView(entry.name); });
     return it == entries.end() ? nullptr : &*it;

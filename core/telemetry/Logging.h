@@ -14,7 +14,7 @@ struct LoggingOptions {
     bool stderrEnabled = true;
     bool fileEnabled = true;
     QString logFile; ///< empty: the platform's log location (defaultLogFile())
-    std::size_t maxFileBytes = 5 * 1024 * 1024;
+    std::size_t maxFileBytes = std::size_t{5} * 1024 * 1024;
     std::size_t maxFiles = 3;
     LogFormat format = LogFormat::Text;
 };

@@ -233,7 +233,7 @@ MetricsRegistry::HistogramValue MetricsRegistry::histogram(const QString& name, 
 bool MetricsRegistry::contains(const QString& name, const MetricLabels& labels) const
 {
     const auto family = m_families.find(name);
-    return family != m_families.end() && family->second.series.count(renderLabels(sortedLabels(labels))) > 0;
+    return family != m_families.end() && family->second.series.contains(renderLabels(sortedLabels(labels)));
 }
 
 QStringList MetricsRegistry::names() const

@@ -51,7 +51,7 @@ inline const std::vector<double> cycleSecondsBuckets{0.0005, 0.001, 0.0025, 0.00
 /// TradeSentinelPerformanceDegradation alert uses the same figure.
 inline constexpr double cycleBudgetSeconds = 0.25;
 /// The window sentinel_signal_delivery_success_ratio is computed over.
-inline constexpr qint64 deliveryWindowSeconds = 15 * 60;
+inline constexpr qint64 deliveryWindowSeconds = qint64{15} * 60;
 } // namespace metric
 
 /// Describes every family above (type and help), and sets sentinel_build_info{version} to 1.

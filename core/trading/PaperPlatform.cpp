@@ -372,7 +372,7 @@ Status PaperPlatform::markPrice(const QString& instrumentKey, double price)
     // durable write per bar per position would cost an fsync each). A new equity peak is what the
     // drawdown limit must remember across a restart: that one is written, with the marks.
     if (peak > m_peakEquity) {
-        const Status stored = m_db->transaction([&]() -> Status {
+        Status stored = m_db->transaction([&]() -> Status {
             if (Status s = writeMarks(positions); !s)
                 return s;
             return m_db->exec(QStringLiteral("UPDATE paper_account SET peak_equity = ? WHERE id = 1"), {peak});

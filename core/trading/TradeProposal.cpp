@@ -25,7 +25,9 @@ std::optional<RiskVerdictSummary> RiskVerdictSummary::fromJson(const QJsonObject
         return std::nullopt;
     RiskVerdictSummary summary;
     summary.approved = approved.toBool();
-    for (const QJsonValue& reason : reasons.toArray()) {
+    // A const array: a temporary's non-const begin() would detach (copy) it first.
+    const QJsonArray reasonList = reasons.toArray();
+    for (const QJsonValue reason : reasonList) {
         if (!reason.isString())
             return std::nullopt;
         summary.reasons << reason.toString();
