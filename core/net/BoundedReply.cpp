@@ -32,6 +32,15 @@ BoundedReply::BoundedReply(QNetworkReply* reply, const Limits& limits)
     // Connected before the client's own finished() handler, so the last bytes are in m_body.
     connect(reply, &QNetworkReply::finished, this, [this] {
         m_deadline->stop();
+        // The channels also set Qt's transfer timeout to the deadline, and on a busy machine it
+        // can fire before our timer: that abort is the deadline too, never a (partial) answer.
+        const QNetworkReply::NetworkError error = m_reply->error();
+        if (m_failure == Failure::None
+            && (error == QNetworkReply::TimeoutError || error == QNetworkReply::OperationCanceledError)) {
+            m_failure = Failure::DeadlineExceeded;
+            m_body.clear();
+            return;
+        }
         if (m_failure == Failure::None)
             readAvailable();
     });
