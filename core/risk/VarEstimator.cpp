@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "risk/VarEstimator.h"
 
+#include "risk/FiniteScan.h"
 #include "risk/NormalDistribution.h"
 #include "risk/Quantile.h"
 #include "risk/SampleMoments.h"
@@ -100,12 +101,9 @@ Status VarEstimator::checkHorizon(int horizonDays)
 
 Status VarEstimator::checkReturns(std::span<const double> returns)
 {
-    for (std::size_t i = 0; i < returns.size(); ++i) {
-        if (!std::isfinite(returns[i]))
-            return Error{QStringLiteral("non_finite_return"),
-                         QStringLiteral("return #%1 is %2").arg(i + 1).arg(returns[i]),
-                         QStringLiteral("drop or repair the bar that produced it")};
-    }
+    if (const std::size_t i = firstNonFinite(returns); i < returns.size())
+        return Error{QStringLiteral("non_finite_return"), QStringLiteral("return #%1 is %2").arg(i + 1).arg(returns[i]),
+                     QStringLiteral("drop or repair the bar that produced it")};
     return okStatus();
 }
 
