@@ -3,6 +3,7 @@
 // back from the SQLite journal it wrote.
 #include "CliRunner.h"
 #include "FakeHttpServer.h"
+#include "journal/Journal.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly();
     void aFeedFrozenMidSessionRaisesOneStaleAlertInTimeAndOneRecovery();
     void aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothing();
+    void aResumedRunStartsWhereItsJournalEnds();
+    void resumingAJournalThatRecordsNothingIsRefused();
 };
 
 void TestEngineSimulation::thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly()
@@ -240,6 +243,61 @@ void TestEngineSimulation::aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothi
     qInfo("%d executions before the kill, %d after the restart; %d signals, all delivered by the webhook, "
           "only the one in flight at the kill sent again (same idempotency key)",
           executedBeforeKill, executions(), signalsQueued);
+}
+
+void TestEngineSimulation::aResumedRunStartsWhereItsJournalEnds()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("resume.yaml"));
+    writeFile(config, "watchlist:\n"
+                      "  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 15min}\n");
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    // Stopped early on a Tuesday evening, as a killed run would be (ADR 0106).
+    const CliRun first = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                      QStringLiteral("--from"), QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"),
+                                      QStringLiteral("2026-11-24T19:07:00Z"), QStringLiteral("--auto-approve"),
+                                      QStringLiteral("--journal"), journal});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QCOMPARE(first.json().value(QStringLiteral("simulation")).toObject().value(QStringLiteral("resumed")).toBool(true), false);
+    const qint64 lastBar = queryJournal(journal, QStringLiteral("SELECT MAX(open_time_ms) FROM bars")).toLongLong();
+    const qint64 lastProposal = queryJournal(journal, QStringLiteral("SELECT MAX(created_at_ms) FROM proposals")).toLongLong();
+    const int proposalsBefore = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals")).toInt();
+    QVERIFY(lastBar > utcMs("2026-11-24T18:00:00Z"));
+
+    const CliRun second = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                       QStringLiteral("--resume"), QStringLiteral("--to"), QStringLiteral("2026-11-26T00:00:00Z"),
+                                       QStringLiteral("--auto-approve"), QStringLiteral("--journal"), journal});
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    qInfo("resumed: %s", second.out.constData());
+    const QJsonObject simulation = second.json().value(QStringLiteral("simulation")).toObject();
+    QVERIFY(simulation.value(QStringLiteral("resumed")).toBool());
+    const qint64 from = QDateTime::fromString(simulation.value(QStringLiteral("from")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    // Not before anything the first run recorded, and not after where it stopped.
+    QVERIFY(from >= lastBar);
+    QVERIFY(from >= lastProposal);
+    QVERIFY(from <= utcMs("2026-11-24T19:07:00Z"));
+    QCOMPARE(simulation.value(QStringLiteral("to")).toString(), QStringLiteral("2026-11-26T00:00:00.000Z"));
+    // The second run only added to the journal from there on.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals WHERE created_at_ms < ?"), {from}).toInt(),
+             proposalsBefore);
+    QVERIFY(queryJournal(journal, QStringLiteral("SELECT MAX(open_time_ms) FROM bars")).toLongLong() > utcMs("2026-11-25T20:00:00Z"));
+    const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+}
+
+void TestEngineSimulation::resumingAJournalThatRecordsNothingIsRefused()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("empty.yaml"));
+    writeFile(config, "watchlist:\n  - {symbol: \"AAPL\", market: XNYS, interval: 5min}\n");
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    QVERIFY(sentinel::Journal::open(journal).ok()); // created, nothing recorded yet
+    const CliRun resumed = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                        QStringLiteral("--resume"), QStringLiteral("--to"), QStringLiteral("2026-11-30T00:00:00Z"),
+                                        QStringLiteral("--journal"), journal});
+    QCOMPARE(resumed.exitCode, 2);
+    QVERIFY2(resumed.err.contains("records nothing yet; start it with --from"), resumed.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestEngineSimulation)
