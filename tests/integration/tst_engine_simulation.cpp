@@ -2,7 +2,10 @@
 // The engine's promises, checked on whole simulated runs of the real `sentinel` binary and read
 // back from the SQLite journal it wrote.
 #include "CliRunner.h"
+#include "FakeAlphaVantage.h"
 #include "FakeHttpServer.h"
+#include "TestData.h"
+#include "common/ManualClock.h"
 #include "journal/Journal.h"
 
 #include <QDateTime>
@@ -17,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace sentinel;
 using namespace sentinel::test;
 
 namespace {
@@ -66,6 +70,7 @@ private Q_SLOTS:
     void aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothing();
     void aResumedRunStartsWhereItsJournalEnds();
     void resumingAJournalThatRecordsNothingIsRefused();
+    void aSimulationWaitingForTheRateLimitOrATelegramSlotStillEnds();
 };
 
 void TestEngineSimulation::thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly()
@@ -298,6 +303,64 @@ void TestEngineSimulation::resumingAJournalThatRecordsNothingIsRefused()
                                         QStringLiteral("--journal"), journal});
     QCOMPARE(resumed.exitCode, 2);
     QVERIFY2(resumed.err.contains("records nothing yet; start it with --from"), resumed.err.constData());
+}
+
+void TestEngineSimulation::aSimulationWaitingForTheRateLimitOrATelegramSlotStillEnds()
+{
+    // Regression (found by the soak, ADR 0106): a fetch held by the provider's rate limiter, or a
+    // Telegram message held for its pacing slot, waits for the engine's clock; a simulation that
+    // counted that wait as work in flight never moved the clock again and never ended.
+    ManualClock unused(QDateTime::fromMSecsSinceEpoch(utcMs("2026-11-23T00:00:00Z"), Qt::UTC));
+    FakeAlphaVantage alphaVantage(unused);
+    alphaVantage.setNowFromRequestDate(true); // the child's simulated clock
+    QVERIFY(alphaVantage.start());
+    FakeHttpServer telegram;
+    QVERIFY(telegram.start());
+    const QString token = QStringLiteral("123456789:AAF-simulation-stall-regression-token");
+    int sent = 0;
+    telegram.route("/bot" + token.toLatin1() + "/sendMessage", [&sent](const RecordedRequest&) {
+        ++sent;
+        return CannedResponse::fromFile(dataPath(QStringLiteral("telegram/ok_sendmessage.json")));
+    });
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("stall.yaml"));
+    // Four crypto pairs on one price path cross together: their signals leave at one instant.
+    writeFile(config, "provider: alpha_vantage\n"
+                      "providers: {alpha_vantage: {api_key: \"stall-test-key\", base_url: \"" + alphaVantage.baseUrl().toEncoded()
+                          + "\", requests_per_minute: 2, requests_per_day: 100000}}\n"
+                      "watchlist:\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 5min}\n"
+                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 5min}\n"
+                      "  - {symbol: \"SOL/USD\", market: CRYPTO, interval: 5min}\n"
+                      "  - {symbol: \"LTC/USD\", market: CRYPTO, interval: 5min}\n"
+                      "telegram: {enabled: true, bot_token: \"${SENTINEL_TEST_TELEGRAM_TOKEN}\", chat_id: \"-1001234567890\", "
+                      "api_base_url: \"" + telegram.baseUrl().toEncoded() + "\"}\n");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SENTINEL_TEST_TELEGRAM_TOKEN"), token);
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                    QStringLiteral("--from"), QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"),
+                                    QStringLiteral("2026-11-24T00:00:00Z"), QStringLiteral("--auto-approve"),
+                                    QStringLiteral("--journal"), journal},
+                                   environment);
+    QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
+    qInfo("summary: %s", run.out.constData());
+    QCOMPARE(run.json().value(QStringLiteral("simulation")).toObject().value(QStringLiteral("to")).toString(),
+             QStringLiteral("2026-11-24T00:00:00.000Z"));
+    // The limiter held requests (never more than two in a minute of engine time) ...
+    const QList<qint64> asked = alphaVantage.requestTimes(Instrument{QStringLiteral("BTC/USD"), QStringLiteral("CRYPTO"), Interval::Min5})
+        + alphaVantage.requestTimes(Instrument{QStringLiteral("ETH/USD"), QStringLiteral("CRYPTO"), Interval::Min5})
+        + alphaVantage.requestTimes(Instrument{QStringLiteral("SOL/USD"), QStringLiteral("CRYPTO"), Interval::Min5})
+        + alphaVantage.requestTimes(Instrument{QStringLiteral("LTC/USD"), QStringLiteral("CRYPTO"), Interval::Min5});
+    QVERIFY(asked.size() > 200);
+    for (const qint64 at : asked)
+        QVERIFY(std::count_if(asked.cbegin(), asked.cend(), [at](qint64 other) { return other >= at && other < at + 60'000; }) <= 2);
+    // ... and signals that left at one instant went out one Telegram slot apart.
+    const int signalsQueued = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox")).toInt();
+    QVERIFY(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox o WHERE EXISTS (SELECT 1 FROM notify_outbox p "
+                                                 "WHERE p.seq <> o.seq AND p.enqueued_at = o.enqueued_at)")).toInt() >= 2);
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox WHERE state = 'delivered'")).toInt(), signalsQueued);
+    QCOMPARE(sent, signalsQueued);
 }
 
 QTEST_GUILESS_MAIN(TestEngineSimulation)
