@@ -71,6 +71,8 @@ private Q_SLOTS:
     void aResumedRunStartsWhereItsJournalEnds();
     void resumingAJournalThatRecordsNothingIsRefused();
     void aSimulationWaitingForTheRateLimitOrATelegramSlotStillEnds();
+    void aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution_data();
+    void aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution();
 };
 
 void TestEngineSimulation::thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly()
@@ -361,6 +363,69 @@ void TestEngineSimulation::aSimulationWaitingForTheRateLimitOrATelegramSlotStill
                                                  "WHERE p.seq <> o.seq AND p.enqueued_at = o.enqueued_at)")).toInt() >= 2);
     QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox WHERE state = 'delivered'")).toInt(), signalsQueued);
     QCOMPARE(sent, signalsQueued);
+}
+
+void TestEngineSimulation::aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution_data()
+{
+    QTest::addColumn<QString>("dieAt");
+    QTest::newRow("killed when the execution is reported") << QStringLiteral("executed");
+    QTest::newRow("killed when its signal is queued") << QStringLiteral("signal-queued");
+}
+
+void TestEngineSimulation::aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution()
+{
+    // Regression (found by the 10-day soak, ADR 0106): the execution was journalled before its
+    // signal was queued; a kill between the two left a trade the operator was never told about,
+    // and no restart sent it. Killed at either point, a resumed run must journal the trade once
+    // and deliver its signal once.
+    QFETCH(QString, dieAt);
+    QTemporaryDir dir;
+    FakeHttpServer receiver;
+    QVERIFY(receiver.start());
+    QHash<QByteArray, int> deliveriesByKey;
+    receiver.setFallback([&](const RecordedRequest& request) {
+        deliveriesByKey[request.headers.value("idempotency-key")] += 1;
+        return CannedResponse::json("{}");
+    });
+    const QString config = dir.filePath(QStringLiteral("trade.yaml"));
+    writeFile(config, "watchlist:\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
+                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n"
+                      "webhook: {enabled: true, url: \"" + receiver.baseUrl().resolved(QUrl(QStringLiteral("/hook"))).toEncoded()
+                          + "\", secret: \"${SENTINEL_TEST_WEBHOOK_SECRET}\"}\n");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SENTINEL_TEST_WEBHOOK_SECRET"), QStringLiteral("whsec-trade-kill-test"));
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+
+    QProcess worker;
+    worker.setProcessEnvironment(environment);
+    worker.start(QStringLiteral(ENGINE_CRASH_WORKER_PATH),
+                 {QStringLiteral("--config"), config, QStringLiteral("--journal"), journal, QStringLiteral("--from"),
+                  QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2026-12-23T00:00:00Z"),
+                  QStringLiteral("--die-at"), dieAt});
+    QVERIFY(worker.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(worker.state() == QProcess::NotRunning, 120000);
+    QCOMPARE(worker.exitStatus(), QProcess::CrashExit); // SIGKILL, not the end of the range
+    QVERIFY(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM paper_orders")).toInt() >= 1);
+
+    const CliRun resumed = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                        QStringLiteral("--resume"), QStringLiteral("--to"), QStringLiteral("2026-11-23T12:00:00Z"),
+                                        QStringLiteral("--auto-approve"), QStringLiteral("--journal"), journal},
+                                       environment);
+    QVERIFY2(resumed.exitCode == 0, resumed.err.right(2000).constData());
+    const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    // Every fill is journalled once, every execution has its signal, every signal arrived once.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM paper_orders o WHERE NOT EXISTS "
+                                                  "(SELECT 1 FROM executions e WHERE e.client_order_id = o.client_order_id)")).toInt(), 0);
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions e WHERE NOT EXISTS "
+                                                  "(SELECT 1 FROM notify_outbox o WHERE o.signal_id = e.proposal_id)")).toInt(), 0);
+    const int signalsQueued = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox")).toInt();
+    QVERIFY(signalsQueued >= 1);
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox WHERE state = 'delivered'")).toInt(), signalsQueued);
+    QCOMPARE(int(deliveriesByKey.size()), signalsQueued);
+    for (auto it = deliveriesByKey.cbegin(); it != deliveriesByKey.cend(); ++it)
+        QCOMPARE(it.value(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEngineSimulation)
