@@ -145,6 +145,10 @@ std::optional<CannedResponse> ProviderStandIn::fault(qint64 nowMs)
         }
         return held;
     }
+    if (chance(m_random, m_plan.providerNoteRate)) {
+        ++m_notes;
+        return recorded(QStringLiteral("alphavantage/note_rate_limit_5_per_minute_legacy.json"), 200);
+    }
     if (chance(m_random, m_plan.providerErrorRate)) {
         ++m_errors;
         static const int statuses[] = {500, 502, 503};
@@ -161,6 +165,7 @@ QJsonObject ProviderStandIn::stats() const
 {
     return {{QStringLiteral("requests"), m_requests},
             {QStringLiteral("http_5xx"), m_errors},
+            {QStringLiteral("rate_limit_notes"), m_notes},
             {QStringLiteral("timeouts"), m_timeouts},
             {QStringLiteral("stalls"), m_stalls},
             {QStringLiteral("unanswerable"), m_fake.unanswerable().size()}};

@@ -28,6 +28,7 @@ struct FaultPlan {
     qint64 fromMs = 0;
     qint64 toMs = 0;
     double providerErrorRate = 0.02; ///< HTTP 500/502/503
+    double providerNoteRate = 0.005; ///< the recorded per-minute rate-limit note (HTTP 200): a minute's pause
     double timeoutsPerDay = 1;       ///< accepted, never answered
     double stallsPerDay = 1;         ///< headers, then the body a byte at a time
     double telegram429Rate = 0.10;   ///< the recorded 429 with retry_after
@@ -83,6 +84,7 @@ private:
     QElapsedTimer m_sinceRequest;
     qint64 m_requests = 0;
     qint64 m_errors = 0;
+    qint64 m_notes = 0;
     qint64 m_timeouts = 0;
     qint64 m_stalls = 0;
 };

@@ -105,6 +105,9 @@ int main(int argc, char* argv[])
                       QStringLiteral("F")});
     parser.addOption({QStringLiteral("provider-error-rate"), QStringLiteral("Share of provider requests answered 5xx (0.02)."),
                       QStringLiteral("F")});
+    parser.addOption({QStringLiteral("provider-note-rate"),
+                      QStringLiteral("Share of provider requests answered with the recorded rate-limit note (0.005)."),
+                      QStringLiteral("F")});
     parser.addOption({QStringLiteral("timeouts-per-day"), QStringLiteral("Provider requests never answered, per simulated day (1)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("stalls-per-day"), QStringLiteral("Provider answers that stall mid-body, per simulated day (1)."),
@@ -134,6 +137,7 @@ int main(int argc, char* argv[])
         || !readNumber(parser, QStringLiteral("seed"), 0, 9007199254740991.0, &seed, &error)
         || !readNumber(parser, QStringLiteral("memory-tolerance"), 0, 10, &options.memoryTolerance, &error)
         || !readNumber(parser, QStringLiteral("provider-error-rate"), 0, 1, &options.faults.providerErrorRate, &error)
+        || !readNumber(parser, QStringLiteral("provider-note-rate"), 0, 1, &options.faults.providerNoteRate, &error)
         || !readNumber(parser, QStringLiteral("timeouts-per-day"), 0, 1000, &options.faults.timeoutsPerDay, &error)
         || !readNumber(parser, QStringLiteral("stalls-per-day"), 0, 1000, &options.faults.stallsPerDay, &error)
         || !readNumber(parser, QStringLiteral("telegram-429-rate"), 0, 1, &options.faults.telegram429Rate, &error)
