@@ -335,8 +335,17 @@ CheckResult checkMemory(const SoakFacts& facts)
     const qint64 early = levelAt(earlyMs, QStringLiteral("the early point"));
     const qint64 late = levelAt(lateMs, QStringLiteral("the end"));
     qint64 peak = 0;
-    for (const MemorySample& sample : facts.memory)
+    std::map<qint64, QList<qint64>> byDay;
+    for (const MemorySample& sample : facts.memory) {
         peak = std::max(peak, sample.rssKb);
+        byDay[(sample.simulatedMs - facts.fromMs) / dayMs].append(sample.rssKb);
+    }
+    // The level of each simulated day (median), for the report: where growth starts and stops.
+    QJsonArray daily;
+    for (auto& [day, values] : byDay) {
+        std::sort(values.begin(), values.end());
+        daily.append(values.at(values.size() / 2));
+    }
     const double ratio = early > 0 ? double(late) / double(early) : 0.0;
     if (early > 0 && late > 0 && ratio > 1.0 + facts.memoryTolerance)
         result.addProblem(QStringLiteral("resident memory grew from %1 KiB (day %2) to %3 KiB (day %4): %5 %, over the %6 % allowed")
@@ -353,6 +362,7 @@ CheckResult checkMemory(const SoakFacts& facts)
                                  {QStringLiteral("growth_pct"), std::round((ratio - 1.0) * 1000) / 10},
                                  {QStringLiteral("tolerance_pct"), facts.memoryTolerance * 100},
                                  {QStringLiteral("rss_peak_kb"), peak},
+                                 {QStringLiteral("rss_by_day_kb"), daily},
                                  {QStringLiteral("samples"), facts.memory.size()}};
     return result;
 }
