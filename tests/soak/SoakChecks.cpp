@@ -314,7 +314,7 @@ CheckResult checkMemory(const SoakFacts& facts)
     // Each level is the median of the samples nearest in simulated time: one sample right after a
     // restart (before the history is loaded) cannot decide it.
     constexpr int nearest = 5;
-    const qint64 reach = std::max<qint64>(span / 20, 1);
+    const qint64 reach = std::max<qint64>(span / 10, 1);
     const auto levelAt = [&](qint64 atMs, const QString& what) -> qint64 {
         QList<MemorySample> samples = facts.memory;
         std::sort(samples.begin(), samples.end(), [atMs](const MemorySample& a, const MemorySample& b) {

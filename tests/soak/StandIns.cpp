@@ -27,21 +27,6 @@ CannedResponse recorded(const QString& relative, int status)
     return CannedResponse::fromFile(test::dataPath(relative), status);
 }
 
-/// A stand-in that plays a sabotage once, after the middle of the range.
-bool playOnce(const FaultPlan& plan, const char* name, bool* played, qint64 simulatedNow)
-{
-    if (*played || !plan.sabotage.contains(QString::fromLatin1(name)) || simulatedNow < plan.fromMs + (plan.toMs - plan.fromMs) / 2)
-        return false;
-    *played = true;
-    return true;
-}
-
-/// "channels-down": every delivery fails from two simulated hours before the end.
-bool channelsDown(const FaultPlan& plan, qint64 simulatedNow)
-{
-    return plan.sabotage.contains(QStringLiteral("channels-down")) && simulatedNow >= plan.toMs - 2 * 3'600'000;
-}
-
 } // namespace
 
 double soakPrice(const Instrument& instrument, qint64 ms, quint64 seed)
@@ -171,12 +156,35 @@ QJsonObject ProviderStandIn::stats() const
             {QStringLiteral("unanswerable"), m_fake.unanswerable().size()}};
 }
 
-// ---- Telegram ----------------------------------------------------------------------------------
+// ---- delivery stand-ins ------------------------------------------------------------------------
 
-TelegramStandIn::TelegramStandIn(const FaultPlan& plan, DeliveryLedger& ledger, QString token, std::function<qint64()> simulatedNow)
-    : m_plan(plan), m_ledger(ledger), m_simulatedNow(std::move(simulatedNow)), m_random(plan.seed ^ 0x74656c656772616dULL)
+DeliveryStandIn::DeliveryStandIn(const FaultPlan& plan, DeliveryLedger& ledger, std::function<qint64()> simulatedNow,
+                                 quint64 salt)
+    : m_plan(plan), m_ledger(ledger), m_simulatedNow(std::move(simulatedNow)), m_random(plan.seed ^ salt)
 {
     m_server.setRecording(false);
+}
+
+bool DeliveryStandIn::failNow(double rate)
+{
+    // "channels-down": every delivery fails from two simulated hours before the end.
+    if (m_plan.sabotage.contains(QStringLiteral("channels-down")) && m_simulatedNow() >= m_plan.toMs - 2 * 3'600'000)
+        return true;
+    return chance(m_random, rate);
+}
+
+bool DeliveryStandIn::ackLostNow(const char* name)
+{
+    if (m_ackLostPlayed || !m_plan.sabotage.contains(QString::fromLatin1(name))
+        || m_simulatedNow() < m_plan.fromMs + (m_plan.toMs - m_plan.fromMs) / 2)
+        return false;
+    m_ackLostPlayed = true;
+    return true;
+}
+
+TelegramStandIn::TelegramStandIn(const FaultPlan& plan, DeliveryLedger& ledger, QString token, std::function<qint64()> simulatedNow)
+    : DeliveryStandIn(plan, ledger, std::move(simulatedNow), 0x74656c656772616dULL)
+{
     const QByteArray bot = "/bot" + token.toLatin1();
     m_server.route(bot + "/sendMessage", [this](const RecordedRequest& request) { return sendMessage(request); });
     m_server.route(bot + "/getMe", recorded(QStringLiteral("telegram/ok_getme.json"), 200));
@@ -187,11 +195,6 @@ TelegramStandIn::TelegramStandIn(const FaultPlan& plan, DeliveryLedger& ledger, 
     });
 }
 
-bool TelegramStandIn::start()
-{
-    return m_server.start();
-}
-
 CannedResponse TelegramStandIn::sendMessage(const RecordedRequest& request)
 {
     // The formatter writes "signal <id>" in every message (MarkdownV2 escapes the dashes).
@@ -199,11 +202,10 @@ CannedResponse TelegramStandIn::sendMessage(const RecordedRequest& request)
     const QString text = QJsonDocument::fromJson(request.body).object().value(u"text").toString();
     QString signalId = idPattern.match(text).captured(1);
     signalId.remove(u'\\');
-    const qint64 now = m_simulatedNow();
     DeliveryRequest delivery;
     delivery.channel = DeliveryRequest::Channel::Telegram;
     delivery.signalId = signalId;
-    if (channelsDown(m_plan, now)) {
+    if (failNow(m_plan.telegram500Rate)) {
         m_ledger.record(delivery);
         ++m_answered500;
         return recorded(QStringLiteral("telegram/error_500_internal.json"), 500);
@@ -213,14 +215,9 @@ CannedResponse TelegramStandIn::sendMessage(const RecordedRequest& request)
         ++m_answered429;
         return recorded(QStringLiteral("telegram/error_429_retry_after.json"), 429);
     }
-    if (chance(m_random, m_plan.telegram500Rate)) {
-        m_ledger.record(delivery);
-        ++m_answered500;
-        return recorded(QStringLiteral("telegram/error_500_internal.json"), 500);
-    }
     delivery.accepted = true;
     m_ledger.record(delivery);
-    if (playOnce(m_plan, "telegram-ack-lost", &m_ackLostPlayed, now)) {
+    if (ackLostNow("telegram-ack-lost")) {
         // Sabotage: the message reached the chat, the answer says it did not.
         ++m_answered500;
         return recorded(QStringLiteral("telegram/error_500_internal.json"), 500);
@@ -235,24 +232,17 @@ QJsonObject TelegramStandIn::stats() const
             {QStringLiteral("wrong_token"), m_wrongToken}};
 }
 
-// ---- webhook -----------------------------------------------------------------------------------
+// ---- webhook ----------------------------------------------------------------------------------
 
 WebhookReceiver::WebhookReceiver(const FaultPlan& plan, DeliveryLedger& ledger, QByteArray secret, std::function<qint64()> simulatedNow)
-    : m_plan(plan), m_ledger(ledger), m_secret(std::move(secret)), m_simulatedNow(std::move(simulatedNow)),
-      m_random(plan.seed ^ 0x776562686f6f6bULL)
+    : DeliveryStandIn(plan, ledger, std::move(simulatedNow), 0x776562686f6f6bULL), m_secret(std::move(secret))
 {
-    m_server.setRecording(false);
     m_server.route("/hook", [this](const RecordedRequest& request) { return receive(request); });
-}
-
-bool WebhookReceiver::start()
-{
-    return m_server.start();
 }
 
 QUrl WebhookReceiver::url() const
 {
-    return m_server.baseUrl().resolved(QUrl(QStringLiteral("/hook")));
+    return baseUrl().resolved(QUrl(QStringLiteral("/hook")));
 }
 
 CannedResponse WebhookReceiver::receive(const RecordedRequest& request)
@@ -264,19 +254,18 @@ CannedResponse WebhookReceiver::receive(const RecordedRequest& request)
     const QByteArray expected =
         "sha256=" + QMessageAuthenticationCode::hash(request.body, m_secret, QCryptographicHash::Sha256).toHex();
     delivery.signatureValid = request.headers.value("x-sentinel-signature") == expected;
-    const qint64 now = m_simulatedNow();
     if (!delivery.signatureValid) {
         m_ledger.record(delivery);
         return CannedResponse::json(R"({"error":"bad signature"})", 401);
     }
-    if (channelsDown(m_plan, now) || chance(m_random, m_plan.webhookErrorRate)) {
+    if (failNow(m_plan.webhookErrorRate)) {
         m_ledger.record(delivery);
         ++m_answered503;
         return CannedResponse::json(R"({"error":"unavailable"})", 503);
     }
     delivery.accepted = true;
     m_ledger.record(delivery);
-    if (playOnce(m_plan, "webhook-ack-lost", &m_ackLostPlayed, now)) {
+    if (ackLostNow("webhook-ack-lost")) {
         // Sabotage: processed, but the answer says otherwise; the sender retries with the same key.
         ++m_answered503;
         return CannedResponse::json(R"({"error":"unavailable"})", 503);

@@ -89,25 +89,45 @@ private:
     qint64 m_stalls = 0;
 };
 
-/// The Telegram Bot API's sendMessage, answering with the recorded bodies: ok, 429 with
-/// retry_after, 500. Only the configured token's path answers; any other is the recorded 401.
-class TelegramStandIn
+/// What the two delivery stand-ins share: the fault plan, the ledger they record into, the child's
+/// simulated clock (for "channels-down"), a loopback server and a seeded random source.
+class DeliveryStandIn
 {
 public:
-    TelegramStandIn(const FaultPlan& plan, DeliveryLedger& ledger, QString token, std::function<qint64()> simulatedNow);
-    bool start();
+    bool start() { return m_server.start(); }
     [[nodiscard]] QUrl baseUrl() const { return m_server.baseUrl(); }
-    [[nodiscard]] QJsonObject stats() const;
 
-private:
-    CannedResponse sendMessage(const RecordedRequest& request);
+protected:
+    DeliveryStandIn(const FaultPlan& plan, DeliveryLedger& ledger, std::function<qint64()> simulatedNow, quint64 salt);
+    ~DeliveryStandIn() = default;
+    Q_DISABLE_COPY_MOVE(DeliveryStandIn)
+
+    /// Whether to fail this request: "channels-down" near the end, or a random fault at `rate`.
+    [[nodiscard]] bool failNow(double rate);
+    /// The sabotage `name` ("...-ack-lost"), played once after the middle of the range.
+    [[nodiscard]] bool ackLostNow(const char* name);
 
     FaultPlan m_plan;
     DeliveryLedger& m_ledger;
     std::function<qint64()> m_simulatedNow;
     FakeHttpServer m_server;
     std::mt19937_64 m_random;
+
+private:
     bool m_ackLostPlayed = false;
+};
+
+/// The Telegram Bot API's sendMessage, answering with the recorded bodies: ok, 429 with
+/// retry_after, 500. Only the configured token's path answers; any other is the recorded 401.
+class TelegramStandIn final : public DeliveryStandIn
+{
+public:
+    TelegramStandIn(const FaultPlan& plan, DeliveryLedger& ledger, QString token, std::function<qint64()> simulatedNow);
+    [[nodiscard]] QJsonObject stats() const;
+
+private:
+    CannedResponse sendMessage(const RecordedRequest& request);
+
     qint64 m_answered429 = 0;
     qint64 m_answered500 = 0;
     qint64 m_wrongToken = 0;
@@ -115,24 +135,17 @@ private:
 
 /// The webhook receiver: checks each POST's signature, records its Idempotency-Key and signal
 /// id, answers 200 (or 503 at random). Deduplication by key is the checks' business.
-class WebhookReceiver
+class WebhookReceiver final : public DeliveryStandIn
 {
 public:
     WebhookReceiver(const FaultPlan& plan, DeliveryLedger& ledger, QByteArray secret, std::function<qint64()> simulatedNow);
-    bool start();
     [[nodiscard]] QUrl url() const;
     [[nodiscard]] QJsonObject stats() const;
 
 private:
     CannedResponse receive(const RecordedRequest& request);
 
-    FaultPlan m_plan;
-    DeliveryLedger& m_ledger;
     QByteArray m_secret;
-    std::function<qint64()> m_simulatedNow;
-    FakeHttpServer m_server;
-    std::mt19937_64 m_random;
-    bool m_ackLostPlayed = false;
     qint64 m_answered503 = 0;
 };
 

@@ -90,6 +90,28 @@ QString problems(const CheckResult& result)
 using Breakage = std::function<void(SoakFacts&)>;
 Q_DECLARE_METATYPE(Breakage)
 
+namespace {
+
+void addBreakageColumns()
+{
+    QTest::addColumn<Breakage>("breakage");
+    QTest::addColumn<QString>("expected"); ///< a part of one of the problems the check reports
+}
+
+/// Breaks a clean soak as the row says and expects `check` to fail with the row's problem.
+void expectFailure(CheckResult (*check)(const SoakFacts&))
+{
+    QFETCH(Breakage, breakage);
+    QFETCH(QString, expected);
+    SoakFacts facts = cleanSoak();
+    breakage(facts);
+    const CheckResult result = check(facts);
+    QVERIFY(!result.passed);
+    QVERIFY2(problems(result).contains(expected), qPrintable(problems(result)));
+}
+
+} // namespace
+
 class TestSoakChecks final : public QObject
 {
     Q_OBJECT
@@ -120,8 +142,7 @@ void TestSoakChecks::aCleanSoakPassesEveryCheck()
 
 void TestSoakChecks::runsFailWhenAChildDidNotEndAsPlanned_data()
 {
-    QTest::addColumn<Breakage>("breakage");
-    QTest::addColumn<QString>("expected");
+    addBreakageColumns();
     QTest::newRow("a crashed child fails") << Breakage([](SoakFacts& f) {
         f.runs.last().end = ChildRun::End::Crashed;
         f.runs.last().exitCode = 11;
@@ -139,13 +160,7 @@ void TestSoakChecks::runsFailWhenAChildDidNotEndAsPlanned_data()
 
 void TestSoakChecks::runsFailWhenAChildDidNotEndAsPlanned()
 {
-    QFETCH(Breakage, breakage);
-    QFETCH(QString, expected);
-    SoakFacts facts = cleanSoak();
-    breakage(facts);
-    const CheckResult result = checkRuns(facts);
-    QVERIFY(!result.passed);
-    QVERIFY2(problems(result).contains(expected), qPrintable(problems(result)));
+    expectFailure(&checkRuns);
 }
 
 void TestSoakChecks::journalVerifyFailsWhenARuleFails()
@@ -166,8 +181,7 @@ void TestSoakChecks::journalVerifyFailsWhenARuleFails()
 
 void TestSoakChecks::executionsFailWhenASignalIsTradedTwice_data()
 {
-    QTest::addColumn<Breakage>("breakage");
-    QTest::addColumn<QString>("expected");
+    addBreakageColumns();
     QTest::newRow("the same bar bought twice under two proposals fails") << Breakage([](SoakFacts& f) {
         ExecutionRow again = f.executions.first();
         again.proposalId = QStringLiteral("s1-again");
@@ -190,20 +204,13 @@ void TestSoakChecks::executionsFailWhenASignalIsTradedTwice_data()
 
 void TestSoakChecks::executionsFailWhenASignalIsTradedTwice()
 {
-    QFETCH(Breakage, breakage);
-    QFETCH(QString, expected);
-    SoakFacts facts = cleanSoak();
-    breakage(facts);
-    const CheckResult result = checkExecutions(facts);
-    QVERIFY(!result.passed);
-    QVERIFY2(problems(result).contains(expected), qPrintable(problems(result)));
+    expectFailure(&checkExecutions);
 }
 
 void TestSoakChecks::deliveriesFailWhenASignalIsLostOrReceivedTwice_data()
 {
     using Channel = DeliveryRequest::Channel;
-    QTest::addColumn<Breakage>("breakage");
-    QTest::addColumn<QString>("expected");
+    addBreakageColumns();
     QTest::newRow("a signal still queued at the end fails") << Breakage([](SoakFacts& f) { f.outbox[2].state = QStringLiteral("queued"); })
                                                             << QStringLiteral("signal s3 is queued, not delivered");
     QTest::newRow("an expired signal fails") << Breakage([](SoakFacts& f) { f.outbox[0].state = QStringLiteral("expired"); })
@@ -238,13 +245,7 @@ void TestSoakChecks::deliveriesFailWhenASignalIsLostOrReceivedTwice_data()
 
 void TestSoakChecks::deliveriesFailWhenASignalIsLostOrReceivedTwice()
 {
-    QFETCH(Breakage, breakage);
-    QFETCH(QString, expected);
-    SoakFacts facts = cleanSoak();
-    breakage(facts);
-    const CheckResult result = checkDeliveries(facts);
-    QVERIFY(!result.passed);
-    QVERIFY2(problems(result).contains(expected), qPrintable(problems(result)));
+    expectFailure(&checkDeliveries);
 }
 
 void TestSoakChecks::aCopyOfTheRequestInFlightAtAKillIsTolerated_data()
