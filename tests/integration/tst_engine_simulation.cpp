@@ -59,6 +59,21 @@ void writeFile(const QString& path, const QByteArray& text)
     file.write(text);
 }
 
+/// Two crypto pairs trading every minute, every signal to the webhook `receiver`; returns the
+/// configuration's path and the environment that holds its webhook secret.
+std::pair<QString, QProcessEnvironment> writeTradingConfig(const QTemporaryDir& dir, const FakeHttpServer& receiver)
+{
+    const QString config = dir.filePath(QStringLiteral("trading.yaml"));
+    writeFile(config, "watchlist:\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
+                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n"
+                      "webhook: {enabled: true, url: \"" + receiver.baseUrl().resolved(QUrl(QStringLiteral("/hook"))).toEncoded()
+                          + "\", secret: \"${SENTINEL_TEST_WEBHOOK_SECRET}\"}\n");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SENTINEL_TEST_WEBHOOK_SECRET"), QStringLiteral("whsec-trading-test"));
+    return {config, environment};
+}
+
 } // namespace
 
 class TestEngineSimulation final : public QObject
@@ -193,14 +208,7 @@ void TestEngineSimulation::aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothi
         }
         return CannedResponse::json("{}");
     });
-    const QString config = dir.filePath(QStringLiteral("crash.yaml"));
-    writeFile(config, "watchlist:\n"
-                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
-                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n"
-                      "webhook: {enabled: true, url: \"" + receiver.baseUrl().resolved(QUrl(QStringLiteral("/hook"))).toEncoded()
-                          + "\", secret: \"${SENTINEL_TEST_WEBHOOK_SECRET}\"}\n");
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("SENTINEL_TEST_WEBHOOK_SECRET"), QStringLiteral("whsec-crash-test"));
+    const auto [config, environment] = writeTradingConfig(dir, receiver);
     const auto executions = [&journal] {
         return queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions")).toInt();
     };
@@ -387,14 +395,7 @@ void TestEngineSimulation::aKillRightAfterATradeLosesNeitherItsSignalNorItsExecu
         deliveriesByKey[request.headers.value("idempotency-key")] += 1;
         return CannedResponse::json("{}");
     });
-    const QString config = dir.filePath(QStringLiteral("trade.yaml"));
-    writeFile(config, "watchlist:\n"
-                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
-                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n"
-                      "webhook: {enabled: true, url: \"" + receiver.baseUrl().resolved(QUrl(QStringLiteral("/hook"))).toEncoded()
-                          + "\", secret: \"${SENTINEL_TEST_WEBHOOK_SECRET}\"}\n");
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("SENTINEL_TEST_WEBHOOK_SECRET"), QStringLiteral("whsec-trade-kill-test"));
+    const auto [config, environment] = writeTradingConfig(dir, receiver);
     const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
 
     QProcess worker;
