@@ -270,12 +270,12 @@ CheckResult checkDeliveries(const SoakFacts& facts)
             ++tolerated;
             continue;
         }
-        result.addProblem(QStringLiteral("signal %1 was received %2 times (telegram %3, webhook %4%5)")
+        result.addProblem(QStringLiteral("signal %1 was received %2 times %3 (telegram %4, webhook %5 accepted requests)")
                               .arg(row.signalId)
                               .arg(receptions)
+                              .arg(facts.dedupeByIdempotencyKey ? QStringLiteral("after dedupe") : QStringLiteral("without dedupe"))
                               .arg(got.telegram.size())
-                              .arg(got.webhook.size())
-                              .arg(facts.dedupeByIdempotencyKey ? QStringLiteral(" before dedupe") : QString()));
+                              .arg(got.webhook.size()));
     }
     int unsignalled = 0;
     for (const ExecutionRow& execution : facts.executions) {

@@ -217,14 +217,14 @@ void TestSoakChecks::deliveriesFailWhenASignalIsLostOrReceivedTwice_data()
                                              << QStringLiteral("signal s1 is expired");
     QTest::newRow("a signal received by telegram and the webhook, no kill in between, fails")
         << Breakage([](SoakFacts& f) { append(f, delivery(Channel::Telegram, "s3", true, 2)); })
-        << QStringLiteral("signal s3 was received 2 times (telegram 1, webhook 1");
+        << QStringLiteral("signal s3 was received 2 times after dedupe (telegram 1, webhook 1 ");
     QTest::newRow("a second telegram copy outside a kill fails")
         << Breakage([](SoakFacts& f) { append(f, delivery(Channel::Telegram, "s1", true, 2)); })
-        << QStringLiteral("signal s1 was received 2 times (telegram 2, webhook 0");
+        << QStringLiteral("signal s1 was received 2 times after dedupe (telegram 2, webhook 0 ");
     QTest::newRow("without dedupe a webhook resend outside a kill counts twice and fails") << Breakage([](SoakFacts& f) {
         f.dedupeByIdempotencyKey = false;
         append(f, delivery(Channel::Webhook, "s3", true, 2));
-    }) << QStringLiteral("signal s3 was received 2 times (telegram 0, webhook 2)");
+    }) << QStringLiteral("signal s3 was received 2 times without dedupe (telegram 0, webhook 2 ");
     QTest::newRow("a signal the outbox never held fails") << Breakage([](SoakFacts& f) { append(f, delivery(Channel::Webhook, "s9", true, 2)); })
                                                           << QStringLiteral("received signal 's9', which the outbox never held");
     QTest::newRow("an execution that never became a signal fails") << Breakage([](SoakFacts& f) {
