@@ -10,10 +10,12 @@
 #include "engine/Engine.h"
 #include "engine/SimulationDriver.h"
 #include "journal/Journal.h"
+#include "journal/JournalTimeline.h"
 #include "telemetry/Logging.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -47,6 +49,32 @@ extern "C" void requestStop(int)
     stopRequested.store(true);
 }
 
+/// Where `--resume` starts: the last instant the journal records (ADR 0106). An error is a
+/// usage error (exit 2) when the file is the wrong one, a runtime failure (exit 1) otherwise.
+std::optional<QDateTime> resumePoint(Invocation& invocation, const QString& journalPath, int* exitCode)
+{
+    if (journalPath.isEmpty()) {
+        *exitCode = usageError(invocation, QStringLiteral("--resume needs the journal to resume: give --journal FILE"));
+        return std::nullopt;
+    }
+    const auto last = JournalTimeline::lastInstant(journalPath);
+    if (!last) {
+        const QString& kind = last.error().kind;
+        if (kind == u"not_found" || kind == u"not_a_journal") {
+            *exitCode = usageError(invocation, QStringLiteral("--resume: %1").arg(last.error().toString()));
+        } else {
+            invocation.err << "sentinel run: --resume: " << last.error().toString() << '\n';
+            *exitCode = ExitRuntimeFailure;
+        }
+        return std::nullopt;
+    }
+    if (!last.value()) {
+        *exitCode = usageError(invocation, QStringLiteral("--resume: journal %1 records nothing yet; start it with --from").arg(journalPath));
+        return std::nullopt;
+    }
+    return *last.value();
+}
+
 } // namespace
 
 /// `sentinel run`: the headless engine. With --simulate it drives the engine on a ManualClock from
@@ -62,6 +90,9 @@ int runRun(Invocation& invocation)
     parser.addOption({QStringLiteral("simulate"), QStringLiteral("Drive the engine on a simulated clock.")});
     parser.addOption({QStringLiteral("from"), QStringLiteral("Simulation start, UTC (2026-11-23T00:00:00Z)."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("to"), QStringLiteral("Simulation end, UTC."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("resume"),
+                      QStringLiteral("Simulation only, instead of --from: start where the journal's records end "
+                                     "(after a crash or a kill).")});
     parser.addOption({QStringLiteral("auto-approve"),
                       QStringLiteral("Approve every proposal at once (simulation with the paper platform only).")});
     parser.addOption({QStringLiteral("offline"), QStringLiteral("Skip live checks of delivery channels.")});
@@ -82,10 +113,26 @@ int runRun(Invocation& invocation)
     setLogFormat(loaded.config.logFormat); // logging was set up from the command line, before the file was read
 
     const bool simulate = parser.isSet(QStringLiteral("simulate"));
+    const bool resume = parser.isSet(QStringLiteral("resume"));
+    if (resume && !simulate)
+        return usageError(invocation, QStringLiteral("--resume is allowed only with --simulate (a live run starts at the present)"));
+    if (resume && parser.isSet(QStringLiteral("from")))
+        return usageError(invocation, QStringLiteral("--resume starts where the journal ends: give --resume or --from, not both"));
     std::unique_ptr<Clock> clock;
+    QDateTime start;
     QDateTime end;
     if (simulate) {
-        const auto from = parseUtcInstant(parser.value(QStringLiteral("from")));
+        std::optional<QDateTime> from;
+        if (resume) {
+            const QString journal = parser.isSet(QStringLiteral("journal")) ? parser.value(QStringLiteral("journal"))
+                                                                            : loaded.config.journalPath;
+            int resumeStatus = ExitOk;
+            from = resumePoint(invocation, journal, &resumeStatus);
+            if (!from)
+                return resumeStatus;
+        } else {
+            from = parseUtcInstant(parser.value(QStringLiteral("from")));
+        }
         const auto to = parseUtcInstant(parser.value(QStringLiteral("to")));
         if (!from)
             return usageError(invocation, QStringLiteral("--simulate needs --from as a UTC instant ending in Z, e.g. 2026-11-23T00:00:00Z"));
@@ -95,6 +142,7 @@ int runRun(Invocation& invocation)
             return usageError(invocation, QStringLiteral("--to (%1) must be after --from (%2)")
                                               .arg(to->toString(Qt::ISODate), from->toString(Qt::ISODate)));
         clock = std::make_unique<ManualClock>(*from);
+        start = *from;
         end = *to;
     } else {
         clock = std::make_unique<SystemClock>();
@@ -149,7 +197,15 @@ int runRun(Invocation& invocation)
         if (std::exchange(finished, true))
             return; // the end of the run and an interrupt can arrive together
         engine.stop();
-        invocation.out << QJsonDocument(engine.statistics().toJson()).toJson(QJsonDocument::Compact) << '\n';
+        QJsonObject summary = engine.statistics().toJson();
+        if (simulate) {
+            // Which stretch of simulated time this run covered: a resumed run names its start.
+            summary.insert(QStringLiteral("simulation"),
+                           QJsonObject{{QStringLiteral("from"), start.toString(Qt::ISODateWithMs)},
+                                       {QStringLiteral("to"), end.toString(Qt::ISODateWithMs)},
+                                       {QStringLiteral("resumed"), resume}});
+        }
+        invocation.out << QJsonDocument(summary).toJson(QJsonDocument::Compact) << '\n';
         QCoreApplication::quit();
     };
     if (simulate) {

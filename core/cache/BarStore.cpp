@@ -7,7 +7,9 @@
 #include "storage/SqliteConnection.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
+#include <optional>
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -75,6 +77,30 @@ Result<std::unique_ptr<BarStore>> BarStore::open(const QString& path)
     return std::unique_ptr<BarStore>(new BarStore(std::move(db).value()));
 }
 
+namespace {
+
+/// The row a query is on (open_time_ms, o, h, l, c, v) as a bar; nullopt, with the reason in
+/// `dropped`, when a stored value is not a plausible price.
+std::optional<Bar> readBar(const QSqlQuery& query, const QString& instrumentKey, QStringList& dropped)
+{
+    Bar bar;
+    bar.openTime = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+    bool numeric = true;
+    double* fields[] = {&bar.open, &bar.high, &bar.low, &bar.close, &bar.volume};
+    for (int i = 0; i < 5; ++i) {
+        bool ok = false;
+        *fields[i] = query.value(i + 1).toDouble(&ok);
+        numeric = numeric && ok && !query.value(i + 1).isNull();
+    }
+    if (!numeric || !isPlausibleBar(bar)) {
+        dropped << QStringLiteral("%1 %2: implausible stored values").arg(instrumentKey, bar.openTime.toString(Qt::ISODate));
+        return std::nullopt;
+    }
+    return bar;
+}
+
+} // namespace
+
 Result<BarStore::Loaded> BarStore::load(const QString& instrumentKey) const
 {
     auto rows = m_db->query(QStringLiteral("SELECT open_time_ms, o, h, l, c, v FROM bars"
@@ -85,22 +111,61 @@ Result<BarStore::Loaded> BarStore::load(const QString& instrumentKey) const
     QSqlQuery& query = rows.value();
     Loaded loaded;
     while (query.next()) {
-        Bar bar;
-        bar.openTime = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
-        bool numeric = true;
-        double* fields[] = {&bar.open, &bar.high, &bar.low, &bar.close, &bar.volume};
-        for (int i = 0; i < 5; ++i) {
-            bool ok = false;
-            *fields[i] = query.value(i + 1).toDouble(&ok);
-            numeric = numeric && ok && !query.value(i + 1).isNull();
-        }
-        if (!numeric || !isPlausibleBar(bar)) {
-            loaded.dropped << QStringLiteral("%1 %2: implausible stored values")
-                                  .arg(instrumentKey, bar.openTime.toString(Qt::ISODate));
-            continue;
-        }
-        loaded.bars.append(bar);
+        if (auto bar = readBar(query, instrumentKey, loaded.dropped))
+            loaded.bars.append(*bar);
     }
+    if (!loaded.dropped.isEmpty())
+        log::cache()->warn("bar store {}: dropped {} stored rows of {}", path(), loaded.dropped.size(),
+                           instrumentKey);
+    return loaded;
+}
+
+Result<BarStore::Loaded> BarStore::loadRecent(const QString& instrumentKey, const RecentWindow& window) const
+{
+    Loaded loaded;
+    // The newest bars whole, read newest first and turned round.
+    auto recentRows = m_db->query(QStringLiteral("SELECT open_time_ms, o, h, l, c, v FROM bars WHERE instrument_key = ?"
+                                                 " ORDER BY open_time_ms DESC LIMIT ?"),
+                                  {instrumentKey, qint64(window.recentBars)});
+    if (!recentRows)
+        return recentRows.error();
+    Bars recent;
+    qint64 oldestRecentMs = std::numeric_limits<qint64>::max();
+    qsizetype recentRowCount = 0;
+    while (recentRows.value().next()) {
+        ++recentRowCount;
+        oldestRecentMs = recentRows.value().value(0).toLongLong();
+        if (auto bar = readBar(recentRows.value(), instrumentKey, loaded.dropped))
+            recent.append(*bar);
+    }
+    std::reverse(recent.begin(), recent.end());
+    if (recentRowCount == window.recentBars && window.olderDays > 0) {
+        // Before them, a trading day's last bar (its close) for each of the days kept. Two
+        // calendar days per trading day bound the read generously (weekends, holidays).
+        const qint64 from = oldestRecentMs - qint64(window.olderDays) * 2 * 86'400'000;
+        auto olderRows = m_db->query(QStringLiteral("SELECT open_time_ms, o, h, l, c, v FROM bars WHERE instrument_key = ?"
+                                                    " AND open_time_ms < ? AND open_time_ms >= ? ORDER BY open_time_ms"),
+                                     {instrumentKey, oldestRecentMs, from});
+        if (!olderRows)
+            return olderRows.error();
+        std::deque<std::pair<qint64, Bar>> closes; // (trading day, its last bar so far)
+        while (olderRows.value().next()) {
+            const auto bar = readBar(olderRows.value(), instrumentKey, loaded.dropped);
+            if (!bar)
+                continue;
+            const qint64 day = window.tradingDayOf(bar->openTime.toMSecsSinceEpoch());
+            if (!closes.empty() && closes.back().first == day) {
+                closes.back().second = *bar;
+                continue;
+            }
+            closes.emplace_back(day, *bar);
+            if (qsizetype(closes.size()) > window.olderDays)
+                closes.pop_front();
+        }
+        for (const auto& [day, bar] : closes)
+            loaded.bars.append(bar);
+    }
+    loaded.bars += recent;
     if (!loaded.dropped.isEmpty())
         log::cache()->warn("bar store {}: dropped {} stored rows of {}", path(), loaded.dropped.size(),
                            instrumentKey);

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace sentinel {
@@ -36,7 +37,19 @@ public:
         Bars bars;            ///< oldest first
         QStringList dropped;  ///< rows refused on reading, with the reason
     };
+    /// Every stored bar of the instrument.
     [[nodiscard]] Result<Loaded> load(const QString& instrumentKey) const;
+
+    /// What a restart needs of an instrument's history (ADR 0106).
+    struct RecentWindow {
+        qsizetype recentBars = 0;   ///< the newest bars, kept whole
+        qsizetype olderDays = 0;    ///< before them, at most this many trading days' last bars
+        std::function<qint64(qint64 openMs)> tradingDayOf; ///< the trading day a bar opening then belongs to
+    };
+    /// The newest `recentBars` bars and, before them, the last bar (the close) of each of up to
+    /// `olderDays` trading days, oldest first: the bars and daily closes an engine that keeps that
+    /// many of each would hold, read at a cost that does not grow with the age of the store.
+    [[nodiscard]] Result<Loaded> loadRecent(const QString& instrumentKey, const RecentWindow& window) const;
     /// Inserts or replaces, in one transaction, the bars from the newest already stored for the
     /// instrument on (a provider may still revise its latest bar; older ones are final, and
     /// rewriting the whole overlapping window would cost a write per bar on every fetch). Refuses the whole batch

@@ -124,14 +124,18 @@ void CachedBarSource::fetchUpstream(const BarRequest& request, Fetched done)
     });
 }
 
-int CachedBarSource::warmFromStore(const QList<Instrument>& instruments)
+int CachedBarSource::warmFromStore(const QList<Instrument>& instruments, qsizetype recentBars, qsizetype olderDays)
 {
     if (!m_store || !m_cache.enabled())
         return 0;
     const QDateTime now = m_cache.clock().now();
     int warmed = 0;
     for (const Instrument& instrument : instruments) {
-        const auto loaded = m_store->load(instrument.key());
+        BarStore::RecentWindow window{recentBars, olderDays, [this, instrument](qint64 openMs) {
+                                          return m_schedule ? m_schedule->tradingDayOf(instrument, openMs)
+                                                            : MarketSchedule::utcDayOf(openMs);
+                                      }};
+        const auto loaded = m_store->loadRecent(instrument.key(), window);
         if (!loaded.ok()) {
             log::cache()->warn("{}", loaded.error().toString());
             continue;

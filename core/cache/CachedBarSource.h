@@ -42,8 +42,10 @@ public:
 
     /// Puts each instrument's stored bars into the cache when they are still current (the
     /// market cannot have published a newer bar since the last stored one). Returns how many
-    /// instruments were warmed.
-    int warmFromStore(const QList<Instrument>& instruments);
+    /// instruments were warmed. Only what the engine keeps is read: the newest `recentBars` bars
+    /// and the closes of up to `olderDays` trading days before them (BarStore::loadRecent), so a
+    /// restart costs the same on a journal of a day and of a year (ADR 0106).
+    int warmFromStore(const QList<Instrument>& instruments, qsizetype recentBars, qsizetype olderDays);
 
     [[nodiscard]] static QString cacheKey(const BarRequest& request);
     /// Requests that reached the upstream provider.

@@ -69,7 +69,12 @@ QList<ProposalView> Engine::pendingProposals() const
 
 bool Engine::busy() const
 {
-    return (m_context && m_context->work.busy()) || (m_services && m_services->dispatcher && !m_services->dispatcher->isIdle());
+    // A fetch the provider's rate limiter holds waits for this engine's clock, not for the
+    // network: counted as in flight, a simulation would never move the clock for it (ADR 0106).
+    // Each fetch in flight holds at most one provider request (one fetch per instrument at a time).
+    const int waitingForClock = m_services && m_services->upstream ? m_services->upstream->requestsWaitingForClock() : 0;
+    const bool working = m_context && m_context->work.inFlight() > waitingForClock;
+    return working || (m_services && m_services->dispatcher && !m_services->dispatcher->isIdle());
 }
 
 bool Engine::isRunning() const
@@ -127,7 +132,7 @@ void Engine::start()
 QStringList Engine::build()
 {
     m_context = std::make_unique<EngineContext>(m_config, m_options, *m_clock);
-    m_context->work.setOnSettled([this] { onWorkSettled(); });
+    m_context->work.setOnEnded([this] { onWorkSettled(); });
     m_alerts = std::make_unique<AlertSink>(*m_context);
     connect(m_alerts.get(), &AlertSink::raised, this, &Engine::alertRaised);
     m_instruments = std::make_unique<InstrumentBook>();

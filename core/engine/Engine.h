@@ -49,6 +49,7 @@ public:
     [[nodiscard]] InstrumentSnapshots snapshots() const;
     [[nodiscard]] QList<ProposalView> pendingProposals() const;
     /// True while asynchronous work (fetches, orders, deliveries) is in flight; idle() follows.
+    /// Work that only waits for this engine's clock (rate limits, Telegram pacing) is not in flight.
     [[nodiscard]] bool busy() const;
     /// Counters for the run summary, with module statistics copied in.
     [[nodiscard]] RunStatistics statistics() const;

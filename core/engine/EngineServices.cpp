@@ -8,6 +8,7 @@
 #include "common/Log.h"
 #include "config/Config.h"
 #include "engine/AlertSink.h"
+#include "engine/BarHistory.h"
 #include "engine/EngineOptions.h"
 #include "engine/InstrumentBook.h"
 #include "engine/MeteredProvider.h"
@@ -157,7 +158,7 @@ QStringList EngineServices::buildStores()
     if (auto store = BarStore::open(m_journalPath)) {
         barStore = std::move(store).value();
         bars->setBarStore(barStore.get());
-        bars->warmFromStore(m_config.watchlist);
+        bars->warmFromStore(m_config.watchlist, BarHistory::maxBars, BarHistory::maxDailyCloses);
     } else {
         log::engine()->warn("bar store unavailable, a restart will fetch history again: {}", store.error().toString());
     }

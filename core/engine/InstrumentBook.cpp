@@ -51,6 +51,12 @@ QDateTime InstrumentBook::nextPublication(const Instrument& instrument, const QD
     return next ? QDateTime::fromMSecsSinceEpoch(*next, Qt::UTC) : QDateTime();
 }
 
+qint64 InstrumentBook::tradingDayOf(const Instrument& instrument, qint64 ms) const
+{
+    const InstrumentRuntime* runtime = find(instrument.key());
+    return runtime ? runtime->schedule.calendar().tradingDayOf(ms) : MarketSchedule::tradingDayOf(instrument, ms);
+}
+
 bool InstrumentBook::canPublishNow(const Instrument& instrument, const QDateTime& now) const
 {
     const InstrumentRuntime* runtime = find(instrument.key());

@@ -67,6 +67,7 @@ public:
     [[nodiscard]] bool barInSession(const Instrument& instrument, const QDateTime& barOpen) const override;
     [[nodiscard]] QDateTime nextPublication(const Instrument& instrument, const QDateTime& now) const override;
     [[nodiscard]] bool canPublishNow(const Instrument& instrument, const QDateTime& now) const override;
+    [[nodiscard]] qint64 tradingDayOf(const Instrument& instrument, qint64 ms) const override;
 
 private:
     std::vector<std::unique_ptr<InstrumentRuntime>> m_runtimes;

@@ -268,6 +268,15 @@ void TradeDesk::execute(TradeProposal proposal)
 void TradeDesk::onFilled(const TradeProposal& filledProposal, const Fill& fill)
 {
     TradeProposal proposal = filledProposal;
+    proposal.state = ProposalState::Executed;
+    proposal.resolution = QStringLiteral("filled %1 @ %2 (fee %3)")
+                              .arg(QString::number(fill.quantity), QString::number(fill.price, 'f', 5),
+                                   QString::number(fill.fee, 'f', 2));
+    // The signal is queued before the execution is journalled (ADR 0106): a crash in between
+    // leaves the proposal approved, and restore() reconciles it with the platform's fill, queueing
+    // (a duplicate id is refused) and journalling again. In the other order a crash in between
+    // left a journalled trade whose signal no restart would ever send.
+    dispatchSignal(proposal, QStringLiteral("Executed: %1").arg(proposal.resolution));
     auto recorded = m_steps.services.journal->recordExecution(proposal.id, fill);
     if (!recorded)
         return m_steps.alerts.journalFailure(QStringLiteral("recording an execution"), recorded.error());
@@ -275,14 +284,9 @@ void TradeDesk::onFilled(const TradeProposal& filledProposal, const Fill& fill)
         ++m_context.stats.executions;
     m_steps.portfolio.invalidate();
     m_trades.recordAt(m_context.clock.now());
-    proposal.state = ProposalState::Executed;
-    proposal.resolution = QStringLiteral("filled %1 @ %2 (fee %3)")
-                              .arg(QString::number(fill.quantity), QString::number(fill.price, 'f', 5),
-                                   QString::number(fill.fee, 'f', 2));
     Q_EMIT proposalChanged(toView(proposal));
     Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Execution, proposal.side,
                                         fill.at, fill.price});
-    dispatchSignal(proposal, QStringLiteral("Executed: %1").arg(proposal.resolution));
     Q_EMIT accountChanged();
 }
 

@@ -2,11 +2,11 @@
 #include "journal/Journal.h"
 
 #include "common/Log.h"
+#include "journal/JournalFile.h"
 #include "journal/JournalSchema.h"
 #include "journal/PageIntegrity.h"
 #include "storage/SqliteConnection.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -107,21 +107,12 @@ Journal::~Journal() = default;
 Status Journal::checkFile(const QString& path)
 {
     const QFileInfo info(path);
-    const auto notAJournal = [&path](const QString& why) {
-        return Error{QStringLiteral("not_a_journal"), QStringLiteral("%1 is not a Trade Sentinel journal: %2").arg(path, why),
-                     QStringLiteral("give a journal file (or a new file name) with --journal or journal.path")};
-    };
     if (info.isDir())
-        return notAJournal(QStringLiteral("it is a directory"));
+        return journalfile::notAJournal(path, QStringLiteral("it is a directory"));
     if (!info.exists() || info.size() == 0)
-        return okStatus();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("storage_error"), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
-                     QStringLiteral("check the file's permissions")};
-    if (file.read(16) != QByteArray("SQLite format 3\0", 16))
-        return notAJournal(QStringLiteral("it is not an SQLite database"));
-    file.close();
+        return okStatus(); // a new journal
+    if (Status header = journalfile::checkHeader(path); !header)
+        return header;
     auto db = SqliteConnection::open(path, QStringLiteral("journal-check"), SqliteConnection::Access::ReadOnly);
     if (!db)
         return db.error();

@@ -2,11 +2,11 @@
 #include "journal/JournalVerifier.h"
 
 #include "common/Excerpt.h"
+#include "journal/JournalFile.h"
 #include "journal/JournalSchema.h"
 #include "journal/PageIntegrity.h"
 #include "storage/SqliteConnection.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QSet>
@@ -21,12 +21,6 @@ namespace {
 struct Probe {
     QString sql;
 };
-
-Error notAJournal(const QString& path, const QString& why)
-{
-    return Error{QStringLiteral("not_a_journal"), QStringLiteral("%1 is not a Trade Sentinel journal: %2").arg(path, why),
-                 QStringLiteral("give the file named by journal.path in the configuration")};
-}
 
 class Checker
 {
@@ -165,31 +159,6 @@ QJsonObject VerificationReport::toJson() const
 
 namespace {
 
-/// The header first: opening a text file through SQLite would only fail later and less clearly.
-Status checkHeader(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("storage_error"), QStringLiteral("cannot read %1: %2").arg(path, file.errorString()),
-                     QStringLiteral("check the file's permissions")};
-    if (file.read(16) != QByteArray("SQLite format 3\0", 16))
-        return notAJournal(path, QStringLiteral("it is not an SQLite database"));
-    return okStatus();
-}
-
-Status requireJournalTables(SqliteConnection& db, const QString& path)
-{
-    for (const QString& table : {QStringLiteral("schema_version"), QStringLiteral("proposals"), QStringLiteral("decisions"),
-                                 QStringLiteral("executions"), QStringLiteral("alerts")}) {
-        auto present = db.hasTable(table);
-        if (!present)
-            return present.error().kind == u"storage_error" ? notAJournal(path, present.error().message) : present.error();
-        if (!present.value())
-            return notAJournal(path, QStringLiteral("it has no '%1' table").arg(table));
-    }
-    return okStatus();
-}
-
 Result<int> readSchemaVersion(SqliteConnection& db, const QString& path)
 {
     auto version = JournalSchema::currentVersion(db);
@@ -298,24 +267,16 @@ Status sqliteRules(SqliteConnection& db, QList<RuleResult>& rules)
 
 Result<VerificationReport> JournalVerifier::verify(const QString& path)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
-        return Error{QStringLiteral("not_found"), QStringLiteral("journal %1 does not exist").arg(path),
-                     QStringLiteral("give the file named by journal.path in the configuration")};
-    if (!info.isFile())
-        return notAJournal(path, info.isDir() ? QStringLiteral("it is a directory") : QStringLiteral("it is not a regular file"));
-    if (const Status header = checkHeader(path); !header)
-        return header.error();
-    auto opened = SqliteConnection::open(path, QStringLiteral("journal verifier"), SqliteConnection::Access::ReadOnly);
+    auto opened = journalfile::openForReading(path, QStringLiteral("journal verifier"));
     if (!opened)
         return opened.error();
     SqliteConnection& db = *opened.value();
     if (const Status pages = checkPageIntegrity(db, path, PageCheck::Full); !pages)
         return pages.error();
-    if (const Status tables = requireJournalTables(db, path); !tables)
+    if (const Status tables = journalfile::requireTables(db, path); !tables)
         return tables.error();
     VerificationReport report;
-    report.path = info.absoluteFilePath();
+    report.path = QFileInfo(path).absoluteFilePath();
     auto version = readSchemaVersion(db, path);
     if (!version)
         return version.error();

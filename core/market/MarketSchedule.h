@@ -25,6 +25,15 @@ public:
     /// Whether a request at `now` could bring a new bar: the market is open, or closed so recently
     /// that its last bar may still be on its way.
     [[nodiscard]] virtual bool canPublishNow(const Instrument& instrument, const QDateTime& now) const = 0;
+    /// The trading day an instant belongs to in `instrument`'s market (MarketCalendar::tradingDayOf);
+    /// by default its UTC date.
+    [[nodiscard]] virtual qint64 tradingDayOf(const Instrument& instrument, qint64 ms) const
+    {
+        Q_UNUSED(instrument)
+        return utcDayOf(ms);
+    }
+    /// The UTC date of an instant, as a Julian day number.
+    [[nodiscard]] static qint64 utcDayOf(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date().toJulianDay(); }
 
 protected:
     MarketSchedule() = default;

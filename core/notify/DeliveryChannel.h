@@ -54,8 +54,13 @@ public:
     /// local ones (desktop, log) only mirror a signal and never count as its delivery.
     [[nodiscard]] virtual bool isRemote() const { return true; }
     virtual void deliver(const DeliveryAttempt& attempt, PartCallback partDelivered, DoneCallback done) = 0;
+    /// True while the attempt in hand waits for the Clock (a pacing slot), not for the network.
+    /// Nothing will happen until the clock moves, so a simulation must move it (ADR 0106).
+    [[nodiscard]] virtual bool isWaitingForClock() const { return false; }
 
 Q_SIGNALS:
+    /// The attempt in hand started to wait for the Clock (see isWaitingForClock()).
+    void waitingForClock();
     /// Emitted synchronously when a request leaves (tests count attempts with it).
     void requestStarted(const QString& what);
 };

@@ -56,6 +56,10 @@ void SignalDispatcher::addChannel(DeliveryChannel* channel)
     ChannelSlot slot;
     slot.channel = channel;
     m_remote.append(slot);
+    connect(channel, &DeliveryChannel::waitingForClock, this, [this] {
+        if (isIdle())
+            Q_EMIT idle();
+    });
     if (auto* telegram = qobject_cast<TelegramChannel*>(channel)) {
         connect(telegram, &TelegramChannel::chatMigrated, this, [this](const QString& oldId, const QString& newId) {
             m_lastAlert = QStringLiteral("Telegram chat %1 became %2: update telegram.chat_id").arg(oldId, newId);
@@ -366,6 +370,14 @@ void SignalDispatcher::finishUndelivered()
     }
     publish();
     schedulePump();
+}
+
+bool SignalDispatcher::roundWaitsForClock() const
+{
+    // The channel being tried is the one before nextChannel (tryNextChannel advanced it).
+    if (!m_round || !m_round->attempted || m_round->nextChannel < 1 || m_round->nextChannel > m_remote.size())
+        return false;
+    return m_remote.at(m_round->nextChannel - 1).channel->isWaitingForClock();
 }
 
 void SignalDispatcher::settle(const QString& signalId)

@@ -59,8 +59,9 @@ public:
 
     [[nodiscard]] DeliveryStats stats();
     [[nodiscard]] bool isBusy() const { return m_round.has_value(); }
-    /// Nothing in flight and nothing about to be picked up (only clock wake-ups may follow).
-    [[nodiscard]] bool isIdle() const { return !m_round && !m_pumpQueued; }
+    /// Nothing in flight and nothing about to be picked up: only clock wake-ups may follow. A
+    /// signal whose channel holds it for a pacing slot waits for the clock too (ADR 0106).
+    [[nodiscard]] bool isIdle() const { return !m_pumpQueued && (!m_round || roundWaitsForClock()); }
 
 Q_SIGNALS:
     void signalDelivered(const QString& signalId, const QString& channel);
@@ -77,8 +78,9 @@ Q_SIGNALS:
     /// The outbox could not record a step: delivery guarantees are at risk.
     void outboxFailed(const QString& message);
     void statsChanged(const sentinel::DeliveryStats& stats);
-    /// Nothing is being sent and no pass over the outbox is queued (see isIdle()); retries may
-    /// still be scheduled on the clock. Lets a simulation move time on.
+    /// Nothing is being sent and no pass over the outbox is queued (see isIdle()); retries, or a
+    /// message held for its pacing slot, may still be scheduled on the clock. Lets a simulation
+    /// move time on.
     void idle();
 
 private:
@@ -110,6 +112,7 @@ private:
     [[nodiscard]] bool eligible(int index, const QString& signalId, const QDateTime& now) const;
     [[nodiscard]] std::optional<QDateTime> nextChance(const QString& signalId) const;
     void settle(const QString& signalId);
+    [[nodiscard]] bool roundWaitsForClock() const;
     void check(const Status& status);
     void publish();
 

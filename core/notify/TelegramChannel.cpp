@@ -206,6 +206,7 @@ void TelegramChannel::schedulePart()
         m_job->timer = 0;
         sendPart();
     });
+    Q_EMIT waitingForClock();
 }
 
 void TelegramChannel::sendPart()

@@ -47,6 +47,8 @@ public:
 
     [[nodiscard]] QString name() const override { return QStringLiteral("telegram"); }
     void deliver(const DeliveryAttempt& attempt, PartCallback partDelivered, DoneCallback done) override;
+    /// A part is held for its slot under Telegram's sending limits (TelegramPacer).
+    [[nodiscard]] bool isWaitingForClock() const override { return m_job && m_job->timer != 0; }
 
     /// Live check for startup: getMe (the token), then getChat (the chat id). `done` receives
     /// the problems found, empty when Telegram answered both.

@@ -6,6 +6,7 @@
 #include "net/BoundedReply.h"
 #include "providers/ProviderError.h"
 
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -31,6 +32,12 @@ Pair splitPair(const QString& symbol)
     if (slash < 0)
         return {symbol.toUpper(), QStringLiteral("USD")};
     return {symbol.left(slash).trimmed().toUpper(), symbol.mid(slash + 1).trimmed().toUpper()};
+}
+
+/// RFC 9110 IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), in English whatever the locale.
+QByteArray httpDate(const QDateTime& instant)
+{
+    return QLocale::c().toString(instant.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss")).toLatin1() + " GMT";
 }
 
 QString compactSymbol(const QString& symbol)
@@ -218,6 +225,10 @@ void AlphaVantageProvider::start(const QString& function, const QUrlQuery& query
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("TradeSentinel/" SENTINEL_VERSION));
+    // The engine's Clock is the only time (DESIGN): the request states the instant it is made for.
+    // Alpha Vantage ignores it (RFC 9110 lets a client send Date); a stand-in serving a simulated
+    // market answers with the bars published by then (ADR 0106).
+    request.setRawHeader("Date", httpDate(m_clock.now()));
     log::net()->debug("GET {}", loggableUrl(url));
     QNetworkReply* reply = m_network->get(request);
     // A wall-clock bound besides the Clock timer below (which follows simulated time), and a

@@ -41,6 +41,7 @@ public:
     /// Alpha Vantage serves a bar about a minute after it closes.
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{60}; }
     [[nodiscard]] ProviderQuota quota() const override;
+    [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
     [[nodiscard]] RateLimiter& rateLimiter() { return *m_limiter; }
 
     /// The largest answer read; the biggest full-history series is a few megabytes.

@@ -170,6 +170,9 @@ public:
     /// How long after a bar closes the provider publishes it: asking at the close would get the
     /// old bar. Simulated and replayed feeds publish at once.
     [[nodiscard]] virtual std::chrono::milliseconds publicationDelay() const { return std::chrono::milliseconds{0}; }
+    /// Requests accepted but held until an instant of the Clock (rate limits): they are not in
+    /// flight, and a simulation must move the clock for them to leave (ADR 0106).
+    [[nodiscard]] virtual int requestsWaitingForClock() const { return 0; }
     /// The daily budget, for providers that have one; by default every request counts, unlimited.
     [[nodiscard]] virtual ProviderQuota quota() const { return ProviderQuota{int(requestCount()), 0, {}}; }
 

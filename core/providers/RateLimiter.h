@@ -68,6 +68,9 @@ public:
 
     [[nodiscard]] const RateLimits& limits() const { return m_limits; }
     [[nodiscard]] int queued() const { return int(m_queue.size()); }
+    /// Queued requests held until an instant of the Clock (the per-minute limit or a pause), not
+    /// waiting for a trial request's answer: only moving the clock lets them go (ADR 0106).
+    [[nodiscard]] int waitingForClock() const { return m_wakeTimer ? int(m_queue.size()) : 0; }
     [[nodiscard]] int grantedToday();
     [[nodiscard]] qint64 grantedTotal() const { return m_grantedTotal; }
     [[nodiscard]] CircuitState circuitState();

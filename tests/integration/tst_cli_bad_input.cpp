@@ -131,6 +131,20 @@ void TestCliBadInput::refusedWithAMessage_data()
         << QStringList{u"var"_qs, u"--method"_qs, u"historical"_qs, u"--confidence"_qs, u"0.95"_qs, u"a.txt"_qs,
                        u"b.txt"_qs}
         << 2 << u"unexpected argument 'b.txt'"_qs;
+    // `run --resume` (ADR 0106): it continues a simulation from a journal, and says why it cannot.
+    const QStringList resume{u"run"_qs, u"--simulate"_qs, u"--resume"_qs, u"--to"_qs, u"2026-11-30T00:00:00Z"_qs};
+    QTest::newRow("run --resume on a live run is refused")
+        << QStringList{u"run"_qs, u"--resume"_qs, u"--duration"_qs, u"1"_qs} << 2 << u"--resume is allowed only with --simulate"_qs;
+    QTest::newRow("run --resume with --from as well is refused")
+        << resume + QStringList{u"--from"_qs, u"2026-11-23T00:00:00Z"_qs, u"--journal"_qs, u"{dir}/j.sqlite"_qs} << 2
+        << u"give --resume or --from, not both"_qs;
+    QTest::newRow("run --resume without a journal asks for one")
+        << resume << 2 << u"--resume needs the journal to resume: give --journal FILE"_qs;
+    QTest::newRow("run --resume on a missing journal names it")
+        << resume + QStringList{u"--journal"_qs, u"{dir}/missing.sqlite"_qs} << 2
+        << u"journal {dir}/missing.sqlite does not exist"_qs;
+    QTest::newRow("run --resume on a file that is not a journal says so")
+        << resume + QStringList{u"--journal"_qs, u"{dir}/nul.csv"_qs} << 2 << u"is not a Trade Sentinel journal"_qs;
     // Item 4: a body with NUL bytes is called binary, not truncated.
     QTest::newRow("an Alpha Vantage body with NUL bytes is a binary body")
         << QStringList{u"parse"_qs, u"alphavantage"_qs, u"{dir}/nul.json"_qs} << 2 << u"binary_body: the body contains NUL bytes"_qs;

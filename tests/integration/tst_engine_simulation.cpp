@@ -2,7 +2,11 @@
 // The engine's promises, checked on whole simulated runs of the real `sentinel` binary and read
 // back from the SQLite journal it wrote.
 #include "CliRunner.h"
+#include "FakeAlphaVantage.h"
 #include "FakeHttpServer.h"
+#include "TestData.h"
+#include "common/ManualClock.h"
+#include "journal/Journal.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -16,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace sentinel;
 using namespace sentinel::test;
 
 namespace {
@@ -54,6 +59,21 @@ void writeFile(const QString& path, const QByteArray& text)
     file.write(text);
 }
 
+/// Two crypto pairs trading every minute, every signal to the webhook `receiver`; returns the
+/// configuration's path and the environment that holds its webhook secret.
+std::pair<QString, QProcessEnvironment> writeTradingConfig(const QTemporaryDir& dir, const FakeHttpServer& receiver)
+{
+    const QString config = dir.filePath(QStringLiteral("trading.yaml"));
+    writeFile(config, "watchlist:\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
+                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n"
+                      "webhook: {enabled: true, url: \"" + receiver.baseUrl().resolved(QUrl(QStringLiteral("/hook"))).toEncoded()
+                          + "\", secret: \"${SENTINEL_TEST_WEBHOOK_SECRET}\"}\n");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SENTINEL_TEST_WEBHOOK_SECRET"), QStringLiteral("whsec-trading-test"));
+    return {config, environment};
+}
+
 } // namespace
 
 class TestEngineSimulation final : public QObject
@@ -63,6 +83,11 @@ private Q_SLOTS:
     void thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly();
     void aFeedFrozenMidSessionRaisesOneStaleAlertInTimeAndOneRecovery();
     void aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothing();
+    void aResumedRunStartsWhereItsJournalEnds();
+    void resumingAJournalThatRecordsNothingIsRefused();
+    void aSimulationWaitingForTheRateLimitOrATelegramSlotStillEnds();
+    void aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution_data();
+    void aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution();
 };
 
 void TestEngineSimulation::thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAlarmAndProposesOnFreshDataOnly()
@@ -183,14 +208,7 @@ void TestEngineSimulation::aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothi
         }
         return CannedResponse::json("{}");
     });
-    const QString config = dir.filePath(QStringLiteral("crash.yaml"));
-    writeFile(config, "watchlist:\n"
-                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 1min}\n"
-                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 1min}\n"
-                      "webhook: {enabled: true, url: \"" + receiver.baseUrl().resolved(QUrl(QStringLiteral("/hook"))).toEncoded()
-                          + "\", secret: \"${SENTINEL_TEST_WEBHOOK_SECRET}\"}\n");
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("SENTINEL_TEST_WEBHOOK_SECRET"), QStringLiteral("whsec-crash-test"));
+    const auto [config, environment] = writeTradingConfig(dir, receiver);
     const auto executions = [&journal] {
         return queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions")).toInt();
     };
@@ -240,6 +258,175 @@ void TestEngineSimulation::aRunKilledWithSigkillAndRestartedLosesAndRepeatsNothi
     qInfo("%d executions before the kill, %d after the restart; %d signals, all delivered by the webhook, "
           "only the one in flight at the kill sent again (same idempotency key)",
           executedBeforeKill, executions(), signalsQueued);
+}
+
+void TestEngineSimulation::aResumedRunStartsWhereItsJournalEnds()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("resume.yaml"));
+    writeFile(config, "watchlist:\n"
+                      "  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 15min}\n");
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    // Stopped early on a Tuesday evening, as a killed run would be (ADR 0106).
+    const CliRun first = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                      QStringLiteral("--from"), QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"),
+                                      QStringLiteral("2026-11-24T19:07:00Z"), QStringLiteral("--auto-approve"),
+                                      QStringLiteral("--journal"), journal});
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QCOMPARE(first.json().value(QStringLiteral("simulation")).toObject().value(QStringLiteral("resumed")).toBool(true), false);
+    const qint64 lastBar = queryJournal(journal, QStringLiteral("SELECT MAX(open_time_ms) FROM bars")).toLongLong();
+    const qint64 lastProposal = queryJournal(journal, QStringLiteral("SELECT MAX(created_at_ms) FROM proposals")).toLongLong();
+    const int proposalsBefore = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals")).toInt();
+    QVERIFY(lastBar > utcMs("2026-11-24T18:00:00Z"));
+
+    const CliRun second = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                       QStringLiteral("--resume"), QStringLiteral("--to"), QStringLiteral("2026-11-26T00:00:00Z"),
+                                       QStringLiteral("--auto-approve"), QStringLiteral("--journal"), journal});
+    QVERIFY2(second.exitCode == 0, second.err.constData());
+    qInfo("resumed: %s", second.out.constData());
+    const QJsonObject simulation = second.json().value(QStringLiteral("simulation")).toObject();
+    QVERIFY(simulation.value(QStringLiteral("resumed")).toBool());
+    const qint64 from = QDateTime::fromString(simulation.value(QStringLiteral("from")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    // Not before anything the first run recorded, and not after where it stopped.
+    QVERIFY(from >= lastBar);
+    QVERIFY(from >= lastProposal);
+    QVERIFY(from <= utcMs("2026-11-24T19:07:00Z"));
+    QCOMPARE(simulation.value(QStringLiteral("to")).toString(), QStringLiteral("2026-11-26T00:00:00.000Z"));
+    // The second run only added to the journal from there on.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals WHERE created_at_ms < ?"), {from}).toInt(),
+             proposalsBefore);
+    QVERIFY(queryJournal(journal, QStringLiteral("SELECT MAX(open_time_ms) FROM bars")).toLongLong() > utcMs("2026-11-25T20:00:00Z"));
+    const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+}
+
+void TestEngineSimulation::resumingAJournalThatRecordsNothingIsRefused()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("empty.yaml"));
+    writeFile(config, "watchlist:\n  - {symbol: \"AAPL\", market: XNYS, interval: 5min}\n");
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    QVERIFY(sentinel::Journal::open(journal).ok()); // created, nothing recorded yet
+    const CliRun resumed = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                        QStringLiteral("--resume"), QStringLiteral("--to"), QStringLiteral("2026-11-30T00:00:00Z"),
+                                        QStringLiteral("--journal"), journal});
+    QCOMPARE(resumed.exitCode, 2);
+    QVERIFY2(resumed.err.contains("records nothing yet; start it with --from"), resumed.err.constData());
+}
+
+void TestEngineSimulation::aSimulationWaitingForTheRateLimitOrATelegramSlotStillEnds()
+{
+    // Regression (found by the soak, ADR 0106): a fetch held by the provider's rate limiter, or a
+    // Telegram message held for its pacing slot, waits for the engine's clock; a simulation that
+    // counted that wait as work in flight never moved the clock again and never ended.
+    ManualClock unused(QDateTime::fromMSecsSinceEpoch(utcMs("2026-11-23T00:00:00Z"), Qt::UTC));
+    FakeAlphaVantage alphaVantage(unused);
+    alphaVantage.setNowFromRequestDate(true); // the child's simulated clock
+    QVERIFY(alphaVantage.start());
+    FakeHttpServer telegram;
+    QVERIFY(telegram.start());
+    const QString token = QStringLiteral("123456789:AAF-simulation-stall-regression-token");
+    int sent = 0;
+    telegram.route("/bot" + token.toLatin1() + "/sendMessage", [&sent](const RecordedRequest&) {
+        ++sent;
+        return CannedResponse::fromFile(dataPath(QStringLiteral("telegram/ok_sendmessage.json")));
+    });
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("stall.yaml"));
+    // Four crypto pairs on one price path cross together: their signals leave at one instant.
+    writeFile(config, "provider: alpha_vantage\n"
+                      "providers: {alpha_vantage: {api_key: \"stall-test-key\", base_url: \"" + alphaVantage.baseUrl().toEncoded()
+                          + "\", requests_per_minute: 2, requests_per_day: 100000}}\n"
+                      "watchlist:\n"
+                      "  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 5min}\n"
+                      "  - {symbol: \"ETH/USD\", market: CRYPTO, interval: 5min}\n"
+                      "  - {symbol: \"SOL/USD\", market: CRYPTO, interval: 5min}\n"
+                      "  - {symbol: \"LTC/USD\", market: CRYPTO, interval: 5min}\n"
+                      "telegram: {enabled: true, bot_token: \"${SENTINEL_TEST_TELEGRAM_TOKEN}\", chat_id: \"-1001234567890\", "
+                      "api_base_url: \"" + telegram.baseUrl().toEncoded() + "\"}\n");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("SENTINEL_TEST_TELEGRAM_TOKEN"), token);
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+    const CliRun run = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                    QStringLiteral("--from"), QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"),
+                                    QStringLiteral("2026-11-24T00:00:00Z"), QStringLiteral("--auto-approve"),
+                                    QStringLiteral("--journal"), journal},
+                                   environment);
+    QVERIFY2(run.exitCode == 0, run.err.right(2000).constData());
+    qInfo("summary: %s", run.out.constData());
+    QCOMPARE(run.json().value(QStringLiteral("simulation")).toObject().value(QStringLiteral("to")).toString(),
+             QStringLiteral("2026-11-24T00:00:00.000Z"));
+    // The limiter held requests (never more than two in a minute of engine time) ...
+    const QList<qint64> asked = alphaVantage.requestTimes(Instrument{QStringLiteral("BTC/USD"), QStringLiteral("CRYPTO"), Interval::Min5})
+        + alphaVantage.requestTimes(Instrument{QStringLiteral("ETH/USD"), QStringLiteral("CRYPTO"), Interval::Min5})
+        + alphaVantage.requestTimes(Instrument{QStringLiteral("SOL/USD"), QStringLiteral("CRYPTO"), Interval::Min5})
+        + alphaVantage.requestTimes(Instrument{QStringLiteral("LTC/USD"), QStringLiteral("CRYPTO"), Interval::Min5});
+    QVERIFY(asked.size() > 200);
+    for (const qint64 at : asked)
+        QVERIFY(std::count_if(asked.cbegin(), asked.cend(), [at](qint64 other) { return other >= at && other < at + 60'000; }) <= 2);
+    // ... and signals that left at one instant went out one Telegram slot apart.
+    const int signalsQueued = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox")).toInt();
+    QVERIFY(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox o WHERE EXISTS (SELECT 1 FROM notify_outbox p "
+                                                 "WHERE p.seq <> o.seq AND p.enqueued_at = o.enqueued_at)")).toInt() >= 2);
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox WHERE state = 'delivered'")).toInt(), signalsQueued);
+    QCOMPARE(sent, signalsQueued);
+}
+
+void TestEngineSimulation::aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution_data()
+{
+    QTest::addColumn<QString>("dieAt");
+    QTest::newRow("killed when the execution is reported") << QStringLiteral("executed");
+    QTest::newRow("killed when its signal is queued") << QStringLiteral("signal-queued");
+}
+
+void TestEngineSimulation::aKillRightAfterATradeLosesNeitherItsSignalNorItsExecution()
+{
+    // Regression (found by the 10-day soak, ADR 0106): the execution was journalled before its
+    // signal was queued; a kill between the two left a trade the operator was never told about,
+    // and no restart sent it. Killed at either point, a resumed run must journal the trade once
+    // and deliver its signal once.
+    QFETCH(QString, dieAt);
+    QTemporaryDir dir;
+    FakeHttpServer receiver;
+    QVERIFY(receiver.start());
+    QHash<QByteArray, int> deliveriesByKey;
+    receiver.setFallback([&](const RecordedRequest& request) {
+        deliveriesByKey[request.headers.value("idempotency-key")] += 1;
+        return CannedResponse::json("{}");
+    });
+    const auto [config, environment] = writeTradingConfig(dir, receiver);
+    const QString journal = dir.filePath(QStringLiteral("journal.sqlite"));
+
+    QProcess worker;
+    worker.setProcessEnvironment(environment);
+    worker.start(QStringLiteral(ENGINE_CRASH_WORKER_PATH),
+                 {QStringLiteral("--config"), config, QStringLiteral("--journal"), journal, QStringLiteral("--from"),
+                  QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2026-12-23T00:00:00Z"),
+                  QStringLiteral("--die-at"), dieAt});
+    QVERIFY(worker.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(worker.state() == QProcess::NotRunning, 120000);
+    QCOMPARE(worker.exitStatus(), QProcess::CrashExit); // SIGKILL, not the end of the range
+    QVERIFY(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM paper_orders")).toInt() >= 1);
+
+    const CliRun resumed = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
+                                        QStringLiteral("--resume"), QStringLiteral("--to"), QStringLiteral("2026-11-23T12:00:00Z"),
+                                        QStringLiteral("--auto-approve"), QStringLiteral("--journal"), journal},
+                                       environment);
+    QVERIFY2(resumed.exitCode == 0, resumed.err.right(2000).constData());
+    const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    // Every fill is journalled once, every execution has its signal, every signal arrived once.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM paper_orders o WHERE NOT EXISTS "
+                                                  "(SELECT 1 FROM executions e WHERE e.client_order_id = o.client_order_id)")).toInt(), 0);
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions e WHERE NOT EXISTS "
+                                                  "(SELECT 1 FROM notify_outbox o WHERE o.signal_id = e.proposal_id)")).toInt(), 0);
+    const int signalsQueued = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox")).toInt();
+    QVERIFY(signalsQueued >= 1);
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM notify_outbox WHERE state = 'delivered'")).toInt(), signalsQueued);
+    QCOMPARE(int(deliveriesByKey.size()), signalsQueued);
+    for (auto it = deliveriesByKey.cbegin(); it != deliveriesByKey.cend(); ++it)
+        QCOMPARE(it.value(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEngineSimulation)

@@ -3,6 +3,7 @@
 
 #include "common/Interval.h"
 
+#include <QLocale>
 #include <QTimeZone>
 #include <QUrlQuery>
 
@@ -45,7 +46,7 @@ QString param(const QUrlQuery& query, const char* name)
 } // namespace
 
 FakeAlphaVantage::FakeAlphaVantage(const Clock& clock)
-    : m_clock(clock)
+    : m_clock(clock), m_pricePath([](const Instrument& instrument, qint64 ms) { return priceAt(ms, basePrice(instrument)); })
 {
     if (auto calendars = CalendarRegistry::builtIn())
         m_calendars = calendars.value();
@@ -55,6 +56,25 @@ FakeAlphaVantage::FakeAlphaVantage(const Clock& clock)
 bool FakeAlphaVantage::start()
 {
     return m_server.start() && !m_calendars.marketNames().isEmpty();
+}
+
+void FakeAlphaVantage::setRecording(bool on)
+{
+    m_recording = on;
+    m_server.setRecording(on);
+}
+
+std::optional<qint64> FakeAlphaVantage::requestDateMs(const RecordedRequest& request)
+{
+    // "Sun, 06 Nov 1994 08:49:37 GMT": English names whatever the locale, always GMT.
+    const QString text = QString::fromLatin1(request.headers.value("date"));
+    if (!text.endsWith(u" GMT"))
+        return std::nullopt;
+    QDateTime instant = QLocale::c().toDateTime(text.chopped(4), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+    if (!instant.isValid())
+        return std::nullopt;
+    instant.setTimeSpec(Qt::UTC);
+    return instant.toMSecsSinceEpoch();
 }
 
 QList<qint64> FakeAlphaVantage::requestTimes(const Instrument& instrument) const
@@ -95,22 +115,26 @@ CannedResponse FakeAlphaVantage::answer(const RecordedRequest& request)
         instrument.market = QStringLiteral("XNYS");
         instrument.symbol = param(query, "symbol");
     }
+    const qint64 now = m_nowFromDate ? requestDateMs(request).value_or(m_clock.nowMs()) : m_clock.nowMs();
+    if (m_faults) {
+        if (auto fault = m_faults(request, now))
+            return *fault;
+    }
     if (instrument.market.isEmpty() || instrument.interval == Interval::Daily || query.queryItemValue(QStringLiteral("apikey")).isEmpty()) {
         m_unanswerable.append(request.url.toString());
         return CannedResponse::json(R"({"Error Message": "Invalid API call."})");
     }
-    m_requestTimes[instrument.key()].append(m_clock.nowMs());
-    return CannedResponse::json(seriesBody(instrument, function));
+    if (m_recording)
+        m_requestTimes[instrument.key()].append(now);
+    return CannedResponse::json(seriesBody(instrument, function, now));
 }
 
-QByteArray FakeAlphaVantage::seriesBody(const Instrument& instrument, const QString& function) const
+QByteArray FakeAlphaVantage::seriesBody(const Instrument& instrument, const QString& function, qint64 now) const
 {
     const qint64 length = std::chrono::milliseconds(intervalLength(instrument.interval)).count();
-    const qint64 now = m_clock.nowMs();
     const bool equity = instrument.assetClass() == AssetClass::Equity;
     const QTimeZone zone = equity ? QTimeZone(QByteArrayLiteral("America/New_York")) : QTimeZone(QByteArrayLiteral("UTC"));
     const QString interval = intervalName(instrument.interval);
-    const double base = basePrice(instrument);
 
     // Newest first, as the service writes them; the forming bar (open <= now < close) included.
     QByteArray rows;
@@ -122,9 +146,9 @@ QByteArray FakeAlphaVantage::seriesBody(const Instrument& instrument, const QStr
         const QString label = QDateTime::fromMSecsSinceEpoch(open, Qt::UTC).toTimeZone(zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         if (lastRefreshed.isEmpty())
             lastRefreshed = label;
-        const double first = priceAt(open, base);
-        const double last = priceAt(open + length, base);
-        const double spread = base * 0.0004;
+        const double first = m_pricePath(instrument, open);
+        const double last = m_pricePath(instrument, open + length);
+        const double spread = std::max(first, last) * 0.0004;
         rows += (emitted ? ",\n" : "") + QByteArray("    \"") + label.toLatin1() + "\": {\"1. open\": \"" + number(first)
                 + "\", \"2. high\": \"" + number(std::max(first, last) + spread) + "\", \"3. low\": \""
                 + number(std::min(first, last) - spread) + "\", \"4. close\": \"" + number(last) + '"';

@@ -148,7 +148,8 @@ void FakeHttpServer::onReadyRead(QTcpSocket* socket)
             return;
         request.body = buffer.mid(headerEnd + 4, contentLength);
         buffer.remove(0, headerEnd + 4 + contentLength);
-        m_requests.append(request);
+        if (m_recording)
+            m_requests.append(request);
         Q_EMIT requestReceived(request);
         respond(socket, request);
         if (socket->state() != QAbstractSocket::ConnectedState)

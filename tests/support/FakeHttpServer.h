@@ -72,6 +72,10 @@ public:
     /// Answers requests whose path has no route (default: 404 JSON).
     void setFallback(Handler handler);
 
+    /// Off: requests are answered and announced (requestReceived) but not kept, so a server
+    /// that answers for hours (the soak, tests/soak) does not grow. On by default.
+    void setRecording(bool on) { m_recording = on; }
+
     [[nodiscard]] const QList<RecordedRequest>& requests() const { return m_requests; }
     [[nodiscard]] int requestCount(const QByteArray& path = {}) const;
     void clearRequests() { m_requests.clear(); }
@@ -91,6 +95,7 @@ private:
     Handler m_fallback;
     QList<RecordedRequest> m_requests;
     QHash<QTcpSocket*, QByteArray> m_buffers;
+    bool m_recording = true;
 };
 
 } // namespace sentinel::test

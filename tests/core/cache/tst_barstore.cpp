@@ -43,6 +43,8 @@ private Q_SLOTS:
     void aFileThatIsNotADatabaseIsRefused();
     void implausibleRowsOnDiskAreDroppedAndReported();
     void twoStoresOpenAtOnceUseTheirOwnConnections();
+    void aRestartReadsTheNewestBarsWholeAndOneCloseADayBefore();
+    void aRestartOnAShortStoreReadsItAll();
 };
 
 void TestBarStore::storedBarsSurviveAReopenInTimeOrder()
@@ -190,6 +192,52 @@ void TestBarStore::twoStoresOpenAtOnceUseTheirOwnConnections()
     QVERIFY(first.ok() && second.ok());
     QVERIFY(first.value()->upsert(QStringLiteral("k"), {bar("2024-03-04T14:00:00Z", 1)}).ok());
     QVERIFY(second.value()->load(QStringLiteral("k")).value().bars.isEmpty());
+}
+
+void TestBarStore::aRestartReadsTheNewestBarsWholeAndOneCloseADayBefore()
+{
+    // Regression (found by the 90-day soak, ADR 0106): a restart read every bar ever stored, so
+    // its memory grew with the journal's age (49 MB on a 90-day journal, 30 MB on a 10-day one).
+    QTemporaryDir dir;
+    auto store = BarStore::open(dir.filePath(QStringLiteral("bars.sqlite")));
+    QVERIFY(store.ok());
+    // Five days of hourly bars; the close names day and hour: 100 * (day + 1) + hour.
+    Bars stored;
+    for (int day = 0; day < 5; ++day) {
+        for (int hour = 0; hour < 24; ++hour) {
+            const QDateTime open = utc("2026-03-02T00:00:00Z").addDays(day).addSecs(hour * 3600);
+            stored.append(Bar{open, 1.0, 1000.0, 0.5, double(100 * day + hour + 100), 10});
+        }
+    }
+    QVERIFY(store.value()->upsert(QStringLiteral("CRYPTO:BTC/USD:60min"), stored).ok());
+    const BarStore::RecentWindow window{30, 3, [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date().toJulianDay(); }};
+    const auto loaded = store.value()->loadRecent(QStringLiteral("CRYPTO:BTC/USD:60min"), window);
+    QVERIFY(loaded.ok());
+    const Bars& bars = loaded.value().bars;
+    // The newest 30 bars start on day 3 at 18:00 (418); before them the closes of days 1 and 2
+    // (223, 323) and day 3's last bar before 18:00 (417); day 0 is beyond the three days kept.
+    QCOMPARE(bars.size(), 33);
+    QList<double> closes;
+    for (const Bar& bar : bars)
+        closes.append(bar.close);
+    QCOMPARE(closes.mid(0, 4), (QList<double>{223, 323, 417, 418}));
+    QCOMPARE(bars.last().openTime, utc("2026-03-06T23:00:00Z"));
+    for (qsizetype i = 1; i < bars.size(); ++i)
+        QVERIFY(bars.at(i - 1).openTime < bars.at(i).openTime);
+    QCOMPARE(store.value()->load(QStringLiteral("CRYPTO:BTC/USD:60min")).value().bars.size(), 120);
+}
+
+void TestBarStore::aRestartOnAShortStoreReadsItAll()
+{
+    QTemporaryDir dir;
+    auto store = BarStore::open(dir.filePath(QStringLiteral("bars.sqlite")));
+    QVERIFY(store.ok());
+    QVERIFY(store.value()->upsert(QStringLiteral("XNYS:AAPL:5min"),
+                                  {bar("2026-03-02T14:30:00Z", 100), bar("2026-03-02T14:35:00Z", 101)}).ok());
+    const auto loaded = store.value()->loadRecent(QStringLiteral("XNYS:AAPL:5min"),
+                                                  BarStore::RecentWindow{1000, 400, [](qint64) { return qint64(1); }});
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.value().bars.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestBarStore)

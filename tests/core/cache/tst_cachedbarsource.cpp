@@ -228,7 +228,7 @@ void TestCachedBarSource::fetchedBarsArePersistedAndWarmARestart()
     CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
     CachedBarSource source(upstream, cache, &weekdays);
     source.setBarStore(store.value().get());
-    QCOMPARE(source.warmFromStore({aapl, equity("MSFT")}), warmed);
+    QCOMPARE(source.warmFromStore({aapl, equity("MSFT")}, 1000, 400), warmed);
     Answers answers;
     source.fetchBars(BarRequest{aapl, {}, {}}, answers.callback());
     QVERIFY(answers.waitFor(1));
@@ -247,7 +247,7 @@ void TestCachedBarSource::aBarStillFormingWhenStoredDoesNotWarm()
     CachedBarSource::Cache cache(QStringLiteral("bars"), clock, 5min, 64);
     CachedBarSource source(upstream, cache, &weekdays);
     source.setBarStore(store.value().get());
-    QCOMPARE(source.warmFromStore({equity("AAPL")}), 0);
+    QCOMPARE(source.warmFromStore({equity("AAPL")}, 1000, 400), 0);
 }
 
 QTEST_GUILESS_MAIN(TestCachedBarSource)

@@ -2,12 +2,16 @@
 // The closed bars the engine keeps per instrument: merging the overlapping windows a provider
 // answers with (only new bars are added and reported), the size bound, and the daily returns
 // the risk gate reads (one close per trading day of the instrument's own calendar).
+#include "cache/BarStore.h"
 #include "engine/BarHistory.h"
 #include "market/TimeText.h"
 
 #include "BuiltInCalendars.h"
 
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace sentinel;
 
@@ -104,6 +108,8 @@ private Q_SLOTS:
     void aDayCompletedOverSeveralAnswersUsesItsLastClose();
     void dailyReturnsCoverABoundedNumberOfRecentDays();
     void oneMarketAtDifferentIntervalsStampsEachDayAlike();
+    void aRestartWindowOfTheStoreGivesTheHistoryOfEverything_data();
+    void aRestartWindowOfTheStoreGivesTheHistoryOfEverything();
 };
 
 void TestBarHistory::merge_data()
@@ -350,6 +356,57 @@ void TestBarHistory::oneMarketAtDifferentIntervalsStampsEachDayAlike()
     // the VaR never gets a joint history. Issue 13 reports it.
     QEXPECT_FAIL("", "BarHistory stamps a day with its last bar's open time, which depends on the interval", Continue);
     QCOMPARE(a.closeTimes, b.closeTimes);
+}
+
+void TestBarHistory::aRestartWindowOfTheStoreGivesTheHistoryOfEverything_data()
+{
+    QTest::addColumn<QString>("market");
+    QTest::newRow("fx, whose trading day rolls at 17:00 new york") << QStringLiteral("FX");
+    QTest::newRow("xnys, with weekends and a holiday") << QStringLiteral("XNYS");
+    QTest::newRow("crypto, every day") << QStringLiteral("CRYPTO");
+}
+
+void TestBarHistory::aRestartWindowOfTheStoreGivesTheHistoryOfEverything()
+{
+    // A restart reads the store's newest maxBars bars and one close per older trading day
+    // (BarStore::loadRecent, ADR 0106): the engine must end up holding exactly what reading every
+    // stored bar gave it, bars and daily returns alike.
+    QFETCH(QString, market);
+    const auto marketCalendar = calendar(market.toLatin1().constData());
+    QVERIFY(marketCalendar);
+    Bars stored;
+    double price = 100;
+    for (qint64 open = *parseUtcInstant(u"2026-09-01T00:00:00Z"); open < *parseUtcInstant(u"2026-12-01T00:00:00Z");
+         open += 5 * minuteMs) {
+        if (!marketCalendar->isOpen(open))
+            continue;
+        price *= 1.0 + 0.0004 * std::sin(double(open / (5 * minuteMs)) * 0.37);
+        stored.append(barAt(open, price));
+    }
+    QVERIFY(stored.size() > 4 * BarHistory::maxBars);
+    QTemporaryDir dir;
+    auto store = BarStore::open(dir.filePath(QStringLiteral("bars.sqlite")));
+    QVERIFY(store.ok());
+    QVERIFY(store.value()->upsert(QStringLiteral("instrument"), stored).ok());
+    const auto window = store.value()->loadRecent(
+        QStringLiteral("instrument"),
+        BarStore::RecentWindow{BarHistory::maxBars, BarHistory::maxDailyCloses,
+                               [&marketCalendar](qint64 ms) { return marketCalendar->tradingDayOf(ms); }});
+    QVERIFY(window.ok());
+    QVERIFY(window.value().bars.size() < BarHistory::maxBars + 100);
+
+    BarHistory fromEverything;
+    fromEverything.merge(stored, *marketCalendar);
+    BarHistory fromWindow;
+    fromWindow.merge(window.value().bars, *marketCalendar);
+    QCOMPARE(fromWindow.bars().size(), fromEverything.bars().size());
+    for (qsizetype i = 0; i < fromEverything.bars().size(); ++i)
+        QCOMPARE(fromWindow.bars().at(i).openTime, fromEverything.bars().at(i).openTime);
+    const ReturnSeries expected = fromEverything.dailyReturns();
+    const ReturnSeries actual = fromWindow.dailyReturns();
+    QVERIFY(expected.returns.size() > 50);
+    QCOMPARE(actual.closeTimes, expected.closeTimes);
+    QCOMPARE(actual.returns, expected.returns);
 }
 
 QTEST_GUILESS_MAIN(TestBarHistory)

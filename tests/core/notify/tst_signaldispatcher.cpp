@@ -46,6 +46,7 @@ private Q_SLOTS:
     void statisticsDescribeEachChannel();
     void shutdownWhileARequestIsInFlightKeepsTheSignal();
     void saysWhenItHasSettledEverything();
+    void aMessageWaitingForItsTelegramSlotLeavesTheDispatcherIdle();
 
 private:
     void makeDispatcher(bool telegram, bool webhook);
@@ -413,6 +414,29 @@ void TestSignalDispatcher::saysWhenItHasSettledEverything()
     QTRY_VERIFY(!idle.isEmpty());
     QVERIFY(m_dispatcher->isIdle());
     QCOMPARE(m_server->requestCount(hookPath), 2);
+}
+
+void TestSignalDispatcher::aMessageWaitingForItsTelegramSlotLeavesTheDispatcherIdle()
+{
+    // Regression (found by the soak, ADR 0106): two signals at one instant to one chat; the second
+    // waits a second of the clock for its slot (TelegramPacer). A simulation moves the clock only
+    // while the dispatcher is idle, so a wait for the clock must count as idle, and be announced,
+    // or `sentinel run --simulate` waits for ever.
+    makeDispatcher(true, false);
+    QSignalSpy idle(m_dispatcher.get(), &SignalDispatcher::idle);
+    QSignalSpy delivered(m_dispatcher.get(), &SignalDispatcher::signalDelivered);
+    QVERIFY(m_dispatcher->dispatch(signal(QStringLiteral("s1"))).value());
+    QVERIFY(m_dispatcher->dispatch(signal(QStringLiteral("s2"))).value());
+    QTRY_COMPARE(delivered.count(), 1);
+    QTRY_VERIFY(m_dispatcher->isIdle());
+    QVERIFY(!idle.isEmpty());
+    QCOMPARE(m_server->requestCount(sendPath), 1);
+    QCOMPARE(m_outbox->find(QStringLiteral("s2")).value()->state, State::Sending);
+    m_clock->advanceBy(std::chrono::seconds(1));
+    QTRY_COMPARE(delivered.count(), 2);
+    QCOMPARE(m_telegramSentAt.size(), 2);
+    QCOMPARE(m_telegramSentAt.at(1) - m_telegramSentAt.at(0), 1000);
+    QTRY_VERIFY(m_dispatcher->isIdle());
 }
 
 QTEST_GUILESS_MAIN(TestSignalDispatcher)

@@ -11,6 +11,8 @@
 #include "TestData.h"
 
 #include <QElapsedTimer>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrlQuery>
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void recordedFxIntradayBecomesClosedUtcBars();
+    void eachRequestIsDatedByTheEngineClockNotTheWallClock();
     void misbehavingServerGivesTypedErrors_data();
     void misbehavingServerGivesTypedErrors();
     void stalledConnectionTimesOutOnTheClock();
@@ -127,6 +130,23 @@ void TestAlphaVantageProvider::recordedFxIntradayBecomesClosedUtcBars()
     const auto partial = fetchOnce(early, eurUsd());
     QVERIFY(partial.ok());
     QCOMPARE(partial->bars.size(), 1);
+}
+
+void TestAlphaVantageProvider::eachRequestIsDatedByTheEngineClockNotTheWallClock()
+{
+    // A simulation's stand-in serves the market as of the request's Date (ADR 0106), so the
+    // header must carry the engine's instant, in RFC 9110 form, whatever the locale.
+    const QLocale previous;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto restoreLocale = qScopeGuard([&] { QLocale::setDefault(previous); });
+    m_server->route("/query", recorded("crazzyghost_fx_intraday_5min.json"));
+    AlphaVantageProvider provider(*m_clock, settings());
+    QVERIFY(fetchOnce(provider, eurUsd()).ok());
+    m_clock->advanceTo(QDateTime(QDate(2020, 5, 7), QTime(9, 0, 7), Qt::UTC));
+    QVERIFY(fetchOnce(provider, eurUsd()).ok());
+    QCOMPARE(m_server->requestCount(), 2);
+    QCOMPARE(m_server->requests().at(0).headers.value("date"), QByteArray("Wed, 06 May 2020 22:05:00 GMT"));
+    QCOMPARE(m_server->requests().at(1).headers.value("date"), QByteArray("Thu, 07 May 2020 09:00:07 GMT"));
 }
 
 void TestAlphaVantageProvider::misbehavingServerGivesTypedErrors_data()
