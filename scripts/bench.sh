@@ -49,7 +49,7 @@ command -v python3 >/dev/null || { echo "bench: python3 is needed to read the re
 
 bench_dir="$build/tests/bench"
 # bench_healthz is a measurement against an absolute target (p99 under 100 ms), not a Google
-# Benchmark executable: it runs after the others and is reported, not compared.
+# Benchmark executable: it runs after the others and fails the stage above its target.
 mapfile -t executables < <(find "$bench_dir" -maxdepth 1 -type f -name 'bench_*' -perm -u+x ! -name '*.sh' \
                                ! -name bench_healthz 2>/dev/null | sort)
 if [ ${#executables[@]} -eq 0 ]; then
@@ -108,13 +108,19 @@ fi
 
 healthz="$bench_dir/bench_healthz"
 if [ -x "$healthz" ]; then
-    echo "bench: running bench_healthz (reported against its 100 ms p99 target, not compared)" >&2
+    echo "bench: running bench_healthz (p99 against its 100 ms target)" >&2
     if ! QT_QPA_PLATFORM=offscreen "$healthz" --requests 500 >"$results/healthz.log" 2>&1; then
         tail -n 20 "$results/healthz.log" >&2
         echo "bench: FAILED: bench_healthz did not finish" >&2
         exit 1
     fi
     grep '^healthz_bench ' "$results/healthz.log" || { echo "bench: FAILED: bench_healthz printed no result" >&2; exit 1; }
+    # Served from its own thread (ADR 0110), p99 is 1-4 ms on the loaded development machine: the
+    # 100 ms target is a gate now, with a margin of 25x for a slower runner.
+    if ! grep -q '^healthz_bench .* within_target=yes' "$results/healthz.log"; then
+        echo "bench: FAILED: /healthz p99 is above its 100 ms target (issue 19)" >&2
+        exit 1
+    fi
 fi
 
 # The comparison (below) exits 3 and names executables in $results/rerun when a failure might be a

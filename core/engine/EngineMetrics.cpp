@@ -46,7 +46,7 @@ void declareEach(MetricsRegistry& registry, const QString& name, const QString& 
 
 /// Counters set from a map of counts kept elsewhere, under one label.
 void mirror(MetricsRegistry& registry, const QString& name, const QMap<QString, qint64>& counts, const QString& label,
-            MetricLabels fixed = {})
+            const MetricLabels& fixed = {})
 {
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         MetricLabels labels = fixed;
@@ -70,14 +70,30 @@ EngineMetrics::EngineMetrics()
 
 EngineMetrics::~EngineMetrics() = default;
 
-Status EngineMetrics::serve(const QString& listenText, const TelemetryAccess& access, InputSource source)
+Status EngineMetrics::serve(const QString& listenText, const TelemetryAccess& access, InputSource source,
+                           std::chrono::milliseconds interval)
 {
-    auto server = std::make_unique<MetricsServer>(m_registry, [source] { return health(source()); });
-    server->setBeforeScrape([this, source] { update(source()); });
+    if (listenText.isEmpty())
+        return okStatus(); // off
+    m_source = std::move(source);
+    m_board = std::make_shared<TelemetryBoard>();
+    publish();
+    auto server = std::make_unique<MetricsServer>(m_board);
     if (Status listening = server->listen(listenText, access); !listening)
         return listening;
     m_server = std::move(server);
+    m_publishTimer = std::make_unique<QTimer>();
+    m_publishTimer->setInterval(interval);
+    QObject::connect(m_publishTimer.get(), &QTimer::timeout, m_publishTimer.get(), [this] { publish(); });
+    m_publishTimer->start();
     return okStatus();
+}
+
+void EngineMetrics::publish()
+{
+    const Inputs inputs = m_source();
+    update(inputs);
+    m_board->publish(m_registry.exposition(), health(inputs));
 }
 
 quint16 EngineMetrics::port() const

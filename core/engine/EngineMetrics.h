@@ -6,7 +6,11 @@
 #include "notify/DeliveryStats.h"
 #include "telemetry/MetricsRegistry.h"
 #include "telemetry/MetricsServer.h"
+#include "telemetry/TelemetryBoard.h"
 
+#include <QTimer>
+
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <map>
@@ -16,9 +20,10 @@
 namespace sentinel {
 
 /// What the engine exports on `telemetry.listen` (ADR 0081, docs/metrics.md): the counts the
-/// engine keeps anyway, mirrored into the metric families when a scraper asks (never on the
-/// decision path), and the checks behind `/healthz`. Lives in the engine thread, with the
-/// registry and the server it owns.
+/// engine keeps anyway, mirrored into the metric families and published with the checks behind
+/// `/healthz` once a second (never on the decision path: a timer between cycles). Lives in the
+/// engine thread with its registry; the server it owns answers from its own thread out of the
+/// published edition (ADR 0110), so a busy engine does not slow a probe.
 class EngineMetrics final
 {
 public:
@@ -42,9 +47,14 @@ public:
     EngineMetrics(const EngineMetrics&) = delete;
     EngineMetrics& operator=(const EngineMetrics&) = delete;
 
+    /// How often the figures are published while serving.
+    static constexpr std::chrono::milliseconds kPublishInterval{1000};
+
     /// Serves `/metrics` and `/healthz` on `listenText` (empty: off, and succeeds) to whom `access`
-    /// allows. `source` is asked for the engine's state before each answer.
-    Status serve(const QString& listenText, const TelemetryAccess& access, InputSource source);
+    /// allows. `source` is asked for the engine's state once before listening, so the first
+    /// scrape has every family (ADR 0105), then every `interval`.
+    Status serve(const QString& listenText, const TelemetryAccess& access, InputSource source,
+                 std::chrono::milliseconds interval = kPublishInterval);
     /// The bound port; 0 while not serving.
     [[nodiscard]] quint16 port() const;
 
@@ -58,6 +68,8 @@ public:
     [[nodiscard]] static HealthReport health(const Inputs& inputs);
 
 private:
+    /// update() from the source, then the registry's text and the health report onto the board.
+    void publish();
     void updateCycles(const Inputs& inputs);
     void updateMarketData(const Inputs& inputs);
     void updateDecisions(const RunStatistics& stats);
@@ -75,6 +87,9 @@ private:
     MetricsRegistry m_registry;
     qint64 m_cyclesObserved = 0; ///< sequence number of the next cycle time the histogram takes
     std::map<QString, std::deque<DeliverySample>> m_deliveryHistory; ///< channel → samples, oldest first
+    InputSource m_source;
+    std::shared_ptr<TelemetryBoard> m_board;
+    std::unique_ptr<QTimer> m_publishTimer;
     std::unique_ptr<MetricsServer> m_server;
 };
 

@@ -2,13 +2,10 @@
 #include "telemetry/MetricsServer.h"
 
 #include "common/Log.h"
-#include "telemetry/MetricsRegistry.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 
 namespace sentinel {
@@ -42,25 +39,6 @@ QHttpServerResponse unauthorised()
 
 } // namespace
 
-bool HealthReport::healthy() const
-{
-    return std::all_of(checks.cbegin(), checks.cend(), [](const HealthCheck& check) { return check.ok; });
-}
-
-QByteArray HealthReport::toJson() const
-{
-    QJsonObject items;
-    for (const HealthCheck& check : checks) {
-        QJsonObject item{{QStringLiteral("status"), check.ok ? QStringLiteral("ok") : QStringLiteral("failing")}};
-        if (!check.detail.isEmpty())
-            item.insert(QStringLiteral("detail"), check.detail);
-        items.insert(check.name, item);
-    }
-    const QJsonObject report{{QStringLiteral("status"), healthy() ? QStringLiteral("ok") : QStringLiteral("degraded")},
-                             {QStringLiteral("checks"), items}};
-    return QJsonDocument(report).toJson(QJsonDocument::Compact);
-}
-
 Result<ListenAddress> parseListenAddress(const QString& text)
 {
     if (text.isEmpty())
@@ -85,12 +63,16 @@ Result<ListenAddress> parseListenAddress(const QString& text)
     return address;
 }
 
-MetricsServer::MetricsServer(const MetricsRegistry& registry, HealthProbe probe, QObject* parent)
-    : QObject(parent), m_registry(registry), m_probe(std::move(probe))
+MetricsServer::MetricsServer(std::shared_ptr<const TelemetryBoard> board, std::chrono::milliseconds staleAfter)
+    : m_board(std::move(board)), m_staleAfter(staleAfter)
 {
+    m_thread.setObjectName(QStringLiteral("telemetry"));
 }
 
-MetricsServer::~MetricsServer() = default;
+MetricsServer::~MetricsServer()
+{
+    stop();
+}
 
 Status MetricsServer::listen(const QString& listenText, const TelemetryAccess& access)
 {
@@ -105,47 +87,87 @@ Status MetricsServer::listen(const QString& listenText, const TelemetryAccess& a
         return listenError(QStringLiteral("%1 is not a loopback address").arg(address->host.toString()),
                            QStringLiteral("bind to 127.0.0.1, or set telemetry.allow_remote: true and a telemetry.bearer_token"));
     }
+    stop(); // a second listen() replaces the first
     m_expectedAuthorization = access.bearerToken.isEmpty()
         ? QByteArray()
         : QByteArrayLiteral("Bearer ") + access.bearerToken.reveal().toUtf8();
 
-    auto server = std::make_unique<QHttpServer>();
-    server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request) {
-        if (!authorised(request))
-            return unauthorised();
-        if (m_beforeScrape)
-            m_beforeScrape();
-        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), m_registry.exposition());
-    });
-    server->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request) {
-        if (!authorised(request))
-            return unauthorised();
-        const HealthReport report = m_probe ? m_probe() : HealthReport{};
-        return QHttpServerResponse(QByteArrayLiteral("application/json"), report.toJson(),
-                                   report.healthy() ? QHttpServerResponse::StatusCode::Ok
-                                                    : QHttpServerResponse::StatusCode::ServiceUnavailable);
-    });
-    const quint16 bound = server->listen(address->host, address->port);
+    // Everything the routes read is set above, before the thread starts.
+    m_thread.start();
+    m_threadContext = new QObject;
+    m_threadContext->moveToThread(&m_thread);
+    quint16 bound = 0;
+    QMetaObject::invokeMethod(
+        m_threadContext,
+        [this, &address, &bound] {
+            auto server = std::make_unique<QHttpServer>();
+            server->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request) {
+                if (!authorised(request))
+                    return unauthorised();
+                const std::shared_ptr<const TelemetryBoard::Edition> edition = m_board->latest();
+                if (!edition)
+                    return QHttpServerResponse(QByteArrayLiteral("text/plain"), QByteArrayLiteral("no figures published yet\n"),
+                                               QHttpServerResponse::StatusCode::ServiceUnavailable);
+                return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"), edition->metrics);
+            });
+            server->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [this](const QHttpServerRequest& request) {
+                if (!authorised(request))
+                    return unauthorised();
+                const HealthReport report = currentHealth();
+                return QHttpServerResponse(QByteArrayLiteral("application/json"), report.toJson(),
+                                           report.healthy() ? QHttpServerResponse::StatusCode::Ok
+                                                            : QHttpServerResponse::StatusCode::ServiceUnavailable);
+            });
+            bound = server->listen(address->host, address->port);
+            if (bound != 0)
+                m_server = std::move(server);
+        },
+        Qt::BlockingQueuedConnection);
     if (bound == 0) {
+        stop();
         return listenError(QStringLiteral("cannot listen on %1").arg(listenText),
                            QStringLiteral("another program may use the port: choose another port, or an empty string to turn the endpoint off"));
     }
-    m_server = std::move(server);
     m_address = address->host;
     m_port = bound;
     log::get("telemetry")->info("serving /metrics and /healthz on {}:{}", m_address.toString(), m_port);
     return okStatus();
 }
 
+void MetricsServer::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    // The server was made in the telemetry thread and is destroyed there, with its sockets.
+    QMetaObject::invokeMethod(m_threadContext, [this] { m_server.reset(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_threadContext; // its thread has finished: safe from here
+    m_threadContext = nullptr;
+    m_port = 0;
+    m_address.clear();
+}
+
+HealthReport MetricsServer::currentHealth() const
+{
+    const std::shared_ptr<const TelemetryBoard::Edition> edition = m_board->latest();
+    if (!edition)
+        return HealthReport{{{QStringLiteral("figures_current"), false, QStringLiteral("nothing published yet")}}};
+    HealthReport report = edition->health;
+    const auto age = std::chrono::duration_cast<std::chrono::milliseconds>(TelemetryBoard::Clock::now() - edition->publishedAt);
+    if (age > m_staleAfter)
+        report.checks.append({QStringLiteral("figures_current"), false,
+                              QStringLiteral("the figures are %1 s old, more than the %2 s allowed: their publisher (the engine "
+                                             "thread) has stopped publishing")
+                                  .arg(age.count() / 1000)
+                                  .arg(m_staleAfter.count() / 1000)});
+    return report;
+}
+
 bool MetricsServer::authorised(const QHttpServerRequest& request) const
 {
     return m_expectedAuthorization.isEmpty()
         || equalInConstantTime(request.value(QByteArrayLiteral("Authorization")), m_expectedAuthorization);
-}
-
-bool MetricsServer::isListening() const
-{
-    return m_server != nullptr;
 }
 
 } // namespace sentinel

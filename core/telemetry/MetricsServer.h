@@ -3,38 +3,20 @@
 
 #include "common/Error.h"
 #include "common/Secret.h"
+#include "telemetry/HealthReport.h"
+#include "telemetry/TelemetryBoard.h"
 
 #include <QHostAddress>
-#include <QList>
-#include <QObject>
 #include <QString>
+#include <QThread>
 
-#include <functional>
+#include <chrono>
 #include <memory>
 
 class QHttpServer;
 class QHttpServerRequest;
 
 namespace sentinel {
-
-class MetricsRegistry;
-
-/// One named health check, e.g. {"engine", true, "last cycle 2 s ago"}.
-struct HealthCheck {
-    QString name;
-    bool ok = true;
-    QString detail;
-};
-
-/// What `/healthz` reports: healthy when every check is ok.
-struct HealthReport {
-    QList<HealthCheck> checks;
-    [[nodiscard]] bool healthy() const;
-    /// {"status": "ok"|"degraded", "checks": {name: {"status": "ok"|"failing", "detail": ...}}}
-    [[nodiscard]] QByteArray toJson() const;
-};
-
-using HealthProbe = std::function<HealthReport()>;
 
 /// Where to listen, parsed from `telemetry.listen` ("HOST:PORT", "[::1]:9464", "localhost:0").
 struct ListenAddress {
@@ -53,42 +35,47 @@ struct TelemetryAccess {
 /// `invalid_config` error naming telemetry.listen.
 [[nodiscard]] Result<ListenAddress> parseListenAddress(const QString& text);
 
-/// The telemetry endpoint: `GET /metrics` renders the registry in the Prometheus text format,
-/// `GET /healthz` answers the probe's report as JSON with 200 when healthy and 503 when not.
+/// The telemetry endpoint: `GET /metrics` answers the board's latest registry text in the
+/// Prometheus format, `GET /healthz` its health report as JSON, 200 when healthy and 503 when not.
+/// An edition older than `staleAfter` is unhealthy too: its publisher (the engine thread) has
+/// stopped publishing, and a probe should say so rather than repeat the last good answer.
 /// Anything else is 404.
 ///
-/// Create it in the engine thread, next to the registry it reads (the registry is not
-/// synchronised: requests are served in the thread that owns this object). Both the registry
-/// and the probe must outlive it. Stops listening when destroyed.
-class MetricsServer final : public QObject
+/// It answers from a thread of its own ("telemetry") and reads nothing but the board, so an answer
+/// never waits for the publisher to finish what it is doing (ADR 0110). Create, listen and destroy
+/// it from one thread; destroying it stops listening and joins its thread.
+class MetricsServer final
 {
-    Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricsServer)
 public:
-    MetricsServer(const MetricsRegistry& registry, HealthProbe probe, QObject* parent = nullptr);
-    ~MetricsServer() override;
+    static constexpr std::chrono::milliseconds kDefaultStaleAfter{30'000};
 
-    /// Called before each `/metrics` answer, so a feeder can bring the registry up to date only
-    /// when someone asks (optional).
-    void setBeforeScrape(std::function<void()> refresh) { m_beforeScrape = std::move(refresh); }
+    explicit MetricsServer(std::shared_ptr<const TelemetryBoard> board,
+                           std::chrono::milliseconds staleAfter = kDefaultStaleAfter);
+    ~MetricsServer();
 
     /// Starts listening on `telemetry.listen`. Empty text: stays off and succeeds. An address
     /// in use, or one that is not loopback without `access` allowing it, is an error naming the
     /// key and what to do.
     Status listen(const QString& listenText, const TelemetryAccess& access = {});
-    [[nodiscard]] bool isListening() const;
+    [[nodiscard]] bool isListening() const { return m_port != 0; }
     /// The bound port (the chosen one when the configuration asked for port 0); 0 when off.
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] QHostAddress address() const { return m_address; }
 
 private:
+    // Called in the telemetry thread; they read only members set before it started.
     [[nodiscard]] bool authorised(const QHttpServerRequest& request) const;
+    [[nodiscard]] HealthReport currentHealth() const;
+    /// Stops the server in its thread and joins the thread (idempotent).
+    void stop();
 
-    const MetricsRegistry& m_registry;
-    HealthProbe m_probe;
-    std::function<void()> m_beforeScrape;
+    const std::shared_ptr<const TelemetryBoard> m_board;
+    const std::chrono::milliseconds m_staleAfter;
     QByteArray m_expectedAuthorization; ///< empty: no token asked for
-    std::unique_ptr<QHttpServer> m_server;
+    QThread m_thread;
+    QObject* m_threadContext = nullptr;     ///< lives in m_thread; the server is created and destroyed through it
+    std::unique_ptr<QHttpServer> m_server; ///< lives in m_thread
     QHostAddress m_address;
     quint16 m_port = 0;
 };

@@ -10,11 +10,19 @@
 #include <QTcpServer>
 #include <QTest>
 
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <chrono>
 #include <memory>
 
 using namespace sentinel;
 
-/// The telemetry endpoint, a real HTTP server on 127.0.0.1, read with QNetworkAccessManager.
+/// The telemetry endpoint, a real HTTP server on 127.0.0.1 in its own thread, serving what was
+/// published on its board; read with QNetworkAccessManager.
 class TestMetricsServer final : public QObject
 {
     Q_OBJECT
@@ -36,6 +44,9 @@ private Q_SLOTS:
     void aNonLoopbackAddressNeedsBothYeses();
     void aTokenIsAskedOfEveryRequest_data();
     void aTokenIsAskedOfEveryRequest();
+    void figuresNotRepublishedInTimeAreUnhealthy();
+    void nothingPublishedYetIsUnavailable();
+    void answersWhileThePublisherIsBusy();
 
 private:
     struct Response {
@@ -47,8 +58,12 @@ private:
     Response request(const QByteArray& method, const QString& path, const QByteArray& authorization = {},
                      quint16 port = 0);
 
+    /// What the engine does once a second: the registry's text and the checks onto the board.
+    void publish() { m_board->publish(m_registry.exposition(), m_health); }
+
     MetricsRegistry m_registry;
     HealthReport m_health;
+    std::shared_ptr<TelemetryBoard> m_board;
     QNetworkAccessManager m_network;
     std::unique_ptr<MetricsServer> m_server;
 };
@@ -60,7 +75,9 @@ void TestMetricsServer::init()
                                 QStringLiteral("Cache hits.")));
     m_registry.increment(QStringLiteral("sentinel_cache_hits_total"), {{QStringLiteral("cache"), QStringLiteral("quote \"q\"")}}, 7);
     m_health = HealthReport{{{QStringLiteral("engine"), true, QStringLiteral("last cycle 1 s ago")}}};
-    m_server = std::make_unique<MetricsServer>(m_registry, [this] { return m_health; });
+    m_board = std::make_shared<TelemetryBoard>();
+    publish();
+    m_server = std::make_unique<MetricsServer>(m_board);
     const Status listening = m_server->listen(QStringLiteral("127.0.0.1:0"));
     QVERIFY2(listening, listening ? "" : qPrintable(listening.error().toString()));
     QVERIFY(m_server->isListening());
@@ -98,6 +115,8 @@ void TestMetricsServer::metricsShowsLaterUpdates()
 {
     QVERIFY(request("GET", QStringLiteral("/metrics")).body.contains("} 7\n"));
     m_registry.increment(QStringLiteral("sentinel_cache_hits_total"), {{QStringLiteral("cache"), QStringLiteral("quote \"q\"")}});
+    QVERIFY(request("GET", QStringLiteral("/metrics")).body.contains("} 7\n")); // not published yet
+    publish();
     QVERIFY(request("GET", QStringLiteral("/metrics")).body.contains("} 8\n"));
 }
 
@@ -119,6 +138,7 @@ void TestMetricsServer::healthzAnswersTheProbesReport()
     m_health.checks.clear();
     for (qsizetype i = 0; i < checksOk.size(); ++i)
         m_health.checks.append({QStringLiteral("check%1").arg(i), checksOk.at(i), checksOk.at(i) ? QString() : QStringLiteral("all channels failing")});
+    publish();
 
     const Response response = request("GET", QStringLiteral("/healthz"));
     QCOMPARE(response.status, status);
@@ -156,7 +176,7 @@ void TestMetricsServer::unknownPathsAndMethodsAreRefused()
 
 void TestMetricsServer::anEmptyAddressLeavesTheEndpointOff()
 {
-    MetricsServer off(m_registry, {});
+    MetricsServer off(m_board);
     QVERIFY(off.listen(QString()));
     QVERIFY(!off.isListening());
     QCOMPARE(off.port(), quint16(0));
@@ -166,7 +186,7 @@ void TestMetricsServer::aPortInUseIsAnErrorNamingTheKey()
 {
     QTcpServer occupant;
     QVERIFY(occupant.listen(QHostAddress::LocalHost, 0));
-    MetricsServer second(m_registry, {});
+    MetricsServer second(m_board);
     const Status status = second.listen(QStringLiteral("127.0.0.1:%1").arg(occupant.serverPort()));
     QVERIFY(!status);
     QVERIFY(status.error().message.startsWith(u"telemetry.listen"));
@@ -188,7 +208,7 @@ void TestMetricsServer::badAddressesAreErrorsNamingTheKey()
 {
     QFETCH(QString, listen);
     QFETCH(QString, messagePart);
-    MetricsServer server(m_registry, {});
+    MetricsServer server(m_board);
     const Status status = server.listen(listen);
     QVERIFY(!status);
     QCOMPARE(status.error().kind, QStringLiteral("invalid_config"));
@@ -235,7 +255,7 @@ void TestMetricsServer::aNonLoopbackAddressNeedsBothYeses()
     QFETCH(bool, allowRemote);
     QFETCH(QString, token);
     QFETCH(bool, listens);
-    MetricsServer server(m_registry, {});
+    MetricsServer server(m_board);
     const Status status = server.listen(QStringLiteral("0.0.0.0:0"), TelemetryAccess{allowRemote, Secret(token)});
     QCOMPARE(bool(status), listens);
     QCOMPARE(server.isListening(), listens);
@@ -266,13 +286,69 @@ void TestMetricsServer::aTokenIsAskedOfEveryRequest()
     QFETCH(QString, path);
     QFETCH(QByteArray, authorization);
     QFETCH(int, status);
-    MetricsServer server(m_registry, [this] { return m_health; });
+    MetricsServer server(m_board);
     const Status listening = server.listen(QStringLiteral("0.0.0.0:0"),
                                            TelemetryAccess{true, Secret(QStringLiteral("scrape-token-0123456789"))});
     QVERIFY2(listening, listening ? "" : qPrintable(listening.error().toString()));
     const Response response = request("GET", path, authorization, server.port());
     QCOMPARE(response.status, status);
     QCOMPARE(response.body.contains("sentinel_cache_hits_total") || response.body.contains("\"checks\""), status == 200);
+}
+
+void TestMetricsServer::figuresNotRepublishedInTimeAreUnhealthy()
+{
+    MetricsServer server(m_board, std::chrono::milliseconds(200));
+    QVERIFY(server.listen(QStringLiteral("127.0.0.1:0")));
+    publish();
+    QCOMPARE(request("GET", QStringLiteral("/healthz"), {}, server.port()).status, 200);
+    QTest::qWait(400); // the publisher has stopped
+    const Response stale = request("GET", QStringLiteral("/healthz"), {}, server.port());
+    QCOMPARE(stale.status, 503);
+    const QJsonObject check = QJsonDocument::fromJson(stale.body).object().value(u"checks").toObject().value(u"figures_current").toObject();
+    QCOMPARE(check.value(u"status").toString(), QStringLiteral("failing"));
+    QVERIFY2(check.value(u"detail").toString().contains(u"stopped publishing"), stale.body.constData());
+    // The last figures are still served, for what they are worth; the next edition heals it.
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, server.port()).status, 200);
+    publish();
+    QCOMPARE(request("GET", QStringLiteral("/healthz"), {}, server.port()).status, 200);
+}
+
+void TestMetricsServer::nothingPublishedYetIsUnavailable()
+{
+    MetricsServer server(std::make_shared<TelemetryBoard>());
+    QVERIFY(server.listen(QStringLiteral("127.0.0.1:0")));
+    const Response health = request("GET", QStringLiteral("/healthz"), {}, server.port());
+    QCOMPARE(health.status, 503);
+    QVERIFY2(health.body.contains("nothing published yet"), health.body.constData());
+    QCOMPARE(request("GET", QStringLiteral("/metrics"), {}, server.port()).status, 503);
+}
+
+void TestMetricsServer::answersWhileThePublisherIsBusy()
+{
+    // The publisher's thread (this one) blocks for 1.5 s; a client in another thread is answered
+    // meanwhile. Before ADR 0110 the server lived in the publisher's thread and waited with it.
+    std::atomic<int> status{0};
+    std::atomic<qint64> elapsedMs{-1};
+    const quint16 port = m_server->port();
+    std::unique_ptr<QThread> client(QThread::create([&] {
+        QNetworkAccessManager network;
+        QElapsedTimer timer;
+        timer.start();
+        std::unique_ptr<QNetworkReply> reply(network.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/healthz").arg(port)))));
+        QEventLoop loop;
+        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+        loop.exec();
+        status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        elapsedMs = timer.elapsed();
+    }));
+    client->start();
+    QThread::msleep(1500); // busy: no event loop runs here
+    const qint64 blockedFor = 1500;
+    client->wait();
+    QCOMPARE(status.load(), 200);
+    QVERIFY2(elapsedMs.load() >= 0 && elapsedMs.load() < blockedFor,
+             qPrintable(QStringLiteral("answered after %1 ms").arg(elapsedMs.load())));
 }
 
 QTEST_GUILESS_MAIN(TestMetricsServer)
