@@ -21,8 +21,16 @@ BoundedReply* BoundedReply::of(const QNetworkReply* reply)
 BoundedReply::BoundedReply(QNetworkReply* reply, const Limits& limits)
     : QObject(reply), m_reply(reply), m_limits(limits), m_deadline(new QTimer(this))
 {
-    // Qt's own buffer stays small; the bytes are moved into m_body as they come.
-    reply->setReadBufferSize(qint64{64} * 1024);
+    // Qt's own buffer stays small; the bytes are moved into m_body as they come. The size holds
+    // Qt's HTTP thread back (it reads no more from the socket until we have read), but it reaches
+    // that thread only through a connection the reply makes when its request starts: a reply with
+    // an upload body starts one event-loop turn after post(), a redirect starts a new request. Set
+    // only here, it is lost, and a busy thread finds the whole answer queued for it (docs/adr/0111),
+    // so it is set again behind the start and behind each redirect's new request.
+    reply->setReadBufferSize(readBufferBytes);
+    QMetaObject::invokeMethod(this, &BoundedReply::limitReadBuffer, Qt::QueuedConnection);
+    connect(reply, &QNetworkReply::redirected, this,
+            [this] { QMetaObject::invokeMethod(this, &BoundedReply::limitReadBuffer, Qt::QueuedConnection); });
     m_deadline->setSingleShot(true);
     m_deadline->setTimerType(Qt::PreciseTimer);
     connect(m_deadline, &QTimer::timeout, this, [this] { cutOff(Failure::DeadlineExceeded); });
@@ -44,6 +52,12 @@ BoundedReply::BoundedReply(QNetworkReply* reply, const Limits& limits)
         if (m_failure == Failure::None)
             readAvailable();
     });
+}
+
+void BoundedReply::limitReadBuffer()
+{
+    if (m_reply && !m_reply->isFinished())
+        m_reply->setReadBufferSize(readBufferBytes);
 }
 
 void BoundedReply::checkAnnouncedLength()

@@ -24,12 +24,19 @@ namespace sentinel::net {
 /// Owned by the reply (a child of it). Read the body with body(), never reply->readAll(): the
 /// guard has already taken the bytes. After the reply's finished(), failure() says whether the
 /// guard cut it off, and error() turns that into a typed Error.
+///
+/// Over HTTP/1.1 Qt holds at most readBufferBytes unread, so a server outrunning a busy thread
+/// waits instead of filling memory. That needs the request body, if any, given as a QByteArray
+/// (as every client sends it): a sequential upload device is buffered first and starts the
+/// request later than the guard can tell Qt its read buffer size (docs/adr/0111).
 class BoundedReply final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BoundedReply)
 public:
     enum class Failure { None, DeadlineExceeded, BodyTooLarge };
+    /// The most body bytes Qt holds for the reply before the guard has read them.
+    static constexpr qint64 readBufferBytes = qint64{64} * 1024;
 
     /// Starts watching `reply` (just sent). Returns the guard, owned by the reply.
     static BoundedReply* watch(QNetworkReply* reply, const Limits& limits);
@@ -46,6 +53,7 @@ public:
 
 private:
     BoundedReply(QNetworkReply* reply, const Limits& limits);
+    void limitReadBuffer();
     void readAvailable();
     void checkAnnouncedLength();
     void cutOff(Failure failure);

@@ -213,14 +213,16 @@ void FakeHttpServer::trickle(QTcpSocket* socket, const CannedResponse& response)
 void FakeHttpServer::flood(QTcpSocket* socket, const CannedResponse& response)
 {
     QByteArray head = headStart(response);
-    if (response.announcedLength >= 0)
+    if (response.chunked)
+        head += "Transfer-Encoding: chunked\r\n";
+    else if (response.announcedLength >= 0)
         head += "Content-Length: " + QByteArray::number(response.announcedLength) + "\r\n";
     head += "Connection: close\r\n\r\n";
     socket->write(head);
     // Refill whenever the kernel took the last chunk, so the server never holds more than a
     // chunk or two in memory however much it "sends".
     auto left = std::make_shared<qint64>(response.floodBytes);
-    auto refill = [socket, left] {
+    auto refill = [this, socket, left, total = response.floodBytes, chunked = response.chunked] {
         static const QByteArray chunk(64 * 1024, 'x');
         if (*left <= 0) {
             socket->disconnectFromHost();
@@ -229,8 +231,13 @@ void FakeHttpServer::flood(QTcpSocket* socket, const CannedResponse& response)
         if (socket->bytesToWrite() > 2 * chunk.size())
             return;
         const qint64 n = std::min<qint64>(*left, chunk.size());
+        if (chunked)
+            socket->write(QByteArray::number(n, 16) + "\r\n");
         socket->write(chunk.constData(), n);
         *left -= n;
+        if (chunked) // the chunk's CRLF, and after the last one the zero-length chunk that ends the body
+            socket->write(*left > 0 ? "\r\n" : "\r\n0\r\n\r\n");
+        Q_EMIT floodSent(total - *left);
     };
     connect(socket, &QTcpSocket::bytesWritten, socket, refill);
     refill();

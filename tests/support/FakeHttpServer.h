@@ -33,7 +33,8 @@ struct CannedResponse {
         CloseAbruptly, ///< close the connection without answering
         Trickle,      ///< status and headers at once, then the body one byte every `trickleIntervalMs`
         Flood,        ///< announce `announcedLength` (none when negative: read to close) and send
-                      ///< `floodBytes` of filler in 64 KiB chunks, as fast as the client reads
+                      ///< `floodBytes` of filler in 64 KiB chunks, as fast as the client reads;
+                      ///< with `chunked`, as chunked transfer encoding (no length at all)
     };
     int status = 200;
     QByteArray contentType = "application/json";
@@ -43,6 +44,7 @@ struct CannedResponse {
     int trickleIntervalMs = 2000;
     qint64 announcedLength = -1;
     qint64 floodBytes = 0;
+    bool chunked = false;
 
     static CannedResponse json(const QByteArray& body, int status = 200);
     static CannedResponse fromFile(const QString& path, int status = 200,
@@ -82,6 +84,9 @@ public:
 
 Q_SIGNALS:
     void requestReceived(const sentinel::test::RecordedRequest& request);
+    /// A Flood answer handed `bytes` of filler to its socket so far (emitted on every refill, in
+    /// the server's thread: a test that keeps its own thread busy connects it directly).
+    void floodSent(qint64 bytes);
 
 private:
     void onNewConnection();
