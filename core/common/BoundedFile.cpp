@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace sentinel {
 
 namespace {
@@ -78,7 +80,11 @@ Result<QByteArray> readBoundedFile(const QString& path, FileKind kind, qint64 ca
     if (!file.open(QIODevice::ReadOnly))
         return badFile(path, kind, QStringLiteral("cannot be read: %1").arg(file.errorString()),
                        QStringLiteral("check the file's permissions"));
-    QByteArray content = file.read(cap + 1);
+    // Asks for what the file holds now plus one byte (to see it grow), not for the cap: QIODevice
+    // sizes its buffer to the request, and the cap is 32 MiB for a 2 KB configuration.
+    QByteArray content = file.read(std::min(cap, info.size()) + 1);
+    if (content.size() > info.size() && content.size() <= cap) // it grew, or its size says nothing (/proc)
+        content += file.read(cap + 1 - content.size());
     if (file.error() != QFileDevice::NoError)
         return badFile(path, kind, QStringLiteral("cannot be read: %1").arg(file.errorString()),
                        QStringLiteral("check the file and the disk"));

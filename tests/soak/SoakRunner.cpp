@@ -164,7 +164,11 @@ void SoakRunner::writeConfig()
           "platform: paper\n"
           "paper: {starting_balance: 100000, currency: USD}\n"
           "approval: {timeout_s: 300}\n"
-          "telegram: {enabled: true, bot_token: \"${SOAK_TELEGRAM_TOKEN}\", chat_id: \"-1001234567890\", api_base_url: \""
+          // The checks match every execution with its outbox row, so finished rows must outlive the
+          // range; the retention sweep itself is tested in tst_retentionsweep (ADR 0108).
+          "journal: {retention: {outbox: "
+        + QByteArray::number((m_facts.toMs - m_facts.fromMs) / (24 * 3600 * 1000) + 2) + "d}}\n"
+        + "telegram: {enabled: true, bot_token: \"${SOAK_TELEGRAM_TOKEN}\", chat_id: \"-1001234567890\", api_base_url: \""
         + m_telegram->baseUrl().toEncoded() + "\"}\n"
         + "webhook: {enabled: true, url: \"" + m_webhook->url().toEncoded() + "\", secret: \"${SOAK_WEBHOOK_SECRET}\"}\n";
     QFile file(m_configPath);
