@@ -57,6 +57,7 @@ private Q_SLOTS:
     void whatIsNotAJournalExitsTwo_data();
     void whatIsNotAJournalExitsTwo();
     void corruptDataPagesExitThreeWithSqlitesMessages();
+    void aJournalCutInHalfExitsThree();
     void runRefusesWhatIsNotAUsableJournal();
 
 private:
@@ -178,6 +179,20 @@ void TestCliJournal::corruptDataPagesExitThreeWithSqlitesMessages()
     QVERIFY2(run.err.contains("is corrupt"), run.err.constData());
     QVERIFY2(run.err.contains("integrity check"), run.err.constData());
     QVERIFY2(!run.err.contains("disk full"), run.err.constData());
+}
+
+// Found by scripts/bad-input-table.sh: a file cut to half its pages has a schema SQLite cannot read,
+// so any statement prepared at open (a cache_size pragma once) failed first with exit 1 and never
+// reached the integrity check.
+void TestCliJournal::aJournalCutInHalfExitsThree()
+{
+    QFile file(m_fixture.path);
+    const qint64 pages = file.size() / 4096;
+    QVERIFY2(pages >= 4, qPrintable(QStringLiteral("the fixture has only %1 pages").arg(pages)));
+    QVERIFY(file.resize(pages / 2 * 4096));
+    const CliRun run = runSentinel(verifyArgs(m_fixture.path));
+    QVERIFY2(run.exitCode == 3, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
+    QVERIFY2(run.err.contains("is corrupt"), run.err.constData());
 }
 
 // Found by scripts/bad-input-table.sh: `run` reported every journal fault as a runtime failure
