@@ -12,6 +12,7 @@ int runMarketStatus(Invocation&);
 int runFreshness(Invocation&);
 int runNotifyTest(Invocation&);
 int runParseAlphaVantage(Invocation&);
+int runParseOanda(Invocation&);
 int runVar(Invocation&);
 int runJournalVerify(Invocation&);
 
@@ -31,6 +32,9 @@ const QList<Command>& commands()
         {{QStringLiteral("parse"), QStringLiteral("alphavantage")},
          QStringLiteral("Parse a saved Alpha Vantage body; print normalised JSON or a typed error."),
          &runParseAlphaVantage},
+        {{QStringLiteral("parse"), QStringLiteral("oanda")},
+         QStringLiteral("Parse a saved OANDA candles body; print normalised bars (live bar apart) or a typed error."),
+         &runParseOanda},
         {{QStringLiteral("var")}, QStringLiteral("Value at risk of a file of returns (JSON)."), &runVar},
         {{QStringLiteral("journal"), QStringLiteral("verify")}, QStringLiteral("Check a journal file against every integrity rule."), &runJournalVerify},
     };

@@ -3,6 +3,8 @@
 // golden tests compare.
 #include "providers/AlphaVantageParser.h"
 
+#include "market/BarJson.h"
+
 #include <QJsonArray>
 
 #include <variant>
@@ -16,39 +18,15 @@ QJsonValue optionalJson(const std::optional<double>& value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-QString isoUtc(const QDateTime& instant)
-{
-    return instant.isValid() ? instant.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QJsonArray issuesJson(const QList<DataQualityIssue>& issues)
-{
-    QJsonArray array;
-    for (const DataQualityIssue& issue : issues)
-        array.append(QJsonObject{{QStringLiteral("row"), issue.row},
-                                 {QStringLiteral("rule"), issue.rule},
-                                 {QStringLiteral("message"), issue.message}});
-    return array;
-}
-
 QJsonObject payloadJson(const AlphaVantageBars& payload)
 {
-    QJsonArray bars;
-    for (const Bar& bar : payload.bars)
-        bars.append(QJsonObject{{QStringLiteral("open_time"), isoUtc(bar.openTime)},
-                                {QStringLiteral("open"), bar.open},
-                                {QStringLiteral("high"), bar.high},
-                                {QStringLiteral("low"), bar.low},
-                                {QStringLiteral("close"), bar.close},
-                                {QStringLiteral("volume"), bar.volume},
-                                {QStringLiteral("extended_hours"), bar.extendedHours}});
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("bars")},
                        {QStringLiteral("function"), payload.function},
                        {QStringLiteral("symbol"), payload.symbol},
                        {QStringLiteral("interval"), payload.interval},
                        {QStringLiteral("time_zone"), payload.timeZone},
-                       {QStringLiteral("bars"), bars},
-                       {QStringLiteral("issues"), issuesJson(payload.issues)}};
+                       {QStringLiteral("bars"), barsToJson(payload.bars)},
+                       {QStringLiteral("issues"), issuesToJson(payload.issues)}};
 }
 
 QJsonObject payloadJson(const Quote& payload)
@@ -91,7 +69,7 @@ QJsonObject payloadJson(const IndicatorSeries& payload)
                        {QStringLiteral("indicator"), payload.indicator},
                        {QStringLiteral("interval"), payload.interval},
                        {QStringLiteral("points"), points},
-                       {QStringLiteral("issues"), issuesJson(payload.qualityIssues)}};
+                       {QStringLiteral("issues"), issuesToJson(payload.qualityIssues)}};
 }
 
 QJsonObject newsItemJson(const NewsItem& item)
@@ -118,7 +96,7 @@ QJsonObject payloadJson(const NewsSentiment& payload)
         items.append(newsItemJson(item));
     return QJsonObject{{QStringLiteral("type"), QStringLiteral("news_sentiment")},
                        {QStringLiteral("items"), items},
-                       {QStringLiteral("issues"), issuesJson(payload.qualityIssues)}};
+                       {QStringLiteral("issues"), issuesToJson(payload.qualityIssues)}};
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "market/Bar.h"
+#include "market/BarValues.h"
 
 #include <QDateTime>
 #include <QList>
@@ -10,17 +11,6 @@
 #include <optional>
 
 namespace sentinel {
-
-/// One row a provider refused, and why. `row` is the row's own label as the source wrote it
-/// (a timestamp text, a CSV line number), so an operator can find it in the raw data.
-struct DataQualityIssue {
-    QString row;
-    QString rule;    ///< stable code: "not_finite", "high_below_low", "future_timestamp", ...
-    QString message; ///< what is wrong with this row, in a sentence
-
-    [[nodiscard]] QString toString() const { return row + u": " + message + u" [" + rule + u']'; }
-    friend bool operator==(const DataQualityIssue&, const DataQualityIssue&) = default;
-};
 
 /// A bar as read from a source, before sanitising. `bar` is only meaningful when `rejection`
 /// is empty; a reader that could not even read the row (unparseable number, bad timestamp)
@@ -47,11 +37,5 @@ enum class RowOrder { NewestFirst, OldestFirst, Any };
 /// dropped, because nothing tells which one is right.
 [[nodiscard]] SanitizedBars sanitizeBars(const QList<CandidateBar>& rowsInSourceOrder, const QDateTime& now,
                                          RowOrder order);
-
-/// Checks one bar's values only (no ordering); returns the first rule it breaks.
-[[nodiscard]] std::optional<DataQualityIssue> checkBarValues(const QString& label, const Bar& bar);
-
-/// True when `value` is a finite number (not NaN, not ±inf).
-[[nodiscard]] bool isFiniteNumber(double value);
 
 } // namespace sentinel

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/JsonBody.h"
 
 #include <QDateTime>
 #include <QString>
@@ -21,12 +22,13 @@ inline constexpr char16_t HttpError[] = u"http_error";
 inline constexpr char16_t Timeout[] = u"timeout";
 inline constexpr char16_t NetworkError[] = u"network_error";
 inline constexpr char16_t TlsError[] = u"tls_error";
-inline constexpr char16_t HtmlBody[] = u"html_body";                 ///< an HTML page instead of JSON
-inline constexpr char16_t TruncatedBody[] = u"truncated_body";       ///< JSON cut off
+// The shapes of a body that is not JSON (common/JsonBody.h), shared with the broker parsers.
+using jsonBody::HtmlBody;
+using jsonBody::TruncatedBody;
 inline constexpr char16_t BodyTooLarge[] = u"body_too_large";        ///< over the body cap (net::BodyTooLarge)
-inline constexpr char16_t BinaryBody[] = u"binary_body";             ///< NUL bytes: not text at all
-inline constexpr char16_t MalformedBody[] = u"malformed_body";       ///< not JSON at all
-inline constexpr char16_t EmptyBody[] = u"empty_body";
+using jsonBody::BinaryBody;
+using jsonBody::MalformedBody;
+using jsonBody::EmptyBody;
 inline constexpr char16_t UnexpectedShape[] = u"unexpected_shape";   ///< JSON, but not a known answer
 inline constexpr char16_t NoUsableRows[] = u"no_usable_rows";        ///< every row failed sanitising
 inline constexpr char16_t UnknownTimeZone[] = u"unknown_time_zone";

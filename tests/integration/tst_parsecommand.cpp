@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `sentinel parse alphavantage FILE` as a script sees it: stdout, stderr and the exit status.
+// `sentinel parse alphavantage FILE` and `sentinel parse oanda FILE` as a script sees them: stdout, stderr and the exit status.
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -16,6 +16,11 @@ private Q_SLOTS:
     void typedErrorIsJsonOnStdoutAndExitsTwo_data();
     void typedErrorIsJsonOnStdoutAndExitsTwo();
     void missingFileIsBadUsage();
+    void oandaCandlesPrintTheSameBarsAsAlphaVantage();
+    void oandaLiveCandleIsNeverAmongTheBars();
+    void oandaBadPriceIsTypedErrorNamingTheCandle_data();
+    void oandaBadPriceIsTypedErrorNamingTheCandle();
+    void oandaGranularityOptionIsChecked();
 };
 
 namespace {
@@ -42,6 +47,11 @@ Run runSentinel(const QStringList& arguments)
 QString golden(const char* name)
 {
     return sentinel::test::dataPath(QStringLiteral("alphavantage/golden/") + QString::fromLatin1(name) + u"/input.json");
+}
+
+QString oandaGolden(const char* name)
+{
+    return sentinel::test::dataPath(QStringLiteral("oanda/golden/") + QString::fromLatin1(name) + u"/input.json");
 }
 
 } // namespace
@@ -87,6 +97,86 @@ void TestParseCommand::missingFileIsBadUsage()
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.out.isEmpty());
     QVERIFY(run.err.contains("/nonexistent/body.json"));
+}
+
+void TestParseCommand::oandaCandlesPrintTheSameBarsAsAlphaVantage()
+{
+    const Run oanda = runSentinel({QStringLiteral("parse"), QStringLiteral("oanda"), oandaGolden("recorded_candles_m5_mid_de30_eur")});
+    QCOMPARE(oanda.exitCode, 0);
+    const Run alpha = runSentinel({QStringLiteral("parse"), QStringLiteral("alphavantage"),
+                                   golden("recorded_time_series_intraday_5min_us_eastern")});
+    const QJsonObject json = QJsonDocument::fromJson(oanda.out).object();
+    const QJsonObject alphaJson = QJsonDocument::fromJson(alpha.out).object();
+    // Every member parse alphavantage prints is there, and a bar has the same members.
+    for (const QString& key : alphaJson.keys())
+        QVERIFY2(json.contains(key), qPrintable(key));
+    QCOMPARE(json.value(QStringLiteral("interval")).toString(), QStringLiteral("5min"));
+    QCOMPARE(json.value(QStringLiteral("symbol")).toString(), QStringLiteral("DE30/EUR"));
+    const QJsonArray bars = json.value(QStringLiteral("bars")).toArray();
+    QCOMPARE(bars.size(), 5);
+    QCOMPARE(bars.first().toObject().keys(), alphaJson.value(QStringLiteral("bars")).toArray().first().toObject().keys());
+    QCOMPARE(bars.first().toObject().value(QStringLiteral("open_time")).toString(), QStringLiteral("2016-10-17T19:35:00Z"));
+    QCOMPARE(bars.first().toObject().value(QStringLiteral("high")).toDouble(), 10508.0);
+    QVERIFY(json.value(QStringLiteral("live_bar")).isNull());
+}
+
+void TestParseCommand::oandaLiveCandleIsNeverAmongTheBars()
+{
+    const Run run = runSentinel({QStringLiteral("parse"), QStringLiteral("oanda"),
+                                 oandaGolden("incomplete_last_candle_is_the_live_bar_not_a_closed_one")});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    const QJsonArray bars = json.value(QStringLiteral("bars")).toArray();
+    QCOMPARE(bars.size(), 8);
+    QCOMPARE(bars.last().toObject().value(QStringLiteral("open_time")).toString(), QStringLiteral("2017-01-03T07:00:00Z"));
+    QCOMPARE(json.value(QStringLiteral("live_bar")).toObject().value(QStringLiteral("open_time")).toString(),
+             QStringLiteral("2017-01-03T08:00:00Z"));
+}
+
+void TestParseCommand::oandaBadPriceIsTypedErrorNamingTheCandle_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("names");
+    QTest::newRow("a non-numeric price") << oandaGolden("non_numeric_price_string_names_field_and_index")
+                                         << QStringLiteral("invalid_field") << QStringLiteral("candles[2].mid.h");
+    QTest::newRow("nan text") << oandaGolden("nan_text_is_not_a_price") << QStringLiteral("invalid_field")
+                              << QStringLiteral("candles[2].mid.l");
+    QTest::newRow("a missing close") << oandaGolden("missing_close_is_a_missing_field") << QStringLiteral("missing_field")
+                                     << QStringLiteral("candles[4].mid.c");
+    QTest::newRow("a 400 error body") << oandaGolden("recorded_error_400_invalid_instrument")
+                                      << QStringLiteral("broker_error") << QStringLiteral("order.instrument");
+}
+
+void TestParseCommand::oandaBadPriceIsTypedErrorNamingTheCandle()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, kind);
+    QFETCH(QString, names);
+    const Run run = runSentinel({QStringLiteral("parse"), QStringLiteral("oanda"), file});
+    QCOMPARE(run.exitCode, 2);
+    const QJsonObject error = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), kind);
+    QVERIFY2(error.value(QStringLiteral("message")).toString().contains(names), qPrintable(error.value(QStringLiteral("message")).toString()));
+    QVERIFY(!error.value(QStringLiteral("remedy")).toString().isEmpty());
+    QVERIFY(run.err.contains(kind.toUtf8()));
+}
+
+void TestParseCommand::oandaGranularityOptionIsChecked()
+{
+    const QString file = oandaGolden("recorded_candles_h1_mid_eur_usd");
+    const Run agrees = runSentinel({QStringLiteral("parse"), QStringLiteral("oanda"), file, QStringLiteral("--granularity"),
+                                    QStringLiteral("60min")});
+    QCOMPARE(agrees.exitCode, 0);
+    const Run disagrees = runSentinel({QStringLiteral("parse"), QStringLiteral("oanda"), file, QStringLiteral("--granularity"),
+                                       QStringLiteral("M5")});
+    QCOMPARE(disagrees.exitCode, 2);
+    QVERIFY(disagrees.err.contains("invalid_field"));
+    const Run unknown = runSentinel({QStringLiteral("parse"), QStringLiteral("oanda"), file, QStringLiteral("--granularity"),
+                                     QStringLiteral("H4")});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.out.isEmpty());
+    QVERIFY(unknown.err.contains("H4"));
 }
 
 QTEST_GUILESS_MAIN(TestParseCommand)

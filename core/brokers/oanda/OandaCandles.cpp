@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "brokers/oanda/OandaCandles.h"
+
+#include "brokers/oanda/OandaErrors.h"
+#include "brokers/oanda/OandaFields.h"
+#include "brokers/oanda/OandaGranularity.h"
+#include "common/Excerpt.h"
+#include "market/BarValues.h"
+
+#include <array>
+
+namespace sentinel::oanda {
+
+namespace oe = oandaError;
+
+namespace {
+
+const QString kRemedy = QStringLiteral("the body is not a valid OANDA candles answer; report it if it persists");
+
+struct Candle {
+    Bar bar;
+    bool complete = false;
+};
+
+Result<Interval> readGranularity(const FieldReader& root, const CandlesContext& context)
+{
+    const auto named = root.optionalText(u"granularity");
+    if (!named)
+        return named.error();
+    if (named.value().isEmpty()) {
+        if (context.granularity)
+            return *context.granularity;
+        return oe::make(oe::MissingField, QStringLiteral("granularity is missing and none was given"),
+                        QStringLiteral("name the granularity the candles were asked for (--granularity M5)"));
+    }
+    const auto interval = parseGranularity(named.value());
+    if (!interval)
+        return oe::make(oe::UnsupportedGranularity,
+                        QStringLiteral("granularity '%1' is not one the engine uses (%2)")
+                            .arg(excerpt(named.value()), supportedGranularities()),
+                        QStringLiteral("ask OANDA for one of %1").arg(supportedGranularities()));
+    if (context.granularity && *context.granularity != *interval)
+        return oe::make(oe::InvalidField,
+                        QStringLiteral("granularity is %1 but %2 was asked for")
+                            .arg(named.value(), granularityName(*context.granularity)),
+                        kRemedy);
+    return *interval;
+}
+
+/// The component the candles carry: the one asked for, else mid, bid, ask in that order.
+Result<PriceComponent> chooseComponent(const QJsonArray& candles, const CandlesContext& context)
+{
+    if (context.component)
+        return *context.component;
+    if (candles.isEmpty())
+        return PriceComponent::Mid;
+    const QJsonObject first = candles.first().toObject();
+    for (const PriceComponent component : {PriceComponent::Mid, PriceComponent::Bid, PriceComponent::Ask}) {
+        if (first.contains(priceComponentName(component)))
+            return component;
+    }
+    return oe::make(oe::MissingField, QStringLiteral("candles[0] carries none of mid, bid and ask"), kRemedy);
+}
+
+Result<Candle> readCandle(const FieldReader& root, const QJsonArray& candles, qsizetype index, PriceComponent component)
+{
+    const auto element = root.element(u"candles", candles, index);
+    if (!element)
+        return element.error();
+    const FieldReader& candle = element.value();
+    const QString path = root.pathOf(u"candles") + QStringLiteral("[%1]").arg(index);
+    Candle result;
+    if (auto read = store(candle.boolean(u"complete"), result.complete); !read)
+        return read.error();
+    if (auto read = store(candle.time(u"time"), result.bar.openTime); !read)
+        return read.error();
+    qint64 volume = 0;
+    if (auto read = store(candle.count(u"volume"), volume); !read)
+        return read.error();
+    result.bar.volume = double(volume);
+    const auto prices = candle.child(priceComponentName(component));
+    if (!prices)
+        return prices.error();
+    const std::array<std::pair<const char16_t*, double*>, 4> fields{{{u"o", &result.bar.open},
+                                                                     {u"h", &result.bar.high},
+                                                                     {u"l", &result.bar.low},
+                                                                     {u"c", &result.bar.close}}};
+    for (const auto& [key, target] : fields) {
+        if (auto read = store(prices.value().decimal(QStringView(key)), *target); !read)
+            return read.error();
+    }
+    if (auto problem = checkBarValues(path, result.bar))
+        return oe::make(oe::InvalidBar, QStringLiteral("%1 (%2): %3 [%4]")
+                                            .arg(path, result.bar.openTime.toString(Qt::ISODate), problem->message, problem->rule),
+                        kRemedy);
+    return result;
+}
+
+} // namespace
+
+QString priceComponentName(PriceComponent component)
+{
+    switch (component) {
+    case PriceComponent::Mid:
+        return QStringLiteral("mid");
+    case PriceComponent::Bid:
+        return QStringLiteral("bid");
+    case PriceComponent::Ask:
+        return QStringLiteral("ask");
+    }
+    return QStringLiteral("mid");
+}
+
+Result<Candles> parseCandles(const QByteArray& body, const CandlesContext& context)
+{
+    const auto answer = readAnswer(body, u"candles");
+    if (!answer)
+        return answer.error();
+    const FieldReader& root = answer.value();
+    const auto list = root.array(u"candles");
+    if (!list)
+        return list.error();
+    Candles result;
+    const auto instrument = root.optionalText(u"instrument");
+    if (!instrument)
+        return instrument.error();
+    result.instrument = instrument.value();
+    const auto interval = readGranularity(root, context);
+    if (!interval)
+        return interval.error();
+    result.interval = interval.value();
+    const auto component = chooseComponent(list.value(), context);
+    if (!component)
+        return component.error();
+    result.component = component.value();
+
+    const QJsonArray& candles = list.value();
+    for (qsizetype i = 0; i < candles.size(); ++i) {
+        auto candle = readCandle(root, candles, i, result.component);
+        if (!candle)
+            return candle.error();
+        const QDateTime previous = result.closed.isEmpty() ? QDateTime() : result.closed.last().openTime;
+        if (previous.isValid() && candle.value().bar.openTime <= previous)
+            return oe::make(oe::OutOfOrder,
+                            QStringLiteral("candles[%1] opens at %2, not after candles[%3] at %4")
+                                .arg(i)
+                                .arg(candle.value().bar.openTime.toString(Qt::ISODate))
+                                .arg(i - 1)
+                                .arg(previous.toString(Qt::ISODate)),
+                            kRemedy);
+        if (!candle.value().complete) {
+            // The forming candle is the newest; one that is followed by another is not forming.
+            if (i != candles.size() - 1)
+                return oe::make(oe::OutOfOrder,
+                                QStringLiteral("candles[%1] is incomplete but %2 candle(s) follow it; only the newest may be")
+                                    .arg(i)
+                                    .arg(candles.size() - 1 - i),
+                                kRemedy);
+            result.live = candle.value().bar;
+            break;
+        }
+        result.closed.append(candle.value().bar);
+    }
+    return result;
+}
+
+} // namespace sentinel::oanda
