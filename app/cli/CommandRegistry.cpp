@@ -13,6 +13,7 @@ int runFreshness(Invocation&);
 int runNotifyTest(Invocation&);
 int runParseAlphaVantage(Invocation&);
 int runParseOanda(Invocation&);
+int runParseCoinbase(Invocation&);
 int runVar(Invocation&);
 int runJournalVerify(Invocation&);
 
@@ -35,6 +36,8 @@ const QList<Command>& commands()
         {{QStringLiteral("parse"), QStringLiteral("oanda")},
          QStringLiteral("Parse a saved OANDA candles body; print normalised bars (live bar apart) or a typed error."),
          &runParseOanda},
+        {{QStringLiteral("parse"), QStringLiteral("coinbase")},
+         QStringLiteral("Parse a saved Coinbase candles body; print normalised JSON or a typed error."), &runParseCoinbase},
         {{QStringLiteral("var")}, QStringLiteral("Value at risk of a file of returns (JSON)."), &runVar},
         {{QStringLiteral("journal"), QStringLiteral("verify")}, QStringLiteral("Check a journal file against every integrity rule."), &runJournalVerify},
     };

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `sentinel parse alphavantage FILE` and `sentinel parse oanda FILE`: a parser on a saved body,
-// for checking a response by hand and for scripts. Prints the normalised JSON (the same bar
-// layout for both), or a typed error (exit 2).
+// `sentinel parse alphavantage|oanda|coinbase FILE`: a parser on a saved body, for checking a
+// response by hand and for scripts. Prints the normalised JSON (the same bar layout for all), or
+// a typed error (exit 2).
 #include "Cli.h"
 
+#include "brokers/coinbase/CoinbaseJson.h"
 #include "brokers/oanda/OandaGranularity.h"
 #include "brokers/oanda/OandaJson.h"
 #include "common/BoundedFile.h"
@@ -107,6 +108,37 @@ int runParseOanda(Invocation& invocation)
         if (!parsed)
             return parsed.error();
         return oanda::toJson(parsed.value());
+    });
+}
+
+int runParseCoinbase(Invocation& invocation)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Parse a saved Coinbase Advanced Trade candles body and print its closed candles as bars; the candle "
+        "still forming is printed apart as live_bar, never among the bars (docs/adr/0113)."));
+    addGlobalOptions(parser);
+    parser.addOption({QStringLiteral("granularity"),
+                      QStringLiteral("The granularity asked for (ONE_MINUTE ... ONE_DAY, or 1min ... daily); default: "
+                                     "inferred from the candles' spacing."),
+                      QStringLiteral("G")});
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The saved response body (JSON)."));
+    if (const auto exit = parseArguments(parser, invocation, nullptr, 1))
+        return *exit;
+    coinbase::CandleParseOptions options;
+    if (parser.isSet(QStringLiteral("granularity"))) {
+        const QString name = parser.value(QStringLiteral("granularity"));
+        options.granularity = coinbase::parseGranularity(name);
+        if (!options.granularity)
+            return usageError(invocation, QStringLiteral("--granularity '%1' is not one of %2")
+                                              .arg(name, coinbase::knownGranularityNames()));
+    }
+    options.now = QDateTime::currentDateTimeUtc();
+    return printParsed(invocation, parser, [&options](const QByteArray& body) -> Result<QJsonObject> {
+        const auto parsed = coinbase::parseCoinbaseCandles(body, options);
+        if (!parsed)
+            return parsed.error();
+        return coinbase::toJson(parsed.value());
     });
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `sentinel parse alphavantage FILE` and `sentinel parse oanda FILE` as a script sees them: stdout, stderr and the exit status.
+// `sentinel parse alphavantage|oanda|coinbase FILE` as a script sees them: stdout, stderr and the exit status.
 #include "TestData.h"
 
 #include <QJsonArray>
@@ -21,6 +21,10 @@ private Q_SLOTS:
     void oandaBadPriceIsTypedErrorNamingTheCandle_data();
     void oandaBadPriceIsTypedErrorNamingTheCandle();
     void oandaGranularityOptionIsChecked();
+    void coinbaseCandlesPrintTheSameBarJson();
+    void coinbaseBadBodyIsTypedErrorAndExitsTwo_data();
+    void coinbaseBadBodyIsTypedErrorAndExitsTwo();
+    void coinbaseUnknownGranularityIsBadUsage();
 };
 
 namespace {
@@ -177,6 +181,80 @@ void TestParseCommand::oandaGranularityOptionIsChecked()
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY(unknown.out.isEmpty());
     QVERIFY(unknown.err.contains("H4"));
+}
+
+namespace {
+
+QString coinbaseData(const QString& relative)
+{
+    return sentinel::test::dataPath(QStringLiteral("coinbase/") + relative);
+}
+
+} // namespace
+
+void TestParseCommand::coinbaseCandlesPrintTheSameBarJson()
+{
+    const Run run = runSentinel({QStringLiteral("parse"), QStringLiteral("coinbase"),
+                                 coinbaseData(QStringLiteral("market_product_candles_ONE_HOUR.json"))});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(json.value(QStringLiteral("type")).toString(), QStringLiteral("bars"));
+    QCOMPARE(json.value(QStringLiteral("interval")).toString(), QStringLiteral("60min"));
+    QCOMPARE(json.value(QStringLiteral("granularity")).toString(), QStringLiteral("ONE_HOUR"));
+    QVERIFY(json.value(QStringLiteral("granularity_inferred")).toBool());
+    // Both 2024 candles closed long ago; Coinbase lists newest first, the bars are oldest first.
+    QVERIFY(json.value(QStringLiteral("live_bar")).isNull());
+    const auto bars = json.value(QStringLiteral("bars")).toArray();
+    QCOMPARE(bars.size(), 2);
+    const QJsonObject first = bars.first().toObject();
+    QCOMPARE(first.value(QStringLiteral("open_time")).toString(), QStringLiteral("2024-04-04T00:00:00Z"));
+    QCOMPARE(first.value(QStringLiteral("open")).toDouble(), 65984.18);
+    QCOMPARE(first.value(QStringLiteral("volume")).toDouble(), 358.74851052);
+    // The same members as `parse alphavantage` prints for a bar.
+    QCOMPARE(first.keys(), (QStringList{QStringLiteral("close"), QStringLiteral("extended_hours"), QStringLiteral("high"),
+                                        QStringLiteral("low"), QStringLiteral("open"), QStringLiteral("open_time"),
+                                        QStringLiteral("volume")}));
+}
+
+void TestParseCommand::coinbaseBadBodyIsTypedErrorAndExitsTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("a non-numeric open") << QStringList{coinbaseData(QStringLiteral("golden/non_numeric_open_names_field_and_index/input.json"))}
+                                        << QStringLiteral("invalid_number");
+    QTest::newRow("candles out of order") << QStringList{coinbaseData(QStringLiteral("golden/oldest_first_candles_are_unsorted/input.json"))}
+                                          << QStringLiteral("unsorted_candles");
+    QTest::newRow("a granularity the candles do not fit")
+        << QStringList{coinbaseData(QStringLiteral("market_product_candles_ONE_HOUR.json")), QStringLiteral("--granularity"),
+                       QStringLiteral("TWO_HOUR")}
+        << QStringLiteral("misaligned_candle");
+    QTest::newRow("one candle and no granularity")
+        << QStringList{coinbaseData(QStringLiteral("golden/single_candle_without_granularity_is_unknown/input.json"))}
+        << QStringLiteral("unknown_granularity");
+    QTest::newRow("an html page") << QStringList{coinbaseData(QStringLiteral("golden/html_page_instead_of_candles/input.html"))}
+                                  << QStringLiteral("html_body");
+}
+
+void TestParseCommand::coinbaseBadBodyIsTypedErrorAndExitsTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, kind);
+    const Run run = runSentinel(QStringList{QStringLiteral("parse"), QStringLiteral("coinbase")} + arguments);
+    QCOMPARE(run.exitCode, 2);
+    const QJsonObject error = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), kind);
+    QVERIFY(!error.value(QStringLiteral("remedy")).toString().isEmpty());
+    QVERIFY(run.err.contains(kind.toUtf8()));
+}
+
+void TestParseCommand::coinbaseUnknownGranularityIsBadUsage()
+{
+    const Run run = runSentinel({QStringLiteral("parse"), QStringLiteral("coinbase"),
+                                 coinbaseData(QStringLiteral("market_product_candles_ONE_HOUR.json")),
+                                 QStringLiteral("--granularity"), QStringLiteral("2h")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.err.contains("ONE_HOUR"));
 }
 
 QTEST_GUILESS_MAIN(TestParseCommand)
