@@ -18,7 +18,9 @@ echo "built $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 dpkg-deb --field "$deb" Depends
 
 installed=0
-cleanup() { [[ $installed -eq 1 ]] && $SUDO apt-get remove -y -qq trade-sentinel >/dev/null; }
+# An `if`, not `[[ ]] &&`: as the EXIT trap's last command a false test would become the script's
+# exit status, and a run that removed the package itself would end 1 after saying it passed.
+cleanup() { if [[ $installed -eq 1 ]]; then $SUDO apt-get remove -y -qq trade-sentinel >/dev/null; fi; }
 trap cleanup EXIT
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$deb" >/dev/null
 installed=1
