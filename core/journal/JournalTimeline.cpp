@@ -56,10 +56,7 @@ Result<std::optional<QDateTime>> JournalTimeline::lastInstant(const QString& pat
         if (present.value().toInt() == 0) {
             if (source.optional)
                 continue;
-            return Error{QStringLiteral("not_a_journal"),
-                         QStringLiteral("%1 is not a Trade Sentinel journal: table %2 has no column %3")
-                             .arg(path, source.table, source.column),
-                         QStringLiteral("give the file named by journal.path in the configuration")};
+            return journalfile::notAJournal(path, QStringLiteral("table %1 has no column %2").arg(source.table, source.column));
         }
         // MAX over an index-less column is one pass over the table; done once per start.
         auto value = db.scalar(QStringLiteral("SELECT MAX(\"%1\") FROM \"%2\"").arg(source.column, source.table));
