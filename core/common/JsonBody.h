@@ -4,6 +4,7 @@
 #include "common/Error.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QJsonParseError>
 #include <QString>
 
@@ -23,5 +24,9 @@ inline constexpr char16_t EmptyBody[] = u"empty_body";
 /// malformed. `service` names the sender in the remedy ("check the base URL points at OANDA").
 [[nodiscard]] Error classifyNonJsonBody(const QByteArray& body, const QJsonParseError& parseError,
                                         const QString& service);
+
+/// A JSON value's type as an error message names it: "a string", "an object", "null", "absent".
+/// For messages like "candles[2].complete is a string, not a boolean".
+[[nodiscard]] QString jsonTypeName(const QJsonValue& value);
 
 } // namespace sentinel

@@ -23,13 +23,6 @@ Error telegramError(const QString& kind, const QString& message, const QString& 
     return Error{kind, message, remedy};
 }
 
-QString describe(const TelegramReply& reply)
-{
-    return QStringLiteral("Telegram answered %1: %2")
-        .arg(reply.httpStatus)
-        .arg(reply.description.isEmpty() ? QStringLiteral("(no description)") : reply.description);
-}
-
 DeliveryOutcome unavailable(const QString& key, Error error)
 {
     DeliveryOutcome outcome;
@@ -255,7 +248,7 @@ void TelegramChannel::onPartReply(QNetworkReply* reply)
     }
     if (resendPart(answer, partLabel))
         return;
-    log::notify()->warn("telegram: signal {} part {}: {} ({})", signalId, partLabel, describe(answer),
+    log::notify()->warn("telegram: signal {} part {}: {} ({})", signalId, partLabel, answer.summary(),
                         loggableUrl(sendMessage));
     finish(failedOutcome(answer));
 }
@@ -308,37 +301,38 @@ DeliveryOutcome TelegramChannel::failedOutcome(const TelegramReply& answer)
         const int seconds = std::max(1, answer.retryAfterSeconds);
         outcome.retryAt = m_clock.now().addSecs(seconds);
         m_pacer.blockUntil(outcome.retryAt);
-        outcome.error = telegramError(QStringLiteral("rate_limited"), describe(answer),
+        outcome.error = telegramError(QStringLiteral("rate_limited"), answer.summary(),
                                       QStringLiteral("Telegram asks to wait %1 s; fewer signals per minute avoid this").arg(seconds));
         break;
     }
     case Kind::Unauthorized:
         outcome = unavailable(QStringLiteral("telegram.bot_token"),
-                              telegramError(QStringLiteral("invalid_config"), describe(answer),
+                              telegramError(QStringLiteral("invalid_config"), answer.summary(),
                                             QStringLiteral("set telegram.bot_token to the token @BotFather gave you (it may have been revoked)")));
         break;
     case Kind::ChatNotFound:
         outcome = unavailable(QStringLiteral("telegram.chat_id"),
-                              telegramError(QStringLiteral("invalid_config"), describe(answer),
+                              telegramError(QStringLiteral("invalid_config"), answer.summary(),
                                             QStringLiteral("check telegram.chat_id, and send /start to the bot (or add it to the group) first")));
         break;
     case Kind::Forbidden:
         outcome = unavailable(QStringLiteral("telegram.chat_id"),
-                              telegramError(QStringLiteral("forbidden"), describe(answer),
+                              telegramError(QStringLiteral("forbidden"), answer.summary(),
                                             QStringLiteral("unblock the bot or add it back to the chat in telegram.chat_id")));
         break;
     case Kind::ServerError:
     case Kind::Malformed:
     case Kind::ChatMigrated:
-        outcome.error = telegramError(QStringLiteral("server_error"), describe(answer),
+        outcome.error = telegramError(QStringLiteral("server_error"), answer.summary(),
                                       QStringLiteral("Telegram is having trouble; delivery is retried with back-off"));
         break;
     case Kind::ParseError:
     case Kind::TooLong:
+    case Kind::Conflict: // only getUpdates meets it; a send is refused like any other 4xx
     case Kind::BadRequest:
     case Kind::Ok:
         outcome.status = DeliveryOutcome::Status::Rejected;
-        outcome.error = telegramError(QStringLiteral("rejected"), describe(answer),
+        outcome.error = telegramError(QStringLiteral("rejected"), answer.summary(),
                                       QStringLiteral("this message cannot be sent to Telegram; see the log for its id"));
         break;
     }
@@ -373,7 +367,7 @@ void TelegramChannel::verify(std::function<void(const Issues&)> done)
         if (answer.kind != TelegramReply::Kind::Ok) {
             const bool tokenProblem = answer.kind == TelegramReply::Kind::Unauthorized;
             fail(tokenProblem ? QStringLiteral("telegram.bot_token") : QStringLiteral("telegram.api_base_url"),
-                 QStringLiteral("getMe: %1").arg(describe(answer)),
+                 QStringLiteral("getMe: %1").arg(answer.summary()),
                  tokenProblem ? QStringLiteral("set telegram.bot_token to the token @BotFather gave you")
                               : QStringLiteral("retry later, or start with --offline"));
             return;
@@ -398,7 +392,7 @@ void TelegramChannel::verify(std::function<void(const Issues&)> done)
                 return;
             }
             if (chatAnswer.kind != TelegramReply::Kind::Ok) {
-                fail(QStringLiteral("telegram.chat_id"), QStringLiteral("getChat %1: %2").arg(m_chatId, describe(chatAnswer)),
+                fail(QStringLiteral("telegram.chat_id"), QStringLiteral("getChat %1: %2").arg(m_chatId, chatAnswer.summary()),
                      QStringLiteral("check telegram.chat_id, and send /start to the bot (or add it to the group) first"));
                 return;
             }

@@ -43,6 +43,8 @@ Kind kindWithoutEnvelope(int status)
         return Kind::Unauthorized;
     if (status == 429)
         return Kind::RetryAfter;
+    if (status == 409)
+        return Kind::Conflict;
     return (status >= 400 && status < 500) ? Kind::BadRequest : Kind::Malformed;
 }
 
@@ -54,6 +56,8 @@ Kind refusalKind(int status, const QString& description)
         return Kind::Unauthorized;
     if (status == 403)
         return Kind::Forbidden;
+    if (status == 409)
+        return Kind::Conflict;
     if (lower.contains(u"can't parse entities") || lower.contains(u"can't find end of"))
         return Kind::ParseError;
     if (lower.contains(u"chat not found"))
@@ -115,6 +119,13 @@ TelegramReply TelegramReply::classify(int httpStatus, const QByteArray& body)
     }
     reply.kind = refusalKind(status, reply.description);
     return reply;
+}
+
+QString TelegramReply::summary() const
+{
+    return QStringLiteral("Telegram answered %1: %2")
+        .arg(httpStatus)
+        .arg(description.isEmpty() ? QStringLiteral("(no description)") : description);
 }
 
 } // namespace sentinel

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "telemetry/MetricsServer.h"
 
+#include "common/ConstantTime.h"
 #include "common/Log.h"
 
 #include <QHttpServer>
@@ -15,18 +16,6 @@ namespace {
 Error listenError(const QString& message, const QString& remedy)
 {
     return Error{QStringLiteral("invalid_config"), QStringLiteral("telemetry.listen: ") + message, remedy};
-}
-
-/// Compares every byte whatever the first difference, so the answer time says nothing about
-/// how much of a guessed token was right.
-bool equalInConstantTime(const QByteArray& given, const QByteArray& expected)
-{
-    if (given.size() != expected.size())
-        return false;
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < given.size(); ++i)
-        difference |= static_cast<unsigned char>(given.at(i) ^ expected.at(i));
-    return difference == 0;
 }
 
 QHttpServerResponse unauthorised()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/JsonBody.h" // jsonTypeName, for the readers' messages
 
 #include <QByteArray>
 #include <QDateTime>
@@ -79,8 +80,5 @@ template <typename T, typename Target>
     target = std::move(read).value();
     return okStatus();
 }
-
-/// The error for a member of the wrong JSON type: "candles[2].complete is a string, not a boolean".
-[[nodiscard]] QString jsonTypeName(const QJsonValue& value);
 
 } // namespace sentinel::oanda
