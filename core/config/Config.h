@@ -74,6 +74,9 @@ struct TelegramSettings {
     Secret botToken;
     QString chatId;
     QUrl apiBaseUrl = QUrl(QStringLiteral("https://api.telegram.org"));
+    /// `telegram.operators`: the Telegram user ids allowed to approve, reject and command (ADR
+    /// 0115). Empty: nobody can act through Telegram; proposals still arrive there.
+    QList<qint64> operators{}; // {}: aggregate initialisers that stop before it stay warning-free
 };
 
 struct WebhookSettings {

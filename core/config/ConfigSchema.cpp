@@ -312,11 +312,50 @@ void checkTelegramShapes(SchemaReader& reader, const YAML::Node& telegram, const
     }
 }
 
+/// `telegram.operators`: a list of Telegram user ids, each a whole number from 1 to 2^53 - 1
+/// (Telegram's ids have at most 52 significant bits). Usernames are refused: they can be given
+/// up and taken by someone else, an id cannot.
+void readOperators(SchemaReader& reader, const YAML::Node& telegram, Config& config)
+{
+    const YAML::Node operators = telegram["operators"];
+    if (!operators.IsDefined() || operators.IsNull())
+        return;
+    const QString path = QStringLiteral("telegram.operators");
+    const QString remedy = QStringLiteral("list numeric Telegram user ids, e.g. operators: [123456789]; a user can read "
+                                          "theirs from the bot's getUpdates or from @userinfobot");
+    if (!operators.IsSequence()) {
+        reader.error(path, operators, QStringLiteral("must be a list of user ids"), remedy);
+        return;
+    }
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,16}$"));
+    constexpr qint64 maxUserId = (qint64(1) << 53) - 1;
+    for (std::size_t i = 0; i < operators.size(); ++i) {
+        const YAML::Node item = operators[i];
+        const QString where = QStringLiteral("%1[%2]").arg(path).arg(i);
+        const QString text = item.IsScalar() ? fromYaml(item.Scalar()).trimmed() : QString();
+        const qint64 id = digits.match(text).hasMatch() ? text.toLongLong() : 0;
+        if (id < 1 || id > maxUserId) {
+            reader.error(where, item,
+                         item.IsScalar() ? QStringLiteral("'%1' is not a Telegram user id (a whole number from 1 to %2)")
+                                               .arg(excerpt(text))
+                                               .arg(maxUserId)
+                                         : QStringLiteral("must be a single user id"),
+                         remedy);
+            continue;
+        }
+        if (config.telegram.operators.contains(id)) {
+            reader.warning(where, item, QStringLiteral("user id %1 is listed twice").arg(id), QStringLiteral("remove one of them"));
+            continue;
+        }
+        config.telegram.operators.append(id);
+    }
+}
+
 void readTelegram(SchemaReader& reader, const YAML::Node& root, Config& config)
 {
     const YAML::Node telegram = root["telegram"];
     const QString path = QStringLiteral("telegram");
-    if (!reader.checkMap(telegram, path, {"enabled", "bot_token", "chat_id", "api_base_url"}))
+    if (!reader.checkMap(telegram, path, {"enabled", "bot_token", "chat_id", "api_base_url", "operators"}))
         return;
     reader.readBool(telegram, path, "enabled", config.telegram.enabled);
     reader.readSecret(telegram, path, "bot_token", config.telegram.botToken, config.telegram.enabled,
@@ -331,6 +370,7 @@ void readTelegram(SchemaReader& reader, const YAML::Node& root, Config& config)
                          QStringLiteral("write the numeric chat id or @channelname"));
     }
     reader.readUrl(telegram, path, "api_base_url", config.telegram.apiBaseUrl);
+    readOperators(reader, telegram, config);
     if (config.telegram.enabled)
         checkTelegramShapes(reader, telegram, config);
 }

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void demoProfileIsValidAndRunsOnSimulatedData();
     void validFileHasNoIssues();
     void fileWithThreeMistakesReportsAllThreeWithKeyPaths();
+    void telegramOperatorsAreReadAsUserIds();
     void eachMistakeIsReportedAtItsKeyPath_data();
     void eachMistakeIsReportedAtItsKeyPath();
     void theResultNamesTheRegistriesItWasCheckedAgainst();
@@ -182,6 +183,27 @@ void TestConfigLoader::eachMistakeIsReportedAtItsKeyPath_data()
     QTest::newRow("a telegram base url over plain http to a remote host")
         << QByteArray(minimal + "telegram: {api_base_url: \"http://api.telegram.org\"}\n") << QStringLiteral("telegram.api_base_url")
         << QStringLiteral("unencrypted");
+    QTest::newRow("an operator named by username instead of id")
+        << QByteArray(minimal + "telegram: {operators: [\"@alice\"]}\n") << QStringLiteral("telegram.operators[0]")
+        << QStringLiteral("'@alice' is not a Telegram user id");
+    QTest::newRow("a negative operator id (a group, not a user)")
+        << QByteArray(minimal + "telegram: {operators: [123, -1001234567890]}\n") << QStringLiteral("telegram.operators[1]")
+        << QStringLiteral("is not a Telegram user id");
+    QTest::newRow("an operator id beyond 52 bits")
+        << QByteArray(minimal + "telegram: {operators: [9007199254740992]}\n") << QStringLiteral("telegram.operators[0]")
+        << QStringLiteral("from 1 to 9007199254740991");
+    QTest::newRow("a fractional operator id")
+        << QByteArray(minimal + "telegram: {operators: [12.5]}\n") << QStringLiteral("telegram.operators[0]")
+        << QStringLiteral("'12.5' is not a Telegram user id");
+    QTest::newRow("an operator id of zero")
+        << QByteArray(minimal + "telegram: {operators: [0]}\n") << QStringLiteral("telegram.operators[0]")
+        << QStringLiteral("is not a Telegram user id");
+    QTest::newRow("operators as a single id instead of a list")
+        << QByteArray(minimal + "telegram: {operators: 123456789}\n") << QStringLiteral("telegram.operators")
+        << QStringLiteral("must be a list");
+    QTest::newRow("an operator entry that is a map")
+        << QByteArray(minimal + "telegram: {operators: [{id: 5}]}\n") << QStringLiteral("telegram.operators[0]")
+        << QStringLiteral("must be a single user id");
     QTest::newRow("signal-only mode with telegram disabled")
         << QByteArray(minimal + "mode: signal-only\n") << QStringLiteral("telegram.enabled") << QStringLiteral("signal-only");
     QTest::newRow("alpha vantage without an api key")
@@ -376,6 +398,21 @@ void TestConfigLoader::secretReferencesAreResolvedFromTheEnvironment()
     QCOMPARE(result.config.telegram.botToken.reveal(), QStringLiteral("42:resolved-token-value-abcdefghijklmnopqrstu"));
     QCOMPARE(result.config.telegram.chatId, QStringLiteral("-100123"));
     QCOMPARE(result.config.telegram.apiBaseUrl.port(), 8081);
+}
+
+void TestConfigLoader::telegramOperatorsAreReadAsUserIds()
+{
+    const auto none = loaderWithEnvironment({}).loadText(minimal);
+    QVERIFY(none.ok());
+    QVERIFY(none.config.telegram.operators.isEmpty());
+    const auto result = loaderWithEnvironment({}).loadText(
+        minimal + "telegram: {operators: [123456789, \"4503599627370496\", 123456789]}\n");
+    QVERIFY2(result.ok(), qPrintable(result.issues.value(0).toString()));
+    QCOMPARE(result.config.telegram.operators, (QList<qint64>{123456789, 4503599627370496}));
+    // The repeat is a warning at its own index, not an error.
+    QCOMPARE(result.issues.size(), 1);
+    QCOMPARE(result.issues.constFirst().severity, Issue::Severity::Warning);
+    QCOMPARE(result.issues.constFirst().location, QStringLiteral("telegram.operators[2]"));
 }
 
 void TestConfigLoader::secretInClearInAWorldReadableFileIsWarnedAbout()
