@@ -4,6 +4,7 @@
 #include "common/Log.h"
 #include "config/TelegramShapes.h"
 #include "net/BoundedReply.h"
+#include "notify/TelegramApi.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,12 +108,7 @@ QNetworkAccessManager* TelegramChannel::network()
 
 QUrl TelegramChannel::methodUrl(const QString& method, const QString& tokenText) const
 {
-    QUrl url = m_settings.apiBaseUrl;
-    QString path = url.path();
-    if (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + u"/bot" + tokenText + u'/' + method);
-    return url;
+    return telegramApi::methodUrl(m_settings.apiBaseUrl, tokenText, method);
 }
 
 QUrl TelegramChannel::methodUrl(const QString& method) const
@@ -151,23 +147,7 @@ QNetworkReply* TelegramChannel::get(const QString& method, const QUrlQuery& quer
 TelegramReply TelegramChannel::readReply(QNetworkReply* reply, const QString& method,
                                          std::optional<Error>* transportError) const
 {
-    const net::BoundedReply* guard = net::BoundedReply::of(reply);
-    if (guard) {
-        if (auto cutOff = guard->error(loggableUrl(method))) {
-            *transportError = std::move(cutOff);
-            return {};
-        }
-    }
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid()) {
-        // No HTTP answer at all (refused, reset, timeout, TLS). The error text names the URL;
-        // Error masks the token in it.
-        *transportError = telegramError(QStringLiteral("network_error"),
-                                        QStringLiteral("cannot reach Telegram: %1").arg(reply->errorString()),
-                                        QStringLiteral("check the network connection and telegram.api_base_url"));
-        return {};
-    }
-    return TelegramReply::classify(status.toInt(), guard ? guard->body() : reply->readAll());
+    return telegramApi::readReply(reply, loggableUrl(method), transportError);
 }
 
 void TelegramChannel::deliver(const DeliveryAttempt& attempt, PartCallback partDelivered, DoneCallback done)

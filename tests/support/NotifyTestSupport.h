@@ -4,6 +4,8 @@
 #include "FakeHttpServer.h"
 #include "TestData.h"
 #include "common/ManualClock.h"
+#include "common/Secret.h"
+#include "config/Config.h"
 
 #include <QTest>
 
@@ -17,6 +19,17 @@ inline CannedResponse telegramFixture(const QString& name)
 {
     const int status = name.startsWith(u"ok_") ? 200 : name.mid(6, 3).toInt();
     return CannedResponse::fromFile(dataPath(u"telegram/" + name), status);
+}
+
+/// Telegram enabled with `token`, chat -100777, and the Bot API at a test server's `baseUrl`.
+inline TelegramSettings telegramSettingsFor(const QString& token, const QUrl& baseUrl)
+{
+    TelegramSettings settings;
+    settings.enabled = true;
+    settings.botToken = Secret(token);
+    settings.chatId = QStringLiteral("-100777");
+    settings.apiBaseUrl = baseUrl;
+    return settings;
 }
 
 /// Lets network answers arrive through the event loop and releases clock-scheduled work

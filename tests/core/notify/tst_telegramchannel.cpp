@@ -83,12 +83,7 @@ void TestTelegramChannel::cleanup()
 
 TelegramSettings TestTelegramChannel::settings() const
 {
-    TelegramSettings s;
-    s.enabled = true;
-    s.botToken = Secret(token);
-    s.chatId = QStringLiteral("-100777");
-    s.apiBaseUrl = m_server->baseUrl();
-    return s;
+    return telegramSettingsFor(token, m_server->baseUrl());
 }
 
 SignalMessage TestTelegramChannel::signal(const QString& text) const
