@@ -92,7 +92,7 @@ struct UpdateBatch {
 class TelegramUpdates final
 {
 public:
-    static constexpr qsizetype maxBodyBytes = 8 * 1024 * 1024;
+    static constexpr qsizetype maxBodyBytes = qsizetype{8} * 1024 * 1024;
     static constexpr int maxUpdates = 100; ///< getUpdates' own `limit` ceiling
     static constexpr int maxTextLength = 4096; ///< Telegram's message limit (UTF-16 units)
     static constexpr int maxCallbackDataBytes = 64;
