@@ -28,7 +28,11 @@ Result<QJsonObject> twoButtons(const QByteArray& key, qint64 chatId, const QStri
         QJsonObject{{QStringLiteral("text"), yesText}, {QStringLiteral("callback_data"), yesData.value()}},
         QJsonObject{{QStringLiteral("text"), noText}, {QStringLiteral("callback_data"), noData.value()}},
     };
-    return QJsonObject{{QStringLiteral("inline_keyboard"), QJsonArray{row}}};
+    // Not QJsonArray{row}: a braced QJsonArray holding one QJsonArray is a copy of it for clang
+    // (CWG 1467), which would send the buttons as rows.
+    QJsonArray rows;
+    rows.append(row);
+    return QJsonObject{{QStringLiteral("inline_keyboard"), rows}};
 }
 
 QJsonObject textBody(qint64 chatId, const QString& text, bool markdown)
