@@ -19,10 +19,15 @@ YAML::Node watchlistRow(const YAML::Node& root, qsizetype index)
     return list.IsSequence() && index < qsizetype(list.size()) ? list[std::size_t(index)] : list;
 }
 
+/// OANDA names FX pairs BASE_QUOTE; the watchlist writes them BASE/QUOTE.
+bool isOandaPair(const QString& symbol)
+{
+    static const QRegularExpression pair(QStringLiteral("^[A-Z]{3}/[A-Z]{3}$"));
+    return pair.match(symbol).hasMatch();
+}
+
 void checkOandaInstruments(SchemaReader& reader, const YAML::Node& root, const Config& config)
 {
-    // OANDA names FX pairs BASE_QUOTE; the watchlist writes them BASE/QUOTE.
-    static const QRegularExpression pair(QStringLiteral("^[A-Z]{3}/[A-Z]{3}$"));
     for (qsizetype i = 0; i < config.watchlist.size(); ++i) {
         const Instrument& instrument = config.watchlist[i];
         if (providerFor(config, instrument) != ProviderKind::Oanda)
@@ -32,7 +37,7 @@ void checkOandaInstruments(SchemaReader& reader, const YAML::Node& root, const C
             reader.error(path + u".provider", watchlistRow(root, i),
                          QStringLiteral("%1 trades on %2, but the OANDA feed serves FX pairs here").arg(instrument.symbol, instrument.market),
                          QStringLiteral("give this row provider: alpha_vantage or simulated, or watch an FX pair"));
-        else if (!pair.match(instrument.symbol).hasMatch())
+        else if (!isOandaPair(instrument.symbol))
             reader.error(path + u".symbol", watchlistRow(root, i),
                          QStringLiteral("'%1' is not an FX pair OANDA can name").arg(excerpt(instrument.symbol)),
                          QStringLiteral("write the pair as BASE/QUOTE in capitals, e.g. EUR/USD"));
@@ -45,7 +50,7 @@ void checkOandaAccount(SchemaReader& reader, const YAML::Node& root, const Confi
     const YAML::Node at = oanda.IsDefined() ? oanda : root["provider"];
     static const QRegularExpression accountShape(QStringLiteral(R"(^\d{3}-\d{3}-\d{1,12}-\d{3}$)"));
     if (config.oanda.accountId.isEmpty())
-        reader.error(QStringLiteral("oanda.account_id"), at, QStringLiteral("is required when an instrument uses the OANDA feed"),
+        reader.error(QStringLiteral("oanda.account_id"), at, QStringLiteral("is required when an instrument uses the OANDA feed or platform: oanda"),
                      QStringLiteral("copy the v20 account id (e.g. 101-004-1234567-001) from OANDA's Manage Funds page"));
     else if (!accountShape.match(config.oanda.accountId).hasMatch())
         reader.error(QStringLiteral("oanda.account_id"), oanda["account_id"],
@@ -55,8 +60,22 @@ void checkOandaAccount(SchemaReader& reader, const YAML::Node& root, const Confi
         return issue.location == u"oanda.token";
     });
     if (config.oanda.token.isEmpty() && !tokenReported)
-        reader.error(QStringLiteral("oanda.token"), at, QStringLiteral("is required when an instrument uses the OANDA feed"),
+        reader.error(QStringLiteral("oanda.token"), at, QStringLiteral("is required when an instrument uses the OANDA feed or platform: oanda"),
                      QStringLiteral("write token: \"${OANDA_TOKEN}\" and export the personal access token from OANDA's hub"));
+}
+
+/// With `platform: oanda` every row is traded there: each must be a pair OANDA can name.
+void checkOandaTradedInstruments(SchemaReader& reader, const YAML::Node& root, const Config& config)
+{
+    for (qsizetype i = 0; i < config.watchlist.size(); ++i) {
+        const Instrument& instrument = config.watchlist[i];
+        if (providerFor(config, instrument) == ProviderKind::Oanda)
+            continue; // checked as a feed row already
+        if (instrument.market != u"FX" || !isOandaPair(instrument.symbol))
+            reader.error(QStringLiteral("watchlist[%1]").arg(i), watchlistRow(root, i),
+                         QStringLiteral("%1 on %2 cannot be traded on OANDA, the platform this file names").arg(instrument.symbol, instrument.market),
+                         QStringLiteral("watch only FX pairs written BASE/QUOTE with platform: oanda, or use platform: paper"));
+    }
 }
 
 } // namespace
@@ -97,10 +116,13 @@ void checkBrokerFeeds(SchemaReader& reader, const YAML::Node& root, const Config
         reader.error(QStringLiteral("oanda.environment"), root["oanda"]["environment"],
                      QStringLiteral("live trades real money and needs a second, explicit yes"),
                      QStringLiteral("also set oanda.allow_live: true, or use environment: practice"));
-    if (!usesProvider(config, ProviderKind::Oanda))
+    const bool oandaPlatform = config.platform == u"oanda";
+    if (!usesProvider(config, ProviderKind::Oanda) && !oandaPlatform)
         return;
     checkOandaInstruments(reader, root, config);
     checkOandaAccount(reader, root, config);
+    if (oandaPlatform)
+        checkOandaTradedInstruments(reader, root, config);
 }
 
 } // namespace sentinel

@@ -170,11 +170,11 @@ void readPlatform(SchemaReader& reader, const YAML::Node& root, Config& config)
     QString platform;
     if (!reader.readString(root, {}, "platform", platform))
         return;
-    if (platform == u"paper")
+    if (platform == u"paper" || platform == u"oanda")
         config.platform = platform;
     else
         reader.error(QStringLiteral("platform"), root["platform"], QStringLiteral("unknown platform '%1'").arg(excerpt(platform)),
-                     QStringLiteral("use paper (the only platform built so far)"));
+                     QStringLiteral("use paper, or oanda with an oanda: section"));
 }
 
 void readPaper(SchemaReader& reader, const YAML::Node& root, Config& config)
@@ -448,9 +448,9 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     readWatchlist(reader, root["watchlist"], known, config);
     checkChosenProvider(reader, root, config);
     readOanda(reader, root, config);
-    checkBrokerFeeds(reader, root, config);
     readStrategy(reader, root, known, config);
     readPlatform(reader, root, config);
+    checkBrokerFeeds(reader, root, config);
     readPaper(reader, root, config);
     readApproval(reader, root, config);
     readFreshness(reader, root, config);

@@ -27,6 +27,7 @@
 #include "providers/SimulatedProvider.h"
 #include "risk/RiskGate.h"
 #include "strategy/StrategyRegistry.h"
+#include "trading/OandaPlatform.h"
 #include "trading/PaperPlatform.h"
 
 #include <QDir>
@@ -179,6 +180,11 @@ QStringList EngineServices::buildStores()
         bars->warmFromStore(m_config.watchlist, BarHistory::maxBars, BarHistory::maxDailyCloses);
     } else {
         log::engine()->warn("bar store unavailable, a restart will fetch history again: {}", store.error().toString());
+    }
+    if (m_config.platform == u"oanda") {
+        // The broker's account: orders, positions and balance come from OANDA (ADR 0118).
+        platform = std::make_unique<OandaPlatform>(m_clock, m_config.oanda, m_config.watchlist);
+        return {};
     }
     auto paper = PaperPlatform::open(m_journalPath, m_config.paper, m_clock);
     if (!paper)

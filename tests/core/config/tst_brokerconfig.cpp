@@ -19,6 +19,7 @@ private Q_SLOTS:
     void mistakesAreReportedAtTheirKeys_data();
     void mistakesAreReportedAtTheirKeys();
     void eachRowMayUseItsOwnFeed();
+    void oandaPlatformLoads();
 };
 
 namespace {
@@ -119,6 +120,10 @@ void TestBrokerConfig::mistakesAreReportedAtTheirKeys_data()
     QTest::newRow("row feed unknown") << QByteArray("watchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min, provider: fxcm}\n")
                                       << "watchlist[0].provider" << "unknown value";
     QTest::newRow("rate over the cap") << QByteArray("oanda: {requests_per_minute: 500}\n" + fx) << "oanda.requests_per_minute" << "";
+    QTest::newRow("equity on the oanda platform") << QByteArray("platform: oanda\noanda: {account_id: \"101-004-1234567-001\", token: \"${OANDA_TOKEN}\"}\n"
+                                                                "watchlist:\n  - {symbol: \"AAPL\", market: XNYS, interval: 5min}\n")
+                                                  << "watchlist[0]" << "cannot be traded on OANDA";
+    QTest::newRow("oanda platform without account") << QByteArray("platform: oanda\n" + fx) << "oanda.account_id" << "platform: oanda";
     QTest::newRow("token in clear too short") << QByteArray("provider: oanda\noanda: {account_id: \"101-004-1234567-001\", token: \"abc\"}\n" + fx)
                                               << "oanda.token" << "";
 }
@@ -153,6 +158,16 @@ void TestBrokerConfig::eachRowMayUseItsOwnFeed()
     // The same row without the OANDA section is refused: the row's feed needs its account.
     const auto missing = load("watchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min, provider: oanda}\n");
     QVERIFY(!missing.ok());
+}
+
+void TestBrokerConfig::oandaPlatformLoads()
+{
+    const auto result = load("platform: oanda\n"
+                             "oanda: {account_id: \"101-004-1234567-001\", token: \"${OANDA_TOKEN}\"}\n"
+                             "watchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n");
+    QVERIFY2(result.ok(), qPrintable(issuesText(result)));
+    QCOMPARE(result.config.platform, QStringLiteral("oanda"));
+    QCOMPARE(result.config.provider, ProviderKind::Simulated); // trading there does not change the feed
 }
 
 QTEST_GUILESS_MAIN(TestBrokerConfig)
