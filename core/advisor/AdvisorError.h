@@ -17,6 +17,8 @@ namespace sentinel::advisor::advisorError {
 /// out of range, NaN, a duplicate key, a refusal, ...).
 inline constexpr char16_t InvalidOutput[] = u"advisor_invalid_output";
 inline constexpr char16_t InvalidModelName[] = u"advisor_invalid_model_name"; ///< a configured name we refuse to send
+inline constexpr char16_t InvalidBaseUrl[] = u"advisor_invalid_base_url";     ///< not https, or http to a host not loopback
+inline constexpr char16_t Unreachable[] = u"advisor_unreachable";             ///< no connection, TLS failure, a redirect
 inline constexpr char16_t ModelNotFound[] = u"advisor_model_not_found";       ///< the server has no such model
 inline constexpr char16_t Overloaded[] = u"advisor_overloaded";               ///< 503, or the server's queue is full
 inline constexpr char16_t RateLimited[] = u"advisor_rate_limited";            ///< 429
