@@ -46,7 +46,7 @@ QByteArray OllamaProvider::chatBody(const AdviceRequest& request) const
 
 void OllamaProvider::advise(const AdviceRequest& request, AdviceCallback done)
 {
-    m_client->post(u"/api/chat", chatBody(request), kMaxReplyBodyBytes, [this, done = std::move(done)](Result<ServerAnswer> answer) {
+    m_client->post(u"/api/chat", chatBody(request), kMaxReplyBodyBytes, [this, done = std::move(done)](const Result<ServerAnswer>& answer) {
         done(adviceOutcome(answer, ProviderKind::Ollama, m_model.full(), [this](const QByteArray& body) -> Result<ModelText> {
             const auto chat = parseOllamaReply(OllamaEndpoint::Chat, body);
             if (!chat)
@@ -61,7 +61,7 @@ void OllamaProvider::advise(const AdviceRequest& request, AdviceCallback done)
 
 void OllamaProvider::listModels(ModelsCallback done)
 {
-    m_client->get(u"/api/tags", kMaxListBodyBytes, [this, done = std::move(done)](Result<ServerAnswer> answer) {
+    m_client->get(u"/api/tags", kMaxListBodyBytes, [this, done = std::move(done)](const Result<ServerAnswer>& answer) {
         const auto body = successBody(answer, ProviderKind::Ollama, m_model.full());
         const auto models = body ? parseOllamaTags(body.value()) : Result<QList<OllamaModel>>(body.error());
         if (!models)
@@ -78,7 +78,7 @@ void OllamaProvider::listModels(ModelsCallback done)
 
 void OllamaProvider::checkHealth(HealthCallback done)
 {
-    m_client->get(u"/api/version", kMaxSmallBodyBytes, [this, done = std::move(done)](Result<ServerAnswer> answer) {
+    m_client->get(u"/api/version", kMaxSmallBodyBytes, [this, done = std::move(done)](const Result<ServerAnswer>& answer) {
         const auto body = successBody(answer, ProviderKind::Ollama, m_model.full());
         const auto version = body ? parseOllamaVersion(body.value()) : Result<OllamaVersion>(body.error());
         if (!version)

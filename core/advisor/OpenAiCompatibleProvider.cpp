@@ -66,7 +66,7 @@ QByteArray OpenAiCompatibleProvider::chatBody(const AdviceRequest& request) cons
 
 void OpenAiCompatibleProvider::advise(const AdviceRequest& request, AdviceCallback done)
 {
-    m_client->post(u"/v1/chat/completions", chatBody(request), kMaxReplyBodyBytes, [this, done = std::move(done)](Result<ServerAnswer> answer) {
+    m_client->post(u"/v1/chat/completions", chatBody(request), kMaxReplyBodyBytes, [this, done = std::move(done)](const Result<ServerAnswer>& answer) {
         done(adviceOutcome(answer, ProviderKind::OpenAiCompatible, m_model, [](const QByteArray& body) -> Result<ModelText> {
             const auto completion = parseOpenAiChatCompletion(body);
             if (!completion)
@@ -81,7 +81,7 @@ void OpenAiCompatibleProvider::advise(const AdviceRequest& request, AdviceCallba
 
 void OpenAiCompatibleProvider::listModels(ModelsCallback done)
 {
-    m_client->get(u"/v1/models", kMaxListBodyBytes, [this, done = std::move(done)](Result<ServerAnswer> answer) {
+    m_client->get(u"/v1/models", kMaxListBodyBytes, [this, done = std::move(done)](const Result<ServerAnswer>& answer) {
         const auto body = successBody(answer, ProviderKind::OpenAiCompatible, m_model);
         const auto models = body ? parseOpenAiModels(body.value()) : Result<QList<OpenAiModel>>(body.error());
         if (!models)

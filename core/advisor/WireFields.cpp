@@ -164,7 +164,7 @@ QDateTime WireFields::optionalTime(QStringView key)
     const auto value = member(key, QJsonValue::String, false, true);
     if (!value)
         return {};
-    const QDateTime instant = parseRfc3339(value->toString());
+    QDateTime instant = parseRfc3339(value->toString());
     if (!instant.isValid())
         invalid(key, QStringLiteral("'%1' is not an RFC 3339 instant").arg(ae::printable(excerpt(value->toString()))));
     return instant;
