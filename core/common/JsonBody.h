@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QJsonParseError>
+#include <QJsonValue>
 #include <QString>
 
 namespace sentinel {
@@ -23,5 +24,8 @@ inline constexpr char16_t EmptyBody[] = u"empty_body";
 /// malformed. `service` names the sender in the remedy ("check the base URL points at OANDA").
 [[nodiscard]] Error classifyNonJsonBody(const QByteArray& body, const QJsonParseError& parseError,
                                         const QString& service);
+
+/// A JSON value's type as an error names it: "candles[2].complete is a string, not a boolean".
+[[nodiscard]] QString jsonTypeName(const QJsonValue& value);
 
 } // namespace sentinel

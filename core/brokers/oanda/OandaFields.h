@@ -80,7 +80,4 @@ template <typename T, typename Target>
     return okStatus();
 }
 
-/// The error for a member of the wrong JSON type: "candles[2].complete is a string, not a boolean".
-[[nodiscard]] QString jsonTypeName(const QJsonValue& value);
-
 } // namespace sentinel::oanda
