@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Trade Sentinel needs to build, test and run. Idempotent: installs only what is missing.
 #   Debian 12 / Ubuntu 22.04+: apt-get (as root or through sudo).
-#   macOS (Homebrew):  brew install cmake ninja qt spdlog fmt yaml-cpp hiredis qtkeychain google-benchmark redis ccache
-#   Windows (vcpkg):   vcpkg install qtbase qtcharts qttools qthttpserver qtsvg spdlog fmt yaml-cpp hiredis qtkeychain-qt6 benchmark
+#   macOS (Homebrew):  brew install cmake ninja qt spdlog fmt yaml-cpp openssl@3 hiredis qtkeychain google-benchmark redis ccache
+#   Windows (vcpkg):   vcpkg install qtbase qtcharts qttools qthttpserver qtsvg spdlog fmt yaml-cpp openssl hiredis qtkeychain-qt6 benchmark
 #                      (or the Qt online installer for Qt 6.4+ with Charts and HttpServer, plus vcpkg for the rest),
 #                      then configure with -DCMAKE_TOOLCHAIN_FILE=<vcpkg>/scripts/buildsystems/vcpkg.cmake
 set -euo pipefail
@@ -12,7 +12,7 @@ PACKAGES=(
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev libqt6sql6-sqlite libqt6opengl6-dev
   libxkbcommon-dev libvulkan-dev libgl-dev
-  libspdlog-dev libfmt-dev libyaml-cpp-dev libhiredis-dev qtkeychain-qt6-dev libbenchmark-dev
+  libspdlog-dev libfmt-dev libyaml-cpp-dev libssl-dev libhiredis-dev qtkeychain-qt6-dev libbenchmark-dev
   xvfb xauth redis-server sqlite3 tzdata fonts-dejavu-core
 )
 # Sanitizer and fuzzing builds (.ci/run) need clang with its runtime.
@@ -26,7 +26,7 @@ fi
 
 case "$(uname -s)" in
   Darwin)
-    echo "On macOS run: brew install cmake ninja qt spdlog fmt yaml-cpp hiredis qtkeychain google-benchmark redis ccache" >&2
+    echo "On macOS run: brew install cmake ninja qt spdlog fmt yaml-cpp openssl@3 hiredis qtkeychain google-benchmark redis ccache" >&2
     exit 0 ;;
   MINGW*|MSYS*|CYGWIN*)
     echo "On Windows use vcpkg (see the header of this script) or the Qt online installer." >&2

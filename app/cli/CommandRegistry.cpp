@@ -16,6 +16,7 @@ int runParseOanda(Invocation&);
 int runParseCoinbase(Invocation&);
 int runVar(Invocation&);
 int runJournalVerify(Invocation&);
+int runBrokerCheck(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -40,6 +41,8 @@ const QList<Command>& commands()
          QStringLiteral("Parse a saved Coinbase candles body; print normalised JSON or a typed error."), &runParseCoinbase},
         {{QStringLiteral("var")}, QStringLiteral("Value at risk of a file of returns (JSON)."), &runVar},
         {{QStringLiteral("journal"), QStringLiteral("verify")}, QStringLiteral("Check a journal file against every integrity rule."), &runJournalVerify},
+        {{QStringLiteral("broker"), QStringLiteral("check")},
+         QStringLiteral("Connect to the configured broker; print its account and open positions (JSON)."), &runBrokerCheck},
     };
     return all;
 }

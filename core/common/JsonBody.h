@@ -4,8 +4,8 @@
 #include "common/Error.h"
 
 #include <QByteArray>
-#include <QJsonValue>
 #include <QJsonParseError>
+#include <QJsonValue>
 #include <QString>
 
 namespace sentinel {
@@ -25,8 +25,7 @@ inline constexpr char16_t EmptyBody[] = u"empty_body";
 [[nodiscard]] Error classifyNonJsonBody(const QByteArray& body, const QJsonParseError& parseError,
                                         const QString& service);
 
-/// A JSON value's type as an error message names it: "a string", "an object", "null", "absent".
-/// For messages like "candles[2].complete is a string, not a boolean".
+/// A JSON value's type as an error names it: "candles[2].complete is a string, not a boolean".
 [[nodiscard]] QString jsonTypeName(const QJsonValue& value);
 
 } // namespace sentinel

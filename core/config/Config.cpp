@@ -19,8 +19,24 @@ QString providerKindName(ProviderKind kind)
     case ProviderKind::Simulated: return QStringLiteral("simulated");
     case ProviderKind::Replay: return QStringLiteral("replay");
     case ProviderKind::AlphaVantage: return QStringLiteral("alpha_vantage");
+    case ProviderKind::Oanda: return QStringLiteral("oanda");
     }
     return {};
+}
+
+ProviderKind providerFor(const Config& config, const Instrument& instrument)
+{
+    return config.providerOverrides.value(instrument.key(), config.provider);
+}
+
+QList<ProviderKind> providersInUse(const Config& config)
+{
+    QList<ProviderKind> kinds{config.provider};
+    for (const ProviderKind kind : config.providerOverrides) {
+        if (!kinds.contains(kind))
+            kinds.append(kind);
+    }
+    return kinds;
 }
 
 } // namespace sentinel

@@ -5,6 +5,7 @@
 #include "common/LogFormat.h"
 #include "common/Secret.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -15,7 +16,7 @@ namespace sentinel {
 
 /// How proposals reach execution.
 enum class TradingMode { Approval, SignalOnly, Autonomous };
-enum class ProviderKind { Simulated, Replay, AlphaVantage };
+enum class ProviderKind { Simulated, Replay, AlphaVantage, Oanda };
 enum class CacheBackend { Memory, Redis };
 
 struct AlphaVantageSettings {
@@ -24,6 +25,23 @@ struct AlphaVantageSettings {
     int requestsPerMinute = 5;
     int requestsPerDay = 25;
     std::chrono::seconds timeout{10};
+};
+
+/// A broker's environment. Practice is the default everywhere; live needs `allow_live: true` too.
+enum class BrokerEnvironment { Practice, Live };
+
+/// `oanda:` (issue 14, ADR 0117). The URLs follow the environment unless overridden; an override
+/// may use http:// only for a loopback host (the test stand-ins).
+struct OandaSettings {
+    BrokerEnvironment environment = BrokerEnvironment::Practice;
+    bool allowLive = false;
+    QString accountId;       ///< e.g. 101-004-1234567-001
+    Secret token;
+    QUrl baseUrl;            ///< empty: api-fxpractice / api-fxtrade
+    QUrl streamUrl;          ///< empty: stream-fxpractice / stream-fxtrade
+    std::chrono::seconds timeout{10};
+    /// OANDA allows 120 requests a second; a budget of at most 120 a minute can never burst past it.
+    int requestsPerMinute = 120;
 };
 
 struct ReplaySettings {
@@ -75,7 +93,7 @@ struct TelegramSettings {
     QString chatId;
     QUrl apiBaseUrl = QUrl(QStringLiteral("https://api.telegram.org"));
     /// `telegram.operators`: the Telegram user ids allowed to approve, reject and command (ADR
-    /// 0115). Empty: nobody can act through Telegram; proposals still arrive there.
+    /// 0119). Empty: nobody can act through Telegram; proposals still arrive there.
     QList<qint64> operators{}; // {}: aggregate initialisers that stop before it stay warning-free
 };
 
@@ -107,8 +125,11 @@ struct Config {
     bool autonomousEnabled = false;
     ProviderKind provider = ProviderKind::Simulated;
     AlphaVantageSettings alphaVantage;
+    OandaSettings oanda;
     ReplaySettings replay;
     QList<Instrument> watchlist;
+    /// `watchlist[i].provider` where it differs from `provider`, by Instrument::key().
+    QHash<QString, ProviderKind> providerOverrides;
     QString strategyName = QStringLiteral("sma_cross");
     QString platform = QStringLiteral("paper");
     PaperSettings paper;
@@ -133,5 +154,10 @@ struct Config {
 
 [[nodiscard]] QString tradingModeName(TradingMode mode);
 [[nodiscard]] QString providerKindName(ProviderKind kind);
+/// The feed one instrument is fetched from: its `watchlist[i].provider`, else `provider`.
+[[nodiscard]] ProviderKind providerFor(const Config& config, const Instrument& instrument);
+/// Every feed the configuration names, each once: `provider` (the default, even when every row
+/// overrides it) first, then the rows' own.
+[[nodiscard]] QList<ProviderKind> providersInUse(const Config& config);
 
 } // namespace sentinel

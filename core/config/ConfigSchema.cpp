@@ -2,6 +2,7 @@
 #include "config/ConfigSchema.h"
 
 #include "common/Excerpt.h"
+#include "config/BrokerSchema.h"
 #include "config/TelegramShapes.h"
 
 #include <QHash>
@@ -37,19 +38,21 @@ void readAlphaVantage(SchemaReader& reader, const YAML::Node& av, Config& config
     reader.readSeconds(av, path, "timeout_s", config.alphaVantage.timeout, 300);
 }
 
-/// The chosen provider's own settings must be there, even when its section is missing altogether.
+/// The settings of each provider the watchlist uses must be there, even when its section is
+/// missing altogether.
 void checkChosenProvider(SchemaReader& reader, const YAML::Node& root, const Config& config)
 {
+    const QList<ProviderKind> used = providersInUse(config);
     // readSecret has already said why the key is missing when the section names it; say it once.
     const bool apiKeyReported = std::any_of(reader.issues().cbegin(), reader.issues().cend(), [](const Issue& issue) {
         return issue.location == u"providers.alpha_vantage.api_key";
     });
-    if (config.provider == ProviderKind::AlphaVantage && config.alphaVantage.apiKey.isEmpty() && !apiKeyReported) {
+    if (used.contains(ProviderKind::AlphaVantage) && config.alphaVantage.apiKey.isEmpty() && !apiKeyReported) {
         reader.error(QStringLiteral("providers.alpha_vantage.api_key"), root["provider"],
                      QStringLiteral("provider alpha_vantage needs an API key"),
                      QStringLiteral("write api_key: \"${ALPHA_VANTAGE_API_KEY}\" and export the variable"));
     }
-    if (config.provider == ProviderKind::Replay && config.replay.directory.isEmpty()) {
+    if (used.contains(ProviderKind::Replay) && config.replay.directory.isEmpty()) {
         reader.error(QStringLiteral("providers.replay.directory"), root["provider"],
                      QStringLiteral("provider replay needs a directory of CSV files"),
                      QStringLiteral("set providers.replay.directory"));
@@ -59,10 +62,7 @@ void checkChosenProvider(SchemaReader& reader, const YAML::Node& root, const Con
 /// `provider` chooses the market data feed; `providers` holds each feed's settings.
 void readProviders(SchemaReader& reader, const YAML::Node& root, Config& config)
 {
-    reader.readChoice(root, {}, "provider", config.provider,
-                      {{"simulated", ProviderKind::Simulated},
-                       {"replay", ProviderKind::Replay},
-                       {"alpha_vantage", ProviderKind::AlphaVantage}});
+    readProviderKind(reader, root, {}, config.provider);
     const YAML::Node providers = root["providers"];
     if (reader.checkMap(providers, QStringLiteral("providers"), {"alpha_vantage", "replay"})) {
         readAlphaVantage(reader, providers["alpha_vantage"], config);
@@ -70,7 +70,6 @@ void readProviders(SchemaReader& reader, const YAML::Node& root, Config& config)
             reader.readString(providers["replay"], QStringLiteral("providers.replay"), "directory",
                               config.replay.directory);
     }
-    checkChosenProvider(reader, root, config);
 }
 
 /// One watchlist row; nullopt (with every problem reported) when it cannot be watched.
@@ -127,7 +126,7 @@ void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownName
     for (std::size_t i = 0; i < node.size(); ++i) {
         const QString path = QStringLiteral("watchlist[%1]").arg(i);
         const YAML::Node item = node[i];
-        if (!reader.checkMap(item, path, {"symbol", "market", "interval"})) {
+        if (!reader.checkMap(item, path, {"symbol", "market", "interval", "provider"})) {
             if (item.IsNull())
                 reader.error(path, item, QStringLiteral("is empty"), QStringLiteral("give symbol, market and interval"));
             continue;
@@ -143,6 +142,10 @@ void readWatchlist(SchemaReader& reader, const YAML::Node& node, const KnownName
         }
         rowOfKey.insert(key, i);
         instruments.append(*instrument);
+        ProviderKind feed = config.provider;
+        readProviderKind(reader, item, path, feed);
+        if (feed != config.provider)
+            config.providerOverrides.insert(key, feed);
     }
     config.watchlist = instruments;
 }
@@ -167,11 +170,11 @@ void readPlatform(SchemaReader& reader, const YAML::Node& root, Config& config)
     QString platform;
     if (!reader.readString(root, {}, "platform", platform))
         return;
-    if (platform == u"paper")
+    if (platform == u"paper" || platform == u"oanda")
         config.platform = platform;
     else
         reader.error(QStringLiteral("platform"), root["platform"], QStringLiteral("unknown platform '%1'").arg(excerpt(platform)),
-                     QStringLiteral("use paper (the only platform built so far)"));
+                     QStringLiteral("use paper, or oanda with an oanda: section"));
 }
 
 void readPaper(SchemaReader& reader, const YAML::Node& root, Config& config)
@@ -478,13 +481,16 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     reader.checkMap(root, QString(),
                     {"mode", "autonomous", "provider", "providers", "watchlist", "strategy", "platform", "paper",
                      "approval", "freshness", "cache", "risk", "telegram", "webhook", "journal", "telemetry",
-                     "logging", "calendars"});
+                     "logging", "calendars", "oanda"});
     // Issues come out in this order; the mode rules need every section read first.
     readMode(reader, root, config);
     readProviders(reader, root, config);
     readWatchlist(reader, root["watchlist"], known, config);
+    checkChosenProvider(reader, root, config);
+    readOanda(reader, root, config);
     readStrategy(reader, root, known, config);
     readPlatform(reader, root, config);
+    checkBrokerFeeds(reader, root, config);
     readPaper(reader, root, config);
     readApproval(reader, root, config);
     readFreshness(reader, root, config);

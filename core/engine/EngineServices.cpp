@@ -21,10 +21,13 @@
 #include "notify/TelegramChannel.h"
 #include "notify/WebhookChannel.h"
 #include "providers/AlphaVantageProvider.h"
+#include "providers/OandaProvider.h"
 #include "providers/ReplayProvider.h"
+#include "providers/RoutedProvider.h"
 #include "providers/SimulatedProvider.h"
 #include "risk/RiskGate.h"
 #include "strategy/StrategyRegistry.h"
+#include "trading/OandaPlatform.h"
 #include "trading/PaperPlatform.h"
 
 #include <QDir>
@@ -89,24 +92,40 @@ QStringList EngineServices::checkModes() const
     return problems;
 }
 
-void EngineServices::buildProvider()
+std::unique_ptr<MarketDataProvider> EngineServices::makeProvider(ProviderKind kind)
 {
-    switch (m_config.provider) {
+    switch (kind) {
     case ProviderKind::Simulated: {
         auto simulated = std::make_unique<SimulatedProvider>(m_clock, m_options.seed);
         simulated->setSchedule(&m_instruments);
-        upstream = std::move(simulated);
-        break;
+        return simulated;
     }
     case ProviderKind::Replay:
-        upstream = std::make_unique<ReplayProvider>(m_clock, m_config.replay.directory);
-        break;
+        return std::make_unique<ReplayProvider>(m_clock, m_config.replay.directory);
     case ProviderKind::AlphaVantage: {
         auto alphaVantage = std::make_unique<AlphaVantageProvider>(m_clock, m_config.alphaVantage);
         alphaVantage->setSchedule(&m_instruments);
-        upstream = std::move(alphaVantage);
-        break;
+        return alphaVantage;
     }
+    case ProviderKind::Oanda:
+        return std::make_unique<OandaProvider>(m_clock, m_config.oanda);
+    }
+    return {};
+}
+
+void EngineServices::buildProvider()
+{
+    // One feed for the whole watchlist, or one per feed its rows name (ADR 0117).
+    const QList<ProviderKind> kinds = providersInUse(m_config);
+    if (kinds.size() == 1) {
+        upstream = makeProvider(kinds.front());
+    } else {
+        std::vector<std::unique_ptr<MarketDataProvider>> feeds;
+        for (const ProviderKind kind : kinds)
+            feeds.push_back(makeProvider(kind));
+        upstream = std::make_unique<RoutedProvider>(std::move(feeds), [this, kinds](const Instrument& instrument) {
+            return std::size_t(kinds.indexOf(providerFor(m_config, instrument)));
+        });
     }
     m_instruments.setPublicationDelay(upstream->publicationDelay());
     QObject::connect(upstream.get(), &MarketDataProvider::alertRaised, &m_alerts, [this](const ProviderAlert& alert) {
@@ -161,6 +180,11 @@ QStringList EngineServices::buildStores()
         bars->warmFromStore(m_config.watchlist, BarHistory::maxBars, BarHistory::maxDailyCloses);
     } else {
         log::engine()->warn("bar store unavailable, a restart will fetch history again: {}", store.error().toString());
+    }
+    if (m_config.platform == u"oanda") {
+        // The broker's account: orders, positions and balance come from OANDA (ADR 0118).
+        platform = std::make_unique<OandaPlatform>(m_clock, m_config.oanda, m_config.watchlist);
+        return {};
     }
     auto paper = PaperPlatform::open(m_journalPath, m_config.paper, m_clock);
     if (!paper)

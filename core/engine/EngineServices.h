@@ -28,6 +28,7 @@ class Strategy;
 class TelegramChannel;
 class TradingPlatform;
 struct Config;
+enum class ProviderKind;
 struct EngineOptions;
 
 /// Every service one engine runs on, built from the configuration in the engine's thread: the
@@ -71,6 +72,7 @@ public:
 private:
     [[nodiscard]] QStringList checkModes() const;
     void buildProvider();
+    [[nodiscard]] std::unique_ptr<MarketDataProvider> makeProvider(ProviderKind kind);
     [[nodiscard]] QStringList buildCaches();
     [[nodiscard]] QStringList buildStores();
     [[nodiscard]] QStringList buildDecisionRules();

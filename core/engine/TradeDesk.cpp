@@ -17,6 +17,8 @@
 #include "risk/RiskGate.h"
 #include "trading/TradingPlatform.h"
 
+#include <QTimer>
+
 namespace sentinel {
 
 TradeDesk::TradeDesk(EngineContext& context, EngineSteps steps, QObject* parent)
@@ -81,6 +83,15 @@ void TradeDesk::reconcile(TradeProposal proposal)
                                                            const Result<std::optional<Fill>>& fill) {
         if (fill && fill.value())
             return onFilled(proposal, *fill.value());
+        if (!fill) {
+            // The platform could not say: the order may have executed. Never guess either way;
+            // the proposal stays approved and is asked about again (ADR 0118).
+            m_steps.alerts.raise(Alert::Severity::Critical, alertkind::reconciliationMismatch, proposal.instrument.key(),
+                                 QStringLiteral("could not learn from %1 what became of order %2: %3; asking again in 60 s")
+                                     .arg(m_steps.services.platform->name(), proposal.clientOrderId, fill.error().toString()));
+            QTimer::singleShot(std::chrono::seconds(60), this, [this, proposal] { reconcile(proposal); });
+            return;
+        }
         markRefused(proposal, QStringLiteral("approved before a restart but not executed: approve again if still wanted"),
                     QStringLiteral("refusing a lapsed approval"));
     });

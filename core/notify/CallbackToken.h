@@ -23,7 +23,7 @@ struct CallbackToken {
     friend bool operator==(const CallbackToken&, const CallbackToken&) = default;
 };
 
-/// The verdict on a press (ADR 0115).
+/// The verdict on a press (ADR 0119).
 enum class CallbackVerdict {
     Ok,           ///< signed by us for this chat, on the message recorded for its proposal
     Malformed,    ///< not data we could have made
@@ -38,7 +38,7 @@ struct CallbackCheck {
     CallbackToken token; ///< set from Forged on; empty for Malformed
 };
 
-/// Builds and checks `callback_data` (ADR 0115): `<a|r|f|c>:<subject id>:<tag>`, where the tag is
+/// Builds and checks `callback_data` (ADR 0119): `<a|r|f|c>:<subject id>:<tag>`, where the tag is
 /// the first 128 bits of HMAC-SHA256 over the action, the subject id and the chat id under a
 /// per-desk random key, in unpadded base64url (22 characters). A UUID subject makes 61 bytes,
 /// within Telegram's 64. The data carries no secret: the key never leaves the desk, and ids are

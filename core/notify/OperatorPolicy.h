@@ -9,7 +9,7 @@
 
 namespace sentinel {
 
-/// What to do with an update from Telegram (ADR 0115).
+/// What to do with an update from Telegram (ADR 0119).
 enum class OperatorDecision {
     Act,                 ///< a configured operator in the configured chat
     RefuseNotAuthorised, ///< someone else in the configured chat: answer "not authorised" (rate-limited)

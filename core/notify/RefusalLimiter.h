@@ -24,7 +24,7 @@ struct RefusalDecision {
     int attempts = 0;   ///< this stranger's refused attempts folded into this alert (this one included)
 };
 
-/// Keeps refusals from spending the bot's send budget (ADR 0115): a stranger pressing buttons
+/// Keeps refusals from spending the bot's send budget (ADR 0119): a stranger pressing buttons
 /// in a loop gets at most one reply a minute, all strangers together a few, and the rest are
 /// dropped but counted. The operator is alerted once per stranger per window, with the number
 /// of attempts, instead of once per press. Pure: time comes from the Clock (ManualClock in tests).

@@ -9,7 +9,7 @@
 
 namespace sentinel {
 
-/// The commands an operator can send the bot (issue 16, ADR 0115). Unknown is answered with the
+/// The commands an operator can send the bot (issue 16, ADR 0119). Unknown is answered with the
 /// help text, never with silence.
 enum class TelegramCommand { Status, Positions, Pnl, Pause, Resume, Flatten, Help, Unknown };
 

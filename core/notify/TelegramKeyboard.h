@@ -34,7 +34,7 @@ struct DecisionNote {
     std::optional<Fill> fill;  ///< for an approval that executed
 };
 
-/// The Bot API bodies of the two-way flow (ADR 0115): the inline keyboards sent with a proposal
+/// The Bot API bodies of the two-way flow (ADR 0119): the inline keyboards sent with a proposal
 /// or a /flatten question, the edit that shows the outcome and removes the buttons, and the
 /// answer to a press. Texts use MarkdownV2 like TelegramFormatter, with a plain fallback.
 class TelegramKeyboard final

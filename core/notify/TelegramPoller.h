@@ -39,7 +39,7 @@ struct TelegramPollerState {
     [[nodiscard]] static QString statusName(Status status);
 };
 
-/// Receives updates by long-polling getUpdates (ADR 0115): one request at a time, held open by
+/// Receives updates by long-polling getUpdates (ADR 0119): one request at a time, held open by
 /// Telegram for `longPoll` seconds, so an idle bot costs one request every 30 s, never a busy
 /// loop. A batch is handed over with batchReceived() and the poller waits: the caller stores
 /// what it needs (the journal) and then calls commit(nextOffset), which the next request

@@ -19,7 +19,7 @@ struct TelegramReply {
         ChatNotFound, ///< 400 chat not found: permanent for this chat
         Forbidden,    ///< 403 blocked, kicked, not a member: permanent for this chat
         TooLong,      ///< 400 message is too long
-        Conflict,     ///< 409: another getUpdates poller or a webhook holds this token (ADR 0115)
+        Conflict,     ///< 409: another getUpdates poller or a webhook holds this token (ADR 0119)
         BadRequest,   ///< any other 4xx: this message is refused
         ServerError,  ///< 5xx: transient
         Malformed,    ///< unreadable body: treated as transient, never as delivered

@@ -82,7 +82,7 @@ struct UpdateBatch {
     }
 };
 
-/// Reads getUpdates answers strictly (ADR 0115). The envelope goes through TelegramReply (409
+/// Reads getUpdates answers strictly (ADR 0119). The envelope goes through TelegramReply (409
 /// conflict, 429 retry_after, ...); a refused or unreadable envelope is an Error for the whole
 /// batch and the offset stays where it was. Inside an accepted envelope each update stands
 /// alone: a malformed one is skipped with an Error naming its path, and the others are read.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// libFuzzer target for the inbound half of two-way Telegram (ADR 0115): TelegramUpdates::parse,
+// libFuzzer target for the inbound half of two-way Telegram (ADR 0119): TelegramUpdates::parse,
 // TelegramCommands and CallbackTokenCodec must never crash or trip a sanitizer, whatever the body.
 // Beyond that the answer must be one the poller can act on safely: ids within their documented
 // ranges, update_ids strictly increasing and at or above the offset asked for, the next offset

@@ -81,6 +81,8 @@ public:
     [[nodiscard]] const QList<RecordedRequest>& requests() const { return m_requests; }
     [[nodiscard]] int requestCount(const QByteArray& path = {}) const;
     void clearRequests() { m_requests.clear(); }
+    /// TCP connections accepted so far: a client that keeps its connection alive opens one.
+    [[nodiscard]] int connectionCount() const { return m_connections; }
 
 Q_SIGNALS:
     void requestReceived(const sentinel::test::RecordedRequest& request);
@@ -101,6 +103,7 @@ private:
     QList<RecordedRequest> m_requests;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     bool m_recording = true;
+    int m_connections = 0;
 };
 
 } // namespace sentinel::test

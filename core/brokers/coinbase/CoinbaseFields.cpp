@@ -7,7 +7,6 @@
 
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <cmath>
@@ -50,30 +49,6 @@ Result<QJsonObject> parseObjectBody(const QByteArray& body, qsizetype maxBytes, 
         return ce::make(ce::UnexpectedShape, QStringLiteral("%1 is JSON but not an object").arg(what),
                         QStringLiteral("check the URL points at the Coinbase Advanced Trade API"));
     return document.object();
-}
-
-QDateTime parseRfc3339(QStringView text)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        R"(^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$)"));
-    const QRegularExpressionMatch match = pattern.match(text.toString());
-    if (!match.hasMatch())
-        return {};
-    const QDate date(match.capturedView(1).toInt(), match.capturedView(2).toInt(), match.capturedView(3).toInt());
-    const int ms = match.capturedView(7).isEmpty() ? 0 : match.captured(7).leftJustified(3, u'0').left(3).toInt();
-    const QTime time(match.capturedView(4).toInt(), match.capturedView(5).toInt(), match.capturedView(6).toInt(), ms);
-    if (!date.isValid() || !time.isValid())
-        return {};
-    int offsetSeconds = 0;
-    const QStringView zone = match.capturedView(8);
-    if (zone != u"Z") {
-        const int hours = zone.mid(1, 2).toInt();
-        const int minutes = zone.mid(4, 2).toInt();
-        if (hours > 23 || minutes > 59)
-            return {};
-        offsetSeconds = (hours * 60 + minutes) * 60 * (zone.front() == u'-' ? -1 : 1);
-    }
-    return QDateTime(date, time, QTimeZone(offsetSeconds)).toUTC();
 }
 
 void FieldReader::fail(Error error)

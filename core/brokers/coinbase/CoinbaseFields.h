@@ -4,6 +4,7 @@
 #include "brokers/coinbase/CoinbaseDecimal.h"
 #include "common/Error.h"
 #include "common/Side.h"
+#include "market/TimeText.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -26,11 +27,6 @@ inline constexpr qsizetype kMaxRestBodyBytes = qsizetype{4} * 1024 * 1024;
 /// The body as a JSON object, or the typed error for a body that is too large, not JSON, or not
 /// an object. `what` names the answer in messages ("the candles answer").
 [[nodiscard]] Result<QJsonObject> parseObjectBody(const QByteArray& body, qsizetype maxBytes, const QString& what);
-
-/// An RFC 3339 instant as Coinbase writes them ("2023-11-26T10:19:47.423220Z",
-/// "2026-04-07 14:30:10.000000000+00:00"); fractions beyond milliseconds are dropped. Invalid
-/// when the text is no such instant.
-[[nodiscard]] QDateTime parseRfc3339(QStringView text);
 
 /// Reads the fields of one JSON object and keeps the first problem. Every getter returns a
 /// default value once a problem is recorded, so a reader reads all fields and then checks

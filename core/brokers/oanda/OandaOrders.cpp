@@ -41,7 +41,9 @@ Result<QString> clientOrderId(const FieldReader& transaction, const FieldReader&
     return QString();
 }
 
-Status readFill(const FieldReader& fill, OrderAnswer& answer)
+} // namespace
+
+Status readFillTransaction(const FieldReader& fill, OrderAnswer& answer)
 {
     for (auto [key, target] : {std::pair{u"orderID", &answer.orderId}, std::pair{u"id", &answer.transactionId},
                                std::pair{u"instrument", &answer.instrument}}) {
@@ -69,6 +71,8 @@ Status readFill(const FieldReader& fill, OrderAnswer& answer)
     }
     return okStatus();
 }
+
+namespace {
 
 Status readCancel(const FieldReader& cancel, OrderAnswer& answer)
 {
@@ -162,7 +166,7 @@ Result<OrderAnswer> parseOrderCreate(const QByteArray& body, int httpStatus)
     Status read = okStatus();
     if (fill) {
         answer.outcome = OrderOutcome::Filled;
-        read = readFill(transaction.value(), answer);
+        read = readFillTransaction(transaction.value(), answer);
     } else if (cancel) {
         answer.outcome = OrderOutcome::Cancelled;
         read = readCancel(transaction.value(), answer);

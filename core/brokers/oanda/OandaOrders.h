@@ -44,4 +44,9 @@ struct OrderAnswer {
 /// (401, a 400 naming a bad field, ...) as the Error of brokers/oanda/OandaErrors.h.
 [[nodiscard]] Result<OrderAnswer> parseOrderCreate(const QByteArray& body, int httpStatus);
 
+class FieldReader;
+/// Reads an ORDER_FILL transaction's order id, id, instrument, units, price and opened trade into
+/// `answer` (shared by the order answer and the transaction lookup).
+[[nodiscard]] Status readFillTransaction(const FieldReader& fill, OrderAnswer& answer);
+
 } // namespace sentinel::oanda

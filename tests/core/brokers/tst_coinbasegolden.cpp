@@ -247,22 +247,11 @@ Outcome run(const QJsonObject& spec, const QByteArray& body)
     return {std::nullopt, Error{QStringLiteral("test_setup"), QStringLiteral("unknown parser '%1'").arg(parser)}};
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 void TestCoinbaseGolden::goldenCase_data()
 {
-    QTest::addColumn<QString>("folder");
-    const QDir golden(test::dataPath(QStringLiteral("coinbase/golden")));
-    const QStringList cases = golden.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    QVERIFY2(cases.size() >= 60, "the golden folder lost its cases");
-    for (const QString& name : cases)
-        QTest::newRow(name.toUtf8().constData()) << golden.filePath(name);
+    test::addGoldenCaseRows(QStringLiteral("coinbase/golden"), 60);
 }
 
 void TestCoinbaseGolden::goldenCase()
@@ -270,7 +259,7 @@ void TestCoinbaseGolden::goldenCase()
     QFETCH(QString, folder);
     const QDir dir(folder);
     QJsonParseError parseError{};
-    const QJsonObject spec = QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("case.json"))), &parseError).object();
+    const QJsonObject spec = QJsonDocument::fromJson(test::readFile(dir.filePath(QStringLiteral("case.json"))), &parseError).object();
     QVERIFY2(parseError.error == QJsonParseError::NoError && !spec.isEmpty(), "case.json is unreadable");
     QString input;
     if (spec.contains(QStringLiteral("input"))) {
@@ -281,7 +270,7 @@ void TestCoinbaseGolden::goldenCase()
         input = dir.filePath(inputs.first());
     }
     QVERIFY2(QFile::exists(input), qPrintable(input));
-    const Outcome outcome = run(spec, readAll(input));
+    const Outcome outcome = run(spec, test::readFile(input));
 
     const QString wantedKind = spec.value(QStringLiteral("error_kind")).toString();
     if (!wantedKind.isEmpty()) {
@@ -310,7 +299,7 @@ void TestCoinbaseGolden::everyRecordedBodyHasAGoldenCase()
     const QDir golden(data.filePath(QStringLiteral("golden")));
     for (const QString& name : golden.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QJsonObject spec =
-            QJsonDocument::fromJson(readAll(golden.filePath(name + QStringLiteral("/case.json")))).object();
+            QJsonDocument::fromJson(test::readFile(golden.filePath(name + QStringLiteral("/case.json")))).object();
         used.insert(spec.value(QStringLiteral("input")).toString());
     }
     const QStringList recorded = data.entryList({QStringLiteral("*.json"), QStringLiteral("*.txt")}, QDir::Files);

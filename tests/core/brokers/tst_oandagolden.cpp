@@ -30,12 +30,6 @@ private Q_SLOTS:
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 template <typename T>
 Result<QJsonObject> normalised(const Result<T>& parsed)
 {
@@ -85,31 +79,26 @@ void check(const Result<QJsonObject>& actual, const QJsonObject& expected, const
 
 QByteArray h1Body()
 {
-    return readAll(test::dataPath(QStringLiteral("oanda/golden/recorded_candles_h1_mid_eur_usd/input.json")));
+    return test::readFile(test::dataPath(QStringLiteral("oanda/golden/recorded_candles_h1_mid_eur_usd/input.json")));
 }
 
 } // namespace
 
 void TestOandaGolden::goldenCase_data()
 {
-    QTest::addColumn<QString>("folder");
-    const QDir golden(test::dataPath(QStringLiteral("oanda/golden")));
-    const QStringList cases = golden.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    QVERIFY2(cases.size() >= 59, "the golden folder lost its cases");
-    for (const QString& name : cases)
-        QTest::newRow(name.toUtf8().constData()) << golden.filePath(name);
+    test::addGoldenCaseRows(QStringLiteral("oanda/golden"), 59);
 }
 
 void TestOandaGolden::goldenCase()
 {
     QFETCH(QString, folder);
     QJsonParseError jsonError{};
-    const QJsonObject expected = QJsonDocument::fromJson(readAll(folder + u"/expected.json"), &jsonError).object();
+    const QJsonObject expected = QJsonDocument::fromJson(test::readFile(folder + u"/expected.json"), &jsonError).object();
     QCOMPARE(jsonError.error, QJsonParseError::NoError);
     const QString parser = expected.value(QStringLiteral("parser")).toString();
     if (parser == u"stream") {
         QVERIFY(QFile::exists(folder + u"/input.ndjson"));
-        const QList<QByteArray> lines = readAll(folder + u"/input.ndjson").split('\n');
+        const QList<QByteArray> lines = test::readFile(folder + u"/input.ndjson").split('\n');
         const QJsonArray expectedLines = expected.value(QStringLiteral("lines")).toArray();
         QCOMPARE(lines.size(), expectedLines.size() + 1); // the file ends with a newline
         for (qsizetype i = 0; i < expectedLines.size(); ++i) {
@@ -121,7 +110,7 @@ void TestOandaGolden::goldenCase()
     }
     QVERIFY(QFile::exists(folder + u"/input.json"));
     const int status = expected.value(QStringLiteral("http_status")).toInt();
-    check(parseWith(parser, readAll(folder + u"/input.json"), status), expected, parser);
+    check(parseWith(parser, test::readFile(folder + u"/input.json"), status), expected, parser);
 }
 
 void TestOandaGolden::granularityHintNamesAnUnlabelledBody()

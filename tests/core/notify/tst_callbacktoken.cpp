@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// CallbackTokenCodec (ADR 0115): what a button carries, and every way a press is refused.
+// CallbackTokenCodec (ADR 0119): what a button carries, and every way a press is refused.
 #include "notify/CallbackToken.h"
 
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// OperatorPolicy (ADR 0115): who may act, who is refused, what is ignored without a word.
+// OperatorPolicy (ADR 0119): who may act, who is refused, what is ignored without a word.
 #include "notify/OperatorPolicy.h"
 
 #include <QTest>

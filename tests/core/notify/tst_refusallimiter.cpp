@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// RefusalLimiter (ADR 0115): a stranger cannot spend the bot's send budget, and the operator
+// RefusalLimiter (ADR 0119): a stranger cannot spend the bot's send budget, and the operator
 // hears of each stranger once per window.
 #include "common/ManualClock.h"
 #include "notify/RefusalLimiter.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TelegramCommands (ADR 0115): splitting, naming, whose command it is, and the help text.
+// TelegramCommands (ADR 0119): splitting, naming, whose command it is, and the help text.
 #include "notify/TelegramCommands.h"
 
 #include <QTest>

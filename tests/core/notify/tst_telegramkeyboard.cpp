@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TelegramKeyboard (ADR 0115): the bodies of the two-way flow, checked against the Bot API's
+// TelegramKeyboard (ADR 0119): the bodies of the two-way flow, checked against the Bot API's
 // field tables (tests/data/telegram/two-way/spec) and the MarkdownV2 rules.
 #include "MarkdownV2Check.h"
 #include "TestData.h"

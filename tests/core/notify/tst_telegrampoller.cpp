@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TelegramPoller (ADR 0115) against a Bot API stand-in on 127.0.0.1: long-polls getUpdates with
+// TelegramPoller (ADR 0119) against a Bot API stand-in on 127.0.0.1: long-polls getUpdates with
 // the committed offset, hands batches over, and waits on the ManualClock after 409, 429, network
 // loss and answers that come back empty at once, never spinning.
 #include "NotifyTestSupport.h"

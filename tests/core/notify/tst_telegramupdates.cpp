@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The getUpdates parser (ADR 0115) over every recorded two-way body and the bad-input cases:
+// The getUpdates parser (ADR 0119) over every recorded two-way body and the bad-input cases:
 // each folder under tests/data/telegram/two-way/golden is one answer and what it must parse to
 // (see its README.md). A new folder is a new test.
 #include "TestData.h"

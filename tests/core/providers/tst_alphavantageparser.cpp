@@ -26,12 +26,6 @@ private Q_SLOTS:
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 QDateTime goldenNow()
 {
     return QDateTime(QDate(2025, 6, 1), QTime(0, 0), Qt::UTC);
@@ -63,21 +57,16 @@ QByteArray ibmBody(const char* timestamp)
 
 void TestAlphaVantageParser::goldenCase_data()
 {
-    QTest::addColumn<QString>("folder");
-    const QDir golden(test::dataPath(QStringLiteral("alphavantage/golden")));
-    const QStringList cases = golden.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
-    QVERIFY2(cases.size() >= 30, "the golden folder lost its cases");
-    for (const QString& name : cases)
-        QTest::newRow(name.toUtf8().constData()) << golden.filePath(name);
+    test::addGoldenCaseRows(QStringLiteral("alphavantage/golden"), 30);
 }
 
 void TestAlphaVantageParser::goldenCase()
 {
     QFETCH(QString, folder);
     QVERIFY(QFile::exists(folder + u"/input.json"));
-    const QByteArray input = readAll(folder + u"/input.json");
+    const QByteArray input = test::readFile(folder + u"/input.json");
     QJsonParseError jsonError{};
-    const QJsonObject expected = QJsonDocument::fromJson(readAll(folder + u"/expected.json"), &jsonError).object();
+    const QJsonObject expected = QJsonDocument::fromJson(test::readFile(folder + u"/expected.json"), &jsonError).object();
     QCOMPARE(jsonError.error, QJsonParseError::NoError);
 
     AlphaVantageParseContext context;

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes golden/<case>/{input.json,expected.json} for tst_telegramupdates (ADR 0115).
+"""Writes golden/<case>/{input.json,expected.json} for tst_telegramupdates (ADR 0119).
 
-Each expectation is spelled here from the Bot API's field tables (spec/) and the rules of ADR 0115,
+Each expectation is spelled here from the Bot API's field tables (spec/) and the rules of ADR 0119,
 independently of the C++ parser: ids are whole JSON numbers (user ids 1..2^53-1, chat ids non-zero
 within +-(2^53-1)), update_id in [1, 2^63-2] and strictly increasing, callback_data 1..64 UTF-8
 bytes, text at most 4096 characters, at most 100 updates, one payload an update.

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/OandaProvider.h"
+
+#include "brokers/oanda/OandaCandles.h"
+#include "brokers/oanda/OandaErrors.h"
+#include "brokers/oanda/OandaGranularity.h"
+#include "brokers/oanda/OandaRest.h"
+#include "common/AlertKinds.h"
+#include "common/Log.h"
+#include "providers/ProviderError.h"
+
+namespace sentinel {
+
+namespace pe = providerError;
+namespace oe = oandaError;
+
+namespace {
+
+RateLimits limitsFor(const OandaSettings& settings)
+{
+    RateLimits limits;
+    limits.requestsPerMinute = settings.requestsPerMinute;
+    limits.requestsPerDay = 10'000'000; // OANDA sets no daily quota
+    limits.resetTimeZone = QByteArrayLiteral("UTC");
+    return limits;
+}
+
+/// OANDA's kinds in the providers' vocabulary, which the engine's retry policy reads.
+Error asProviderError(const Error& error)
+{
+    const QString& kind = error.kind;
+    auto as = [&error](const char16_t* providerKind) { return Error{QString::fromUtf16(providerKind), error.message, error.remedy}; };
+    if (kind == u"unauthorized" || kind == u"forbidden")
+        return as(pe::InvalidApiKey);
+    if (kind == u"invalid_request" || kind == u"not_found" || kind == u"unsupported_granularity")
+        return as(pe::InvalidCall);
+    if (kind == u"rate_limited")
+        return as(pe::RateLimited);
+    if (kind == u"server_error" || kind == u"broker_error")
+        return as(pe::HttpError);
+    if (pe::allKinds().contains(kind) || kind == pe::BodyTooLarge || kind == pe::BinaryBody)
+        return error;
+    // missing_field, invalid_field, invalid_bar, out_of_order: the body cannot be trusted.
+    return as(pe::UnexpectedShape);
+}
+
+} // namespace
+
+OandaProvider::OandaProvider(Clock& clock, const OandaSettings& settings, QObject* parent)
+    : MarketDataProvider(parent),
+      m_clock(clock),
+      m_rest(new oanda::OandaRest(settings, this)),
+      m_limiter(new RateLimiter(clock, limitsFor(settings), this))
+{
+    connect(m_limiter, &RateLimiter::circuitOpened, this, [this](const QDateTime& retryAt) {
+        Q_EMIT alertRaised(ProviderAlert{alertkind::circuitOpen,
+                                         QStringLiteral("OANDA requests paused after repeated failures; next try at %1")
+                                             .arg(retryAt.toString(Qt::ISODate)),
+                                         retryAt});
+    });
+}
+
+OandaProvider::~OandaProvider() = default;
+
+void OandaProvider::fetchBars(const BarRequest& request, BarsCallback done)
+{
+    auto shared = std::make_shared<BarsCallback>(std::move(done));
+    m_limiter->submit(
+        request.dueAt, [this, request, shared] { start(request, *shared); },
+        [this, shared](const Error& error) {
+            countFailure();
+            deliverLater([shared, error] { (*shared)(error); });
+        });
+}
+
+void OandaProvider::start(const BarRequest& request, const BarsCallback& done)
+{
+    countRequest(barEndpointName(request.instrument));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("granularity"), oanda::granularityName(request.instrument.interval));
+    query.addQueryItem(QStringLiteral("price"), QStringLiteral("M"));
+    if (request.since.isValid()) {
+        // From the newest bar held: OANDA answers it again plus everything after, up to the cap.
+        query.addQueryItem(QStringLiteral("from"), request.since.toUTC().toString(Qt::ISODate));
+        query.addQueryItem(QStringLiteral("count"), QString::number(maxCandles));
+    } else {
+        query.addQueryItem(QStringLiteral("count"), QString::number(historyCandles));
+    }
+    const QString path = QStringLiteral("/v3/instruments/%1/candles").arg(oanda::instrumentName(request.instrument.symbol));
+    m_rest->get(path, query, [this, request, done](const Result<oanda::RestAnswer>& answer) { finish(request, answer, done); });
+}
+
+void OandaProvider::finish(const BarRequest& request, const Result<oanda::RestAnswer>& answer, const BarsCallback& done)
+{
+    const Result<BarSeries> result = [&]() -> Result<BarSeries> {
+        if (!answer)
+            return answer.error();
+        if (answer->status != 200)
+            return oe::parseErrorBody(answer->status, answer->body);
+        auto candles = oanda::parseCandles(answer->body, {request.instrument.interval, oanda::PriceComponent::Mid});
+        if (!candles)
+            return candles.error();
+        if (!candles->instrument.isEmpty() && candles->instrument != oanda::instrumentName(request.instrument.symbol))
+            return pe::make(pe::SymbolMismatch,
+                            QStringLiteral("asked OANDA for %1 and got candles for %2").arg(oanda::instrumentName(request.instrument.symbol), candles->instrument),
+                            QStringLiteral("report this answer; the bars were not used"));
+        BarSeries series;
+        series.instrument = request.instrument;
+        // The forming candle (candles->live) is never a closed bar, whatever the clock says.
+        series.bars = closedBarsWindow(candles->closed, request.instrument.interval, m_clock.now(), request.since, maxCandles);
+        return series;
+    }();
+    if (result.ok()) {
+        m_limiter->recordSuccess();
+        return done(result);
+    }
+    const Error error = asProviderError(result.error());
+    countFailure();
+    log::net()->warn("OANDA candles for {} failed: {}: {}", request.instrument.key(), error.kind, error.message);
+    if (pe::indicatesOutage(error.kind))
+        m_limiter->recordFailure();
+    else
+        m_limiter->recordSuccess();
+    if (error.kind == pe::RateLimited)
+        m_limiter->pauseUntil(m_clock.now().addSecs(1));
+    done(error);
+}
+
+} // namespace sentinel

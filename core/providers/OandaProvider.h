@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/Clock.h"
+#include "config/Config.h"
+#include "providers/MarketDataProvider.h"
+#include "providers/RateLimiter.h"
+
+namespace sentinel {
+
+namespace oanda {
+class OandaRest;
+struct RestAnswer;
+}
+
+/// OANDA v20 candles as a market-data feed (issue 14, ADR 0117): GET
+/// /v3/instruments/{pair}/candles with mid prices, only `"complete": true` candles handed out as
+/// closed bars (the forming one never), then the same closed-bar window as every provider. One
+/// OandaRest connection set, every request through one RateLimiter (at most
+/// `requests_per_minute`, a breaker on outages). Errors come back with the kinds of
+/// providers/ProviderError.h; a body the parser refuses keeps its message and becomes
+/// `unexpected_shape`, so the breaker counts it.
+class OandaProvider final : public MarketDataProvider
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OandaProvider)
+public:
+    OandaProvider(Clock& clock, const OandaSettings& settings, QObject* parent = nullptr);
+    ~OandaProvider() override;
+
+    [[nodiscard]] QString name() const override { return QStringLiteral("oanda"); }
+    void fetchBars(const BarRequest& request, BarsCallback done) override;
+
+    /// OANDA completes a candle within a second or two of its close.
+    [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{5}; }
+    [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
+
+    /// Candles asked for when the caller has no bars yet; OANDA's own default is 500.
+    static constexpr int historyCandles = 500;
+    /// The most candles one request may ask for (OANDA's limit).
+    static constexpr int maxCandles = 5000;
+
+private:
+    void start(const BarRequest& request, const BarsCallback& done);
+    void finish(const BarRequest& request, const Result<oanda::RestAnswer>& answer, const BarsCallback& done);
+
+    Clock& m_clock;
+    oanda::OandaRest* m_rest;
+    RateLimiter* m_limiter;
+};
+
+} // namespace sentinel
