@@ -17,6 +17,7 @@
 #include "risk/RiskGate.h"
 #include "trading/TradingPlatform.h"
 
+#include <QScopeGuard>
 #include <QTimer>
 
 namespace sentinel {
@@ -79,8 +80,11 @@ void TradeDesk::reconcile(TradeProposal proposal)
 {
     // A copy of the id: the lambda below takes the proposal, and argument order is unspecified.
     const QString clientOrderId = proposal.clientOrderId;
+    // Busy until the platform answers: a simulation must not run past an order in doubt.
+    m_context.work.begin();
     m_steps.services.platform->findFill(clientOrderId, [this, proposal = std::move(proposal)](
                                                            const Result<std::optional<Fill>>& fill) {
+        const auto done = qScopeGuard([this] { m_context.work.end(); });
         if (fill && fill.value())
             return onFilled(proposal, *fill.value());
         if (!fill) {

@@ -80,7 +80,7 @@ ProviderQuota RoutedProvider::quota() const
 {
     // The Caches panel shows one quota: the one that can run out (Alpha Vantage's daily budget).
     for (const auto& provider : m_providers) {
-        const ProviderQuota quota = provider->quota();
+        ProviderQuota quota = provider->quota();
         if (quota.dailyLimit > 0)
             return quota;
     }

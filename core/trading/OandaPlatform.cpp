@@ -163,7 +163,7 @@ void OandaPlatform::reconcile(const OrderRequest& request, int attempt, const Fi
         // Still in doubt: never guess, never send again; ask again later.
         const auto wait = m_reconcileWaits.value(std::min<qsizetype>(attempt, m_reconcileWaits.size() - 1), std::chrono::seconds(30));
         log::engine()->warn("OANDA order {}: reconciliation attempt {} failed ({}); next in {} s", request.clientOrderId,
-                            attempt + 1, found.error().toString(), wait.count() / 1000.0);
+                            attempt + 1, found.error().toString(), std::chrono::duration<double>(wait).count());
         QTimer::singleShot(wait, this, [this, request, attempt, done] { reconcile(request, attempt + 1, done); });
     });
 }

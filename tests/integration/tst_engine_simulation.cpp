@@ -4,6 +4,7 @@
 #include "CliRunner.h"
 #include "FakeAlphaVantage.h"
 #include "FakeHttpServer.h"
+#include "JournalQuery.h"
 #include "TestData.h"
 #include "common/ManualClock.h"
 #include "journal/Journal.h"
@@ -15,8 +16,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,28 +27,6 @@ namespace {
 qint64 utcMs(const char* iso)
 {
     return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
-}
-
-/// Runs one query on a journal file, read-only, and returns the first column of the first row.
-QVariant queryJournal(const QString& path, const QString& sql, const QVariantList& binds = {})
-{
-    const QString name = QStringLiteral("probe-%1").arg(QRandomGenerator::global()->generate());
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery query(db);
-            query.prepare(sql);
-            for (const QVariant& bind : binds)
-                query.addBindValue(bind);
-            if (query.exec() && query.next())
-                value = query.value(0);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
 }
 
 void writeFile(const QString& path, const QByteArray& text)

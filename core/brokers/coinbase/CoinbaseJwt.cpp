@@ -24,7 +24,7 @@ namespace {
 constexpr int kCoordinateBytes = 32; // P-256
 constexpr qint64 kLifetimeSeconds = 120;
 constexpr int kNonceBytes = 32;
-constexpr qsizetype kMaxPemBytes = 16 * 1024;
+constexpr qsizetype kMaxPemBytes = qsizetype{16} * 1024;
 
 Error invalidKey(const QString& what)
 {
@@ -148,7 +148,7 @@ Result<QByteArray> SigningKey::sign(const QByteArray& message) const
     const BIGNUM* r = nullptr;
     const BIGNUM* s = nullptr;
     ECDSA_SIG_get0(signature.get(), &r, &s);
-    QByteArray joined(2 * kCoordinateBytes, Qt::Uninitialized);
+    QByteArray joined(qsizetype{2} * kCoordinateBytes, Qt::Uninitialized);
     auto* out = reinterpret_cast<unsigned char*>(joined.data());
     if (BN_bn2binpad(r, out, kCoordinateBytes) != kCoordinateBytes
         || BN_bn2binpad(s, out + kCoordinateBytes, kCoordinateBytes) != kCoordinateBytes)

@@ -28,7 +28,7 @@ Result<FieldReader> answerRoot(const QByteArray& body, int httpStatus, QStringVi
 {
     if (httpStatus != 200)
         return oe::parseErrorBody(httpStatus, body);
-    const auto root = readAnswer(body, key);
+    auto root = readAnswer(body, key);
     if (!root)
         return root.error();
     if (!root.value().has(key))
