@@ -32,7 +32,7 @@ public:
         qint64 units = 0;
     };
 
-    explicit FakeOandaAccount(FakeHttpServer& server) : m_server(server)
+    explicit FakeOandaAccount(FakeHttpServer& server)
     {
         QFile summary(dataPath(QStringLiteral("oanda/golden/recorded_account_summary/input.json")));
         if (summary.open(QIODevice::ReadOnly))
@@ -107,7 +107,6 @@ private:
                            {QStringLiteral("time"), QStringLiteral("2026-11-23T10:00:00.000000000Z")}};
     }
 
-    FakeHttpServer& m_server;
     QByteArray m_summary;
 };
 
