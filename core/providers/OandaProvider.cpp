@@ -30,13 +30,13 @@ Error asProviderError(const Error& error)
 {
     const QString& kind = error.kind;
     auto as = [&error](const char16_t* providerKind) { return Error{QString::fromUtf16(providerKind), error.message, error.remedy}; };
-    if (kind == u"unauthorized" || kind == u"forbidden")
+    if (kind == oe::Unauthorized || kind == oe::Forbidden)
         return as(pe::InvalidApiKey);
-    if (kind == u"invalid_request" || kind == u"not_found" || kind == u"unsupported_granularity")
+    if (kind == oe::InvalidRequest || kind == oe::NotFound || kind == oe::UnsupportedGranularity)
         return as(pe::InvalidCall);
-    if (kind == u"rate_limited")
+    if (kind == oe::RateLimited)
         return as(pe::RateLimited);
-    if (kind == u"server_error" || kind == u"broker_error")
+    if (kind == oe::ServerError || kind == oe::BrokerError)
         return as(pe::HttpError);
     if (pe::allKinds().contains(kind) || kind == pe::BodyTooLarge || kind == pe::BinaryBody)
         return error;

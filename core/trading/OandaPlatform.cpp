@@ -129,9 +129,11 @@ void OandaPlatform::onOrderAnswer(const OrderRequest& request, const Result<oand
     }
     const oanda::OrderAnswer& order = parsed.value();
     switch (order.outcome) {
-    case oanda::OrderOutcome::Filled:
-        Q_EMIT filled(toFill(order, request, m_clock.now()));
-        return done(toFill(order, request, m_clock.now()));
+    case oanda::OrderOutcome::Filled: {
+        const Fill fill = toFill(order, request, m_clock.now());
+        Q_EMIT filled(fill);
+        return done(fill);
+    }
     case oanda::OrderOutcome::Cancelled:
         return done(rejected(QStringLiteral("OANDA cancelled the order at once: %1").arg(order.reason),
                              order.reason == u"MARKET_HALTED" ? QStringLiteral("the market is closed or halted; approve again when it trades")

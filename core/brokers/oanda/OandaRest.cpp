@@ -77,7 +77,7 @@ QUrl OandaRest::urlFor(const QString& path, const QUrlQuery& query) const
     return url;
 }
 
-void OandaRest::get(const QString& path, const QUrlQuery& query, AnswerCallback done)
+QNetworkRequest OandaRest::requestFor(const QString& path, const QUrlQuery& query)
 {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
@@ -87,20 +87,20 @@ void OandaRest::get(const QString& path, const QUrlQuery& query, AnswerCallback 
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("TradeSentinel/" SENTINEL_VERSION));
     // A redirect would carry the bearer token to wherever it points: none is followed.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    return request;
+}
+
+void OandaRest::get(const QString& path, const QUrlQuery& query, AnswerCallback done)
+{
+    const QNetworkRequest request = requestFor(path, query);
     log::net()->debug("GET {}", shown(request.url()));
     start(m_network->get(request), std::move(done));
 }
 
 void OandaRest::send(const QByteArray& verb, const QString& path, const QByteArray& json, AnswerCallback done)
 {
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this);
-    QNetworkRequest request(urlFor(path, {}));
-    request.setRawHeader("Authorization", "Bearer " + m_settings.token.reveal().toUtf8());
-    request.setRawHeader("Accept-Datetime-Format", "RFC3339");
+    QNetworkRequest request = requestFor(path, {});
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("TradeSentinel/" SENTINEL_VERSION));
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     log::net()->debug("{} {}", verb.constData(), shown(request.url()));
     start(m_network->sendCustomRequest(request, verb, json), std::move(done));
 }

@@ -12,6 +12,7 @@
 #include <functional>
 
 class QNetworkAccessManager;
+class QNetworkRequest;
 class QNetworkReply;
 
 namespace sentinel::oanda {
@@ -63,6 +64,8 @@ private:
     void start(QNetworkReply* reply, AnswerCallback done);
     [[nodiscard]] Error transportError(QNetworkReply* reply) const;
     [[nodiscard]] QUrl urlFor(const QString& path, const QUrlQuery& query) const;
+    /// The request every call sends: bearer token, instants as RFC 3339, no redirects followed.
+    [[nodiscard]] QNetworkRequest requestFor(const QString& path, const QUrlQuery& query);
 
     OandaSettings m_settings;
     QNetworkAccessManager* m_network = nullptr;
