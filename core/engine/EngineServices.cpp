@@ -21,6 +21,7 @@
 #include "notify/TelegramChannel.h"
 #include "notify/WebhookChannel.h"
 #include "providers/AlphaVantageProvider.h"
+#include "providers/CoinbaseProvider.h"
 #include "providers/OandaProvider.h"
 #include "providers/ReplayProvider.h"
 #include "providers/RoutedProvider.h"
@@ -109,6 +110,8 @@ std::unique_ptr<MarketDataProvider> EngineServices::makeProvider(ProviderKind ki
     }
     case ProviderKind::Oanda:
         return std::make_unique<OandaProvider>(m_clock, m_config.oanda);
+    case ProviderKind::Coinbase:
+        return std::make_unique<CoinbaseProvider>(m_clock, m_config.coinbase);
     }
     return {};
 }
@@ -185,6 +188,14 @@ QStringList EngineServices::buildStores()
         // The broker's account: orders, positions and balance come from OANDA (ADR 0118).
         platform = std::make_unique<OandaPlatform>(m_clock, m_config.oanda, m_config.watchlist);
         return {};
+    }
+    if (m_config.platform == u"coinbase") {
+        // Coinbase has no practice account: without the explicit yes, orders stay on paper (the
+        // configuration check refuses this file; a Config built in code lands here). ADR 0121.
+        if (m_config.coinbase.allowLive)
+            return {QStringLiteral("platform: coinbase: orders on Coinbase are not built in this version; use platform: paper "
+                                   "(the Coinbase feed works with it)")};
+        log::engine()->warn("platform: coinbase without coinbase.allow_live: true: orders go to the paper account, not to Coinbase");
     }
     auto paper = PaperPlatform::open(m_journalPath, m_config.paper, m_clock);
     if (!paper)

@@ -62,7 +62,6 @@ public:
 
 private:
     void start(QNetworkReply* reply, AnswerCallback done);
-    [[nodiscard]] Error transportError(QNetworkReply* reply) const;
     [[nodiscard]] QUrl urlFor(const QString& path, const QUrlQuery& query) const;
     /// The request every call sends: bearer token, instants as RFC 3339, no redirects followed.
     [[nodiscard]] QNetworkRequest requestFor(const QString& path, const QUrlQuery& query);
