@@ -28,6 +28,7 @@
 #include "providers/SimulatedProvider.h"
 #include "risk/RiskGate.h"
 #include "strategy/StrategyRegistry.h"
+#include "trading/CoinbasePlatform.h"
 #include "trading/OandaPlatform.h"
 #include "trading/PaperPlatform.h"
 
@@ -191,10 +192,12 @@ QStringList EngineServices::buildStores()
     }
     if (m_config.platform == u"coinbase") {
         // Coinbase has no practice account: without the explicit yes, orders stay on paper (the
-        // configuration check refuses this file; a Config built in code lands here). ADR 0121.
-        if (m_config.coinbase.allowLive)
-            return {QStringLiteral("platform: coinbase: orders on Coinbase are not built in this version; use platform: paper "
-                                   "(the Coinbase feed works with it)")};
+        // configuration check refuses this file; a Config built in code lands here). ADR 0122.
+        if (m_config.coinbase.allowLive) {
+            log::engine()->warn("platform: coinbase: approved orders are LIVE on Coinbase, with real money (coinbase.allow_live: true)");
+            platform = std::make_unique<CoinbasePlatform>(m_clock, m_config.coinbase, m_config.watchlist);
+            return {};
+        }
         log::engine()->warn("platform: coinbase without coinbase.allow_live: true: orders go to the paper account, not to Coinbase");
     }
     auto paper = PaperPlatform::open(m_journalPath, m_config.paper, m_clock);
