@@ -48,10 +48,10 @@ build="$(cd "$build" && pwd)"
 command -v python3 >/dev/null || { echo "bench: python3 is needed to read the results" >&2; exit 2; }
 
 bench_dir="$build/tests/bench"
-# bench_healthz is a measurement against an absolute target (p99 under 100 ms), not a Google
-# Benchmark executable: it runs after the others and fails the stage above its target.
+# bench_healthz and bench_broker_stream measure against absolute targets, not Google Benchmark
+# executables: they run after the others and fail the stage above their targets.
 mapfile -t executables < <(find "$bench_dir" -maxdepth 1 -type f -name 'bench_*' -perm -u+x ! -name '*.sh' \
-                               ! -name bench_healthz 2>/dev/null | sort)
+                               ! -name bench_healthz ! -name bench_broker_stream 2>/dev/null | sort)
 if [ ${#executables[@]} -eq 0 ]; then
     echo "bench: no benchmark executables in $bench_dir; configure with -DSENTINEL_BUILD_BENCHMARKS=ON" \
          "-DCMAKE_BUILD_TYPE=Release and build them" >&2
@@ -119,6 +119,22 @@ if [ -x "$healthz" ]; then
     # 100 ms target is a gate now, with a margin of 25x for a slower runner.
     if ! grep -q '^healthz_bench .* within_target=yes' "$results/healthz.log"; then
         echo "bench: FAILED: /healthz p99 is above its 100 ms target (issue 19)" >&2
+        exit 1
+    fi
+fi
+
+broker="$bench_dir/bench_broker_stream"
+if [ -x "$broker" ]; then
+    echo "bench: running bench_broker_stream (5,000 candles under 10 ms; stream line to bar p99 under 1 ms)" >&2
+    if ! QT_QPA_PLATFORM=offscreen "$broker" >"$results/broker_stream.log" 2>&1; then
+        tail -n 20 "$results/broker_stream.log" >&2
+        echo "bench: FAILED: bench_broker_stream did not finish" >&2
+        exit 1
+    fi
+    grep -E '^(candles_parse_bench|stream_bar_bench) ' "$results/broker_stream.log" \
+        || { echo "bench: FAILED: bench_broker_stream printed no result" >&2; exit 1; }
+    if grep -Eq '^(candles_parse_bench|stream_bar_bench) .* within_target=no' "$results/broker_stream.log"; then
+        echo "bench: FAILED: a broker measurement is above its issue-14 target" >&2
         exit 1
     fi
 fi

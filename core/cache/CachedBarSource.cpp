@@ -20,6 +20,12 @@ CachedBarSource::CachedBarSource(MarketDataProvider& upstream, Cache& cache, con
                                  QObject* parent)
     : MarketDataProvider(parent), m_upstream(upstream), m_cache(cache), m_schedule(schedule)
 {
+    connect(&m_upstream, &MarketDataProvider::barPublished, this, [this](const QString& instrumentKey) {
+        // The series held is one bar behind now: the next fetch asks this desk's own feed.
+        m_cache.invalidate(instrumentKey);
+        m_pushed.insert(instrumentKey);
+        Q_EMIT barPublished(instrumentKey);
+    });
 }
 
 void CachedBarSource::setSharedBackend(RedisBackend* backend)
@@ -60,8 +66,10 @@ void CachedBarSource::fetchBars(const BarRequest& request, BarsCallback done)
 
 void CachedBarSource::load(const BarRequest& request, const QString& key, Cache::Resolve resolve)
 {
+    // A pushed bar is this desk's stream's: the shared entry cannot have it yet.
+    const bool pushed = m_pushed.remove(key);
 #if SENTINEL_WITH_REDIS
-    if (m_shared && m_shared->isAvailable() && m_cache.enabled()) {
+    if (m_shared && m_shared->isAvailable() && m_cache.enabled() && !pushed) {
         // Keeps what this desk fetched itself, so it needs no decoding.
         auto own = std::make_shared<std::optional<BarSeries>>();
         auto produce = [this, request, own](RedisBackend::Produce produced) {
@@ -99,7 +107,7 @@ void CachedBarSource::load(const BarRequest& request, const QString& key, Cache:
         return;
     }
 #else
-    Q_UNUSED(key)
+    Q_UNUSED(pushed)
 #endif
     fetchUpstream(request, std::move(resolve));
 }

@@ -4,6 +4,8 @@
 #include "cache/TtlCache.h"
 #include "providers/MarketDataProvider.h"
 
+#include <QSet>
+
 namespace sentinel {
 
 class BarStore;
@@ -64,6 +66,7 @@ private:
     BarStore* m_store = nullptr;
     RedisBackend* m_shared = nullptr;
     quint64 m_upstreamFetches = 0;
+    QSet<QString> m_pushed; ///< instruments whose feed pushed a bar the cache has not fetched yet
 };
 
 } // namespace sentinel

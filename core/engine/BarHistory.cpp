@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/BarHistory.h"
 
+#include <algorithm>
+
 namespace sentinel {
 
 Bars BarHistory::merge(const Bars& incoming, const MarketCalendar& calendar)
@@ -10,8 +12,10 @@ Bars BarHistory::merge(const Bars& incoming, const MarketCalendar& calendar)
                                                : m_bars.constLast().openTime.toMSecsSinceEpoch();
     for (const Bar& bar : incoming) {
         const qint64 openMs = bar.openTime.toMSecsSinceEpoch();
-        if (openMs <= newestHeld)
-            continue; // already held: bars are immutable once closed
+        if (openMs <= newestHeld) {
+            revise(bar, openMs);
+            continue; // already held: decided on once, only its values may be revised
+        }
         if (!added.isEmpty() && openMs <= added.constLast().openTime.toMSecsSinceEpoch())
             continue; // providers sanitise order; never trust it twice
         added.append(bar);
@@ -32,6 +36,23 @@ Bars BarHistory::merge(const Bars& incoming, const MarketCalendar& calendar)
     if (m_dailyCloses.size() > maxDailyCloses)
         m_dailyCloses.remove(0, m_dailyCloses.size() - maxDailyCloses);
     return added;
+}
+
+void BarHistory::revise(const Bar& bar, qint64 openMs)
+{
+    // A streamed bar is revised by the broker's candle within a few bars of its close.
+    const qsizetype oldest = std::max<qsizetype>(0, m_bars.size() - revisableBars);
+    for (qsizetype i = m_bars.size() - 1; i >= oldest; --i) {
+        const qint64 heldMs = m_bars.at(i).openTime.toMSecsSinceEpoch();
+        if (heldMs < openMs)
+            return;
+        if (heldMs == openMs) {
+            m_bars[i] = bar;
+            if (!m_dailyCloses.isEmpty() && m_dailyCloses.constLast().first == openMs)
+                m_dailyCloses.last().second = bar.close; // it was the day's close so far
+            return;
+        }
+    }
 }
 
 ReturnSeries BarHistory::dailyReturns() const

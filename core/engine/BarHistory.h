@@ -15,8 +15,11 @@ class BarHistory
 public:
     static constexpr qsizetype maxBars = 1000;
     static constexpr qsizetype maxDailyCloses = 400;
+    static constexpr qsizetype revisableBars = 16;
 
-    /// Merges `incoming` (oldest first); returns the bars that were new, oldest first.
+    /// Merges `incoming` (oldest first); returns the bars that were new, oldest first. A held bar
+    /// among the newest `revisableBars` takes the values of an incoming bar with the same open
+    /// (a streamed bar replaced by the broker's candle, ADR 0120); it is not new again.
     Bars merge(const Bars& incoming, const MarketCalendar& calendar);
 
     [[nodiscard]] const Bars& bars() const { return m_bars; }
@@ -26,6 +29,8 @@ public:
     [[nodiscard]] ReturnSeries dailyReturns() const;
 
 private:
+    void revise(const Bar& bar, qint64 openMs);
+
     Bars m_bars;
     QList<QPair<qint64, double>> m_dailyCloses; ///< (trading day close instant ms, close)
     qint64 m_lastTradingDay = 0;

@@ -45,6 +45,8 @@ DecisionCycle::DecisionCycle(EngineContext& context, EngineSteps steps, TradeDes
 
 void DecisionCycle::start()
 {
+    connect(m_steps.services.bars.get(), &MarketDataProvider::barPublished, this, &DecisionCycle::onBarPublished,
+            Qt::UniqueConnection);
     for (const auto& runtime : m_steps.instruments.all())
         runCycle(runtime->instrument.key()); // the start-up history load, then on the bar schedule
 }
@@ -90,6 +92,18 @@ void DecisionCycle::runCycle(const QString& key)
     scheduleNextCycle(*runtime);
     if (runtime->fetching) {
         // That fetch may have asked before this bar closed: ask again as soon as it answers.
+        runtime->cycleMissed = true;
+        return;
+    }
+    startCycle(*runtime);
+}
+
+void DecisionCycle::onBarPublished(const QString& key)
+{
+    InstrumentRuntime* runtime = m_steps.instruments.find(key);
+    if (!runtime || !m_context.running || !runtime->loaded)
+        return; // the start-up load is still out: it answers with the new bar too
+    if (runtime->fetching) {
         runtime->cycleMissed = true;
         return;
     }

@@ -56,6 +56,8 @@ Q_SIGNALS:
 private:
     void scheduleNextCycle(InstrumentRuntime& runtime);
     void runCycle(const QString& key);
+    /// A streaming feed closed a bar: the cycle runs now rather than at the next poll.
+    void onBarPublished(const QString& key);
     void startCycle(InstrumentRuntime& runtime);
     void fetch(InstrumentRuntime& runtime);
     void onBarsFetched(const QString& key, const Result<BarSeries>& result);

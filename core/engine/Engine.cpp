@@ -15,6 +15,7 @@
 #include "engine/MeteredProvider.h"
 #include "engine/PortfolioRisk.h"
 #include "engine/PortfolioSource.h"
+#include "engine/PositionCheck.h"
 #include "engine/RetentionSweep.h"
 #include "engine/TradeDesk.h"
 #include "engine/ViewMapping.h"
@@ -146,6 +147,12 @@ QStringList Engine::build()
     m_risk = std::make_unique<PortfolioRisk>(m_config.risk, *m_instruments);
     const EngineSteps steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts};
     m_desk = std::make_unique<TradeDesk>(*m_context, steps);
+    if (m_services->platform->name() != QLatin1String("paper")) {
+        // A broker's account can change outside this desk: its positions are held against the journal.
+        m_portfolio->setPositionCheck(std::make_unique<PositionCheck>(
+            m_services->platform->name(), *m_services->journal, *m_alerts,
+            [this](const QString& instrumentKey) { return m_desk && m_desk->awaitsFill(instrumentKey); }));
+    }
     m_cycle = std::make_unique<DecisionCycle>(*m_context, steps, *m_desk);
     wireToUi();
     problems << m_services->startDispatcher();
@@ -393,6 +400,8 @@ RunStatistics Engine::statistics() const
         const ProviderStats provider = m_services->upstream->stats();
         for (auto it = provider.requestsByEndpoint.cbegin(); it != provider.requestsByEndpoint.cend(); ++it)
             stats.apiCalls.insert(it.key(), it.value());
+        stats.streamMessages = provider.streamMessages;
+        stats.streamDrops = provider.streamDrops;
     }
     if (m_services->caches) {
         for (const CacheStats& cache : m_services->caches->snapshot())

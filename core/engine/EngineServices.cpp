@@ -110,7 +110,14 @@ std::unique_ptr<MarketDataProvider> EngineServices::makeProvider(ProviderKind ki
         return alphaVantage;
     }
     case ProviderKind::Oanda:
-        return std::make_unique<OandaProvider>(m_clock, m_config.oanda);
+    {
+        QList<Instrument> routed;
+        for (const Instrument& instrument : m_config.watchlist) {
+            if (providerFor(m_config, instrument) == ProviderKind::Oanda)
+                routed << instrument;
+        }
+        return std::make_unique<OandaProvider>(m_clock, m_config.oanda, routed);
+    }
     case ProviderKind::Coinbase:
         return std::make_unique<CoinbaseProvider>(m_clock, m_config.coinbase);
     }

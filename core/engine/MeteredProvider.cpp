@@ -9,6 +9,7 @@ MeteredProvider::MeteredProvider(MarketDataProvider& upstream, OpenCheck marketW
     : MarketDataProvider(parent), m_upstream(upstream), m_marketWasOpen(std::move(marketWasOpen))
 {
     connect(&m_upstream, &MarketDataProvider::alertRaised, this, &MarketDataProvider::alertRaised);
+    connect(&m_upstream, &MarketDataProvider::barPublished, this, &MarketDataProvider::barPublished);
 }
 
 void MeteredProvider::fetchBars(const BarRequest& request, BarsCallback done)

@@ -2,6 +2,7 @@
 #include "engine/PortfolioSource.h"
 
 #include "engine/EngineContext.h"
+#include "engine/PositionCheck.h"
 #include "trading/TradingPlatform.h"
 
 namespace sentinel {
@@ -10,6 +11,13 @@ PortfolioSource::PortfolioSource(EngineContext& context, TradingPlatform& platfo
                                  TtlCache<quint64, PortfolioSnapshot>& cache)
     : m_context(context), m_platform(platform), m_cache(cache)
 {
+}
+
+PortfolioSource::~PortfolioSource() = default;
+
+void PortfolioSource::setPositionCheck(std::unique_ptr<PositionCheck> check)
+{
+    m_positionCheck = std::move(check);
 }
 
 void PortfolioSource::withPortfolio(Done done)
@@ -21,6 +29,8 @@ void PortfolioSource::withPortfolio(Done done)
             ++m_context.stats.portfolioCalls;
             m_context.work.begin();
             m_platform.fetchPortfolio([this, resolve = std::move(resolve)](const Result<PortfolioSnapshot>& portfolio) {
+                if (portfolio && m_positionCheck)
+                    m_positionCheck->compare(*portfolio);
                 resolve(portfolio, QDateTime());
                 m_context.work.end();
             });

@@ -5,9 +5,11 @@
 #include "trading/Portfolio.h"
 
 #include <functional>
+#include <memory>
 
 namespace sentinel {
 
+class PositionCheck;
 class TradingPlatform;
 struct EngineContext;
 
@@ -19,15 +21,21 @@ public:
     using Done = std::function<void(const Result<PortfolioSnapshot>&)>;
 
     PortfolioSource(EngineContext& context, TradingPlatform& platform, TtlCache<quint64, PortfolioSnapshot>& cache);
+    ~PortfolioSource();
+    PortfolioSource(const PortfolioSource&) = delete;
+    PortfolioSource& operator=(const PortfolioSource&) = delete;
 
     void withPortfolio(Done done);
     /// A trade executed or filled: the next read goes to the platform.
     void invalidate() { m_cache.invalidate(); }
+    /// Every successful read of the platform is also held against the journal (broker accounts).
+    void setPositionCheck(std::unique_ptr<PositionCheck> check);
 
 private:
     EngineContext& m_context;
     TradingPlatform& m_platform;
     PerCycleCache<PortfolioSnapshot> m_cache;
+    std::unique_ptr<PositionCheck> m_positionCheck;
 };
 
 } // namespace sentinel

@@ -43,6 +43,8 @@ struct RunStatistics {
     QMap<QString, qint64> apiErrors;           ///< error kind → failed fetches
     QMap<QString, qint64> staleBlocksByMarket; ///< market → entry signals blocked by stale data
     QMap<QString, qint64> riskRejections;      ///< failing check → refusals (a refusal may fail several)
+    qint64 streamMessages = 0;                 ///< price-stream lines received (ProviderStats)
+    qint64 streamDrops = 0;                    ///< price-stream connections lost
     qint64 zeroBalanceEvents = 0;              ///< entries not sized because the balance was zero or negative
     std::optional<VarMethod> varMethod;        ///< method of the latest VaR estimate; none before the first
 

@@ -18,6 +18,8 @@
 #include "trading/TradingPlatform.h"
 
 #include <QScopeGuard>
+
+#include <algorithm>
 #include <QTimer>
 
 namespace sentinel {
@@ -30,6 +32,12 @@ TradeDesk::TradeDesk(EngineContext& context, EngineSteps steps, QObject* parent)
 }
 
 TradeDesk::~TradeDesk() = default;
+
+bool TradeDesk::awaitsFill(const QString& instrumentKey) const
+{
+    return std::any_of(m_approvedAwaiting.cbegin(), m_approvedAwaiting.cend(),
+                       [&instrumentKey](const TradeProposal& proposal) { return proposal.instrument.key() == instrumentKey; });
+}
 
 bool TradeDesk::hasOpenQuestion(const QString& instrumentKey) const
 {

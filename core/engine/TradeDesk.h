@@ -40,6 +40,8 @@ public:
 
     /// One open question per instrument: a proposal for `instrumentKey` awaits the operator.
     [[nodiscard]] bool hasOpenQuestion(const QString& instrumentKey) const;
+    /// An approved order of this instrument has no journalled fill yet (sent, or being reconciled).
+    [[nodiscard]] bool awaitsFill(const QString& instrumentKey) const;
     [[nodiscard]] QList<TradeProposal> pendingProposals() const;
     /// Approved orders not filled yet, and today's fills: what the risk gate counts as held.
     [[nodiscard]] PortfolioRisk::Pending pendingExposure() const;

@@ -365,6 +365,22 @@ Result<QList<TradeProposal>> Journal::restorePending(const QDateTime& now)
     return valid;
 }
 
+Result<QMap<QString, double>> Journal::netPositions()
+{
+    auto rows = m_db->query(QStringLiteral(
+        "SELECT p.instrument_key, SUM(CASE WHEN p.side = 'buy' THEN e.quantity ELSE -e.quantity END)"
+        " FROM executions e JOIN proposals p ON p.id = e.proposal_id GROUP BY p.instrument_key"));
+    if (!rows)
+        return rows.error();
+    QMap<QString, double> positions;
+    while (rows.value().next()) {
+        const double units = rows.value().value(1).toDouble();
+        if (units != 0.0)
+            positions.insert(rows.value().value(0).toString(), units);
+    }
+    return positions;
+}
+
 Result<QMap<QString, qint64>> Journal::counts()
 {
     QMap<QString, qint64> counts;

@@ -84,6 +84,9 @@ public:
     /// Rows per proposal state ("pending", ...), plus "decisions", "executions", "alerts",
     /// "alerts_unacknowledged": what `sentinel run` reports.
     [[nodiscard]] Result<QMap<QString, qint64>> counts();
+    /// Units held per instrument key as the journal's executions add up (buys minus sells);
+    /// instruments that net to zero are left out.
+    [[nodiscard]] Result<QMap<QString, double>> netPositions();
 
 private:
     Journal(std::unique_ptr<SqliteConnection> db, int schemaVersion);

@@ -17,6 +17,21 @@ constexpr char16_t kTimeout[] = u"timeout";
 constexpr char16_t kNetworkError[] = u"network_error";
 constexpr char16_t kTlsError[] = u"tls_error";
 
+} // namespace
+
+QString shownUrl(const QUrl& url)
+{
+    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+}
+
+void logTlsErrors(QNetworkReply* reply)
+{
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError>& errors) {
+        for (const QSslError& error : errors)
+            log::net()->error("TLS error for {}: {}", shownUrl(reply->url()), error.errorString());
+    });
+}
+
 Error transportError(const QNetworkReply* reply, const QString& settingsKey)
 {
     const QString where = shownUrl(reply->url());
@@ -40,21 +55,12 @@ Error transportError(const QNetworkReply* reply, const QString& settingsKey)
                  QStringLiteral("check the network connection and %1.base_url").arg(settingsKey)};
 }
 
-} // namespace
-
-QString shownUrl(const QUrl& url)
-{
-    return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
-}
 
 void collectAnswer(QNetworkReply* reply, const Limits& limits, QObject* context, const QString& settingsKey,
                    std::function<void(const Result<HttpAnswer>&)> done)
 {
     BoundedReply::watch(reply, limits);
-    QObject::connect(reply, &QNetworkReply::sslErrors, context, [reply](const QList<QSslError>& errors) {
-        for (const QSslError& error : errors)
-            log::net()->error("TLS error for {}: {}", shownUrl(reply->url()), error.errorString());
-    });
+    logTlsErrors(reply);
     QObject::connect(reply, &QNetworkReply::finished, context, [reply, settingsKey, done = std::move(done)] {
         reply->deleteLater();
         const BoundedReply* guard = BoundedReply::of(reply);

@@ -27,6 +27,14 @@ struct HttpAnswer {
 /// fragment (where credentials and tokens travel).
 [[nodiscard]] QString shownUrl(const QUrl& url);
 
+/// Logs `reply`'s TLS errors as they come; they are never ignored (Qt then fails the reply).
+void logTlsErrors(QNetworkReply* reply);
+
+/// The failure below HTTP of a finished `reply`, typed with the providers' spelling: `timeout`
+/// (its BoundedReply's deadline), `body_too_large`, `tls_error`, `truncated_body` (fewer bytes
+/// than announced) or `network_error`. For a reply without a BoundedReply too (a stream).
+[[nodiscard]] Error transportError(const QNetworkReply* reply, const QString& settingsKey);
+
 /// Keeps `reply` (just sent) within `limits` (net::BoundedReply), logs its TLS errors and never
 /// ignores them (Qt then fails the reply), and runs `done` once, in `context`'s thread, when it
 /// finished. Any HTTP status is an answer; below HTTP the failure is typed with the providers'

@@ -131,6 +131,8 @@ struct ProviderStats {
     qint64 requests = 0;                   ///< requests sent (or, offline, served)
     qint64 failures = 0;                   ///< requests that ended in an error
     QHash<QString, qint64> requestsByEndpoint; ///< e.g. "FX_INTRADAY" → 12
+    qint64 streamMessages = 0;             ///< lines a price stream delivered (prices and heartbeats)
+    qint64 streamDrops = 0;                ///< stream connections lost (closed, failed or silent)
 };
 
 /// How much of a provider's request budget is used: what the Caches panel shows as the quota.
@@ -181,6 +183,9 @@ public:
 Q_SIGNALS:
     /// Raised when the operator should know: quota used up, circuit open.
     void alertRaised(const sentinel::ProviderAlert& alert);
+    /// A feed that pushes (a price stream) closed a bar of `instrumentKey`: a fetch now gets it,
+    /// before the schedule's next poll. Polled feeds never raise it (ADR 0120).
+    void barPublished(const QString& instrumentKey);
 
 protected:
     /// Counts one request on `endpoint` (and returns nothing: providers call it as they send).

@@ -6,12 +6,16 @@
 #include "providers/MarketDataProvider.h"
 #include "providers/RateLimiter.h"
 
+#include <QHash>
+#include <QSet>
+
 namespace sentinel {
 
 namespace oanda {
 class OandaRest;
 struct RestAnswer;
 }
+class OandaStreamBars;
 
 /// OANDA v20 candles as a market-data feed (issue 14, ADR 0117): GET
 /// /v3/instruments/{pair}/candles with mid prices, only `"complete": true` candles handed out as
@@ -20,12 +24,21 @@ struct RestAnswer;
 /// `requests_per_minute`, a breaker on outages). Errors come back with the kinds of
 /// providers/ProviderError.h; a body the parser refuses keeps its message and becomes
 /// `unexpected_shape`, so the breaker counts it.
+///
+/// With an account id, the intraday instruments it serves are also watched on the pricing stream
+/// (OandaStreamBars, ADR 0120): a streamed bar is pushed (barPublished) as it closes and answers
+/// the next fetch without a request; the broker's complete candle is fetched `publicationDelay`
+/// after the close and replaces it. While the stream is down, fetches are answered from candles,
+/// which also fill the gap, and the operator gets a `broker_disconnected` alert.
 class OandaProvider final : public MarketDataProvider
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OandaProvider)
 public:
-    OandaProvider(Clock& clock, const OandaSettings& settings, QObject* parent = nullptr);
+    /// `streamed`: the instruments routed to this feed; the intraday ones are streamed when the
+    /// settings name an account.
+    OandaProvider(Clock& clock, const OandaSettings& settings, const QList<Instrument>& streamed = {},
+                  QObject* parent = nullptr);
     ~OandaProvider() override;
 
     [[nodiscard]] QString name() const override { return QStringLiteral("oanda"); }
@@ -33,6 +46,8 @@ public:
 
     /// OANDA completes a candle within a second or two of its close.
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{5}; }
+    /// Requests as every provider counts them, plus the pricing stream's lines and drops.
+    [[nodiscard]] ProviderStats stats() const override;
     [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
 
     /// Candles asked for when the caller has no bars yet; OANDA's own default is 500.
@@ -40,13 +55,23 @@ public:
     /// The most candles one request may ask for (OANDA's limit).
     static constexpr int maxCandles = 5000;
 
+    /// The pricing stream's bars; null when nothing is streamed.
+    [[nodiscard]] const OandaStreamBars* streamBars() const { return m_stream; }
+
 private:
+    void fetchCandles(const BarRequest& request, BarsCallback done);
+    /// Fetches the broker's candles for the streamed bars of `key`, publicationDelay() after
+    /// the bar that closed at `closeMs`.
+    void confirm(const QString& key, qint64 closeMs);
     void start(const BarRequest& request, const BarsCallback& done);
     void finish(const BarRequest& request, const Result<oanda::RestAnswer>& answer, const BarsCallback& done);
 
     Clock& m_clock;
     oanda::OandaRest* m_rest;
     RateLimiter* m_limiter;
+    OandaStreamBars* m_stream = nullptr;
+    QHash<QString, Instrument> m_streamed; ///< by key
+    QSet<QString> m_confirming;            ///< keys with a confirmation scheduled or under way
 };
 
 } // namespace sentinel

@@ -13,7 +13,10 @@ RoutedProvider::RoutedProvider(std::vector<std::unique_ptr<MarketDataProvider>> 
 {
     assert(!m_providers.empty());
     for (const auto& provider : m_providers)
+    {
         connect(provider.get(), &MarketDataProvider::alertRaised, this, &MarketDataProvider::alertRaised);
+        connect(provider.get(), &MarketDataProvider::barPublished, this, &MarketDataProvider::barPublished);
+    }
 }
 
 RoutedProvider::~RoutedProvider() = default;
@@ -54,6 +57,8 @@ ProviderStats RoutedProvider::stats() const
         const ProviderStats one = provider->stats();
         total.requests += one.requests;
         total.failures += one.failures;
+        total.streamMessages += one.streamMessages;
+        total.streamDrops += one.streamDrops;
         for (auto it = one.requestsByEndpoint.cbegin(); it != one.requestsByEndpoint.cend(); ++it)
             total.requestsByEndpoint[it.key()] += it.value();
     }

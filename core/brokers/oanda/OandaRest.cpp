@@ -44,9 +44,8 @@ QString OandaRest::accountPath(const QString& rest) const
     return QStringLiteral("/v3/accounts/%1%2").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_settings.accountId)), rest);
 }
 
-QUrl OandaRest::urlFor(const QString& path, const QUrlQuery& query) const
+QUrl OandaRest::urlFor(QUrl url, const QString& path, const QUrlQuery& query)
 {
-    QUrl url = restBaseUrl(m_settings);
     QString base = url.path();
     if (base.endsWith(u'/'))
         base.chop(1);
@@ -55,11 +54,11 @@ QUrl OandaRest::urlFor(const QString& path, const QUrlQuery& query) const
     return url;
 }
 
-QNetworkRequest OandaRest::requestFor(const QString& path, const QUrlQuery& query)
+QNetworkRequest OandaRest::requestFor(const QUrl& url)
 {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
-    QNetworkRequest request(urlFor(path, query));
+    QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_settings.token.reveal().toUtf8());
     request.setRawHeader("Accept-Datetime-Format", "RFC3339");
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("TradeSentinel/" SENTINEL_VERSION));
@@ -70,17 +69,33 @@ QNetworkRequest OandaRest::requestFor(const QString& path, const QUrlQuery& quer
 
 void OandaRest::get(const QString& path, const QUrlQuery& query, AnswerCallback done)
 {
-    const QNetworkRequest request = requestFor(path, query);
+    const QNetworkRequest request = requestFor(urlFor(restBaseUrl(m_settings), path, query));
     log::net()->debug("GET {}", net::shownUrl(request.url()));
     start(m_network->get(request), std::move(done));
 }
 
 void OandaRest::send(const QByteArray& verb, const QString& path, const QByteArray& json, AnswerCallback done)
 {
-    QNetworkRequest request = requestFor(path, {});
+    QNetworkRequest request = requestFor(urlFor(restBaseUrl(m_settings), path, {}));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
     log::net()->debug("{} {}", verb.constData(), net::shownUrl(request.url()));
     start(m_network->sendCustomRequest(request, verb, json), std::move(done));
+}
+
+QNetworkReply* OandaRest::openStream(const QString& path, const QUrlQuery& query)
+{
+    QNetworkRequest request = requestFor(urlFor(streamBaseUrl(m_settings), path, query));
+    // The answer never ends: no transfer timeout here; the caller watches for silence.
+    request.setTransferTimeout(0);
+    log::net()->debug("GET {} (stream)", net::shownUrl(request.url()));
+    QNetworkReply* reply = m_network->get(request);
+    net::logTlsErrors(reply);
+    return reply;
+}
+
+Error OandaRest::streamError(QNetworkReply* reply) const
+{
+    return net::transportError(reply, QStringLiteral("oanda"));
 }
 
 void OandaRest::start(QNetworkReply* reply, AnswerCallback done)

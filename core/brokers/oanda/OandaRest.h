@@ -53,6 +53,13 @@ public:
     /// POST or PUT a JSON body.
     void send(const QByteArray& verb, const QString& path, const QByteArray& json, AnswerCallback done);
 
+    /// Opens GET `path` on the streaming host (stream-fxpractice / stream_url) with the same
+    /// headers and TLS rules, without a deadline or a body cap: the caller reads it line by
+    /// line, bounds each line and owns (and deletes) the reply.
+    [[nodiscard]] QNetworkReply* openStream(const QString& path, const QUrlQuery& query);
+    /// A failed stream's transport error, typed as every other answer's.
+    [[nodiscard]] Error streamError(QNetworkReply* reply) const;
+
     [[nodiscard]] const OandaSettings& settings() const { return m_settings; }
     /// "/v3/accounts/<id>" + `rest`, the account's own paths.
     [[nodiscard]] QString accountPath(const QString& rest) const;
@@ -62,9 +69,9 @@ public:
 
 private:
     void start(QNetworkReply* reply, AnswerCallback done);
-    [[nodiscard]] QUrl urlFor(const QString& path, const QUrlQuery& query) const;
+    [[nodiscard]] static QUrl urlFor(QUrl url, const QString& path, const QUrlQuery& query);
     /// The request every call sends: bearer token, instants as RFC 3339, no redirects followed.
-    [[nodiscard]] QNetworkRequest requestFor(const QString& path, const QUrlQuery& query);
+    [[nodiscard]] QNetworkRequest requestFor(const QUrl& url);
 
     OandaSettings m_settings;
     QNetworkAccessManager* m_network = nullptr;

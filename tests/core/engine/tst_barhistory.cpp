@@ -99,7 +99,8 @@ class TestBarHistory final : public QObject
 private Q_SLOTS:
     void merge_data();
     void merge();
-    void aHeldBarIsNeverRewritten();
+    void aHeldBarIsRevisedButNeverNewAgain();
+    void onlyTheNewestBarsAreRevised();
     void anOutOfOrderAnswerNeverBreaksTimeOrder();
     void newestIsTheLatestBarHeld();
     void holdsAtMostMaxBarsKeepingTheNewest();
@@ -162,17 +163,36 @@ void TestBarHistory::merge()
     QCOMPARE(history.bars().mid(history.bars().size() - reported.size()), reported);
 }
 
-void TestBarHistory::aHeldBarIsNeverRewritten()
+void TestBarHistory::aHeldBarIsRevisedButNeverNewAgain()
 {
+    // A streamed bar, then the broker's candle for the same interval (ADR 0120).
     const auto xnys = calendar("XNYS");
     BarHistory history;
     const Bar first = barAt(base, 101);
     (void)history.merge({first}, *xnys);
     Bar revised = first;
-    revised.close = 999;
+    revised.close = 102;
     QVERIFY(history.merge({revised}, *xnys).isEmpty());
-    QCOMPARE(history.bars(), Bars{first});
-    QCOMPARE(history.newest().close, 101.0);
+    QCOMPARE(history.bars(), Bars{revised});
+    QCOMPARE(history.newest().close, 102.0);
+}
+
+void TestBarHistory::onlyTheNewestBarsAreRevised()
+{
+    const auto xnys = calendar("XNYS");
+    BarHistory history;
+    QList<int> minutes;
+    for (int minute = 0; minute < 40; ++minute)
+        minutes << minute;
+    const Bars held = minuteBars(minutes);
+    (void)history.merge(held, *xnys);
+    Bars incoming = held;
+    for (Bar& bar : incoming)
+        bar.close += 1;
+    QVERIFY(history.merge(incoming, *xnys).isEmpty());
+    const qsizetype firstRevised = held.size() - BarHistory::revisableBars;
+    for (qsizetype i = 0; i < held.size(); ++i)
+        QCOMPARE(history.bars().at(i).close, i < firstRevised ? held.at(i).close : held.at(i).close + 1);
 }
 
 void TestBarHistory::anOutOfOrderAnswerNeverBreaksTimeOrder()

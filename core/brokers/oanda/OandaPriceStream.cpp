@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "brokers/oanda/OandaPriceStream.h"
+
+#include "brokers/oanda/OandaErrors.h"
+#include "brokers/oanda/OandaRest.h"
+#include "common/Log.h"
+
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+#include <algorithm>
+
+namespace sentinel::oanda {
+
+namespace oe = oandaError;
+
+namespace {
+
+/// An error answer's body is a short JSON object; more than this is not read.
+constexpr qsizetype kMaxErrorBodyBytes = 64 * 1024;
+
+constexpr char16_t kStreamEnded[] = u"stream_ended";
+constexpr char16_t kStreamSilent[] = u"stream_silent";
+
+} // namespace
+
+OandaPriceStream::OandaPriceStream(Clock& clock, OandaRest& rest, QStringList instruments, QObject* parent)
+    : QObject(parent), m_clock(clock), m_rest(rest), m_instruments(std::move(instruments))
+{
+}
+
+OandaPriceStream::~OandaPriceStream()
+{
+    stop();
+}
+
+void OandaPriceStream::start()
+{
+    if (m_state != State::Stopped)
+        return;
+    connectNow();
+}
+
+void OandaPriceStream::stop()
+{
+    m_clock.cancel(m_silenceTimer);
+    m_clock.cancel(m_retryTimer);
+    m_silenceTimer = m_retryTimer = 0;
+    closeReply();
+    m_state = State::Stopped;
+}
+
+void OandaPriceStream::connectNow()
+{
+    m_retryTimer = 0;
+    m_state = State::Connecting;
+    m_buffer.clear();
+    m_errorBody.clear();
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("instruments"), m_instruments.join(u','));
+    m_reply = m_rest.openStream(m_rest.accountPath(QStringLiteral("/pricing/stream")), query);
+    connect(m_reply, &QNetworkReply::readyRead, this, &OandaPriceStream::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &OandaPriceStream::onFinished);
+    // Connecting counts as hearing: a connection that never says anything is silent too.
+    m_lastHeardMs = m_clock.nowMs();
+    m_clock.cancel(m_silenceTimer);
+    m_silenceTimer = m_clock.callAfter(silenceLimit, this, [this] { checkSilence(); });
+}
+
+void OandaPriceStream::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200) {
+        // Read the error answer to its end (bounded); onFinished reports it.
+        const QByteArray chunk = m_reply->readAll();
+        m_errorBody += chunk.left(kMaxErrorBodyBytes - m_errorBody.size());
+        return;
+    }
+    m_buffer += m_reply->readAll();
+    qsizetype start = 0;
+    for (qsizetype end = m_buffer.indexOf('\n'); end >= 0; end = m_buffer.indexOf('\n', start)) {
+        const QByteArrayView line = QByteArrayView(m_buffer).sliced(start, end - start);
+        start = end + 1;
+        if (!line.trimmed().isEmpty())
+            takeLine(line);
+        if (!m_reply)
+            return; // the line ended the connection
+    }
+    m_buffer.remove(0, start);
+    if (m_buffer.size() > kMaxStreamLineBytes)
+        drop(oe::make(oe::LineTooLong,
+                      QStringLiteral("a pricing stream line grew past %1 bytes without ending").arg(kMaxStreamLineBytes),
+                      QStringLiteral("the stream is reconnected; report it if it recurs")));
+}
+
+void OandaPriceStream::takeLine(QByteArrayView line)
+{
+    Result<StreamMessage> message = parseStreamLine(line);
+    if (!message) {
+        ++m_stats.badLines;
+        log::net()->warn("OANDA pricing stream: line skipped: {}: {}", message.error().kind, message.error().message);
+        return;
+    }
+    m_lastHeardMs = m_clock.nowMs();
+    m_backoff = firstBackoff;
+    if (m_state != State::Live) {
+        m_state = State::Live;
+        ++m_stats.connects;
+        log::net()->info("OANDA pricing stream live for {}", m_instruments.join(u',').toStdString());
+        Q_EMIT wentLive(m_lastHeardMs);
+    }
+    if (const auto* price = std::get_if<Price>(&*message)) {
+        ++m_stats.prices;
+        Q_EMIT priceReceived(*price);
+    } else {
+        ++m_stats.heartbeats;
+    }
+}
+
+void OandaPriceStream::onFinished()
+{
+    if (!m_reply)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 0 && status != 200)
+        return drop(oe::parseErrorBody(status, m_errorBody));
+    if (m_reply->error() != QNetworkReply::NoError && m_reply->error() != QNetworkReply::OperationCanceledError)
+        return drop(m_rest.streamError(m_reply));
+    drop(oe::make(kStreamEnded, QStringLiteral("OANDA closed the pricing stream"),
+                  QStringLiteral("it is reconnected; nothing to do unless it keeps happening")));
+}
+
+void OandaPriceStream::checkSilence()
+{
+    m_silenceTimer = 0;
+    if (m_state != State::Connecting && m_state != State::Live)
+        return;
+    const qint64 silentUntilMs = m_lastHeardMs + std::chrono::milliseconds(silenceLimit).count();
+    if (m_clock.nowMs() < silentUntilMs) {
+        m_silenceTimer = m_clock.callAt(QDateTime::fromMSecsSinceEpoch(silentUntilMs, Qt::UTC), this, [this] { checkSilence(); });
+        return;
+    }
+    drop(oe::make(kStreamSilent,
+                  QStringLiteral("no price and no heartbeat on the OANDA pricing stream for %1 s").arg(silenceLimit.count()),
+                  QStringLiteral("it is reconnected; bars meanwhile come from candles")));
+}
+
+void OandaPriceStream::drop(const Error& reason)
+{
+    closeReply();
+    m_clock.cancel(m_silenceTimer);
+    m_silenceTimer = 0;
+    ++m_stats.drops;
+    m_state = State::Waiting;
+    const qint64 retryAtMs = m_clock.nowMs() + std::chrono::milliseconds(m_backoff).count();
+    log::net()->warn("OANDA pricing stream dropped: {}: {}; reconnecting in {} s", reason.kind, reason.message, m_backoff.count());
+    m_backoff = std::min(m_backoff * 2, longestBackoff);
+    m_retryTimer = m_clock.callAt(QDateTime::fromMSecsSinceEpoch(retryAtMs, Qt::UTC), this, [this] { connectNow(); });
+    Q_EMIT dropped(reason, retryAtMs);
+}
+
+void OandaPriceStream::closeReply()
+{
+    if (!m_reply)
+        return;
+    QNetworkReply* reply = m_reply;
+    m_reply = nullptr;
+    disconnect(reply, nullptr, this, nullptr);
+    reply->abort();
+    reply->deleteLater();
+}
+
+} // namespace sentinel::oanda
