@@ -169,6 +169,7 @@ struct EngineStatus {
     double apiCallsPerHour = 0;
     bool offline = false;
     QDateTime clockTime;
+    QString liveAccount; ///< "OANDA account …" when orders move real money; empty otherwise
 };
 
 /// Registers the snapshot types with the meta-type system so queued connections can carry them.
