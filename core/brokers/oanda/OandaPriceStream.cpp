@@ -155,7 +155,7 @@ void OandaPriceStream::drop(const Error& reason)
     ++m_stats.drops;
     m_state = State::Waiting;
     const qint64 retryAtMs = m_clock.nowMs() + std::chrono::milliseconds(m_backoff).count();
-    log::net()->warn("OANDA pricing stream dropped: {}: {}; reconnecting in {} s", reason.kind, reason.message, m_backoff.count());
+    log::net()->warn("OANDA pricing stream dropped at {}: {}: {}; reconnecting in {} s", m_clock.now().toString(Qt::ISODateWithMs).toStdString(), reason.kind, reason.message, m_backoff.count());
     m_backoff = std::min(m_backoff * 2, longestBackoff);
     m_retryTimer = m_clock.callAt(QDateTime::fromMSecsSinceEpoch(retryAtMs, Qt::UTC), this, [this] { connectNow(); });
     Q_EMIT dropped(reason, retryAtMs);
