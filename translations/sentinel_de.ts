@@ -752,7 +752,22 @@ Begründung (wird im Journal gespeichert):</translation>
         <translation>%1, zurückgesetzt %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>connections lost since start: %1</source>
+        <translation>seit dem Start verlorene Verbindungen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: live since %2, %3</source>
+        <translation>%1-Preisstream: live seit %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: down since %2, next try %3 (bars from candles meanwhile), %4</source>
+        <translation>%1-Preisstream: unterbrochen seit %2, nächster Versuch %3 (Balken solange aus Kerzen), %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>API calls saved by caching: %1</source>
         <translation>Durch Caching eingesparte API-Aufrufe: %1</translation>
     </message>

@@ -752,7 +752,22 @@ Motivo (se guarda en el diario):</translation>
         <translation>%1, se reinicia %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>connections lost since start: %1</source>
+        <translation>conexiones perdidas desde el inicio: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: live since %2, %3</source>
+        <translation>flujo de precios de %1: activo desde %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: down since %2, next try %3 (bars from candles meanwhile), %4</source>
+        <translation>flujo de precios de %1: caído desde %2, próximo intento %3 (barras de velas mientras tanto), %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>API calls saved by caching: %1</source>
         <translation>Llamadas a la API ahorradas por la caché: %1</translation>
     </message>

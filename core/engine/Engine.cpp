@@ -324,7 +324,7 @@ CacheReport Engine::cacheReport() const
     }
     const MarketDataProvider& upstream = *m_services->upstream;
     const ProviderQuota used = upstream.quota();
-    report.quotas.append(QuotaSnapshot{upstream.name(), used.usedToday, used.dailyLimit, used.resetsAt, saved});
+    report.quotas.append(QuotaSnapshot{upstream.name(), used.usedToday, used.dailyLimit, used.resetsAt, saved, upstream.streamState()});
     return report;
 }
 
