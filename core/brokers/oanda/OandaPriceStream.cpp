@@ -17,7 +17,7 @@ namespace oe = oandaError;
 namespace {
 
 /// An error answer's body is a short JSON object; more than this is not read.
-constexpr qsizetype kMaxErrorBodyBytes = 64 * 1024;
+constexpr qsizetype kMaxErrorBodyBytes = qsizetype{64} * 1024;
 
 constexpr char16_t kStreamEnded[] = u"stream_ended";
 constexpr char16_t kStreamSilent[] = u"stream_silent";
