@@ -14,6 +14,7 @@ PACKAGES=(
   libxkbcommon-dev libvulkan-dev libgl-dev
   libspdlog-dev libfmt-dev libyaml-cpp-dev libssl-dev libhiredis-dev qtkeychain-qt6-dev libbenchmark-dev
   xvfb xauth redis-server sqlite3 tzdata fonts-dejavu-core
+  dbus gnome-keyring libsecret-tools
 )
 # Sanitizer and fuzzing builds (.ci/run) need clang with its runtime.
 if [[ "${SENTINEL_WITH_CLANG:-0}" == "1" ]]; then

@@ -277,7 +277,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+167"/>
+        <location filename="../app/gui/main.cpp" line="+172"/>
         <source>Configuration problems</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
@@ -295,7 +295,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The engine could not start</source>
         <translation>Die Engine konnte nicht starten</translation>
     </message>
@@ -752,7 +752,22 @@ Begründung (wird im Journal gespeichert):</translation>
         <translation>%1, zurückgesetzt %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>connections lost since start: %1</source>
+        <translation>seit dem Start verlorene Verbindungen: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: live since %2, %3</source>
+        <translation>%1-Preisstream: live seit %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: down since %2, next try %3 (bars from candles meanwhile), %4</source>
+        <translation>%1-Preisstream: unterbrochen seit %2, nächster Versuch %3 (Balken solange aus Kerzen), %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>API calls saved by caching: %1</source>
         <translation>Durch Caching eingesparte API-Aufrufe: %1</translation>
     </message>
@@ -955,6 +970,33 @@ Abhilfe: %2</translation>
         <location line="+2"/>
         <source>Remedy: %1</source>
         <translation>Abhilfe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::LiveTradingQuestion</name>
+    <message>
+        <location filename="../ui/LiveTradingQuestion.cpp" line="+9"/>
+        <source>Trade with real money?</source>
+        <translation>Mit echtem Geld handeln?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This configuration sends approved orders to the live %1. Every order moves real money.
+
+Trade live for this run, or use the paper account until the next start?</source>
+        <translation>Diese Konfiguration sendet freigegebene Orders an das Live-%1. Jede Order bewegt echtes Geld.
+
+In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwenden?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trade live</source>
+        <translation>Live handeln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the paper account</source>
+        <translation>Papierkonto verwenden</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1569,11 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     <name>sentinel::StatusBarWidgets</name>
     <message>
         <location filename="../ui/StatusBarWidgets.cpp" line="+27"/>
+        <source>Live trading</source>
+        <translation>Live-Handel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Engine state</source>
         <translation>Zustand der Engine</translation>
     </message>
@@ -1561,7 +1608,12 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Offline-Warnung</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Engine starting…</source>
         <translation>Engine startet …</translation>
     </message>
@@ -1597,6 +1649,11 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <location line="+1"/>
         <source>Mode: %1</source>
         <translation>Modus: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved orders go to the live %1: they move real money.</source>
+        <translation>Freigegebene Orders gehen an das Live-%1: Sie bewegen echtes Geld.</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>

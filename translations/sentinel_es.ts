@@ -277,7 +277,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+167"/>
+        <location filename="../app/gui/main.cpp" line="+172"/>
         <source>Configuration problems</source>
         <translation>Problemas en la configuración</translation>
     </message>
@@ -295,7 +295,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The engine could not start</source>
         <translation>El motor no pudo iniciarse</translation>
     </message>
@@ -752,7 +752,22 @@ Motivo (se guarda en el diario):</translation>
         <translation>%1, se reinicia %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>connections lost since start: %1</source>
+        <translation>conexiones perdidas desde el inicio: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: live since %2, %3</source>
+        <translation>flujo de precios de %1: activo desde %2, %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 price stream: down since %2, next try %3 (bars from candles meanwhile), %4</source>
+        <translation>flujo de precios de %1: caído desde %2, próximo intento %3 (barras de velas mientras tanto), %4</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>API calls saved by caching: %1</source>
         <translation>Llamadas a la API ahorradas por la caché: %1</translation>
     </message>
@@ -955,6 +970,33 @@ Solución: %2</translation>
         <location line="+2"/>
         <source>Remedy: %1</source>
         <translation>Solución: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::LiveTradingQuestion</name>
+    <message>
+        <location filename="../ui/LiveTradingQuestion.cpp" line="+9"/>
+        <source>Trade with real money?</source>
+        <translation>¿Operar con dinero real?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This configuration sends approved orders to the live %1. Every order moves real money.
+
+Trade live for this run, or use the paper account until the next start?</source>
+        <translation>Esta configuración envía las órdenes aprobadas a la %1 real. Cada orden mueve dinero real.
+
+¿Operar en real en esta ejecución, o usar la cuenta de papel hasta el próximo inicio?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trade live</source>
+        <translation>Operar en real</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use the paper account</source>
+        <translation>Usar la cuenta de papel</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1569,11 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     <name>sentinel::StatusBarWidgets</name>
     <message>
         <location filename="../ui/StatusBarWidgets.cpp" line="+27"/>
+        <source>Live trading</source>
+        <translation>Operativa real</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Engine state</source>
         <translation>Estado del motor</translation>
     </message>
@@ -1561,7 +1608,12 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Aviso de sin conexión</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>LIVE</source>
+        <translation>REAL</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Engine starting…</source>
         <translation>Iniciando el motor…</translation>
     </message>
@@ -1597,6 +1649,11 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <location line="+1"/>
         <source>Mode: %1</source>
         <translation>Modo: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approved orders go to the live %1: they move real money.</source>
+        <translation>Las órdenes aprobadas van a la %1 real: mueven dinero real.</translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>

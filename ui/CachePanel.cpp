@@ -85,6 +85,12 @@ void CachePanel::applyReport(const CacheReport& report)
         quotaLines << (quota.resetsAt.isValid()
                            ? tr("%1, resets %2").arg(used, Format::localTime(quota.resetsAt))
                            : used);
+        if (const std::optional<StreamState>& stream = quota.stream) {
+            const QString drops = tr("connections lost since start: %1").arg(QLocale().toString(stream->drops));
+            quotaLines << (stream->live ? tr("%1 price stream: live since %2, %3").arg(quota.provider, Format::localTime(stream->since), drops)
+                                        : tr("%1 price stream: down since %2, next try %3 (bars from candles meanwhile), %4")
+                                              .arg(quota.provider, Format::localTime(stream->since), Format::localTime(stream->retryAt), drops));
+        }
     }
     if (!quotaLines.isEmpty())
         m_quota->setText(quotaLines.join(u'\n'));

@@ -24,6 +24,7 @@ QLabel* addField(QStatusBar* bar, const QString& objectName, const QString& acce
 
 StatusBarWidgets::StatusBarWidgets(QStatusBar* bar)
     : QObject(bar),
+      m_live(addField(bar, QStringLiteral("liveBadge"), tr("Live trading"))),
       m_engine(addField(bar, QStringLiteral("engineStateLabel"), tr("Engine state"))),
       m_cycles(addField(bar, QStringLiteral("cyclesPerMinuteLabel"), tr("Cycles per minute"))),
       m_apiCalls(addField(bar, QStringLiteral("apiCallsPerHourLabel"), tr("API calls per hour"))),
@@ -32,6 +33,17 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar)
       m_stale(addField(bar, QStringLiteral("staleInstrumentsLabel"), tr("Stale instruments"))),
       m_offline(addField(bar, QStringLiteral("offlineWarningLabel"), tr("Offline warning")))
 {
+    // White on red whatever the theme: the one field that must never be overlooked.
+    m_live->setText(tr("LIVE"));
+    m_live->setAutoFillBackground(true);
+    QPalette live = m_live->palette();
+    live.setColor(QPalette::Window, QColor(0xc6, 0x28, 0x28));
+    live.setColor(QPalette::WindowText, Qt::white);
+    m_live->setPalette(live);
+    QFont liveFont = m_live->font();
+    liveFont.setBold(true);
+    m_live->setFont(liveFont);
+    m_live->hide();
     m_engine->setText(tr("Engine starting…"));
     QPalette warning = m_offline->palette();
     warning.setColor(QPalette::WindowText, Theme::negativeColor(warning));
@@ -54,6 +66,8 @@ void StatusBarWidgets::applyStatus(const EngineStatus& status)
     m_cycles->setText(tr("%1 cycles/min").arg(locale.toString(status.cyclesPerMinute, 'f', 1)));
     m_apiCalls->setText(tr("%1 API calls/h").arg(locale.toString(status.apiCallsPerHour, 'f', 0)));
     m_mode->setText(tr("Mode: %1").arg(tradingModeName(status.mode)));
+    m_live->setVisible(!status.liveAccount.isEmpty());
+    m_live->setToolTip(tr("Approved orders go to the live %1: they move real money.").arg(status.liveAccount));
     m_engineOffline = status.offline;
     updateOffline();
 }

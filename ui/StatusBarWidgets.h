@@ -10,7 +10,7 @@ class QStatusBar;
 
 namespace sentinel {
 
-/// The permanent status bar fields: engine state, cycles per minute, API calls per hour, mode,
+/// The permanent status bar fields: a red LIVE badge while orders move real money, engine state, cycles per minute, API calls per hour, mode,
 /// pending approvals, stale instruments, and an offline warning shown only when it applies.
 class StatusBarWidgets final : public QObject
 {
@@ -27,6 +27,7 @@ public:
 private:
     void updateOffline();
 
+    QLabel* m_live;
     QLabel* m_engine;
     QLabel* m_cycles;
     QLabel* m_apiCalls;

@@ -3,6 +3,7 @@
 // prints the account and its open positions as JSON (exit 0), or a typed error with its remedy
 // (exit 1: unreachable or failing; exit 2: credentials or configuration). No secret is printed.
 #include "Cli.h"
+#include "ConfigSecrets.h"
 
 #include "brokers/coinbase/CoinbaseAccountCheck.h"
 #include "brokers/coinbase/CoinbaseRest.h"
@@ -143,7 +144,7 @@ int runBrokerCheck(Invocation& invocation)
 
     // Only the broker's own settings decide whether the check can run, so it can be tried while
     // the rest of the file is unfinished.
-    const ConfigLoadResult loaded = ConfigLoader().loadDefault(global.configFile);
+    const ConfigLoadResult loaded = ConfigLoader(loadOptionsWithSecrets(global.configFile)).loadDefault(global.configFile);
     int blocking = 0;
     for (const Issue& issue : loaded.issues) {
         const bool blocks = issue.severity == Issue::Severity::Error

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CalendarOptions.h"
 
+#include "ConfigSecrets.h"
 #include "common/Excerpt.h"
 #include "common/ExitCode.h"
-#include "engine/ConfigBootstrap.h"
 #include "market/TimeText.h"
 
 #include <QDateTime>
@@ -34,7 +34,7 @@ std::shared_ptr<const MarketCalendar> requireCalendar(const QCommandLineParser& 
     QString calendarsFile = parser.value(QStringLiteral("calendars"));
     QString calendarsSource = QStringLiteral("--calendars");
     if (parser.isSet(QStringLiteral("config"))) {
-        ConfigBootstrapOptions options;
+        ConfigBootstrapOptions options = bootstrapOptionsWithSecrets(parser.value(QStringLiteral("config")));
         options.calendarsOverride = calendarsFile;
         const ConfigLoadResult config = loadConfigWithRegistries(parser.value(QStringLiteral("config")), options);
         if (!config.ok()) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
+#include "ConfigSecrets.h"
 
 #include "common/ExitCode.h"
-#include "engine/ConfigBootstrap.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -38,7 +38,7 @@ int runConfigCheck(Invocation& invocation)
     if (const auto status = parseArguments(parser, invocation, &global))
         return *status;
 
-    ConfigBootstrapOptions options;
+    ConfigBootstrapOptions options = bootstrapOptionsWithSecrets(global.configFile);
     options.calendarsOverride = parser.value(QStringLiteral("calendars"));
     const ConfigLoadResult result = loadConfigWithRegistries(global.configFile, options);
     QJsonArray issues;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "NotifyTestCommand.h"
 
+#include "ConfigSecrets.h"
 #include "common/Excerpt.h"
 #include "common/ExitCode.h"
 #include "common/SystemClock.h"
@@ -232,7 +233,7 @@ int runNotifyTest(Invocation& invocation)
 
     // Only the channels' own settings decide whether this test can run: someone setting up
     // Telegram before the rest of the file is finished should still be able to try it.
-    const ConfigLoadResult loaded = ConfigLoader().loadDefault(global.configFile);
+    const ConfigLoadResult loaded = ConfigLoader(loadOptionsWithSecrets(global.configFile)).loadDefault(global.configFile);
     int blocking = 0;
     for (const Issue& issue : loaded.issues) {
         const bool concernsChannels = issue.location.startsWith(u"telegram.") || issue.location.startsWith(u"webhook.")

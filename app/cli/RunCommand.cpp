@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Cli.h"
+#include "ConfigSecrets.h"
 
 #include "common/Excerpt.h"
 #include "common/ExitCode.h"
@@ -104,7 +105,8 @@ int runRun(Invocation& invocation)
         return *status;
 
     // As `config check` and the desktop app load it: markets from calendars.file are valid here too.
-    const ConfigLoadResult loaded = loadConfigWithRegistries(global.configFile);
+    // `${NAME}` from the environment, else from the keychain Settings stored it in (ADR 0123).
+    const ConfigLoadResult loaded = loadConfigWithRegistries(global.configFile, bootstrapOptionsWithSecrets(global.configFile));
     if (!loaded.ok()) {
         for (const Issue& issue : loaded.issues)
             invocation.err << "config: " << issue.toString() << '\n';

@@ -2,24 +2,23 @@
 #include "AppConfigStore.h"
 
 #include "common/Log.h"
+#include "config/SecretReference.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
-#include <QTimer>
 
 #include <qt6keychain/keychain.h>
 
-#include <memory>
+#include <chrono>
+#include <utility>
 
 namespace sentinel {
 
 namespace {
-const QString keychainService = QStringLiteral("trade-sentinel");
 /// A keychain that never answers (a locked or hung secret service) must not keep the app from starting.
-constexpr int keychainTimeoutMs = 3000;
+constexpr std::chrono::milliseconds keychainTimeout{3000};
 } // namespace
 
 AppConfigStore::AppConfigStore(QString path, QByteArray currentYaml, QObject* parent)
@@ -27,73 +26,29 @@ AppConfigStore::AppConfigStore(QString path, QByteArray currentYaml, QObject* pa
 {
 }
 
-QStringList AppConfigStore::referencedVariables(const QByteArray& yaml)
-{
-    static const QRegularExpression reference(QStringLiteral(R"(\$\{([A-Za-z_][A-Za-z0-9_]*)\})"));
-    QStringList names;
-    auto it = reference.globalMatch(QString::fromUtf8(yaml));
-    while (it.hasNext()) {
-        const QString name = it.next().captured(1);
-        if (!names.contains(name))
-            names << name;
-    }
-    return names;
-}
-
 void AppConfigStore::preload(std::function<void()> done)
 {
-    QStringList wanted;
-    for (const QString& name : referencedVariables(m_yaml)) {
-        if (!qEnvironmentVariableIsSet(qPrintable(name)))
-            wanted << name;
-    }
-    if (wanted.isEmpty()) {
-        done();
-        return;
-    }
-    // Shared between the jobs and the timeout; whichever comes last calls `done` once.
-    struct State {
-        int outstanding = 0;
-        bool finished = false;
-        std::function<void()> done;
-    };
-    auto state = std::make_shared<State>();
-    state->outstanding = int(wanted.size());
-    state->done = std::move(done);
-    const auto finish = [state] {
-        if (state->finished)
-            return;
-        state->finished = true;
-        state->done();
-    };
-    for (const QString& name : std::as_const(wanted)) {
-        auto* job = new QKeychain::ReadPasswordJob(keychainService, this);
-        job->setKey(name);
-        connect(job, &QKeychain::Job::finished, this, [this, job, name, state, finish] {
-            if (job->error() == QKeychain::NoError)
-                m_keychain.insert(name, job->textData());
-            else if (job->error() == QKeychain::NoBackendAvailable || job->error() == QKeychain::NotImplemented)
-                m_keychainAvailable = false;
-            else if (job->error() != QKeychain::EntryNotFound)
-                log::config()->warn("keychain: cannot read {}: {}", name, job->errorString());
-            if (--state->outstanding == 0)
-                finish();
-        });
-        job->start();
-    }
-    QTimer::singleShot(keychainTimeoutMs, this, [this, finish, state] {
-        if (!state->finished) {
-            log::config()->warn("keychain did not answer within {} ms; starting with the environment only", keychainTimeoutMs);
+    keychain::Request request;
+    request.references = secretReferenceNames(m_yaml);
+    request.environment = keychain::processEnvironment();
+    request.timeout = keychainTimeout;
+    keychain::readSecrets(request, m_keychainBackend, this, [this, done = std::move(done)](const keychain::Secrets& secrets) {
+        m_keychain = secrets.values;
+        for (auto error = secrets.errors.cbegin(); error != secrets.errors.cend(); ++error)
+            log::config()->warn("keychain: cannot read {}: {}", error.key(), error.value());
+        if (secrets.reach == keychain::Reach::NoAnswer)
+            log::config()->warn("keychain did not answer within {} ms; starting with the environment only",
+                                keychainTimeout.count());
+        if (secrets.reach == keychain::Reach::Unreachable || secrets.reach == keychain::Reach::NoAnswer)
             m_keychainAvailable = false;
-        }
-        finish();
+        done();
     });
 }
 
 std::optional<QString> AppConfigStore::lookup(const QString& variable) const
 {
-    if (qEnvironmentVariableIsSet(qPrintable(variable)))
-        return qEnvironmentVariable(qPrintable(variable));
+    if (auto exported = keychain::processEnvironment()(variable))
+        return exported;
     const auto found = m_keychain.constFind(variable);
     if (found != m_keychain.cend())
         return *found;
@@ -139,7 +94,7 @@ void AppConfigStore::save(const QByteArray& yaml, const QList<SecretUpdate>& sec
         return;
     }
     for (const SecretUpdate& secret : secrets) {
-        auto* job = new QKeychain::WritePasswordJob(keychainService, this);
+        auto* job = new QKeychain::WritePasswordJob(keychain::serviceName(), this);
         job->setKey(secret.variable);
         job->setTextData(secret.value);
         connect(job, &QKeychain::Job::finished, this, [this, job, secret] {

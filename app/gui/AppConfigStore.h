@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "QtKeychainBackend.h"
 #include "ui/ConfigStore.h"
 
 #include <QHash>
@@ -10,9 +11,10 @@
 
 namespace sentinel {
 
-/// The GUI's ConfigStore: the YAML file (written atomically, mode 0600), the OS keychain through
-/// QtKeychain (service "trade-sentinel", one entry per `${NAME}`), and the appearance preferences
-/// in QSettings. Keychain jobs are asynchronous; nothing here blocks the UI thread.
+/// The GUI's ConfigStore: the YAML file (written atomically, mode 0600), the OS keychain (service
+/// "trade-sentinel", one entry per `${NAME}`; read through sentinel_keychain, as the CLI reads it,
+/// and written through QtKeychain), and the appearance preferences in QSettings. Keychain jobs are
+/// asynchronous; nothing here blocks the UI thread.
 class AppConfigStore final : public ConfigStore
 {
     Q_OBJECT
@@ -25,9 +27,6 @@ public:
     /// Reads the keychain entries for the `${NAME}` references in the current YAML that the
     /// environment does not provide, then calls `done` (also when the keychain is unavailable).
     void preload(std::function<void()> done);
-
-    /// Names referenced as `${NAME}` in `yaml`.
-    [[nodiscard]] static QStringList referencedVariables(const QByteArray& yaml);
 
     [[nodiscard]] QByteArray currentYaml() const override { return m_yaml; }
     [[nodiscard]] QString location() const override { return m_path; }
@@ -48,6 +47,7 @@ public:
 private:
     void finishSave();
 
+    keychain::QtKeychainBackend m_keychainBackend;
     QString m_path;
     KnownNames m_knownNames;
     QByteArray m_yaml;

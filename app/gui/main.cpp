@@ -6,12 +6,14 @@
 #include "common/BoundedFile.h"
 #include "common/Log.h"
 #include "config/ConfigLoader.h"
+#include "config/LiveTrading.h"
 #include "engine/Engine.h"
 #include "engine/ConfigBootstrap.h"
 #include "engine/EngineHost.h"
 #include "telemetry/Logging.h"
 #include "ui/AlertPanel.h"
 #include "ui/EngineBinding.h"
+#include "ui/LiveTradingQuestion.h"
 #include "ui/MainWindow.h"
 #include "ui/Theme.h"
 
@@ -176,12 +178,13 @@ int main(int argc, char* argv[])
             box->open();
             return;
         }
-        EngineOptions engineOptions;
-        engineOptions.offline = parser.isSet(QStringLiteral("offline"));
-        engineOptions.journalPath = parser.value(QStringLiteral("journal"));
-        engineOptions.serveTelemetry = true;
-        host = std::make_unique<EngineHost>(loaded.config, engineOptions);
-        bindEngine(host->engine(), &window);
+        const auto startEngine = [&](const Config& config) {
+            EngineOptions engineOptions;
+            engineOptions.offline = parser.isSet(QStringLiteral("offline"));
+            engineOptions.journalPath = parser.value(QStringLiteral("journal"));
+            engineOptions.serveTelemetry = true;
+            host = std::make_unique<EngineHost>(config, engineOptions);
+            bindEngine(host->engine(), &window);
         QObject::connect(host->engine(), &Engine::startFailed, &window, [&window](const QStringList& problems) {
             auto* box = new QMessageBox(QMessageBox::Critical, QObject::tr("The engine could not start"),
                                         QObject::tr("Nothing is being monitored. Fix these and restart:\n\n%1")
@@ -191,6 +194,20 @@ int main(int argc, char* argv[])
             box->open();
         });
         host->start();
+        };
+        // Live money needs a second yes, once per start (the first is allow_live in the file).
+        if (const auto live = liveTradingAccount(loaded.config)) {
+            auto* question = new LiveTradingQuestion(live->describe(), &window);
+            question->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(question, &LiveTradingQuestion::answered, &window, [startEngine, config = loaded.config](bool yes) {
+                if (!yes)
+                    log::config()->warn("live trading declined for this run: approved orders go to the paper account");
+                startEngine(yes ? config : withPaperTrading(config));
+            });
+            question->open();
+            return;
+        }
+        startEngine(loaded.config);
     });
 
     if (screenshot) {

@@ -63,7 +63,8 @@ void checkOandaAccount(SchemaReader& reader, const YAML::Node& root, const Confi
     });
     if (config.oanda.token.isEmpty() && !tokenReported)
         reader.error(QStringLiteral("oanda.token"), at, QStringLiteral("is required when an instrument uses the OANDA feed or platform: oanda"),
-                     QStringLiteral("write token: \"${OANDA_TOKEN}\" and export the personal access token from OANDA's hub"));
+                     reader.missingSecretRemedy(QStringLiteral("oanda.token"),
+                                                QStringLiteral("write token: \"${OANDA_TOKEN}\" and export the personal access token from OANDA's hub")));
 }
 
 /// With `platform: oanda` every row is traded there: each must be a pair OANDA can name.

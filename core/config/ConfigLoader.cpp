@@ -187,7 +187,7 @@ ConfigLoadResult ConfigLoader::loadText(const QByteArray& yaml, const QString& s
         resolveCalendarsFile(result.config, sourceName);
         result.known = m_options.knownNamesFor(result.config.calendarsFile);
     }
-    SchemaReader reader(result.issues, m_options.environment);
+    SchemaReader reader(result.issues, m_options.environment, m_options.missingSecretRemedy);
     try {
         readConfig(reader, root, result.known, result.config);
     } catch (const YAML::Exception& e) {

@@ -22,6 +22,11 @@ struct KnownNames {
 /// Looks up `${NAME}` references. Default: the process environment.
 using EnvironmentLookup = std::function<std::optional<QString>(const QString& name)>;
 
+/// The remedy given for a required `${NAME}` that the lookup could not resolve. Empty: the generic
+/// one ("export NAME before starting, or store the secret in the OS keychain"). The CLI passes one
+/// that says whether the OS keychain was reachable (docs/adr/0123).
+using MissingSecretRemedy = std::function<QString(const QString& name)>;
+
 /// Whether loading may look at the file system beyond reading the file itself: whether
 /// `calendars.file` can be read, and whether the configuration file is readable by others (a
 /// secret in clear is then a warning).
@@ -30,6 +35,7 @@ enum class FileChecks { Run, Skip };
 struct ConfigLoadOptions {
     KnownNames known;
     EnvironmentLookup environment; ///< empty: qEnvironmentVariable
+    MissingSecretRemedy missingSecretRemedy; ///< empty: the generic remedy
     FileChecks fileChecks = FileChecks::Run; ///< Skip: for the UI library, which does no file I/O itself
     /// When set, replaces `known` with the names valid under the configuration's own
     /// `calendars.file` (given resolved, empty when there is none), asked once per load before

@@ -51,7 +51,8 @@ void checkChosenProvider(SchemaReader& reader, const YAML::Node& root, const Con
     if (used.contains(ProviderKind::AlphaVantage) && config.alphaVantage.apiKey.isEmpty() && !apiKeyReported) {
         reader.error(QStringLiteral("providers.alpha_vantage.api_key"), root["provider"],
                      QStringLiteral("provider alpha_vantage needs an API key"),
-                     QStringLiteral("write api_key: \"${ALPHA_VANTAGE_API_KEY}\" and export the variable"));
+                     reader.missingSecretRemedy(QStringLiteral("providers.alpha_vantage.api_key"),
+                                                QStringLiteral("write api_key: \"${ALPHA_VANTAGE_API_KEY}\" and export the variable")));
     }
     if (used.contains(ProviderKind::Replay) && config.replay.directory.isEmpty()) {
         reader.error(QStringLiteral("providers.replay.directory"), root["provider"],

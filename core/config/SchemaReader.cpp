@@ -7,6 +7,7 @@
 #include "config/SecretReference.h"
 
 #include <cmath>
+#include <utility>
 
 namespace sentinel {
 
@@ -27,8 +28,8 @@ QString wrongType(const YAML::Node& node, const QString& expected)
 
 } // namespace
 
-SchemaReader::SchemaReader(Issues& issues, const EnvironmentLookup& environment)
-    : m_issues(issues), m_environment(environment)
+SchemaReader::SchemaReader(Issues& issues, const EnvironmentLookup& environment, MissingSecretRemedy missingSecretRemedy)
+    : m_issues(issues), m_environment(environment), m_missingSecretRemedy(std::move(missingSecretRemedy))
 {
 }
 
@@ -230,10 +231,12 @@ void SchemaReader::readSecret(const YAML::Node& map, const QString& path, const 
             if (refuseShortSecret(where, map[key], *value, variable))
                 return;
             out = Secret(*value);
-        } else if (required) {
-            error(where, map[key], QStringLiteral("environment variable %1 is not set").arg(variable),
-                  QStringLiteral("export %1 before starting, or store the secret in the OS keychain").arg(variable));
+            return;
         }
+        m_unresolvedReferences.insert(where, variable);
+        if (required)
+            error(where, map[key], QStringLiteral("environment variable %1 is not set").arg(variable),
+                  missingSecretRemedy(where, {}));
         return;
     }
     if (!text.isEmpty()) {
@@ -247,6 +250,16 @@ void SchemaReader::readSecret(const YAML::Node& map, const QString& path, const 
         error(where, map[key].IsDefined() ? map[key] : map, QStringLiteral("is required but empty"),
               QStringLiteral("write %1: \"${%2}\" and export %2").arg(QString::fromLatin1(key), suggestedVariable));
     }
+}
+
+QString SchemaReader::missingSecretRemedy(const QString& where, const QString& otherwise) const
+{
+    const auto reference = m_unresolvedReferences.constFind(where);
+    if (reference == m_unresolvedReferences.cend())
+        return otherwise;
+    if (m_missingSecretRemedy)
+        return m_missingSecretRemedy(*reference);
+    return QStringLiteral("export %1 before starting, or store the secret in the OS keychain").arg(*reference);
 }
 
 bool SchemaReader::refuseShortSecret(const QString& where, const YAML::Node& node, const QString& value,

@@ -8,6 +8,7 @@
 #include "common/Secret.h"
 #include "config/ConfigLoader.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -39,7 +40,7 @@ namespace sentinel {
 class SchemaReader final
 {
 public:
-    SchemaReader(Issues& issues, const EnvironmentLookup& environment);
+    SchemaReader(Issues& issues, const EnvironmentLookup& environment, MissingSecretRemedy missingSecretRemedy = {});
 
     void error(const QString& path, const YAML::Node& node, const QString& message, const QString& remedy = {});
     void warning(const QString& path, const YAML::Node& node, const QString& message, const QString& remedy = {});
@@ -65,6 +66,10 @@ public:
     /// refused: the Redactor could not mask it without mangling ordinary words (ADR 0103).
     void readSecret(const YAML::Node& map, const QString& path, const char* key, Secret& out, bool required,
                     const QString& suggestedVariable);
+    /// The remedy for the required secret at `where` when it is missing: when the file refers to
+    /// it as a `${NAME}` that did not resolve, what to do about NAME (ConfigLoadOptions::
+    /// missingSecretRemedy, which may say whether the keychain was reachable); else `otherwise`.
+    [[nodiscard]] QString missingSecretRemedy(const QString& where, const QString& otherwise) const;
     /// An error naming `where` (never the value) when `value` is too short to be a secret.
     bool refuseShortSecret(const QString& where, const YAML::Node& node, const QString& value,
                            const QString& variable);
@@ -109,6 +114,8 @@ private:
 
     Issues& m_issues;
     const EnvironmentLookup& m_environment;
+    MissingSecretRemedy m_missingSecretRemedy;
+    QHash<QString, QString> m_unresolvedReferences; ///< key path → NAME of a `${NAME}` nothing provided
     QList<ClearSecret> m_clearSecrets;
 };
 

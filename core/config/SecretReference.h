@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -16,5 +18,10 @@ namespace sentinel {
 
 /// `${NAME}`.
 [[nodiscard]] QString secretReference(const QString& name);
+
+/// Every NAME written as `${NAME}` anywhere in a configuration's text, each once, in the order of
+/// first appearance. The text is not parsed: a reference in a comment counts too, which costs at
+/// most one keychain read that nothing uses.
+[[nodiscard]] QStringList secretReferenceNames(const QByteArray& yaml);
 
 } // namespace sentinel

@@ -52,6 +52,7 @@ ConfigLoadResult loadConfigWithRegistries(const QString& explicitPath, const Con
     std::optional<Issue> builtInBroken;
     ConfigLoadOptions loadOptions;
     loadOptions.environment = options.environment;
+    loadOptions.missingSecretRemedy = options.missingSecretRemedy;
     loadOptions.knownNamesFor = [&](const QString& configuredFile) {
         const QString calendarsFile = fromOption ? QFileInfo(options.calendarsOverride).absoluteFilePath() : configuredFile;
         // A configured file that is not there is the loader's to report, at its key; loading it

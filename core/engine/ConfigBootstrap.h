@@ -14,6 +14,7 @@ struct ConfigBootstrapOptions {
     /// the configuration's own.
     QString calendarsOverride;
     EnvironmentLookup environment; ///< resolves `${NAME}`; empty: the process environment
+    MissingSecretRemedy missingSecretRemedy; ///< empty: the loader's generic remedy
 };
 
 /// The names the registries above config know: markets of `calendars` and every compiled-in

@@ -16,6 +16,7 @@
 #include "engine/PortfolioRisk.h"
 #include "engine/PortfolioSource.h"
 #include "engine/PositionCheck.h"
+#include "config/LiveTrading.h"
 #include "engine/RetentionSweep.h"
 #include "engine/TradeDesk.h"
 #include "engine/ViewMapping.h"
@@ -323,7 +324,7 @@ CacheReport Engine::cacheReport() const
     }
     const MarketDataProvider& upstream = *m_services->upstream;
     const ProviderQuota used = upstream.quota();
-    report.quotas.append(QuotaSnapshot{upstream.name(), used.usedToday, used.dailyLimit, used.resetsAt, saved});
+    report.quotas.append(QuotaSnapshot{upstream.name(), used.usedToday, used.dailyLimit, used.resetsAt, saved, upstream.streamState()});
     return report;
 }
 
@@ -335,6 +336,8 @@ EngineStatus Engine::status() const
     status.provider = m_services && m_services->upstream ? m_services->upstream->name() : providerKindName(m_config.provider);
     status.cycles = m_context ? m_context->stats.cycles : 0;
     status.offline = m_options.offline;
+    if (const auto live = liveTradingAccount(m_config))
+        status.liveAccount = live->describe();
     status.clockTime = m_clock ? m_clock->now() : QDateTime();
     if (m_clock && m_cycle) {
         status.cyclesPerMinute = double(m_cycle->cyclesInLastMinute(m_clock->nowMs()));

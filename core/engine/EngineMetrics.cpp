@@ -139,6 +139,8 @@ void EngineMetrics::updateMarketData(const Inputs& inputs)
     declareEach(m_registry, metric::staleBlocks, QStringLiteral("market"), markets);
     mirror(m_registry, metric::apiCalls, stats.apiCalls, QStringLiteral("endpoint"), provider);
     m_registry.set(metric::apiCallsWhileClosed, double(stats.apiCallsWhileClosed), provider);
+    m_registry.set(metric::streamMessages, double(stats.streamMessages), provider);
+    m_registry.set(metric::streamDrops, double(stats.streamDrops), provider);
     mirror(m_registry, metric::apiErrors, stats.apiErrors, QStringLiteral("kind"), provider);
     for (const QuotaSnapshot& quota : inputs.caches.quotas) {
         const MetricLabels labels{{QStringLiteral("provider"), quota.provider}};

@@ -34,6 +34,7 @@ public:
         m_upstream.fetchNewsSentiment(request, std::move(done));
     }
     [[nodiscard]] ProviderStats stats() const override { return m_upstream.stats(); }
+    [[nodiscard]] std::optional<StreamState> streamState() const override { return m_upstream.streamState(); }
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return m_upstream.publicationDelay(); }
     [[nodiscard]] ProviderQuota quota() const override { return m_upstream.quota(); }
 

@@ -8,6 +8,7 @@
 #include "common/Side.h"
 #include "config/Config.h"
 #include "market/Bar.h"
+#include "providers/StreamState.h"
 #include "risk/RiskReport.h"
 
 #include <QDateTime>
@@ -75,6 +76,7 @@ struct QuotaSnapshot {
     int dailyLimit = 0;      ///< 0: unlimited
     QDateTime resetsAt;
     qint64 apiCallsSaved = 0; ///< requests answered from a cache instead of the provider
+    std::optional<StreamState> stream; ///< the feed's price stream, when it streams
 };
 
 struct CacheReport {
@@ -169,6 +171,7 @@ struct EngineStatus {
     double apiCallsPerHour = 0;
     bool offline = false;
     QDateTime clockTime;
+    QString liveAccount; ///< "OANDA account …" when orders move real money; empty otherwise
 };
 
 /// Registers the snapshot types with the meta-type system so queued connections can carry them.

@@ -5,6 +5,7 @@
 #include "common/Instrument.h"
 #include "market/Bar.h"
 #include "providers/DataQuality.h"
+#include "providers/StreamState.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -177,6 +178,8 @@ public:
     /// Requests accepted but held until an instant of the Clock (rate limits): they are not in
     /// flight, and a simulation must move the clock for them to leave (ADR 0106).
     [[nodiscard]] virtual int requestsWaitingForClock() const { return 0; }
+    /// The price stream's state, for feeds that stream; nullopt for polled feeds.
+    [[nodiscard]] virtual std::optional<StreamState> streamState() const { return std::nullopt; }
     /// The daily budget, for providers that have one; by default every request counts, unlimited.
     [[nodiscard]] virtual ProviderQuota quota() const { return ProviderQuota{int(requestCount()), 0, {}}; }
 

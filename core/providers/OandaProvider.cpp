@@ -101,6 +101,13 @@ ProviderStats OandaProvider::stats() const
     return stats;
 }
 
+std::optional<StreamState> OandaProvider::streamState() const
+{
+    if (!m_stream)
+        return std::nullopt;
+    return m_stream->streamState();
+}
+
 void OandaProvider::confirm(const QString& key, qint64 closeMs)
 {
     if (m_confirming.contains(key))

@@ -48,6 +48,7 @@ public:
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{5}; }
     /// Requests as every provider counts them, plus the pricing stream's lines and drops.
     [[nodiscard]] ProviderStats stats() const override;
+    [[nodiscard]] std::optional<StreamState> streamState() const override;
     [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
 
     /// Candles asked for when the caller has no bars yet; OANDA's own default is 500.

@@ -42,6 +42,20 @@ const oanda::PriceStreamStats& OandaStreamBars::streamStats() const
     return m_stream->stats();
 }
 
+StreamState OandaStreamBars::streamState() const
+{
+    StreamState state;
+    state.live = m_liveSinceMs.has_value();
+    state.drops = m_stream->stats().drops;
+    if (m_liveSinceMs)
+        state.since = QDateTime::fromMSecsSinceEpoch(*m_liveSinceMs, Qt::UTC);
+    else if (m_droppedAtMs)
+        state.since = QDateTime::fromMSecsSinceEpoch(*m_droppedAtMs, Qt::UTC);
+    if (!state.live && m_retryAtMs)
+        state.retryAt = QDateTime::fromMSecsSinceEpoch(*m_retryAtMs, Qt::UTC);
+    return state;
+}
+
 bool OandaStreamBars::canAnswer(const Instrument& instrument) const
 {
     const auto series = m_series.value(instrument.key());
@@ -145,6 +159,9 @@ void OandaStreamBars::onDropped(const Error& reason, qint64 retryAtMs)
 {
     const bool wasLive = m_liveSinceMs.has_value();
     m_liveSinceMs.reset();
+    m_retryAtMs = retryAtMs;
+    if (wasLive || !m_droppedAtMs)
+        m_droppedAtMs = m_clock.nowMs(); // down since the first drop, not the latest retry
     for (const auto& series : std::as_const(m_series)) {
         series->builder.stopWatching();
         m_clock.cancel(series->closeTimer);

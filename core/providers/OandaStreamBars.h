@@ -6,6 +6,7 @@
 #include "common/Instrument.h"
 #include "market/Bar.h"
 #include "market/StreamBarBuilder.h"
+#include "providers/MarketDataProvider.h"
 
 #include <QHash>
 #include <QObject>
@@ -61,6 +62,7 @@ public:
     [[nodiscard]] QDateTime newestCandleOpen(const Instrument& instrument) const;
     [[nodiscard]] bool isLive() const { return m_liveSinceMs.has_value(); }
     [[nodiscard]] const oanda::PriceStreamStats& streamStats() const;
+    [[nodiscard]] StreamState streamState() const;
 
 Q_SIGNALS:
     /// A whole streamed bar of `instrumentKey` closed at `closeMs`.
@@ -92,6 +94,8 @@ private:
     QHash<QString, std::shared_ptr<Series>> m_series;    ///< by instrument key
     QMultiHash<QString, std::shared_ptr<Series>> m_byOandaName; ///< EUR_USD → its series (one per interval)
     std::optional<qint64> m_liveSinceMs;
+    std::optional<qint64> m_droppedAtMs;
+    std::optional<qint64> m_retryAtMs;
 };
 
 } // namespace sentinel

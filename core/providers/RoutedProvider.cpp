@@ -50,6 +50,15 @@ void RoutedProvider::fetchNewsSentiment(const NewsRequest& request, NewsCallback
     m_providers.front()->fetchNewsSentiment(request, std::move(done));
 }
 
+std::optional<StreamState> RoutedProvider::streamState() const
+{
+    for (const auto& provider : m_providers) {
+        if (auto state = provider->streamState())
+            return state;
+    }
+    return std::nullopt;
+}
+
 ProviderStats RoutedProvider::stats() const
 {
     ProviderStats total;

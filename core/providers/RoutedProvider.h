@@ -30,6 +30,8 @@ public:
     void fetchNewsSentiment(const NewsRequest& request, NewsCallback done) override;
 
     [[nodiscard]] ProviderStats stats() const override;
+    /// The first streaming feed's (one desk streams from one broker at most).
+    [[nodiscard]] std::optional<StreamState> streamState() const override;
     /// The longest of the feeds' delays: a bar is asked for once every feed could have it.
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override;
     [[nodiscard]] int requestsWaitingForClock() const override;

@@ -19,6 +19,8 @@ void describeSentinelMetrics(MetricsRegistry& registry)
         {metric::lastCycle, Type::Gauge, "Unix time at which the last engine cycle ended."},
         {metric::apiCalls, Type::Counter, "Requests sent to a market data provider, by endpoint."},
         {metric::apiCallsWhileClosed, Type::Counter, "Provider requests made while the instrument's market was closed (should stay 0)."},
+        {metric::streamMessages, Type::Counter, "Lines a broker's price stream delivered (prices and heartbeats)."},
+        {metric::streamDrops, Type::Counter, "Price-stream connections lost: closed, failed or silent for 10 s."},
         {metric::apiErrors, Type::Counter, "Provider requests that failed, by error kind."},
         {metric::quotaRemaining, Type::Gauge, "Provider requests left in the current quota day."},
         {metric::quotaLimit, Type::Gauge, "Provider requests allowed per quota day."},

@@ -13,6 +13,9 @@
 // Options: --bars N (default 400).
 #include "brokers/coinbase/CoinbaseCandles.h"
 #include "brokers/oanda/OandaCandles.h"
+#include "brokers/oanda/OandaFields.h"
+
+#include <QJsonDocument>
 #include "config/ConfigLoader.h"
 #include "common/ManualClock.h"
 #include "engine/Engine.h"
@@ -157,8 +160,9 @@ bool waitFor(const std::function<bool()>& condition, qint64 limitMs = 5'000)
 int measureStream(int bars)
 {
     constexpr double targetP99Us = 1000.0;
-    LoopbackOanda oanda;
-    if (!oanda.start())
+    LoopbackOanda rest;   // the REST host: candles
+    LoopbackOanda oanda;  // the streaming host
+    if (!rest.start() || !oanda.start())
         return 1;
     ManualClock clock(QDateTime::fromMSecsSinceEpoch(dayStartMs, Qt::UTC));
     Config config = ConfigLoader().loadDemoProfile().config;
@@ -166,7 +170,7 @@ int measureStream(int bars)
     config.watchlist = {Instrument{QStringLiteral("EUR/USD"), QStringLiteral("FX"), Interval::Min1}};
     config.oanda.accountId = QStringLiteral("101-004-1234567-001");
     config.oanda.token = Secret(QStringLiteral("bench-token"));
-    config.oanda.baseUrl = oanda.url();
+    config.oanda.baseUrl = rest.url();
     config.oanda.streamUrl = oanda.url();
     QTemporaryDir dir;
     EngineOptions options;
@@ -180,31 +184,52 @@ int measureStream(int bars)
     });
     engine.start();
     if (!waitFor([&] { return oanda.streaming() && !engine.busy() && lastBarOpen != 0; })) {
-        std::printf("stream_bar_bench failed: no stream or no history\n");
+        std::printf("stream_bar_bench failed: no stream (%d) or no history (%lld)\n", int(oanda.streaming()), lastBarOpen);
         return 1;
     }
-    oanda.send(priceLine(clock.nowMs(), 1.1)); // live from here: the next minutes are whole
+    // One price every 5 s of engine time, each awaited, so the stream is never silent for 10 s.
+    qint64 sent = 0;
+    const auto sendAt = [&](qint64 ms, double mid) {
+        oanda.send(priceLine(ms, mid));
+        ++sent;
+        if (qEnvironmentVariableIsSet("SENTINEL_BENCH_VERBOSE"))
+            std::printf("sent %lld at %lld, received %lld\n", sent, ms, engine.statistics().streamMessages);
+    };
+    const auto received = [&] { return engine.statistics().streamMessages >= sent; };
+    sendAt(clock.nowMs(), 1.1); // live from here: the next minutes are whole
+    if (!waitFor(received))
+        return 1;
+    const auto pricesOfMinute = [&](qint64 openMs, int bar) {
+        for (qint64 at = openMs + 5'000; at < openMs + minuteMs; at += 5'000) {
+            clock.advanceTo(QDateTime::fromMSecsSinceEpoch(at, Qt::UTC));
+            sendAt(at, 1.1 + 0.0001 * double((bar + at / 5'000) % 13));
+            if (!waitFor([&] { return received() && !engine.busy(); }))
+                return false;
+        }
+        return true;
+    };
+    if (!pricesOfMinute(dayStartMs, 0)) // the partial first minute: watched from its start, but not timed
+        return 1;
+    clock.advanceTo(QDateTime::fromMSecsSinceEpoch(dayStartMs + minuteMs, Qt::UTC));
+    sendAt(dayStartMs + minuteMs, 1.1);
+    if (!waitFor(received))
+        return 1;
     std::vector<double> latencies;
     for (int bar = 0; bar < bars; ++bar) {
         const qint64 openMs = dayStartMs + qint64(bar + 1) * minuteMs;
-        // Three prices inside the minute, the engine's clock following (heartbeat-free: the
-        // stream is never silent for 10 s), then the first price of the next minute is timed.
-        for (int second : {5, 25, 45}) {
-            clock.advanceTo(QDateTime::fromMSecsSinceEpoch(openMs + second * 1000, Qt::UTC));
-            oanda.send(priceLine(openMs + second * 1000, 1.1 + 0.0001 * (bar % 13)));
-        }
-        if (!waitFor([&] { return !engine.busy(); }))
+        if (!pricesOfMinute(openMs, bar))
             return 1;
+        // The first price of the next minute closes the bar: timed from its write to the engine.
         clock.advanceTo(QDateTime::fromMSecsSinceEpoch(openMs + minuteMs + 100, Qt::UTC));
         QElapsedTimer timer;
         timer.start();
-        oanda.send(priceLine(openMs + minuteMs + 50, 1.1));
+        sendAt(openMs + minuteMs + 50, 1.1);
         if (!waitFor([&] { return lastBarOpen == openMs; })) {
             std::printf("stream_bar_bench failed: the bar of %lld never reached the engine\n", openMs);
             return 1;
         }
         latencies.push_back(double(timer.nsecsElapsed()) / 1e3);
-        waitFor([&] { return !engine.busy(); });
+        waitFor([&] { return received() && !engine.busy(); });
     }
     engine.stop();
     std::sort(latencies.begin(), latencies.end());
@@ -222,13 +247,22 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("bars"), QStringLiteral("Bars to time on the stream."), QStringLiteral("N"), QStringLiteral("400")});
     parser.process(app);
-    spdlog::set_level(spdlog::level::err);
+    spdlog::set_level(qEnvironmentVariableIsSet("SENTINEL_BENCH_VERBOSE") ? spdlog::level::debug : spdlog::level::err);
 
     const QByteArray oanda = oandaCandles(5000, dayStartMs - 5000 * minuteMs, minuteMs);
     measureParse("oanda", [&oanda] {
         const auto candles = oanda::parseCandles(oanda, {Interval::Min1, oanda::PriceComponent::Mid});
         return candles.ok() && candles->closed.size() == 5000;
     });
+    if (qEnvironmentVariableIsSet("SENTINEL_BENCH_VERBOSE")) {
+        measureParse("json-only", [&oanda] { return !QJsonDocument::fromJson(oanda).isNull(); });
+        measureParse("times-only", [] {
+            for (int i = 0; i < 5000; ++i)
+                if (!oanda::parseOandaTime(u"2026-11-24T10:00:00.000000000Z"))
+                    return false;
+            return true;
+        });
+    }
     const QByteArray coinbase = coinbaseCandles(5000, dayStartMs / 1000 - 60);
     measureParse("coinbase", [&coinbase] {
         const auto candles = coinbase::parseCoinbaseCandles(

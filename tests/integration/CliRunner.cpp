@@ -19,6 +19,11 @@ QString sentinelPath()
 
 CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& environment)
 {
+    return runProgram(QStringLiteral(SENTINEL_CLI_PATH), arguments, environment);
+}
+
+CliRun runProgram(const QString& program, const QStringList& arguments, const QProcessEnvironment& environment)
+{
     QProcess process;
     process.setProcessEnvironment(environment);
     CliRun run;
@@ -29,9 +34,9 @@ CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& envi
     QTimer deadline;
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(SENTINEL_CLI_PATH), arguments);
+    process.start(program, arguments);
     if (!process.waitForStarted()) {
-        run.err = "sentinel did not start: " + process.errorString().toUtf8();
+        run.err = program.toUtf8() + " did not start: " + process.errorString().toUtf8();
         return run;
     }
     deadline.start(120'000);
@@ -39,7 +44,7 @@ CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& envi
     if (process.state() != QProcess::NotRunning) {
         process.kill();
         process.waitForFinished();
-        run.err = "sentinel did not finish within 120 s";
+        run.err = program.toUtf8() + " did not finish within 120 s";
         return run;
     }
     run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;

@@ -22,4 +22,8 @@ QString sentinelPath();
 
 CliRun runSentinel(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
 
+/// runSentinel() for another program, e.g. `dbus-run-session -- <sentinel> ...`.
+CliRun runProgram(const QString& program, const QStringList& arguments,
+                  const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
+
 } // namespace sentinel::test

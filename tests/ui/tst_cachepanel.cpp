@@ -16,6 +16,7 @@ class TestCachePanel final : public QObject
 private Q_SLOTS:
     void showsCountersQuotaAndHitRateHistory();
     void aCacheThatDisappearsLeavesTheTable();
+    void showsTheBrokersPriceStream();
 };
 
 namespace {
@@ -25,7 +26,7 @@ CacheReport report(const QDateTime& when, qint64 hits, qint64 misses)
     r.at = when;
     r.caches = {CacheSnapshot{QStringLiteral("bars"), hits, misses, 2, 1, 40, true, QStringLiteral("memory")},
                 CacheSnapshot{QStringLiteral("portfolio"), 9, 1, 0, 0, 1, true, QStringLiteral("redis (degraded: memory)")}};
-    r.quotas = {QuotaSnapshot{QStringLiteral("alpha_vantage"), 12, 25, at("2026-11-25T00:00:00Z"), 340}};
+    r.quotas = {QuotaSnapshot{QStringLiteral("alpha_vantage"), 12, 25, at("2026-11-25T00:00:00Z"), 340, std::nullopt}};
     return r;
 }
 } // namespace
@@ -49,6 +50,25 @@ void TestCachePanel::showsCountersQuotaAndHitRateHistory()
              QStringLiteral("API calls saved by caching: 340"));
     QCOMPARE(panel.historyPointCount(QStringLiteral("bars")), 2);
     QCOMPARE(panel.historyPointCount(QStringLiteral("portfolio")), 2);
+}
+
+void TestCachePanel::showsTheBrokersPriceStream()
+{
+    CachePanel panel;
+    CacheReport r = report(at("2026-11-24T15:00:00Z"), 1, 1);
+    r.quotas = {QuotaSnapshot{QStringLiteral("oanda"), 40, 0, {}, 12, StreamState{true, at("2026-11-24T14:00:00Z"), {}, 0}}};
+    panel.applyReport(r);
+    const auto* quota = panel.findChild<QLabel*>(QStringLiteral("quotaLabel"));
+    QVERIFY2(quota->text().contains(u"oanda price stream: live since") && quota->text().contains(u"connections lost since start: 0"),
+             qPrintable(quota->text()));
+    r.quotas.first().stream = StreamState{false, at("2026-11-24T15:00:00Z"), at("2026-11-24T15:00:16Z"), 3};
+    panel.applyReport(r);
+    QVERIFY2(quota->text().contains(u"oanda price stream: down since") && quota->text().contains(u"next try")
+                 && quota->text().contains(u"connections lost since start: 3"),
+             qPrintable(quota->text()));
+    r.quotas.first().stream.reset(); // a polled feed says nothing about streams
+    panel.applyReport(r);
+    QVERIFY(!quota->text().contains(u"stream"));
 }
 
 void TestCachePanel::aCacheThatDisappearsLeavesTheTable()

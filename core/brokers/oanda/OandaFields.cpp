@@ -6,7 +6,6 @@
 #include "common/Excerpt.h"
 
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -48,25 +47,78 @@ Result<FieldReader> readAnswer(const QByteArray& body, QStringView key)
     return FieldReader(object.value(), QString());
 }
 
+namespace {
+
+/// The value of the `count` ASCII digits at `from`, or -1 when any is not a digit.
+qint64 digitsAt(QStringView text, qsizetype from, qsizetype count)
+{
+    qint64 value = 0;
+    for (qsizetype i = from; i < from + count; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+/// Milliseconds of the fraction's first three digits ("5" is 500 ms); -1 unless 1-9 digits.
+int fractionMillis(QStringView fraction)
+{
+    if (fraction.isEmpty() || fraction.size() > 9 || digitsAt(fraction, 0, fraction.size()) < 0)
+        return -1;
+    int millis = 0;
+    for (qsizetype i = 0; i < 3; ++i)
+        millis = millis * 10 + (i < fraction.size() ? fraction[i].unicode() - u'0' : 0);
+    return millis;
+}
+
+/// "2017-01-03T00:00:00.000000000Z" (fraction optional) read by position: a candle answer has
+/// thousands of them, and a regular expression per instant cost more than the rest of a candle.
+std::optional<qint64> rfc3339Millis(QStringView text)
+{
+    if (text.size() < 20 || text.back() != u'Z' || text[4] != u'-' || text[7] != u'-' || text[10] != u'T'
+        || text[13] != u':' || text[16] != u':')
+        return std::nullopt;
+    const auto year = int(digitsAt(text, 0, 4));
+    const auto month = int(digitsAt(text, 5, 2));
+    const auto day = int(digitsAt(text, 8, 2));
+    const auto hour = int(digitsAt(text, 11, 2));
+    const auto minute = int(digitsAt(text, 14, 2));
+    const auto second = int(digitsAt(text, 17, 2));
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+        return std::nullopt;
+    int millis = 0;
+    if (text.size() > 20) {
+        if (text[19] != u'.')
+            return std::nullopt;
+        millis = fractionMillis(text.sliced(20, text.size() - 21));
+        if (millis < 0)
+            return std::nullopt;
+    }
+    const QDate date(year, month, day);
+    if (!date.isValid())
+        return std::nullopt;
+    constexpr qint64 unixEpochJulianDay = 2'440'588;
+    constexpr qint64 dayMs = 86'400'000;
+    return (date.toJulianDay() - unixEpochJulianDay) * dayMs + ((hour * 60 + minute) * 60 + second) * qint64{1000} + millis;
+}
+
+} // namespace
+
 std::optional<QDateTime> parseOandaTime(QStringView text)
 {
-    static const QRegularExpression rfc3339(
-        QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$)"));
-    static const QRegularExpression unixSeconds(QStringLiteral(R"(^(\d{1,11})(?:\.(\d{1,9}))?$)"));
-    auto millis = [](QStringView fraction) { return fraction.isEmpty() ? 0 : fraction.left(3).toString().leftJustified(3, u'0').toInt(); };
-    if (const auto match = rfc3339.match(text); match.hasMatch()) {
-        const QDate date(match.capturedView(1).toInt(), match.capturedView(2).toInt(), match.capturedView(3).toInt());
-        const QTime time(match.capturedView(4).toInt(), match.capturedView(5).toInt(), match.capturedView(6).toInt(),
-                         millis(match.capturedView(7)));
-        if (!date.isValid() || !time.isValid())
-            return std::nullopt;
-        return QDateTime(date, time, Qt::UTC);
-    }
-    if (const auto match = unixSeconds.match(text); match.hasMatch()) {
-        const qint64 ms = match.capturedView(1).toLongLong() * 1000 + millis(match.capturedView(2));
-        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    }
-    return std::nullopt;
+    if (const std::optional<qint64> ms = rfc3339Millis(text))
+        return QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC);
+    // Unix seconds with an optional fraction, as OANDA sends when asked for UNIX instants.
+    const qsizetype point = text.indexOf(u'.');
+    const QStringView whole = point < 0 ? text : text.first(point);
+    if (whole.isEmpty() || whole.size() > 11 || digitsAt(whole, 0, whole.size()) < 0)
+        return std::nullopt;
+    int millis = 0;
+    if (point >= 0 && (millis = fractionMillis(text.sliced(point + 1))) < 0)
+        return std::nullopt;
+    return QDateTime::fromMSecsSinceEpoch(digitsAt(whole, 0, whole.size()) * 1000 + millis, Qt::UTC);
 }
 
 FieldReader::FieldReader(QJsonObject object, QString path) : m_object(std::move(object)), m_path(std::move(path)) {}

@@ -17,7 +17,7 @@ namespace oe = oandaError;
 namespace {
 
 /// An error answer's body is a short JSON object; more than this is not read.
-constexpr qsizetype kMaxErrorBodyBytes = 64 * 1024;
+constexpr qsizetype kMaxErrorBodyBytes = qsizetype{64} * 1024;
 
 constexpr char16_t kStreamEnded[] = u"stream_ended";
 constexpr char16_t kStreamSilent[] = u"stream_silent";
@@ -155,7 +155,7 @@ void OandaPriceStream::drop(const Error& reason)
     ++m_stats.drops;
     m_state = State::Waiting;
     const qint64 retryAtMs = m_clock.nowMs() + std::chrono::milliseconds(m_backoff).count();
-    log::net()->warn("OANDA pricing stream dropped: {}: {}; reconnecting in {} s", reason.kind, reason.message, m_backoff.count());
+    log::net()->warn("OANDA pricing stream dropped at {}: {}: {}; reconnecting in {} s", m_clock.now().toString(Qt::ISODateWithMs).toStdString(), reason.kind, reason.message, m_backoff.count());
     m_backoff = std::min(m_backoff * 2, longestBackoff);
     m_retryTimer = m_clock.callAt(QDateTime::fromMSecsSinceEpoch(retryAtMs, Qt::UTC), this, [this] { connectNow(); });
     Q_EMIT dropped(reason, retryAtMs);

@@ -2,6 +2,7 @@
 #include "common/Error.h"
 #include "config/ConfigLoader.h"
 #include "config/Duration.h"
+#include "config/SecretReference.h"
 
 #include "TestData.h"
 
@@ -60,6 +61,9 @@ private Q_SLOTS:
     void logFormatIsTextUnlessJsonIsAskedFor();
     void relativeCalendarFileIsTakenFromTheConfigFolder();
     void secretReferencesAreResolvedFromTheEnvironment();
+    void secretReferenceNamesAreCollectedOnceInOrder();
+    void anUnresolvedSecretTakesTheCallersRemedy_data();
+    void anUnresolvedSecretTakesTheCallersRemedy();
     void secretInClearInAWorldReadableFileIsWarnedAbout();
     void fileChecksCanBeLeftToTheCaller();
     void aRedisPasswordIsASecretAndNeverQuoted();
@@ -398,6 +402,49 @@ void TestConfigLoader::secretReferencesAreResolvedFromTheEnvironment()
     QCOMPARE(result.config.telegram.botToken.reveal(), QStringLiteral("42:resolved-token-value-abcdefghijklmnopqrstu"));
     QCOMPARE(result.config.telegram.chatId, QStringLiteral("-100123"));
     QCOMPARE(result.config.telegram.apiBaseUrl.port(), 8081);
+}
+
+void TestConfigLoader::secretReferenceNamesAreCollectedOnceInOrder()
+{
+    const QByteArray yaml = "oanda: {token: \"${OANDA_TOKEN}\"}\n"
+                            "telegram: {bot_token: \"${TELEGRAM_BOT_TOKEN}\"}  # was ${OLD_TOKEN}\n"
+                            "webhook: {secret: \"${OANDA_TOKEN}\", url: \"$NOT_A_REFERENCE ${1BAD} ${}\"}\n";
+    QCOMPARE(secretReferenceNames(yaml), (QStringList{QStringLiteral("OANDA_TOKEN"), QStringLiteral("TELEGRAM_BOT_TOKEN"),
+                                                      QStringLiteral("OLD_TOKEN")}));
+    QVERIFY(secretReferenceNames("mode: approval\n").isEmpty());
+}
+
+void TestConfigLoader::anUnresolvedSecretTakesTheCallersRemedy_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("variable");
+    // A secret the reader itself requires, and one a later check requires (the broker's token).
+    QTest::newRow("telegram's token, required by its own section")
+        << QByteArray(minimal + "telegram: {enabled: true, bot_token: \"${TS_KC_TOKEN}\", chat_id: \"12345\"}\n")
+        << QStringLiteral("telegram.bot_token") << QStringLiteral("TS_KC_TOKEN");
+    QTest::newRow("oanda's token, required because the platform is oanda")
+        << QByteArray("platform: oanda\nwatchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n"
+                      "oanda: {account_id: \"101-001-1234567-001\", token: \"${TS_KC_OANDA}\"}\n")
+        << QStringLiteral("oanda.token") << QStringLiteral("TS_KC_OANDA");
+}
+
+void TestConfigLoader::anUnresolvedSecretTakesTheCallersRemedy()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, key);
+    QFETCH(QString, variable);
+    ConfigLoadOptions options;
+    options.environment = [](const QString&) -> std::optional<QString> { return std::nullopt; };
+    options.missingSecretRemedy = [](const QString& name) { return QStringLiteral("caller's remedy for %1").arg(name); };
+    const ConfigLoadResult result = ConfigLoader(options).loadText(yaml);
+    QCOMPARE(errorPaths(result.issues), QStringList{key});
+    QCOMPARE(result.issues.first().remedy, QStringLiteral("caller's remedy for %1").arg(variable));
+    // Without one, the generic remedy names the variable and both places it may come from.
+    options.missingSecretRemedy = {};
+    const ConfigLoadResult generic = ConfigLoader(options).loadText(yaml);
+    QCOMPARE(generic.issues.first().remedy,
+             QStringLiteral("export %1 before starting, or store the secret in the OS keychain").arg(variable));
 }
 
 void TestConfigLoader::telegramOperatorsAreReadAsUserIds()

@@ -212,6 +212,11 @@ void TestOandaStream::aSilentStreamIsDroppedAndTheGapFilledFromCandles()
     QVERIFY2(alert.message.contains(QStringLiteral("no price and no heartbeat")), qPrintable(alert.message));
     QVERIFY(!alert.message.contains(token));
     QCOMPARE(alert.resumesAt, at("10:00:16.000"));
+    const std::optional<StreamState> down = provider.streamState();
+    QVERIFY(down && !down->live);
+    QCOMPARE(down->since, at("10:00:15.000"));
+    QCOMPARE(down->retryAt, at("10:00:16.000"));
+    QCOMPARE(down->drops, 1);
     QVERIFY(settle([this] { return m_stream->openStreams() == 0; }));
 
     // While it is down, a fetch is answered from candles.
@@ -224,6 +229,10 @@ void TestOandaStream::aSilentStreamIsDroppedAndTheGapFilledFromCandles()
     QVERIFY(settle([this] { return m_stream->connections() == 2 && m_stream->openStreams() == 1; }));
     m_stream->sendHeartbeat(m_clock->now());
     QVERIFY(settle([&provider] { return provider.streamBars()->isLive(); }));
+    const std::optional<StreamState> back = provider.streamState();
+    QVERIFY(back && back->live);
+    QCOMPARE(back->since, at("10:00:16.000"));
+    QVERIFY(!back->retryAt.isValid());
     m_stream->sendPrice(QStringLiteral("EUR_USD"), at("10:00:30.000"), 1.1020);
     m_stream->sendPrice(QStringLiteral("EUR_USD"), at("10:01:10.000"), 1.1030);
     m_stream->sendPrice(QStringLiteral("EUR_USD"), at("10:02:00.000"), 1.1031);

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/LiveTrading.h"
+
+namespace sentinel {
+
+std::optional<LiveAccount> liveTradingAccount(const Config& config)
+{
+    if (config.platform == QLatin1String("oanda") && config.oanda.environment == BrokerEnvironment::Live)
+        return LiveAccount{QStringLiteral("OANDA"), config.oanda.accountId};
+    // Coinbase has no practice account: its platform always trades real money (ADR 0122); the
+    // portfolio is known only once the broker answers, the key name is a secret.
+    if (config.platform == QLatin1String("coinbase") && config.coinbase.allowLive)
+        return LiveAccount{QStringLiteral("Coinbase"), QStringLiteral("(Advanced Trade)")};
+    return std::nullopt;
+}
+
+Config withPaperTrading(Config config)
+{
+    config.platform = QStringLiteral("paper");
+    return config;
+}
+
+} // namespace sentinel
