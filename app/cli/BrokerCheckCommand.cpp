@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `sentinel broker check --config FILE`: connects to the configured broker, authenticates, and
+// `sentinel broker check --config FILE`: connects to the configured broker (OANDA or Coinbase), authenticates, and
 // prints the account and its open positions as JSON (exit 0), or a typed error with its remedy
 // (exit 1: unreachable or failing; exit 2: credentials or configuration). No secret is printed.
 #include "Cli.h"
 #include "ConfigSecrets.h"
 
+#include "brokers/coinbase/CoinbaseAccountCheck.h"
+#include "brokers/coinbase/CoinbaseRest.h"
 #include "brokers/oanda/OandaAccountCheck.h"
 #include "brokers/oanda/OandaRest.h"
 #include "common/ExitCode.h"
@@ -54,10 +56,26 @@ QJsonObject toJson(const OandaSettings& settings, const oanda::AccountCheck& che
                        {QStringLiteral("positions"), positions}};
 }
 
-int printFailure(Invocation& invocation, const Error& error, int exitCode)
+QJsonObject toJson(const coinbase::AccountCheck& check)
+{
+    QJsonArray positions;
+    for (const coinbase::CoinbaseAccount& holding : check.holdings)
+        positions.append(QJsonObject{{QStringLiteral("instrument"), holding.currency},
+                                     {QStringLiteral("units"), holding.available.value + holding.hold.value},
+                                     {QStringLiteral("available"), holding.available.value},
+                                     {QStringLiteral("hold"), holding.hold.value}});
+    return QJsonObject{{QStringLiteral("platform"), QStringLiteral("coinbase")},
+                       {QStringLiteral("environment"), QStringLiteral("live")}, // Coinbase has no practice account
+                       {QStringLiteral("account_id"), check.accountId},
+                       {QStringLiteral("currency"), check.currency},
+                       {QStringLiteral("balance"), check.balance},
+                       {QStringLiteral("positions"), positions}};
+}
+
+int printFailure(Invocation& invocation, const QString& broker, const Error& error, int exitCode)
 {
     QJsonObject failure = errorToJson(error);
-    failure.insert(QStringLiteral("platform"), QStringLiteral("oanda"));
+    failure.insert(QStringLiteral("platform"), broker);
     invocation.out << QJsonDocument(failure).toJson(QJsonDocument::Indented);
     invocation.err << "sentinel broker check: " << error.kind << ": " << error.toString() << Qt::endl;
     return exitCode;
@@ -68,9 +86,48 @@ std::optional<QString> chosenBroker(const QCommandLineParser& parser, const Conf
 {
     if (parser.isSet(QStringLiteral("broker")))
         return parser.value(QStringLiteral("broker"));
-    if (config.platform == u"oanda" || providersInUse(config).contains(ProviderKind::Oanda) || !config.oanda.accountId.isEmpty())
+    if (config.platform == u"oanda" || config.platform == u"coinbase")
+        return config.platform;
+    if (providersInUse(config).contains(ProviderKind::Oanda) || !config.oanda.accountId.isEmpty())
         return QStringLiteral("oanda");
+    if (!config.coinbase.keyName.isEmpty())
+        return QStringLiteral("coinbase");
     return std::nullopt;
+}
+
+/// Runs `check` to its answer in the command's own event loop; every request has its deadline.
+template <typename Check, typename Rest>
+std::optional<Result<Check>> await(Rest& rest, void (*check)(Rest&, std::function<void(const Result<Check>&)>))
+{
+    std::optional<Result<Check>> outcome;
+    check(rest, [&outcome](const Result<Check>& result) {
+        outcome = result;
+        QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    return outcome;
+}
+
+const Error noAnswer{QStringLiteral("no_answer"), QStringLiteral("the check ended without an answer")};
+
+int checkCoinbase(Invocation& invocation, const CoinbaseSettings& settings)
+{
+    if (settings.keyName.isEmpty() || settings.privateKey.isEmpty())
+        return usageError(invocation, QStringLiteral("coinbase.key_name and coinbase.private_key are both needed: write "
+                                                     "key_name: \"${COINBASE_KEY_NAME}\" and private_key: \"${COINBASE_PRIVATE_KEY}\" "
+                                                     "and export both"));
+    coinbase::CoinbaseRest rest(settings);
+    // A key that cannot sign is the user's to fix, before anything is sent.
+    if (const Status key = rest.keyStatus(); !key)
+        return printFailure(invocation, QStringLiteral("coinbase"), key.error(), ExitBadInput);
+    const auto outcome = await<coinbase::AccountCheck>(rest, &coinbase::checkAccount);
+    if (!outcome)
+        return printFailure(invocation, QStringLiteral("coinbase"), noAnswer, ExitRuntimeFailure);
+    if (!outcome->ok())
+        return printFailure(invocation, QStringLiteral("coinbase"), outcome->error(),
+                            coinbase::isCredentialOrConfigError(outcome->error()) ? ExitBadInput : ExitRuntimeFailure);
+    invocation.out << QJsonDocument(toJson(outcome->value())).toJson(QJsonDocument::Indented);
+    return ExitOk;
 }
 
 } // namespace
@@ -80,7 +137,7 @@ int runBrokerCheck(Invocation& invocation)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Connect to the configured broker and print its account and open positions."));
     addGlobalOptions(parser);
-    parser.addOption({QStringLiteral("broker"), QStringLiteral("which broker section to check: oanda"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("broker"), QStringLiteral("which broker section to check: oanda or coinbase"), QStringLiteral("NAME")});
     GlobalOptions global;
     if (const auto exit = parseArguments(parser, invocation, &global))
         return *exit;
@@ -91,7 +148,8 @@ int runBrokerCheck(Invocation& invocation)
     int blocking = 0;
     for (const Issue& issue : loaded.issues) {
         const bool blocks = issue.severity == Issue::Severity::Error
-                            && (issue.location.startsWith(u"oanda") || issue.location == u"(file)");
+                            && (issue.location.startsWith(u"oanda") || issue.location.startsWith(u"coinbase")
+                                || issue.location == u"(file)");
         blocking += blocks ? 1 : 0;
         invocation.err << "sentinel broker check: " << (blocks ? "" : "note: ") << issue.toString() << Qt::endl;
     }
@@ -99,10 +157,12 @@ int runBrokerCheck(Invocation& invocation)
         return ExitBadInput;
     const auto broker = chosenBroker(parser, loaded.config);
     if (!broker)
-        return usageError(invocation, QStringLiteral("no broker is configured: add an oanda: section (account_id, token) "
-                                                     "to the file given with --config FILE"));
+        return usageError(invocation, QStringLiteral("no broker is configured: add an oanda: section (account_id, token) or a "
+                                                     "coinbase: section (key_name, private_key) to the file given with --config FILE"));
+    if (*broker == u"coinbase")
+        return checkCoinbase(invocation, loaded.config.coinbase);
     if (*broker != u"oanda")
-        return usageError(invocation, QStringLiteral("--broker '%1' is not a broker this build can check (oanda)").arg(*broker));
+        return usageError(invocation, QStringLiteral("--broker '%1' is not a broker this build can check (oanda, coinbase)").arg(*broker));
 
     const OandaSettings& settings = loaded.config.oanda;
     if (settings.accountId.isEmpty() || settings.token.isEmpty())
@@ -110,17 +170,11 @@ int runBrokerCheck(Invocation& invocation)
                                                      "account_id: \"101-…\" and token: \"${OANDA_TOKEN}\" and export the token"));
 
     oanda::OandaRest rest(settings);
-    std::optional<Result<oanda::AccountCheck>> outcome;
-    oanda::checkAccount(rest, [&outcome](const Result<oanda::AccountCheck>& result) {
-        outcome = result;
-        QCoreApplication::exit(0);
-    });
-    // The command's own event loop; every request has its deadline (oanda.timeout_s).
-    QCoreApplication::exec();
+    const auto outcome = await<oanda::AccountCheck>(rest, &oanda::checkAccount);
     if (!outcome)
-        return printFailure(invocation, Error{QStringLiteral("no_answer"), QStringLiteral("the check ended without an answer")}, ExitRuntimeFailure);
+        return printFailure(invocation, QStringLiteral("oanda"), noAnswer, ExitRuntimeFailure);
     if (!outcome->ok())
-        return printFailure(invocation, outcome->error(),
+        return printFailure(invocation, QStringLiteral("oanda"), outcome->error(),
                             oanda::isCredentialOrConfigError(outcome->error()) ? ExitBadInput : ExitRuntimeFailure);
     invocation.out << QJsonDocument(toJson(settings, outcome->value())).toJson(QJsonDocument::Indented);
     return ExitOk;

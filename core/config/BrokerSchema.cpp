@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/BrokerSchema.h"
 
+#include "config/CoinbaseSchema.h"
+
 #include <QRegularExpression>
 
 namespace sentinel {
@@ -87,7 +89,8 @@ void readProviderKind(SchemaReader& reader, const YAML::Node& map, const QString
                       {{"simulated", ProviderKind::Simulated},
                        {"replay", ProviderKind::Replay},
                        {"alpha_vantage", ProviderKind::AlphaVantage},
-                       {"oanda", ProviderKind::Oanda}});
+                       {"oanda", ProviderKind::Oanda},
+                       {"coinbase", ProviderKind::Coinbase}});
 }
 
 void readOanda(SchemaReader& reader, const YAML::Node& root, Config& config)
@@ -117,6 +120,7 @@ void checkBrokerFeeds(SchemaReader& reader, const YAML::Node& root, const Config
         reader.error(QStringLiteral("oanda.environment"), root["oanda"]["environment"],
                      QStringLiteral("live trades real money and needs a second, explicit yes"),
                      QStringLiteral("also set oanda.allow_live: true, or use environment: practice"));
+    checkCoinbase(reader, root, config);
     const bool oandaPlatform = config.platform == u"oanda";
     if (!usesProvider(config, ProviderKind::Oanda) && !oandaPlatform)
         return;

@@ -17,7 +17,8 @@ void readOanda(SchemaReader& reader, const YAML::Node& root, Config& config);
 
 /// Rules between the feeds the watchlist uses and the brokers' sections, once both are read:
 /// an OANDA instrument is an FX pair OANDA can name, and its account and token are there; live
-/// money needs both `environment: live` and `allow_live: true`.
+/// money needs both `environment: live` and `allow_live: true`. Coinbase's rules are
+/// config/CoinbaseSchema's.
 void checkBrokerFeeds(SchemaReader& reader, const YAML::Node& root, const Config& config);
 
 } // namespace sentinel

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/Config.h"
 
+#include <QRegularExpression>
+
 namespace sentinel {
 
 QString tradingModeName(TradingMode mode)
@@ -20,6 +22,7 @@ QString providerKindName(ProviderKind kind)
     case ProviderKind::Replay: return QStringLiteral("replay");
     case ProviderKind::AlphaVantage: return QStringLiteral("alpha_vantage");
     case ProviderKind::Oanda: return QStringLiteral("oanda");
+    case ProviderKind::Coinbase: return QStringLiteral("coinbase");
     }
     return {};
 }
@@ -37,6 +40,13 @@ QList<ProviderKind> providersInUse(const Config& config)
             kinds.append(kind);
     }
     return kinds;
+}
+
+QString coinbaseProductId(const QString& symbol)
+{
+    static const QRegularExpression pair(QStringLiteral("^([A-Z0-9]{2,10})/([A-Z0-9]{2,10})$"));
+    const QRegularExpressionMatch match = pair.match(symbol);
+    return match.hasMatch() ? match.captured(1) + u'-' + match.captured(2) : QString();
 }
 
 } // namespace sentinel

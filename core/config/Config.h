@@ -16,7 +16,7 @@ namespace sentinel {
 
 /// How proposals reach execution.
 enum class TradingMode { Approval, SignalOnly, Autonomous };
-enum class ProviderKind { Simulated, Replay, AlphaVantage, Oanda };
+enum class ProviderKind { Simulated, Replay, AlphaVantage, Oanda, Coinbase };
 enum class CacheBackend { Memory, Redis };
 
 struct AlphaVantageSettings {
@@ -42,6 +42,22 @@ struct OandaSettings {
     std::chrono::seconds timeout{10};
     /// OANDA allows 120 requests a second; a budget of at most 120 a minute can never burst past it.
     int requestsPerMinute = 120;
+};
+
+/// `coinbase:` (issue 14, ADR 0121): Coinbase Advanced Trade with a CDP API key. Coinbase has no
+/// practice account, so orders there are always real money: `platform: coinbase` needs
+/// `allow_live: true`. The market data the feed reads is public and needs no key. URL overrides
+/// may use http:// or ws:// only for a loopback host (the test stand-ins).
+struct CoinbaseSettings {
+    Secret keyName;    ///< organizations/{org}/apiKeys/{key}: the JWT's `sub` and `kid`
+    Secret privateKey; ///< the key's ECDSA P-256 private key, PEM (ADR 0116)
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.coinbase.com"));
+    QUrl wsUrl = QUrl(QStringLiteral("wss://advanced-trade-ws.coinbase.com"));
+    bool allowLive = false;
+    std::chrono::seconds timeout{10};
+    /// Coinbase allows 10 public requests a second per IP address (30 signed ones per user); the
+    /// default leaves room for a second process on the same address.
+    int requestsPerSecond = 8;
 };
 
 struct ReplaySettings {
@@ -126,6 +142,7 @@ struct Config {
     ProviderKind provider = ProviderKind::Simulated;
     AlphaVantageSettings alphaVantage;
     OandaSettings oanda;
+    CoinbaseSettings coinbase;
     ReplaySettings replay;
     QList<Instrument> watchlist;
     /// `watchlist[i].provider` where it differs from `provider`, by Instrument::key().
@@ -159,5 +176,8 @@ struct Config {
 /// Every feed the configuration names, each once: `provider` (the default, even when every row
 /// overrides it) first, then the rows' own.
 [[nodiscard]] QList<ProviderKind> providersInUse(const Config& config);
+/// "BTC/USD" → "BTC-USD", Coinbase's product id for a watchlist pair; empty when `symbol` is no
+/// BASE/QUOTE pair of capitals and digits.
+[[nodiscard]] QString coinbaseProductId(const QString& symbol);
 
 } // namespace sentinel

@@ -3,6 +3,7 @@
 
 #include "common/Excerpt.h"
 #include "config/BrokerSchema.h"
+#include "config/CoinbaseSchema.h"
 #include "config/TelegramShapes.h"
 
 #include <QHash>
@@ -171,11 +172,11 @@ void readPlatform(SchemaReader& reader, const YAML::Node& root, Config& config)
     QString platform;
     if (!reader.readString(root, {}, "platform", platform))
         return;
-    if (platform == u"paper" || platform == u"oanda")
+    if (platform == u"paper" || platform == u"oanda" || platform == u"coinbase")
         config.platform = platform;
     else
         reader.error(QStringLiteral("platform"), root["platform"], QStringLiteral("unknown platform '%1'").arg(excerpt(platform)),
-                     QStringLiteral("use paper, or oanda with an oanda: section"));
+                     QStringLiteral("use paper, oanda with an oanda: section, or coinbase with a coinbase: section"));
 }
 
 void readPaper(SchemaReader& reader, const YAML::Node& root, Config& config)
@@ -482,13 +483,14 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     reader.checkMap(root, QString(),
                     {"mode", "autonomous", "provider", "providers", "watchlist", "strategy", "platform", "paper",
                      "approval", "freshness", "cache", "risk", "telegram", "webhook", "journal", "telemetry",
-                     "logging", "calendars", "oanda"});
+                     "logging", "calendars", "oanda", "coinbase"});
     // Issues come out in this order; the mode rules need every section read first.
     readMode(reader, root, config);
     readProviders(reader, root, config);
     readWatchlist(reader, root["watchlist"], known, config);
     checkChosenProvider(reader, root, config);
     readOanda(reader, root, config);
+    readCoinbase(reader, root, config);
     readStrategy(reader, root, known, config);
     readPlatform(reader, root, config);
     checkBrokerFeeds(reader, root, config);

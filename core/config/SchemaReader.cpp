@@ -182,6 +182,17 @@ void SchemaReader::readSeconds(const YAML::Node& map, const QString& path, const
 // clear over a network.
 void SchemaReader::readUrl(const YAML::Node& map, const QString& path, const char* key, QUrl& out)
 {
+    readUrlWithSchemes(map, path, key, out, u"https", u"http");
+}
+
+void SchemaReader::readWebSocketUrl(const YAML::Node& map, const QString& path, const char* key, QUrl& out)
+{
+    readUrlWithSchemes(map, path, key, out, u"wss", u"ws");
+}
+
+void SchemaReader::readUrlWithSchemes(const YAML::Node& map, const QString& path, const char* key, QUrl& out,
+                                      QStringView secure, QStringView plain)
+{
     QString text;
     if (!readString(map, path, key, text))
         return;
@@ -192,15 +203,15 @@ void SchemaReader::readUrl(const YAML::Node& map, const QString& path, const cha
     }
     const QUrl url(text, QUrl::StrictMode);
     const bool loopback = url.host() == u"127.0.0.1" || url.host() == u"localhost" || url.host() == u"::1";
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http")) {
-        error(where, map[key], QStringLiteral("'%1' is not an http(s) URL").arg(excerpt(text)),
-              QStringLiteral("write a full URL such as https://example.com/path"));
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != secure && url.scheme() != plain)) {
+        error(where, map[key], QStringLiteral("'%1' is not a %2 or %3 URL").arg(excerpt(text), secure, plain),
+              QStringLiteral("write a full URL such as %1://example.com/path").arg(secure));
         return;
     }
-    if (url.scheme() == u"http" && !loopback) {
+    if (url.scheme() == plain && !loopback) {
         error(where, map[key],
-              QStringLiteral("plain http to a remote host would send data and credentials unencrypted"),
-              QStringLiteral("use https:// (http:// is allowed only for 127.0.0.1 or localhost)"));
+              QStringLiteral("plain %1 to a remote host would send data and credentials unencrypted").arg(plain),
+              QStringLiteral("use %1:// (%2:// is allowed only for 127.0.0.1 or localhost)").arg(secure, plain));
         return;
     }
     out = url;

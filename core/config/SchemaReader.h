@@ -58,7 +58,10 @@ public:
     void readDuration(const YAML::Node& map, const QString& path, const char* key, std::chrono::seconds& out);
     /// A whole number of seconds from 1 to `max`.
     void readSeconds(const YAML::Node& map, const QString& path, const char* key, std::chrono::seconds& out, int max);
+    /// An https:// URL, or http:// to a loopback host.
     void readUrl(const YAML::Node& map, const QString& path, const char* key, QUrl& out);
+    /// A wss:// URL, or ws:// to a loopback host.
+    void readWebSocketUrl(const YAML::Node& map, const QString& path, const char* key, QUrl& out);
     /// A `${NAME}` reference or a value in clear. A secret shorter than minimumSecretLength is
     /// refused: the Redactor could not mask it without mangling ordinary words (ADR 0103).
     void readSecret(const YAML::Node& map, const QString& path, const char* key, Secret& out, bool required,
@@ -104,6 +107,8 @@ public:
     [[nodiscard]] const Issues& issues() const { return m_issues; }
 
 private:
+    void readUrlWithSchemes(const YAML::Node& map, const QString& path, const char* key, QUrl& out, QStringView secure,
+                            QStringView plain);
     void add(Issue::Severity severity, const QString& path, const YAML::Node& node, const QString& message,
              const QString& remedy);
 

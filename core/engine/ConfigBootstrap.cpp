@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/ConfigBootstrap.h"
 
+#include "brokers/coinbase/CoinbaseJwt.h"
 #include "common/Log.h"
 #include "market/CalendarRegistry.h"
 #include "strategy/StrategyRegistry.h"
@@ -19,6 +20,23 @@ KnownNames knownNamesFrom(const CalendarRegistry& calendars)
     names.strategies = StrategyRegistry::names();
     return names;
 }
+
+namespace {
+
+/// Whether `coinbase.private_key` holds a P-256 key only OpenSSL can say; the loader checked its
+/// PEM label only (config sits below the brokers module, ADR 0121). The message never quotes it.
+void checkCoinbaseKey(ConfigLoadResult& result)
+{
+    const Secret& pem = result.config.coinbase.privateKey;
+    const bool reported = std::any_of(result.issues.cbegin(), result.issues.cend(),
+                                      [](const Issue& issue) { return issue.location == u"coinbase.private_key"; });
+    if (pem.isEmpty() || reported)
+        return;
+    if (const auto key = coinbase::SigningKey::fromPem(pem); !key)
+        result.issues.append(Issue{Issue::Severity::Error, QStringLiteral("coinbase.private_key"), key.error().message, key.error().remedy, 0});
+}
+
+} // namespace
 
 ConfigLoadResult loadConfigWithRegistries(const QString& explicitPath, const ConfigBootstrapOptions& options)
 {
@@ -66,6 +84,7 @@ ConfigLoadResult loadConfigWithRegistries(const QString& explicitPath, const Con
         result.issues.append(*builtInBroken);
     if (calendarIssue)
         result.issues.append(*calendarIssue);
+    checkCoinbaseKey(result);
     if (fromOption) {
         result.config.calendarsFile = QFileInfo(options.calendarsOverride).absoluteFilePath();
         // The option wins; a missing configured file it replaces is no longer a problem.

@@ -21,12 +21,14 @@
 #include "notify/TelegramChannel.h"
 #include "notify/WebhookChannel.h"
 #include "providers/AlphaVantageProvider.h"
+#include "providers/CoinbaseProvider.h"
 #include "providers/OandaProvider.h"
 #include "providers/ReplayProvider.h"
 #include "providers/RoutedProvider.h"
 #include "providers/SimulatedProvider.h"
 #include "risk/RiskGate.h"
 #include "strategy/StrategyRegistry.h"
+#include "trading/CoinbasePlatform.h"
 #include "trading/OandaPlatform.h"
 #include "trading/PaperPlatform.h"
 
@@ -116,6 +118,8 @@ std::unique_ptr<MarketDataProvider> EngineServices::makeProvider(ProviderKind ki
         }
         return std::make_unique<OandaProvider>(m_clock, m_config.oanda, routed);
     }
+    case ProviderKind::Coinbase:
+        return std::make_unique<CoinbaseProvider>(m_clock, m_config.coinbase);
     }
     return {};
 }
@@ -192,6 +196,16 @@ QStringList EngineServices::buildStores()
         // The broker's account: orders, positions and balance come from OANDA (ADR 0118).
         platform = std::make_unique<OandaPlatform>(m_clock, m_config.oanda, m_config.watchlist);
         return {};
+    }
+    if (m_config.platform == u"coinbase") {
+        // Coinbase has no practice account: without the explicit yes, orders stay on paper (the
+        // configuration check refuses this file; a Config built in code lands here). ADR 0122.
+        if (m_config.coinbase.allowLive) {
+            log::engine()->warn("platform: coinbase: approved orders are LIVE on Coinbase, with real money (coinbase.allow_live: true)");
+            platform = std::make_unique<CoinbasePlatform>(m_clock, m_config.coinbase, m_config.watchlist);
+            return {};
+        }
+        log::engine()->warn("platform: coinbase without coinbase.allow_live: true: orders go to the paper account, not to Coinbase");
     }
     auto paper = PaperPlatform::open(m_journalPath, m_config.paper, m_clock);
     if (!paper)

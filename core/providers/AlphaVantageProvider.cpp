@@ -64,12 +64,7 @@ AlphaVantageProvider::AlphaVantageProvider(Clock& clock, AlphaVantageSettings se
                                              .arg(resumesAt.toString(Qt::ISODate)),
                                          resumesAt});
     });
-    connect(m_limiter, &RateLimiter::circuitOpened, this, [this](const QDateTime& retryAt) {
-        Q_EMIT alertRaised(ProviderAlert{alertkind::circuitOpen,
-                                         QStringLiteral("Alpha Vantage requests paused after repeated failures; next try at %1")
-                                             .arg(retryAt.toString(Qt::ISODate)),
-                                         retryAt});
-    });
+    alertWhenCircuitOpens(m_limiter, QStringLiteral("Alpha Vantage"));
 }
 
 AlphaVantageProvider::~AlphaVantageProvider() = default;
@@ -314,12 +309,7 @@ void AlphaVantageProvider::finish(QNetworkReply* reply, const QString& function,
     }
     // Error has masked any secret a provider message echoed when it was made.
     const Error error = result.error();
-    countFailure();
-    log::net()->warn("{} failed: {}: {}", function, error.kind, error.message);
-    if (pe::indicatesOutage(error.kind))
-        m_limiter->recordFailure();
-    else
-        m_limiter->recordSuccess();
+    noteFailure(*m_limiter, function, error);
     if (error.kind == pe::RateLimited)
         m_limiter->pauseUntil(m_clock.now().addSecs(60));
     else if (error.kind == pe::BurstLimited)

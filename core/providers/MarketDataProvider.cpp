@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/MarketDataProvider.h"
 
+#include "common/AlertKinds.h"
+#include "common/Log.h"
 #include "providers/ProviderError.h"
+#include "providers/RateLimiter.h"
 
 #include <QMetaObject>
 
@@ -72,6 +75,23 @@ void MarketDataProvider::countRequest(const QString& endpoint)
 void MarketDataProvider::deliverLater(std::function<void()> work)
 {
     QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+}
+
+void MarketDataProvider::noteFailure(RateLimiter& limiter, const QString& what, const Error& error)
+{
+    countFailure();
+    log::net()->warn("{} failed: {}: {}", what, error.kind, error.message);
+    limiter.recordFailureOf(error.kind);
+}
+
+void MarketDataProvider::alertWhenCircuitOpens(RateLimiter* limiter, const QString& service)
+{
+    connect(limiter, &RateLimiter::circuitOpened, this, [this, service](const QDateTime& retryAt) {
+        Q_EMIT alertRaised(ProviderAlert{alertkind::circuitOpen,
+                                         QStringLiteral("%1 requests paused after repeated failures; next try at %2")
+                                             .arg(service, retryAt.toString(Qt::ISODate)),
+                                         retryAt});
+    });
 }
 
 } // namespace sentinel

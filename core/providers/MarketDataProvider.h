@@ -19,6 +19,8 @@
 
 namespace sentinel {
 
+class RateLimiter;
+
 /// Ask for the bars of one instrument, newest last. `since` (optional) lets a provider that
 /// supports it return only newer bars; `dueAt` orders queued requests (earlier first).
 struct BarRequest {
@@ -195,6 +197,11 @@ protected:
     /// Runs `work` from the event loop, never from inside the caller's stack, so callbacks keep
     /// the "invoked later" promise even when the answer is known at once.
     void deliverLater(std::function<void()> work);
+    /// Counts a failed request, logs it as `what` failed, and tells `limiter`: an outage counts
+    /// towards its breaker, any other failure is an answer and resets it.
+    void noteFailure(RateLimiter& limiter, const QString& what, const Error& error);
+    /// Raises a `circuit_open` alert naming `service` ("OANDA") whenever `limiter`'s breaker opens.
+    void alertWhenCircuitOpens(RateLimiter* limiter, const QString& service);
 
 private:
     ProviderStats m_stats;

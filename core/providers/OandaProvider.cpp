@@ -7,7 +7,6 @@
 #include "brokers/oanda/OandaPriceStream.h"
 #include "brokers/oanda/OandaRest.h"
 #include "common/AlertKinds.h"
-#include "common/Log.h"
 #include "providers/OandaStreamBars.h"
 #include "providers/ProviderError.h"
 
@@ -31,19 +30,16 @@ RateLimits limitsFor(const OandaSettings& settings)
 Error asProviderError(const Error& error)
 {
     const QString& kind = error.kind;
-    auto as = [&error](const char16_t* providerKind) { return Error{QString::fromUtf16(providerKind), error.message, error.remedy}; };
     if (kind == oe::Unauthorized || kind == oe::Forbidden)
-        return as(pe::InvalidApiKey);
+        return pe::retyped(error, pe::InvalidApiKey);
     if (kind == oe::InvalidRequest || kind == oe::NotFound || kind == oe::UnsupportedGranularity)
-        return as(pe::InvalidCall);
+        return pe::retyped(error, pe::InvalidCall);
     if (kind == oe::RateLimited)
-        return as(pe::RateLimited);
+        return pe::retyped(error, pe::RateLimited);
     if (kind == oe::ServerError || kind == oe::BrokerError)
-        return as(pe::HttpError);
-    if (pe::allKinds().contains(kind) || kind == pe::BodyTooLarge || kind == pe::BinaryBody)
-        return error;
+        return pe::retyped(error, pe::HttpError);
     // missing_field, invalid_field, invalid_bar, out_of_order: the body cannot be trusted.
-    return as(pe::UnexpectedShape);
+    return pe::sharedKindOrUnexpectedShape(error);
 }
 
 } // namespace
@@ -73,12 +69,7 @@ OandaProvider::OandaProvider(Clock& clock, const OandaSettings& settings, const 
                                              retryAt});
         });
     }
-    connect(m_limiter, &RateLimiter::circuitOpened, this, [this](const QDateTime& retryAt) {
-        Q_EMIT alertRaised(ProviderAlert{alertkind::circuitOpen,
-                                         QStringLiteral("OANDA requests paused after repeated failures; next try at %1")
-                                             .arg(retryAt.toString(Qt::ISODate)),
-                                         retryAt});
-    });
+    alertWhenCircuitOpens(m_limiter, QStringLiteral("OANDA"));
 }
 
 OandaProvider::~OandaProvider() = default;
@@ -192,12 +183,7 @@ void OandaProvider::finish(const BarRequest& request, const Result<oanda::RestAn
         return done(result);
     }
     const Error error = asProviderError(result.error());
-    countFailure();
-    log::net()->warn("OANDA candles for {} failed: {}: {}", request.instrument.key(), error.kind, error.message);
-    if (pe::indicatesOutage(error.kind))
-        m_limiter->recordFailure();
-    else
-        m_limiter->recordSuccess();
+    noteFailure(*m_limiter, QStringLiteral("OANDA candles for %1").arg(request.instrument.key()), error);
     if (error.kind == pe::RateLimited)
         m_limiter->pauseUntil(m_clock.now().addSecs(1));
     done(error);

@@ -14,6 +14,18 @@ QStringList allKinds()
     return kinds;
 }
 
+Error retyped(const Error& error, const char16_t* kind)
+{
+    return Error{QString::fromUtf16(kind), error.message, error.remedy};
+}
+
+Error sharedKindOrUnexpectedShape(const Error& error)
+{
+    if (allKinds().contains(error.kind) || error.kind == BodyTooLarge || error.kind == BinaryBody)
+        return error;
+    return retyped(error, UnexpectedShape);
+}
+
 bool isRetryable(const QString& kind)
 {
     return kind != InvalidCall && kind != InvalidApiKey && kind != PremiumEndpoint && kind != Unsupported

@@ -49,6 +49,13 @@ inline constexpr char16_t Cancelled[] = u"cancelled";
 /// breaker. Client mistakes and quota answers do not.
 [[nodiscard]] bool indicatesOutage(const QString& kind);
 
+/// `error` with the providers' `kind`; its message and remedy kept.
+[[nodiscard]] Error retyped(const Error& error, const char16_t* kind);
+/// A broker's error no rule of its own mapped: the transport and body kinds the providers share
+/// pass as they are, anything else (a field the parser refused) becomes `unexpected_shape` with
+/// its message, so the breaker counts it.
+[[nodiscard]] Error sharedKindOrUnexpectedShape(const Error& error);
+
 [[nodiscard]] inline Error make(const char16_t* kind, const QString& message, const QString& remedy = {})
 {
     return Error{QString::fromUtf16(kind), message, remedy};

@@ -11,8 +11,6 @@
 namespace sentinel {
 
 namespace {
-constexpr qint64 minuteMs = 60'000;
-
 QString iso(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
@@ -23,6 +21,7 @@ RateLimiter::RateLimiter(Clock& clock, RateLimits limits, QObject* parent)
     : QObject(parent), m_clock(clock), m_limits(std::move(limits)), m_cooldown(m_limits.breakerCooldown)
 {
     m_limits.requestsPerMinute = std::max(1, m_limits.requestsPerMinute);
+    m_limits.window = std::max(m_limits.window, std::chrono::milliseconds{1});
     m_limits.requestsPerDay = std::max(1, m_limits.requestsPerDay);
     m_limits.breakerThreshold = std::max(1, m_limits.breakerThreshold);
     if (!QTimeZone::isTimeZoneIdAvailable(m_limits.resetTimeZone))
@@ -103,6 +102,14 @@ void RateLimiter::recordSuccess()
     }
     m_trialInFlight = false;
     pump();
+}
+
+void RateLimiter::recordFailureOf(const QString& kind)
+{
+    if (providerError::indicatesOutage(kind))
+        recordFailure();
+    else
+        recordSuccess();
 }
 
 void RateLimiter::recordFailure()
@@ -191,11 +198,12 @@ void RateLimiter::pump()
         }
         if (circuit == CircuitState::HalfOpen && m_trialInFlight)
             break; // wait for the trial's outcome
-        while (!m_recentGrants.empty() && m_recentGrants.front() + minuteMs <= now)
+        const qint64 windowMs = m_limits.window.count();
+        while (!m_recentGrants.empty() && m_recentGrants.front() + windowMs <= now)
             m_recentGrants.pop_front();
         qint64 readyAt = m_pausedUntil;
         if (int(m_recentGrants.size()) >= m_limits.requestsPerMinute)
-            readyAt = std::max(readyAt, m_recentGrants.front() + minuteMs);
+            readyAt = std::max(readyAt, m_recentGrants.front() + windowMs);
         if (readyAt > now) {
             wakeAt(readyAt);
             break;

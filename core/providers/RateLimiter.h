@@ -24,13 +24,16 @@ struct RateLimits {
     int breakerThreshold = 5;                          ///< consecutive failures that open it
     std::chrono::seconds breakerCooldown{30};          ///< first open period; doubles per re-open
     std::chrono::seconds breakerMaxCooldown{15 * 60};
+    /// The sliding window `requestsPerMinute` is counted in: a minute, unless the service counts
+    /// per second (Coinbase: 10 public requests a second, ADR 0121).
+    std::chrono::milliseconds window{std::chrono::minutes{1}};
 };
 
 /// Gatekeeper for every request made with one API key.
 ///
 /// - Per-minute limit: a bucket of `requestsPerMinute` tokens where each spent token comes back
-///   one minute after it was spent, so no 60-second window ever holds more requests than the
-///   limit (a bucket refilled continuously would allow almost twice the limit in one window).
+///   one `window` (a minute by default) after it was spent, so no window ever holds more requests
+///   than the limit (a bucket refilled continuously would allow almost twice the limit in one window).
 /// - Daily quota: `requestsPerDay` grants between two resets (midnight in `resetTimeZone`).
 ///   When it is used up, queued and new requests are rejected with "quota_exhausted" naming the
 ///   instant requests resume, and quotaExhausted() is emitted once.
@@ -61,6 +64,9 @@ public:
     void recordSuccess();
     /// The request failed in a way that suggests an outage (timeout, HTTP 5xx, bad body).
     void recordFailure();
+    /// A request failed with `kind` (providers/ProviderError.h): an outage counts towards the
+    /// breaker (recordFailure), any other failure is an answer and resets it (recordSuccess).
+    void recordFailureOf(const QString& kind);
     /// The service said to slow down: no request leaves before `until`.
     void pauseUntil(const QDateTime& until);
     /// The service said the daily quota is used up, whatever our own count says.

@@ -22,14 +22,6 @@ namespace oe = oandaError;
 
 namespace {
 
-constexpr char16_t kOrderRejected[] = u"order_rejected";
-constexpr char16_t kInvalidOrder[] = u"invalid_order";
-
-Error rejected(const QString& message, const QString& remedy)
-{
-    return Error{QString::fromUtf16(kOrderRejected), message, remedy};
-}
-
 QByteArray orderBody(const OrderRequest& request, const QString& instrument)
 {
     const qint64 units = std::llround(request.quantity) * (request.side == Side::Buy ? 1 : -1);
@@ -69,7 +61,7 @@ bool inDoubt(const Error& error)
 } // namespace
 
 OandaPlatform::OandaPlatform(Clock& clock, const OandaSettings& settings, const QList<Instrument>& watchlist, QObject* parent)
-    : TradingPlatform(parent), m_clock(clock), m_rest(new oanda::OandaRest(settings, this))
+    : BrokerPlatform(clock, QStringLiteral("OANDA"), parent), m_rest(new oanda::OandaRest(settings, this))
 {
     for (const Instrument& instrument : watchlist) {
         const QString name = oanda::instrumentName(instrument.symbol);
@@ -93,13 +85,12 @@ void OandaPlatform::placeOrder(const OrderRequest& request, FillCallback done)
     const double whole = std::round(request.quantity);
     Error refusal;
     if (instrument.isEmpty())
-        refusal = Error{QString::fromUtf16(kInvalidOrder), QStringLiteral("%1 is not on the watchlist this OANDA account trades").arg(request.instrumentKey)};
+        refusal = invalidOrder(QStringLiteral("%1 is not on the watchlist this OANDA account trades").arg(request.instrumentKey));
     else if (request.clientOrderId.isEmpty() || request.clientOrderId.size() > 128)
-        refusal = Error{QString::fromUtf16(kInvalidOrder), QStringLiteral("an OANDA order needs an idempotency key of 1 to 128 characters")};
+        refusal = invalidOrder(QStringLiteral("an OANDA order needs an idempotency key of 1 to 128 characters"));
     else if (!std::isfinite(request.quantity) || whole < 1 || std::abs(request.quantity - whole) > 1e-9 || whole > 1e12)
-        refusal = Error{QString::fromUtf16(kInvalidOrder),
-                        QStringLiteral("OANDA trades whole units; %1 is not a whole number from 1").arg(request.quantity),
-                        QStringLiteral("size FX positions in units")};
+        refusal = invalidOrder(QStringLiteral("OANDA trades whole units; %1 is not a whole number from 1").arg(request.quantity),
+                               QStringLiteral("size FX positions in units"));
     if (!refusal.kind.isEmpty()) {
         QTimer::singleShot(0, this, [done = std::move(done), refusal] { done(refusal); });
         return;
@@ -146,28 +137,6 @@ void OandaPlatform::onOrderAnswer(const OrderRequest& request, const Result<oand
     case oanda::OrderOutcome::Pending:
         return reconcile(request, 0, done); // a MARKET FOK order should not rest: find out
     }
-}
-
-void OandaPlatform::reconcile(const OrderRequest& request, int attempt, const FillCallback& done)
-{
-    findFill(request.clientOrderId, [this, request, attempt, done](const Result<std::optional<Fill>>& found) {
-        if (found && found.value()) {
-            Fill fill = *found.value();
-            fill.instrumentKey = request.instrumentKey;
-            fill.replayed = false; // the engine learns of this fill now
-            log::engine()->info("OANDA order {}: reconciled, filled {} @ {}", request.clientOrderId, fill.quantity, fill.price);
-            Q_EMIT filled(fill);
-            return done(fill);
-        }
-        if (found)
-            return done(rejected(QStringLiteral("OANDA has no order with key %1: it was never created").arg(request.clientOrderId),
-                                 QStringLiteral("nothing was traded; approve again if still wanted")));
-        // Still in doubt: never guess, never send again; ask again later.
-        const auto wait = m_reconcileWaits.value(std::min<qsizetype>(attempt, m_reconcileWaits.size() - 1), std::chrono::seconds(30));
-        log::engine()->warn("OANDA order {}: reconciliation attempt {} failed ({}); next in {} s", request.clientOrderId,
-                            attempt + 1, found.error().toString(), std::chrono::duration<double>(wait).count());
-        QTimer::singleShot(wait, this, [this, request, attempt, done] { reconcile(request, attempt + 1, done); });
-    });
 }
 
 void OandaPlatform::findFill(const QString& clientOrderId, FindFillCallback done)
@@ -218,8 +187,7 @@ void OandaPlatform::fetchPortfolio(PortfolioCallback done)
         snapshot.equity = account->summary.nav;
         snapshot.currency = account->summary.currency;
         snapshot.at = m_clock.now();
-        m_peakEquity = std::max(m_peakEquity, snapshot.equity);
-        snapshot.peakEquity = m_peakEquity;
+        snapshot.peakEquity = notePeak(snapshot.equity);
         for (const oanda::Position& held : account->positions) {
             const double units = held.longSide.units + held.shortSide.units;
             if (units == 0)
@@ -229,18 +197,11 @@ void OandaPlatform::fetchPortfolio(PortfolioCallback done)
             position.instrumentKey = instrumentKeyOf(held.instrument);
             position.quantity = units;
             position.averagePrice = side.averagePrice.value_or(0);
-            position.marketPrice = m_marks.value(position.instrumentKey, position.averagePrice);
+            position.marketPrice = markOr(position.instrumentKey, position.averagePrice);
             snapshot.positions.insert(position.instrumentKey, position);
         }
         done(snapshot);
     });
-}
-
-Status OandaPlatform::markPrice(const QString& instrumentKey, double price)
-{
-    if (std::isfinite(price) && price > 0)
-        m_marks.insert(instrumentKey, price);
-    return okStatus();
 }
 
 } // namespace sentinel

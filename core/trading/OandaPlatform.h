@@ -3,16 +3,13 @@
 
 #include "common/Instrument.h"
 #include "config/Config.h"
-#include "trading/TradingPlatform.h"
+#include "trading/BrokerPlatform.h"
 
 #include <QHash>
 #include <QList>
 
-#include <chrono>
-
 namespace sentinel {
 
-class Clock;
 namespace oanda {
 class OandaRest;
 struct RestAnswer;
@@ -28,8 +25,9 @@ struct RestAnswer;
 /// Nothing is executed twice, nothing is lost: when the answer is lost or in doubt (timeout,
 /// connection cut, 5xx, a body that cannot be read, a key OANDA says exists already), the
 /// platform asks OANDA for the order by its key before it answers, and keeps asking (2 s, 5 s,
-/// 15 s, then every 30 s) until OANDA says filled or never created. Only then does `done` run.
-class OandaPlatform final : public TradingPlatform
+/// 15 s, then every 30 s) until OANDA says filled or never created (BrokerPlatform::reconcile).
+/// Only then does `done` run.
+class OandaPlatform final : public BrokerPlatform
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OandaPlatform)
@@ -44,25 +42,14 @@ public:
     /// engine's last mark (markPrice), else at its average price.
     void fetchPortfolio(PortfolioCallback done) override;
     void findFill(const QString& clientOrderId, FindFillCallback done) override;
-    [[nodiscard]] Status markPrice(const QString& instrumentKey, double price) override;
-
-    /// The waits between reconciliation attempts after an answer in doubt; the last repeats.
-    void setReconcileSchedule(QList<std::chrono::milliseconds> waits) { m_reconcileWaits = std::move(waits); }
 
 private:
     void onOrderAnswer(const OrderRequest& request, const Result<oanda::RestAnswer>& answer, const FillCallback& done);
-    /// Looks the order up until OANDA gives a definite answer, then tells `done`.
-    void reconcile(const OrderRequest& request, int attempt, const FillCallback& done);
     [[nodiscard]] QString instrumentKeyOf(const QString& oandaInstrument) const;
 
-    Clock& m_clock;
     oanda::OandaRest* m_rest;
     QHash<QString, QString> m_keyByInstrument; ///< "EUR_USD" → the first watchlist key for it
     QHash<QString, QString> m_instrumentByKey; ///< instrument key → "EUR_USD"
-    QHash<QString, double> m_marks;
-    double m_peakEquity = 0;
-    QList<std::chrono::milliseconds> m_reconcileWaits{std::chrono::seconds(2), std::chrono::seconds(5),
-                                                      std::chrono::seconds(15), std::chrono::seconds(30)};
 };
 
 } // namespace sentinel

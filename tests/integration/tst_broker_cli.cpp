@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `sentinel broker check`, run as a process against a loopback OANDA stand-in serving the
 // recorded account bodies: the account and positions as JSON, and each failure with its exit
-// code (1: unreachable or failing, 2: credentials or configuration) and never the token.
+// code (1: unreachable or failing, 2: credentials or configuration) and never the token. The same
+// for Coinbase (ADR 0121): its signed accounts list, and never the key name, private key or JWT.
 #include "FakeHttpServer.h"
 #include "TestData.h"
 
@@ -26,6 +27,9 @@ private Q_SLOTS:
     void failuresHaveTheirExitCodes();
     void anUnreachableHostIsExitOne();
     void noBrokerConfiguredIsExitTwo();
+    void coinbasePrintsPortfolioCashAndHoldings();
+    void coinbaseFailuresHaveTheirExitCodes_data();
+    void coinbaseFailuresHaveTheirExitCodes();
 
 private:
     struct Run {
@@ -36,11 +40,21 @@ private:
     Run run(const QByteArray& oandaSection);
 
     std::unique_ptr<FakeHttpServer> m_server;
+    QString m_coinbasePem; ///< the key the run's environment carries
 };
 
 namespace {
 
 const QString token = QStringLiteral("cli-oanda-token-8d7c6b5a4f");
+const QString coinbaseKeyName = QStringLiteral("organizations/org-cli-1234/apiKeys/key-cli-5678");
+const QByteArray coinbaseAccounts = "/api/v3/brokerage/accounts";
+const QByteArray coinbaseSection = "coinbase: {key_name: \"${COINBASE_KEY_NAME}\", private_key: \"${COINBASE_PRIVATE_KEY}\", "
+                                   "base_url: \"@BASE@\", timeout_s: 5}\n";
+
+QString coinbasePem(const char* file = "test_ec_p256.pem")
+{
+    return QString::fromLatin1(readFile(dataPath(QStringLiteral("coinbase/keys/%1").arg(QLatin1String(file)))));
+}
 const QByteArray accountPath = "/v3/accounts/000-000-0000000-000";
 
 CannedResponse golden(const char* folder, int status = 200)
@@ -52,6 +66,7 @@ CannedResponse golden(const char* folder, int status = 200)
 
 void TestBrokerCli::init()
 {
+    m_coinbasePem = coinbasePem();
     m_server = std::make_unique<FakeHttpServer>();
     QVERIFY(m_server->start());
     m_server->route(accountPath + "/summary", golden("recorded_account_summary"));
@@ -76,6 +91,8 @@ TestBrokerCli::Run TestBrokerCli::run(const QByteArray& oandaSection)
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("OANDA_TOKEN"), token);
+    environment.insert(QStringLiteral("COINBASE_KEY_NAME"), coinbaseKeyName);
+    environment.insert(QStringLiteral("COINBASE_PRIVATE_KEY"), m_coinbasePem);
     process.setProcessEnvironment(environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(SENTINEL_CLI_PATH),
@@ -88,6 +105,13 @@ TestBrokerCli::Run TestBrokerCli::run(const QByteArray& oandaSection)
     result.out = process.readAllStandardOutput();
     result.err = process.readAllStandardError();
     [&] { QVERIFY2(!result.out.contains(token.toUtf8()) && !result.err.contains(token.toUtf8()), "the token was printed"); }();
+    // Nor any Coinbase secret: the key name, a line of the private key, or a JWT (they start eyJ).
+    QList<QByteArray> secrets{coinbaseKeyName.toUtf8(), QByteArrayLiteral("eyJ")};
+    for (const QString& line : m_coinbasePem.split(u'\n', Qt::SkipEmptyParts))
+        if (!line.startsWith(u"-----"))
+            secrets.append(line.toUtf8());
+    for (const QByteArray& secret : secrets)
+        [&] { QVERIFY2(!result.out.contains(secret) && !result.err.contains(secret), "a Coinbase secret was printed"); }();
     return result;
 }
 
@@ -162,6 +186,67 @@ void TestBrokerCli::noBrokerConfiguredIsExitTwo()
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.err.contains("no broker is configured"));
     QVERIFY(result.out.isEmpty());
+}
+
+void TestBrokerCli::coinbasePrintsPortfolioCashAndHoldings()
+{
+    m_server->route(coinbaseAccounts, CannedResponse::fromFile(dataPath(QStringLiteral("coinbase/accounts_list.json"))));
+    const Run result = run(coinbaseSection);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(u"platform").toString(), QStringLiteral("coinbase"));
+    QCOMPARE(json.value(u"account_id").toString(), QStringLiteral("portfolio-001"));
+    QCOMPARE(json.value(u"currency").toString(), QStringLiteral("USD"));
+    QCOMPARE(json.value(u"balance").toDouble(), 10450.50); // available 10000.50 + hold 450.00
+    const QJsonArray positions = json.value(u"positions").toArray();
+    QCOMPARE(positions.size(), 1);
+    QCOMPARE(positions[0].toObject().value(u"instrument").toString(), QStringLiteral("BTC"));
+    QCOMPARE(positions[0].toObject().value(u"units").toDouble(), 1.23456789 + 0.005);
+    // One signed request, its JWT naming this key.
+    QCOMPARE(m_server->requestCount(coinbaseAccounts), 1);
+    QVERIFY(m_server->requests().front().headers.value("authorization").startsWith("Bearer ey"));
+}
+
+void TestBrokerCli::coinbaseFailuresHaveTheirExitCodes_data()
+{
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("keyFile");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("remedyNames");
+    QTest::newRow("a key Coinbase refuses") << QByteArray("error_401_unauthorized.txt") << 401 << QByteArray("test_ec_p256.pem") << 2
+                                            << "unauthorized" << "coinbase.private_key";
+    QTest::newRow("a key without the view permission") << QByteArray("error_401_unauthorized.txt") << 403 << QByteArray("test_ec_p256.pem")
+                                                       << 2 << "permission_denied" << "permission";
+    QTest::newRow("a key that is not P-256 sends nothing") << QByteArray("accounts_list.json") << 200 << QByteArray("test_ec_p384.pem")
+                                                           << 2 << "invalid_key" << "ECDSA";
+    QTest::newRow("Coinbase failing") << QByteArray("error_401_unauthorized.txt") << 503 << QByteArray("test_ec_p256.pem") << 1
+                                      << "server_error" << "";
+    QTest::newRow("a damaged accounts list") << QByteArray("market_product_candles_ONE_HOUR.json") << 200 << QByteArray("test_ec_p256.pem")
+                                             << 1 << "missing_field" << "";
+}
+
+void TestBrokerCli::coinbaseFailuresHaveTheirExitCodes()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(int, status);
+    QFETCH(QByteArray, keyFile);
+    QFETCH(int, exitCode);
+    QFETCH(QString, kind);
+    QFETCH(QString, remedyNames);
+    m_coinbasePem = coinbasePem(keyFile.constData());
+    m_server->route(coinbaseAccounts, CannedResponse::fromFile(dataPath(QStringLiteral("coinbase/") + QString::fromLatin1(file)), status,
+                                                               file.endsWith(".json") ? "application/json" : "text/plain"));
+    const Run result = run(coinbaseSection);
+    QCOMPARE(result.exitCode, exitCode);
+    const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    QCOMPARE(json.value(u"platform").toString(), QStringLiteral("coinbase"));
+    const QJsonObject error = json.value(u"error").toObject();
+    QCOMPARE(error.value(u"kind").toString(), kind);
+    QVERIFY2(error.value(u"remedy").toString().contains(remedyNames), result.out.constData());
+    if (kind == u"invalid_key")
+        QCOMPARE(m_server->requestCount(coinbaseAccounts), 0);
 }
 
 QTEST_GUILESS_MAIN(TestBrokerCli)

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void configCheckKnowsTheMarketsOfTheCalendarsInUse_data();
     void configCheckKnowsTheMarketsOfTheCalendarsInUse();
     void runKnowsTheMarketsOfTheConfiguredCalendarFile();
+    void configCheckLoadsTheCoinbaseKey_data();
+    void configCheckLoadsTheCoinbaseKey();
     void liveRunStopsOnSigtermAndStillPrintsItsSummary();
     void unknownCommandIsAUsageError();
 };
@@ -58,6 +60,49 @@ void TestCliConfig::configCheckOnAValidFileExitsZero()
                                     dataPath(QStringLiteral("config/valid.yaml"))});
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.json().value(QStringLiteral("valid")).toBool(), true);
+}
+
+void TestCliConfig::configCheckLoadsTheCoinbaseKey_data()
+{
+    QTest::addColumn<QString>("keyFile");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("a P-256 key is valid") << "test_ec_p256.pem" << 0 << "";
+    QTest::newRow("a P-384 key is refused at its key") << "test_ec_p384.pem" << 2 << "P-256";
+    QTest::newRow("an RSA key in a PKCS#8 PEM is refused at its key") << "test_rsa.pem" << 2 << "";
+}
+
+// The configuration reads only the PEM's label; config check loads the key with OpenSSL and
+// reports what Coinbase would refuse at coinbase.private_key, without quoting it (ADR 0121).
+void TestCliConfig::configCheckLoadsTheCoinbaseKey()
+{
+    QFETCH(QString, keyFile);
+    QFETCH(int, exitCode);
+    QFETCH(QString, messagePart);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile config(dir.filePath(QStringLiteral("config.yaml")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("provider: coinbase\n"
+                 "coinbase: {key_name: \"${COINBASE_KEY_NAME}\", private_key: \"${COINBASE_PRIVATE_KEY}\"}\n"
+                 "watchlist:\n  - {symbol: \"BTC/USD\", market: CRYPTO, interval: 5min}\n");
+    config.close();
+    const QByteArray pem = readFile(dataPath(QStringLiteral("coinbase/keys/") + keyFile));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("COINBASE_KEY_NAME"), QStringLiteral("organizations/org-1/apiKeys/key-1"));
+    environment.insert(QStringLiteral("COINBASE_PRIVATE_KEY"), QString::fromLatin1(pem));
+    const CliRun run = runSentinel({QStringLiteral("config"), QStringLiteral("check"), QStringLiteral("--config"), config.fileName()},
+                                   environment);
+    QCOMPARE(run.exitCode, exitCode);
+    const QJsonArray issues = run.json().value(QStringLiteral("issues")).toArray();
+    bool named = exitCode == 0;
+    for (const auto& issue : issues) {
+        const QJsonObject item = issue.toObject();
+        named = named || (item.value(u"key").toString() == u"coinbase.private_key" && item.value(u"message").toString().contains(messagePart));
+    }
+    QVERIFY2(named, run.out.constData());
+    for (const QByteArray& line : pem.split('\n'))
+        QVERIFY2(line.startsWith("-----") || line.isEmpty() || (!run.out.contains(line) && !run.err.contains(line)), "the key was printed");
 }
 
 void TestCliConfig::configCheckWithoutAFileChecksTheDemoProfile()

@@ -36,6 +36,8 @@ CoinbaseAccount readAccount(FieldReader& account)
     item.uuid = account.string(u"uuid");
     item.name = account.optionalString(u"name");
     item.currency = account.string(u"currency");
+    item.type = account.optionalString(u"type");
+    item.portfolioId = account.optionalString(u"retail_portfolio_id");
     item.active = account.boolean(u"active");
     item.ready = account.optionalBoolean(u"ready");
     item.available = readBalance(account, u"available_balance", item.currency);

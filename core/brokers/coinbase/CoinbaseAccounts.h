@@ -15,6 +15,8 @@ struct CoinbaseAccount {
     QString uuid;
     QString name;
     QString currency;
+    QString type;        ///< "FIAT", "CRYPTO", ... (empty when absent)
+    QString portfolioId; ///< retail_portfolio_id: the portfolio the wallet belongs to
     Decimal available; ///< available_balance.value, in `currency`
     Decimal hold;      ///< hold.value: reserved by open orders
     bool active = false;

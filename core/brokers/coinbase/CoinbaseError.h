@@ -35,6 +35,7 @@ inline constexpr char16_t PermissionDenied[] = u"permission_denied"; ///< 403: k
 inline constexpr char16_t RateLimited[] = u"rate_limited";           ///< 429, JSON or HTML
 inline constexpr char16_t ApiError[] = u"api_error";                 ///< {"error", "message", "error_details"}
 inline constexpr char16_t HttpError[] = u"http_error";               ///< any other status
+inline constexpr char16_t ServerError[] = u"server_error";           ///< 5xx: Coinbase is failing (CoinbaseRest)
 // Request signing (CoinbaseJwt)
 inline constexpr char16_t InvalidKey[] = u"invalid_key";             ///< coinbase.private_key is not an EC P-256 PEM
 inline constexpr char16_t SigningFailed[] = u"signing_failed";       ///< OpenSSL failed on an accepted key

@@ -69,7 +69,6 @@ public:
 
 private:
     void start(QNetworkReply* reply, AnswerCallback done);
-    [[nodiscard]] Error transportError(QNetworkReply* reply) const;
     [[nodiscard]] static QUrl urlFor(QUrl url, const QString& path, const QUrlQuery& query);
     /// The request every call sends: bearer token, instants as RFC 3339, no redirects followed.
     [[nodiscard]] QNetworkRequest requestFor(const QUrl& url);
