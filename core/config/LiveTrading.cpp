@@ -7,10 +7,9 @@ std::optional<LiveAccount> liveTradingAccount(const Config& config)
 {
     if (config.platform == QLatin1String("oanda") && config.oanda.environment == BrokerEnvironment::Live)
         return LiveAccount{QStringLiteral("OANDA"), config.oanda.accountId};
-    // Coinbase has no practice account: its platform always trades real money (ADR 0122); the
-    // portfolio is known only once the broker answers, the key name is a secret.
+    // Coinbase has no practice account: a Coinbase platform is always live (allow_live is required).
     if (config.platform == QLatin1String("coinbase") && config.coinbase.allowLive)
-        return LiveAccount{QStringLiteral("Coinbase"), QStringLiteral("(Advanced Trade)")};
+        return LiveAccount{QStringLiteral("Coinbase"), QStringLiteral("of this API key")};
     return std::nullopt;
 }
 

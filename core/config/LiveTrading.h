@@ -10,7 +10,7 @@ namespace sentinel {
 /// A broker account whose orders move real money.
 struct LiveAccount {
     QString broker;  ///< "OANDA"
-    QString account; ///< the account id, as the broker names it
+    QString account; ///< the account id, as the broker names it (Coinbase: "of this API key", never the key)
     [[nodiscard]] QString describe() const { return QStringLiteral("%1 account %2").arg(broker, account); }
 };
 

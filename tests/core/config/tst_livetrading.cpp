@@ -29,6 +29,14 @@ void TestLiveTrading::onlyALiveBrokerPlatformIsLive()
     QCOMPARE(live->describe(), QStringLiteral("OANDA account 001-001-1234567-001"));
     config.oanda.environment = BrokerEnvironment::Practice;
     QVERIFY(!liveTradingAccount(config));
+
+    // Coinbase has no practice account: its platform with allow_live is live money.
+    config.platform = QStringLiteral("coinbase");
+    QVERIFY(!liveTradingAccount(config));
+    config.coinbase.allowLive = true;
+    const auto coinbase = liveTradingAccount(config);
+    QVERIFY(coinbase);
+    QCOMPARE(coinbase->describe(), QStringLiteral("Coinbase account of this API key"));
 }
 
 void TestLiveTrading::paperTradingKeepsTheFeeds()
