@@ -49,8 +49,9 @@ void checkCoinbaseKey(SchemaReader& reader, const YAML::Node& root, const Config
     const CoinbaseSettings& coinbase = config.coinbase;
     if (coinbase.keyName.isEmpty() && required && !reportedAt(reader, u"coinbase.key_name"))
         reader.error(QStringLiteral("coinbase.key_name"), at, QStringLiteral("is required with platform: coinbase"),
-                     QStringLiteral("write key_name: \"${COINBASE_KEY_NAME}\" and export the CDP API key's name "
-                                    "(organizations/{org_id}/apiKeys/{key_id})"));
+                     reader.missingSecretRemedy(QStringLiteral("coinbase.key_name"),
+                                                QStringLiteral("write key_name: \"${COINBASE_KEY_NAME}\" and export the CDP API key's "
+                                                               "name (organizations/{org_id}/apiKeys/{key_id})")));
     else if (!coinbase.keyName.isEmpty() && !keyName.match(coinbase.keyName.reveal()).hasMatch())
         reader.error(QStringLiteral("coinbase.key_name"), section["key_name"],
                      QStringLiteral("is not a CDP API key name (its value is not shown)"),
@@ -59,7 +60,9 @@ void checkCoinbaseKey(SchemaReader& reader, const YAML::Node& root, const Config
     if (coinbase.privateKey.isEmpty()) {
         if (required && !reportedAt(reader, u"coinbase.private_key"))
             reader.error(QStringLiteral("coinbase.private_key"), at, QStringLiteral("is required with platform: coinbase"),
-                         QStringLiteral("write private_key: \"${COINBASE_PRIVATE_KEY}\" and export the key's EC private key (PEM)"));
+                         reader.missingSecretRemedy(QStringLiteral("coinbase.private_key"),
+                                                    QStringLiteral("write private_key: \"${COINBASE_PRIVATE_KEY}\" and export the key's "
+                                                                   "EC private key (PEM)")));
         return;
     }
     // Only the PEM's label is looked at here; whether it holds a P-256 key is checked by loading
