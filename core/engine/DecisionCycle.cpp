@@ -90,11 +90,6 @@ void DecisionCycle::runCycle(const QString& key)
         return;
     runtime->timer = 0;
     scheduleNextCycle(*runtime);
-    if (runtime->fetching) {
-        // That fetch may have asked before this bar closed: ask again as soon as it answers.
-        runtime->cycleMissed = true;
-        return;
-    }
     startCycle(*runtime);
 }
 
@@ -103,15 +98,16 @@ void DecisionCycle::onBarPublished(const QString& key)
     InstrumentRuntime* runtime = m_steps.instruments.find(key);
     if (!runtime || !m_context.running || !runtime->loaded)
         return; // the start-up load is still out: it answers with the new bar too
-    if (runtime->fetching) {
-        runtime->cycleMissed = true;
-        return;
-    }
     startCycle(*runtime);
 }
 
 void DecisionCycle::startCycle(InstrumentRuntime& runtime)
 {
+    if (runtime.fetching) {
+        // That fetch may have asked before this bar closed: ask again as soon as it answers.
+        runtime.cycleMissed = true;
+        return;
+    }
     ++m_context.stats.cycles;
     const qint64 now = m_context.clock.nowMs();
     m_recentCycles.push_back(now);

@@ -81,7 +81,6 @@ void FakeOandaStream::onReadyRead(QTcpSocket* socket)
 
 void FakeOandaStream::write(const QByteArray& line)
 {
-    ++m_linesSent;
     bool delivered = false;
     for (const QPointer<QTcpSocket>& socket : std::as_const(m_streams)) {
         if (socket && socket->state() == QAbstractSocket::ConnectedState) {

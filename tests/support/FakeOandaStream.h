@@ -40,7 +40,6 @@ public:
 
     [[nodiscard]] int connections() const { return m_connections; }
     [[nodiscard]] int openStreams() const;
-    [[nodiscard]] qint64 linesSent() const { return m_linesSent; }
     /// Lines written to at least one open stream (a line sent while none is open is lost).
     [[nodiscard]] qint64 linesDelivered() const { return m_linesDelivered; }
     /// The request line and headers of the newest stream request.
@@ -55,7 +54,6 @@ private:
     QList<QPointer<QTcpSocket>> m_streams;
     QByteArray m_lastHead;
     int m_connections = 0;
-    qint64 m_linesSent = 0;
     qint64 m_linesDelivered = 0;
     int m_refuseStatus = 0;
     QByteArray m_refuseBody;

@@ -9,6 +9,7 @@
 #include "providers/OandaProvider.h"
 #include "providers/OandaStreamBars.h"
 
+#include "AwaitCallback.h"
 #include "FakeHttpServer.h"
 #include "FakeOandaStream.h"
 #include "OandaBodies.h"
@@ -105,11 +106,9 @@ OandaSettings TestOandaStream::settings() const
 
 Result<BarSeries> TestOandaStream::fetchOnce(MarketDataProvider& provider)
 {
-    std::optional<Result<BarSeries>> answer;
-    provider.fetchBars(BarRequest{eurUsdM1(), {}, m_clock->now()}, [&answer](const Result<BarSeries>& result) { answer = result; });
-    if (!settle([&answer] { return answer.has_value(); }))
-        return Error{QStringLiteral("test_timeout"), QStringLiteral("no answer within 5 s")};
-    return *answer;
+    const auto answer = awaitCallback<Result<BarSeries>>(
+        [&](auto done) { provider.fetchBars(BarRequest{eurUsdM1(), {}, m_clock->now()}, done); }, 5'000);
+    return answer ? *answer : Result<BarSeries>(Error{QStringLiteral("test_timeout"), QStringLiteral("no answer within 5 s")});
 }
 
 void TestOandaStream::keepAlive(const OandaProvider& provider, const QDateTime& to)
