@@ -430,7 +430,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+124"/>
         <source>the keychain did not store %1: %2</source>
         <translation>der Schlüsselbund hat %1 nicht gespeichert: %2</translation>
     </message>
@@ -651,6 +651,178 @@ Begründung (wird im Journal gespeichert):</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::BrokerSettingsPage</name>
+    <message>
+        <location filename="../ui/BrokerSettingsPage.cpp" line="+45"/>
+        <source>Where orders go</source>
+        <translation>Wohin Aufträge gehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper account (simulated, no money)</source>
+        <translation>Papierkonto (simuliert, kein Geld)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <location line="+135"/>
+        <source>OANDA</source>
+        <translation>OANDA</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <location line="+23"/>
+        <location line="+135"/>
+        <source>Coinbase</source>
+        <translation>Coinbase</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>&amp;Orders go to:</source>
+        <translation>Aufträge &amp;gehen an:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Real money needs two yeses: the live switch of the broker here, and a yes each time the application starts. Practice is the default.</source>
+        <translation>Echtes Geld braucht zwei Ja: den Live-Schalter des Brokers hier und ein Ja bei jedem Start der Anwendung. Standard ist das Übungskonto.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>C&amp;heck OANDA</source>
+        <translation>OANDA &amp;prüfen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chec&amp;k Coinbase</source>
+        <translation>Coinbase prü&amp;fen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the %1 connection</source>
+        <translation>Verbindung zu %1 prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connects with the values on this page, unsaved ones included, and reads the account and its open positions, as sentinel broker check does</source>
+        <translation>Verbindet sich mit den Werten dieser Seite, auch ungespeicherten, und liest Konto und offene Positionen, wie sentinel broker check</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Use an OANDA account (FX)</source>
+        <translation>Ein OANDA-Konto verwenden (Devisen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>OANDA environment</source>
+        <translation>OANDA-Umgebung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practice (demo money)</source>
+        <translation>Übung (Spielgeld)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live (real money)</source>
+        <translation>Live (echtes Geld)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow orders with &amp;real money on the live environment</source>
+        <translation>Aufträge mit &amp;echtem Geld in der Live-Umgebung erlauben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow OANDA orders with real money</source>
+        <translation>OANDA-Aufträge mit echtem Geld erlauben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>OANDA account id</source>
+        <translation>OANDA-Kontonummer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Account id:</source>
+        <translation>&amp;Kontonummer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OANDA API token</source>
+        <translation>OANDA-API-Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API &amp;token:</source>
+        <translation>API-&amp;Token:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OANDA check result</source>
+        <translation>Ergebnis der OANDA-Prüfung</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Use a Coinbase key (crypto)</source>
+        <translation>Einen Coinbase-Schlüssel verwenden (Krypto)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coinbase API key name</source>
+        <translation>Name des Coinbase-API-Schlüssels</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;name:</source>
+        <translation>Schlüssel&amp;name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coinbase private key</source>
+        <translation>Privater Coinbase-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private ke&amp;y:</source>
+        <translation>Privater Schlü&amp;ssel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow orders (Coinbase has no practice account: every order is real money)</source>
+        <translation>Aufträge erlauben (Coinbase hat kein Übungskonto: jeder Auftrag ist echtes Geld)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow Coinbase orders with real money</source>
+        <translation>Coinbase-Aufträge mit echtem Geld erlauben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coinbase check result</source>
+        <translation>Ergebnis der Coinbase-Prüfung</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Not connected: %1</source>
+        <translation>Nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connected to %1 (%2): account %3, balance %4 %5, open positions: %6</source>
+        <translation>Verbunden mit %1 (%2): Konto %3, Saldo %4 %5, offene Positionen: %6</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::CacheModel</name>
     <message>
         <location filename="../ui/CacheModel.cpp" line="+30"/>
@@ -747,9 +919,14 @@ Begründung (wird im Journal gespeichert):</translation>
         <translation>%1: %2 Anfragen heute (kein Tageslimit)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1, resets %2</source>
         <translation>%1, zurückgesetzt %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; %2 of %3 in the last %4</source>
+        <translation>%1; %2 von %3 in der letzten %4</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -770,6 +947,16 @@ Begründung (wird im Journal gespeichert):</translation>
         <location line="+6"/>
         <source>API calls saved by caching: %1</source>
         <translation>Durch Caching eingesparte API-Aufrufe: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>second</source>
+        <translation>Sekunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>minute</source>
+        <translation>Minute</translation>
     </message>
 </context>
 <context>
@@ -1187,9 +1374,57 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::SecretEdit</name>
+    <message>
+        <location filename="../ui/SecretEdit.cpp" line="+20"/>
+        <source>Where %1 is kept</source>
+        <translation>Wo %1 aufbewahrt wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment variable</source>
+        <translation>Umgebungsvariable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS keychain</source>
+        <translation>Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No OS keychain is available on this system</source>
+        <translation>Auf diesem System ist kein Schlüsselbund verfügbar</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>stored in the keychain; type to replace</source>
+        <translation>im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paste the secret; it goes to the keychain</source>
+        <translation>Geheimnis einfügen; es kommt in den Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name of the environment variable</source>
+        <translation>Name der Umgebungsvariable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept in the OS keychain as %1; the file refers to it as ${%1}</source>
+        <translation>Im Schlüsselbund als %1 gespeichert; die Datei verweist darauf mit ${%1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file refers to ${NAME}; export NAME before starting</source>
+        <translation>Die Datei verweist auf ${NAME}; exportieren Sie NAME vor dem Start</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+63"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
@@ -1220,7 +1455,12 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>&amp;Limits</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>&amp;Brokers</source>
+        <translation>B&amp;roker</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>A&amp;ppearance</source>
         <translation>&amp;Darstellung</translation>
     </message>
@@ -1335,52 +1575,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Ausgewähltes Instrument entfernen</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Where %1 is kept</source>
-        <translation>Wo %1 aufbewahrt wird</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Environment variable</source>
-        <translation>Umgebungsvariable</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OS keychain</source>
-        <translation>Schlüsselbund des Systems</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No OS keychain is available on this system</source>
-        <translation>Auf diesem System ist kein Schlüsselbund verfügbar</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>stored in the keychain; type to replace</source>
-        <translation>im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>paste the secret; it goes to the keychain</source>
-        <translation>Geheimnis einfügen; es kommt in den Schlüsselbund</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>name of the environment variable</source>
-        <translation>Name der Umgebungsvariable</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kept in the OS keychain as %1; the file refers to it as ${%1}</source>
-        <translation>Im Schlüsselbund als %1 gespeichert; die Datei verweist darauf mit ${%1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file refers to ${NAME}; export NAME before starting</source>
-        <translation>Die Datei verweist auf ${NAME}; exportieren Sie NAME vor dem Start</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Send signals to &amp;Telegram</source>
         <translation>Signale an &amp;Telegram senden</translation>
     </message>
@@ -1410,7 +1605,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Telegram-Bot-Token</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Bot t&amp;oken:</source>
         <translation>Bot-T&amp;oken:</translation>
     </message>
@@ -1440,12 +1635,12 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Signaturgeheimnis des Webhooks</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Signing secret:</source>
         <translation>&amp;Signaturgeheimnis:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>VaR confidence</source>
         <translation>VaR-Konfidenz</translation>
     </message>
@@ -1540,7 +1735,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>„%1“ ist kein Intervall</translation>
     </message>
@@ -1560,7 +1755,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Beheben Sie zuerst die rot angezeigten Probleme</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Saving…</source>
         <translation>Speichern …</translation>
     </message>
@@ -1698,7 +1893,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
 <context>
     <name>sentinel::WatchlistModel</name>
     <message>
-        <location filename="../ui/WatchlistModel.cpp" line="+32"/>
+        <location filename="../ui/WatchlistModel.cpp" line="+33"/>
         <source>waiting for data</source>
         <translation>warte auf Daten</translation>
     </message>
@@ -1718,7 +1913,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Verzögerung in Marktzeit; Toleranz %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
@@ -1731,6 +1926,11 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <location line="+1"/>
         <source>State</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Quelle</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1751,6 +1951,41 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <location line="+1"/>
         <source>Freshness</source>
         <translation>Aktualität</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, streamed</source>
+        <translation>%1, gestreamt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, degraded</source>
+        <translation>%1, eingeschränkt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bars are polled from %1 on the market&apos;s schedule</source>
+        <translation>Balken werden nach dem Zeitplan des Marktes bei %1 abgefragt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bars come from the %1 price stream, live since %2; the broker&apos;s candles confirm each one</source>
+        <translation>Balken kommen aus dem Preisstrom von %1, live seit %2; die Kerzen des Brokers bestätigen jeden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; next try %1</source>
+        <translation>; nächster Versuch %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The %1 price stream is down since %2%3. Bars come from candles meanwhile, up to a poll later than the stream would bring them%4</source>
+        <translation>Der Preisstrom von %1 ist seit %2 unterbrochen%3. Balken kommen so lange aus Kerzen, bis zu einer Abfrage später als der Strom sie brächte%4</translation>
     </message>
 </context>
 <context>

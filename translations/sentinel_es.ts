@@ -430,7 +430,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+124"/>
         <source>the keychain did not store %1: %2</source>
         <translation>el llavero no guardó %1: %2</translation>
     </message>
@@ -651,6 +651,178 @@ Motivo (se guarda en el diario):</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::BrokerSettingsPage</name>
+    <message>
+        <location filename="../ui/BrokerSettingsPage.cpp" line="+45"/>
+        <source>Where orders go</source>
+        <translation>Adónde van las órdenes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper account (simulated, no money)</source>
+        <translation>Cuenta de papel (simulada, sin dinero)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+24"/>
+        <location line="+135"/>
+        <source>OANDA</source>
+        <translation>OANDA</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <location line="+23"/>
+        <location line="+135"/>
+        <source>Coinbase</source>
+        <translation>Coinbase</translation>
+    </message>
+    <message>
+        <location line="-157"/>
+        <source>&amp;Orders go to:</source>
+        <translation>Las ó&amp;rdenes van a:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Real money needs two yeses: the live switch of the broker here, and a yes each time the application starts. Practice is the default.</source>
+        <translation>El dinero real necesita dos síes: el interruptor real del bróker aquí y un sí cada vez que arranca la aplicación. Por defecto, práctica.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>C&amp;heck OANDA</source>
+        <translation>Comprobar O&amp;ANDA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chec&amp;k Coinbase</source>
+        <translation>Comprobar Coinba&amp;se</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the %1 connection</source>
+        <translation>Comprobar la conexión con %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connects with the values on this page, unsaved ones included, and reads the account and its open positions, as sentinel broker check does</source>
+        <translation>Se conecta con los valores de esta página, también los no guardados, y lee la cuenta y sus posiciones abiertas, como sentinel broker check</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Use an OANDA account (FX)</source>
+        <translation>Usar una cuenta de OANDA (divisas)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>OANDA environment</source>
+        <translation>Entorno de OANDA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Practice (demo money)</source>
+        <translation>Práctica (dinero ficticio)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live (real money)</source>
+        <translation>Real (dinero real)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Environment:</source>
+        <translation>Ent&amp;orno:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow orders with &amp;real money on the live environment</source>
+        <translation>Perm&amp;itir órdenes con dinero real en el entorno real</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow OANDA orders with real money</source>
+        <translation>Permitir órdenes de OANDA con dinero real</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>OANDA account id</source>
+        <translation>Número de cuenta de OANDA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Account id:</source>
+        <translation>Número de c&amp;uenta:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OANDA API token</source>
+        <translation>Token de la API de OANDA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API &amp;token:</source>
+        <translation>&amp;Token de la API:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OANDA check result</source>
+        <translation>Resultado de la comprobación de OANDA</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Use a Coinbase key (crypto)</source>
+        <translation>Usar una clave de Coinbase (cripto)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coinbase API key name</source>
+        <translation>Nombre de la clave de API de Coinbase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key &amp;name:</source>
+        <translation>&amp;Nombre de la clave:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coinbase private key</source>
+        <translation>Clave privada de Coinbase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private ke&amp;y:</source>
+        <translation>Clave pri&amp;vada:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow orders (Coinbase has no practice account: every order is real money)</source>
+        <translation>Permitir órdenes (Coinbase no tiene cuenta de práctica: cada orden es dinero real)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow Coinbase orders with real money</source>
+        <translation>Permitir órdenes de Coinbase con dinero real</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Coinbase check result</source>
+        <translation>Resultado de la comprobación de Coinbase</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Not connected: %1</source>
+        <translation>Sin conexión: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connected to %1 (%2): account %3, balance %4 %5, open positions: %6</source>
+        <translation>Conectado a %1 (%2): cuenta %3, saldo %4 %5, posiciones abiertas: %6</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::CacheModel</name>
     <message>
         <location filename="../ui/CacheModel.cpp" line="+30"/>
@@ -747,9 +919,14 @@ Motivo (se guarda en el diario):</translation>
         <translation>%1: %2 solicitudes hoy (sin límite diario)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1, resets %2</source>
         <translation>%1, se reinicia %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1; %2 of %3 in the last %4</source>
+        <translation>%1; %2 de %3 en el último %4</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -770,6 +947,16 @@ Motivo (se guarda en el diario):</translation>
         <location line="+6"/>
         <source>API calls saved by caching: %1</source>
         <translation>Llamadas a la API ahorradas por la caché: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>second</source>
+        <translation>segundo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>minute</source>
+        <translation>minuto</translation>
     </message>
 </context>
 <context>
@@ -1187,9 +1374,57 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::SecretEdit</name>
+    <message>
+        <location filename="../ui/SecretEdit.cpp" line="+20"/>
+        <source>Where %1 is kept</source>
+        <translation>Dónde se guarda %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment variable</source>
+        <translation>Variable de entorno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS keychain</source>
+        <translation>Llavero del sistema</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No OS keychain is available on this system</source>
+        <translation>No hay ningún llavero disponible en este sistema</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>stored in the keychain; type to replace</source>
+        <translation>guardado en el llavero; escriba para sustituirlo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paste the secret; it goes to the keychain</source>
+        <translation>pegue el secreto; se guardará en el llavero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name of the environment variable</source>
+        <translation>nombre de la variable de entorno</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept in the OS keychain as %1; the file refers to it as ${%1}</source>
+        <translation>Guardado en el llavero como %1; el archivo lo referencia como ${%1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file refers to ${NAME}; export NAME before starting</source>
+        <translation>El archivo referencia ${NAME}; exporte NAME antes de iniciar</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+63"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Preferencias</translation>
@@ -1220,7 +1455,12 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Lí&amp;mites</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>&amp;Brokers</source>
+        <translation>&amp;Brókeres</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>A&amp;ppearance</source>
         <translation>A&amp;pariencia</translation>
     </message>
@@ -1335,52 +1575,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Quitar el instrumento seleccionado</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>Where %1 is kept</source>
-        <translation>Dónde se guarda %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Environment variable</source>
-        <translation>Variable de entorno</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>OS keychain</source>
-        <translation>Llavero del sistema</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No OS keychain is available on this system</source>
-        <translation>No hay ningún llavero disponible en este sistema</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>stored in the keychain; type to replace</source>
-        <translation>guardado en el llavero; escriba para sustituirlo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>paste the secret; it goes to the keychain</source>
-        <translation>pegue el secreto; se guardará en el llavero</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>name of the environment variable</source>
-        <translation>nombre de la variable de entorno</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Kept in the OS keychain as %1; the file refers to it as ${%1}</source>
-        <translation>Guardado en el llavero como %1; el archivo lo referencia como ${%1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The file refers to ${NAME}; export NAME before starting</source>
-        <translation>El archivo referencia ${NAME}; exporte NAME antes de iniciar</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Send signals to &amp;Telegram</source>
         <translation>Enviar señales a &amp;Telegram</translation>
     </message>
@@ -1410,7 +1605,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Token del bot de Telegram</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Bot t&amp;oken:</source>
         <translation>T&amp;oken del bot:</translation>
     </message>
@@ -1440,12 +1635,12 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Secreto de firma del webhook</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>&amp;Signing secret:</source>
         <translation>&amp;Secreto de firma:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+16"/>
         <source>VaR confidence</source>
         <translation>Confianza del VaR</translation>
     </message>
@@ -1540,7 +1735,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+110"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>«%1» no es un intervalo</translation>
     </message>
@@ -1560,7 +1755,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Corrija primero los problemas mostrados en rojo</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+13"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1698,7 +1893,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
 <context>
     <name>sentinel::WatchlistModel</name>
     <message>
-        <location filename="../ui/WatchlistModel.cpp" line="+32"/>
+        <location filename="../ui/WatchlistModel.cpp" line="+33"/>
         <source>waiting for data</source>
         <translation>esperando datos</translation>
     </message>
@@ -1718,7 +1913,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Retraso en tiempo de mercado; tolerancia %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
@@ -1731,6 +1926,11 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <location line="+1"/>
         <source>State</source>
         <translation>Estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feed</source>
+        <translation>Fuente</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1751,6 +1951,41 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <location line="+1"/>
         <source>Freshness</source>
         <translation>Actualidad</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1, streamed</source>
+        <translation>%1, en flujo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, degraded</source>
+        <translation>%1, degradada</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bars are polled from %1 on the market&apos;s schedule</source>
+        <translation>Las barras se consultan a %1 según el horario del mercado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bars come from the %1 price stream, live since %2; the broker&apos;s candles confirm each one</source>
+        <translation>Las barras llegan del flujo de precios de %1, activo desde %2; las velas del bróker confirman cada una</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; next try %1</source>
+        <translation>; próximo intento %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The %1 price stream is down since %2%3. Bars come from candles meanwhile, up to a poll later than the stream would bring them%4</source>
+        <translation>El flujo de precios de %1 está caído desde %2%3. Mientras tanto las barras llegan de las velas, hasta una consulta más tarde que el flujo%4</translation>
     </message>
 </context>
 <context>

@@ -82,9 +82,10 @@ void CachePanel::applyReport(const CacheReport& report)
         const QString used = quota.dailyLimit > 0
             ? tr("%1: %2 of %3 requests today").arg(quota.provider).arg(quota.usedToday).arg(quota.dailyLimit)
             : tr("%1: %2 requests today (no daily limit)").arg(quota.provider).arg(quota.usedToday);
-        quotaLines << (quota.resetsAt.isValid()
-                           ? tr("%1, resets %2").arg(used, Format::localTime(quota.resetsAt))
-                           : used);
+        QString line = quota.resetsAt.isValid() ? tr("%1, resets %2").arg(used, Format::localTime(quota.resetsAt)) : used;
+        if (quota.windowLimit > 0)
+            line = tr("%1; %2 of %3 in the last %4").arg(line).arg(quota.windowUsed).arg(quota.windowLimit).arg(rateWindowName(quota.window));
+        quotaLines << line;
         if (const std::optional<StreamState>& stream = quota.stream) {
             const QString drops = tr("connections lost since start: %1").arg(QLocale().toString(stream->drops));
             quotaLines << (stream->live ? tr("%1 price stream: live since %2, %3").arg(quota.provider, Format::localTime(stream->since), drops)
@@ -120,6 +121,15 @@ void CachePanel::applyReport(const CacheReport& report)
             earliest = std::min(earliest, QDateTime::fromMSecsSinceEpoch(qint64(series->at(0).x()), Qt::UTC));
     }
     m_timeAxis->setRange(earliest == report.at ? report.at.addSecs(-60) : earliest, report.at);
+}
+
+QString CachePanel::rateWindowName(std::chrono::milliseconds window)
+{
+    if (window == std::chrono::seconds{1})
+        return tr("second");
+    if (window == std::chrono::minutes{1})
+        return tr("minute");
+    return Format::duration(std::chrono::duration_cast<std::chrono::seconds>(window).count());
 }
 
 int CachePanel::historyPointCount(const QString& cache) const

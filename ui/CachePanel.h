@@ -6,6 +6,8 @@
 #include <QDockWidget>
 #include <QHash>
 
+#include <chrono>
+
 class QLabel;
 class QTableView;
 
@@ -40,6 +42,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    /// "second", "minute", or the window's length: the rate limit's unit in the quota lines.
+    [[nodiscard]] static QString rateWindowName(std::chrono::milliseconds window);
     void applyChartTheme();
 
     CacheModel* m_model;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "brokers/BrokerCheck.h"
 #include "config/ConfigLoader.h"
 
 #include <QByteArray>
@@ -66,8 +67,23 @@ public:
     /// finishes with saveFinished. `yaml` never holds a secret in clear, only `${NAME}` references.
     virtual void save(const QByteArray& yaml, const QList<SecretUpdate>& secrets, const UiPreferences& preferences) = 0;
 
+    /// Runs the check `sentinel broker check` runs on `broker` ("oanda", "coinbase") with the
+    /// settings in `yaml`, the secrets typed but not saved yet (`unsaved`) taking precedence over
+    /// the environment and the keychain. Off the UI thread; finishes with brokerChecked. A store
+    /// that cannot reach brokers says so.
+    virtual void checkBroker(const QByteArray& yaml, const QList<SecretUpdate>& unsaved, const QString& broker)
+    {
+        Q_UNUSED(yaml);
+        Q_UNUSED(unsaved);
+        Q_EMIT brokerChecked(BrokerCheckOutcome{broker, std::nullopt,
+                                                Error(QStringLiteral("unsupported"), QStringLiteral("this window cannot reach brokers"),
+                                                      QStringLiteral("run sentinel broker check --config FILE")),
+                                                false});
+    }
+
 Q_SIGNALS:
     void saveFinished(bool ok, const QString& message);
+    void brokerChecked(const sentinel::BrokerCheckOutcome& outcome);
 };
 
 } // namespace sentinel

@@ -3,6 +3,8 @@
 
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
+#include "ui/BrokerSettingsPage.h"
+#include "ui/SecretEdit.h"
 #include "ui/Theme.h"
 
 #include <QCheckBox>
@@ -26,9 +28,6 @@
 namespace sentinel {
 
 namespace {
-
-constexpr int secretEnvironment = 0;
-constexpr int secretKeychain = 1;
 
 QDoubleSpinBox* makePercentBox(const QString& objectName, const QString& accessibleName, QWidget* parent)
 {
@@ -71,6 +70,14 @@ SettingsDialog::SettingsDialog(ConfigStore& store, QWidget* parent)
     tabs->addTab(buildWatchlistPage(), tr("&Watchlist"));
     tabs->addTab(buildDeliveryPage(), tr("&Delivery"));
     tabs->addTab(buildLimitsPage(), tr("&Limits"));
+    m_brokers = new BrokerSettingsPage(m_store, [this](const QString& keyPath) { return makeIssueLabel(keyPath); }, this);
+    m_brokers->setObjectName(QStringLiteral("brokersPage"));
+    tabs->addTab(m_brokers, tr("&Brokers"));
+    connect(m_brokers, &BrokerSettingsPage::edited, this, &SettingsDialog::scheduleValidation);
+    // The check uses what the page shows now, unsaved secrets included.
+    connect(m_brokers, &BrokerSettingsPage::checkRequested, this,
+            [this](const QString& broker) { m_store.checkBroker(renderedYaml(), pendingSecrets(), broker); });
+    connect(&m_store, &ConfigStore::brokerChecked, m_brokers, &BrokerSettingsPage::showCheck);
     tabs->addTab(buildAppearancePage(), tr("A&ppearance"));
 
     m_otherIssues = makeIssueLabel(QStringLiteral("other"));
@@ -227,57 +234,6 @@ QWidget* SettingsDialog::buildWatchlistPage()
     return page;
 }
 
-SettingsDialog::SecretEditor SettingsDialog::makeSecretEditor(const QString& objectName,
-                                                              const QString& accessibleName)
-{
-    SecretEditor editor;
-    editor.storage = new QComboBox(this);
-    editor.storage->setObjectName(objectName + QStringLiteral("Storage"));
-    editor.storage->setAccessibleName(tr("Where %1 is kept").arg(accessibleName));
-    editor.storage->addItem(tr("Environment variable"));
-    editor.storage->addItem(tr("OS keychain"));
-    if (!m_store.keychainAvailable())
-        editor.storage->setItemData(secretKeychain, tr("No OS keychain is available on this system"), Qt::ToolTipRole);
-    editor.text = new QLineEdit(this);
-    editor.text->setObjectName(objectName);
-    editor.text->setAccessibleName(accessibleName);
-    return editor;
-}
-
-void SettingsDialog::updateSecretEditor(SecretEditor& editor)
-{
-    const bool keychain = editor.storage->currentIndex() == secretKeychain;
-    const bool wasKeychain = editor.text->echoMode() == QLineEdit::Password;
-    if (keychain != wasKeychain) {
-        if (!keychain) {
-            editor.text->setText(editor.variable);
-        } else {
-            editor.variable = editor.text->text().trimmed().isEmpty() ? editor.variable : editor.text->text().trimmed();
-            editor.text->clear();
-        }
-    }
-    editor.text->setEchoMode(keychain ? QLineEdit::Password : QLineEdit::Normal);
-    editor.text->setPlaceholderText(keychain ? (editor.stored ? tr("stored in the keychain; type to replace")
-                                                              : tr("paste the secret; it goes to the keychain"))
-                                             : tr("name of the environment variable"));
-    editor.text->setToolTip(keychain ? tr("Kept in the OS keychain as %1; the file refers to it as ${%1}").arg(editor.variable)
-                                     : tr("The file refers to ${NAME}; export NAME before starting"));
-}
-
-SecretField SettingsDialog::secretField(const SecretEditor& editor) const
-{
-    SecretField field;
-    if (editor.storage->currentIndex() == secretKeychain) {
-        field.storage = SecretField::Storage::Keychain;
-        field.variable = editor.variable;
-        field.value = editor.text->text();
-    } else {
-        field.storage = SecretField::Storage::Environment;
-        field.variable = editor.text->text().trimmed();
-    }
-    return field;
-}
-
 QWidget* SettingsDialog::buildDeliveryPage()
 {
     auto* page = new QWidget(this);
@@ -293,11 +249,8 @@ QWidget* SettingsDialog::buildDeliveryPage()
     m_chatId->setPlaceholderText(tr("numeric chat id or @channelname"));
     form->addRow(tr("&Chat id:"), m_chatId);
     addIssueLabel(form, QStringLiteral("telegram.chat_id"));
-    m_token = makeSecretEditor(QStringLiteral("telegramTokenEdit"), tr("Telegram bot token"));
-    auto* tokenRow = new QHBoxLayout;
-    tokenRow->addWidget(m_token.storage);
-    tokenRow->addWidget(m_token.text, 1);
-    form->addRow(tr("Bot t&oken:"), tokenRow);
+    m_token = new SecretEdit(m_store, QStringLiteral("telegramTokenEdit"), tr("Telegram bot token"), page);
+    form->addRow(tr("Bot t&oken:"), m_token);
     addIssueLabel(form, QStringLiteral("telegram.bot_token"));
     addIssueLabel(form, QStringLiteral("telegram"));
 
@@ -312,26 +265,16 @@ QWidget* SettingsDialog::buildDeliveryPage()
     m_webhookUrl->setPlaceholderText(QStringLiteral("https://"));
     form->addRow(tr("&URL:"), m_webhookUrl);
     addIssueLabel(form, QStringLiteral("webhook.url"));
-    m_webhookSecret = makeSecretEditor(QStringLiteral("webhookSecretEdit"), tr("Webhook signing secret"));
-    auto* secretRow = new QHBoxLayout;
-    secretRow->addWidget(m_webhookSecret.storage);
-    secretRow->addWidget(m_webhookSecret.text, 1);
-    form->addRow(tr("&Signing secret:"), secretRow);
+    m_webhookSecret = new SecretEdit(m_store, QStringLiteral("webhookSecretEdit"), tr("Webhook signing secret"), page);
+    form->addRow(tr("&Signing secret:"), m_webhookSecret);
     addIssueLabel(form, QStringLiteral("webhook.secret"));
     addIssueLabel(form, QStringLiteral("webhook"));
 
     for (QObject* editor : {static_cast<QObject*>(m_telegramEnabled), static_cast<QObject*>(m_chatId),
-                            static_cast<QObject*>(m_token.text), static_cast<QObject*>(m_webhookEnabled),
-                            static_cast<QObject*>(m_webhookUrl), static_cast<QObject*>(m_webhookSecret.text)})
+                            static_cast<QObject*>(m_webhookEnabled), static_cast<QObject*>(m_webhookUrl)})
         watch(editor);
-    connect(m_token.storage, &QComboBox::currentIndexChanged, this, [this] {
-        updateSecretEditor(m_token);
-        scheduleValidation();
-    });
-    connect(m_webhookSecret.storage, &QComboBox::currentIndexChanged, this, [this] {
-        updateSecretEditor(m_webhookSecret);
-        scheduleValidation();
-    });
+    for (SecretEdit* secret : {m_token, m_webhookSecret})
+        connect(secret, &SecretEdit::edited, this, &SettingsDialog::scheduleValidation);
     return page;
 }
 
@@ -409,18 +352,9 @@ void SettingsDialog::loadDraft(const ConfigDraft& draft)
     m_chatId->setText(draft.telegramChatId);
     m_webhookEnabled->setChecked(draft.webhookEnabled);
     m_webhookUrl->setText(draft.webhookUrl);
-    const auto loadSecret = [this](SecretEditor& editor, const SecretField& field) {
-        editor.variable = field.variable;
-        editor.stored = m_store.inKeychain(field.variable);
-        const bool keychain = field.storage == SecretField::Storage::Keychain
-            || (editor.stored && !m_store.lookup(field.variable).has_value());
-        editor.text->setEchoMode(keychain ? QLineEdit::Password : QLineEdit::Normal);
-        editor.storage->setCurrentIndex(keychain ? secretKeychain : secretEnvironment);
-        editor.text->setText(keychain ? field.value : field.variable);
-        updateSecretEditor(editor);
-    };
-    loadSecret(m_token, draft.telegramToken);
-    loadSecret(m_webhookSecret, draft.webhookSecret);
+    m_token->load(draft.telegramToken);
+    m_webhookSecret->load(draft.webhookSecret);
+    m_brokers->load(draft);
     m_confidence->setValue(draft.varConfidence * 100);
     m_maxVar->setValue(draft.maxVarPct * 100);
     m_maxPosition->setValue(draft.maxPositionPct * 100);
@@ -449,21 +383,34 @@ ConfigDraft SettingsDialog::draft() const
     }
     draft.telegramEnabled = m_telegramEnabled->isChecked();
     draft.telegramChatId = m_chatId->text().trimmed();
-    draft.telegramToken = secretField(m_token);
+    draft.telegramToken = m_token->field();
     draft.webhookEnabled = m_webhookEnabled->isChecked();
     draft.webhookUrl = m_webhookUrl->text().trimmed();
-    draft.webhookSecret = secretField(m_webhookSecret);
+    draft.webhookSecret = m_webhookSecret->field();
     draft.varConfidence = m_confidence->value() / 100.0;
     draft.maxVarPct = m_maxVar->value() / 100.0;
     draft.maxPositionPct = m_maxPosition->value() / 100.0;
     draft.maxDrawdownPct = m_maxDrawdown->value() / 100.0;
     draft.maxTradesPerDay = m_maxTrades->value();
+    m_brokers->apply(draft);
     return draft;
 }
 
 QByteArray SettingsDialog::renderedYaml() const
 {
     return ConfigWriter::render(m_base, draft());
+}
+
+QList<SecretUpdate> SettingsDialog::pendingSecrets() const
+{
+    QList<const SecretEdit*> edits{m_token, m_webhookSecret};
+    edits += m_brokers->secretEdits();
+    QList<SecretUpdate> secrets;
+    for (const SecretEdit* edit : std::as_const(edits)) {
+        if (auto update = edit->pendingUpdate())
+            secrets.append(*update);
+    }
+    return secrets;
 }
 
 void SettingsDialog::scheduleValidation()
@@ -476,11 +423,8 @@ void SettingsDialog::validateNow()
     m_validateTimer->stop();
     // Values typed for the keychain count as set: they will be there when the app next starts.
     QHash<QString, QString> pending;
-    for (const SecretEditor* editor : {&m_token, &m_webhookSecret}) {
-        const SecretField field = secretField(*editor);
-        if (field.storage == SecretField::Storage::Keychain && !field.value.isEmpty())
-            pending.insert(field.variable, field.value);
-    }
+    for (const SecretUpdate& secret : pendingSecrets())
+        pending.insert(secret.variable, secret.value);
     const EnvironmentLookup environment = [this, pending](const QString& name) -> std::optional<QString> {
         if (pending.contains(name))
             return pending.value(name);
@@ -551,12 +495,7 @@ void SettingsDialog::save()
     validateNow();
     if (hasErrors(m_issues))
         return;
-    QList<SecretUpdate> secrets;
-    for (const SecretEditor* editor : {&m_token, &m_webhookSecret}) {
-        const SecretField field = secretField(*editor);
-        if (field.storage == SecretField::Storage::Keychain && !field.value.isEmpty())
-            secrets.append({field.variable, field.value});
-    }
+    const QList<SecretUpdate> secrets = pendingSecrets();
     UiPreferences preferences;
     preferences.language = m_language->currentData().toString();
     preferences.theme = m_theme->currentData().toString();

@@ -21,7 +21,10 @@ class QTimer;
 
 namespace sentinel {
 
-/// Edits the common configuration (mode, watchlist, Telegram, webhook, limits) and the appearance.
+class BrokerSettingsPage;
+class SecretEdit;
+
+/// Edits the common configuration (mode, watchlist, Telegram, webhook, limits, brokers) and the appearance.
 /// Every edit is validated by the config module itself: the dialog renders the YAML it would write
 /// with ConfigWriter and has the store check it (ConfigLoader), then shows each Issue next to the
 /// field its key path names. Secrets are entered as an environment variable name or a value for the OS keychain;
@@ -43,13 +46,6 @@ Q_SIGNALS:
     void themeChosen(const QString& theme);
 
 private:
-    struct SecretEditor {
-        QComboBox* storage = nullptr;
-        QLineEdit* text = nullptr;
-        QString variable;
-        bool stored = false; ///< the keychain already holds a value
-    };
-
     QWidget* buildGeneralPage();
     QWidget* buildWatchlistPage();
     QWidget* buildDeliveryPage();
@@ -57,9 +53,8 @@ private:
     QWidget* buildAppearancePage();
     void addIssueLabel(QFormLayout* form, const QString& keyPath);
     QLabel* makeIssueLabel(const QString& keyPath);
-    SecretEditor makeSecretEditor(const QString& objectName, const QString& accessibleName);
-    void updateSecretEditor(SecretEditor& editor);
-    [[nodiscard]] SecretField secretField(const SecretEditor& editor) const;
+    /// Values typed for the keychain in every secret field, not saved yet.
+    [[nodiscard]] QList<SecretUpdate> pendingSecrets() const;
     void loadDraft(const ConfigDraft& draft);
     void scheduleValidation();
     void showIssues();
@@ -77,15 +72,16 @@ private:
     QTableWidget* m_watchlist = nullptr;
     QCheckBox* m_telegramEnabled = nullptr;
     QLineEdit* m_chatId = nullptr;
-    SecretEditor m_token;
+    SecretEdit* m_token = nullptr;
     QCheckBox* m_webhookEnabled = nullptr;
     QLineEdit* m_webhookUrl = nullptr;
-    SecretEditor m_webhookSecret;
+    SecretEdit* m_webhookSecret = nullptr;
     QDoubleSpinBox* m_confidence = nullptr;
     QDoubleSpinBox* m_maxVar = nullptr;
     QDoubleSpinBox* m_maxPosition = nullptr;
     QDoubleSpinBox* m_maxDrawdown = nullptr;
     QSpinBox* m_maxTrades = nullptr;
+    BrokerSettingsPage* m_brokers = nullptr;
     QComboBox* m_language = nullptr;
     QComboBox* m_theme = nullptr;
     QHash<QString, QLabel*> m_issueLabels;

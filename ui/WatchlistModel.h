@@ -7,14 +7,14 @@
 namespace sentinel {
 
 /// One row per watched instrument, updated in place from engine snapshots: market state with its
-/// reason, last price, last bar time (local, UTC in the tooltip), lag and the freshness verdict as
-/// text and colour.
+/// reason, the feed (polled, streamed, or degraded while its stream is down), last price, last bar
+/// time (local, UTC in the tooltip), lag and the freshness verdict as text and colour.
 class WatchlistModel final : public KeyedTableModel<InstrumentSnapshot>
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WatchlistModel)
 public:
-    enum Column { SymbolColumn, MarketColumn, StateColumn, PriceColumn, LastBarColumn, LagColumn, FreshnessColumn, ColumnCount };
+    enum Column { SymbolColumn, MarketColumn, StateColumn, FeedColumn, PriceColumn, LastBarColumn, LagColumn, FreshnessColumn, ColumnCount };
     enum Role { KeyRole = Qt::UserRole + 1, FreshnessRole };
 
     explicit WatchlistModel(QObject* parent = nullptr);
@@ -27,6 +27,10 @@ public:
     void applySnapshots(const sentinel::InstrumentSnapshots& snapshots);
     [[nodiscard]] const InstrumentSnapshot& snapshotAt(int row) const { return rowAt(row); }
     [[nodiscard]] int staleCount() const;
+
+private:
+    [[nodiscard]] static QString feedText(const InstrumentSnapshot& row);
+    [[nodiscard]] static QString feedToolTip(const InstrumentSnapshot& row);
 
 protected:
     [[nodiscard]] QString keyOf(const InstrumentSnapshot& value) const override { return value.instrument.key(); }

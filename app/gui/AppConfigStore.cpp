@@ -24,6 +24,7 @@ constexpr std::chrono::milliseconds keychainTimeout{3000};
 AppConfigStore::AppConfigStore(QString path, QByteArray currentYaml, QObject* parent)
     : ConfigStore(parent), m_path(std::move(path)), m_yaml(std::move(currentYaml))
 {
+    connect(&m_checks, &BrokerCheckThread::finished, this, &ConfigStore::brokerChecked);
 }
 
 void AppConfigStore::preload(std::function<void()> done)
@@ -63,6 +64,25 @@ ConfigLoadResult AppConfigStore::validate(const QByteArray& yaml, EnvironmentLoo
     // As at start-up: a calendars.file that cannot be read stops a save here too.
     options.fileChecks = FileChecks::Run;
     return ConfigLoader(std::move(options)).loadText(yaml, m_path);
+}
+
+void AppConfigStore::checkBroker(const QByteArray& yaml, const QList<SecretUpdate>& unsaved, const QString& broker)
+{
+    QHash<QString, QString> typed;
+    for (const SecretUpdate& secret : unsaved)
+        typed.insert(secret.variable, secret.value);
+    const ConfigLoadResult loaded = validate(yaml, [this, typed](const QString& name) -> std::optional<QString> {
+        const auto found = typed.constFind(name);
+        return found != typed.cend() ? std::optional<QString>(*found) : lookup(name);
+    });
+    for (const Issue& issue : loaded.issues) {
+        if (blocksBrokerCheck(issue)) {
+            Q_EMIT brokerChecked(BrokerCheckOutcome{broker, std::nullopt,
+                                                    Error(QStringLiteral("invalid_config"), issue.toString()), true});
+            return;
+        }
+    }
+    m_checks.check(loaded.config, broker);
 }
 
 UiPreferences AppConfigStore::storedPreferences()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "QtKeychainBackend.h"
+#include "brokers/BrokerCheckThread.h"
 #include "ui/ConfigStore.h"
 
 #include <QHash>
@@ -40,6 +41,9 @@ public:
     /// Every check of ConfigLoader, those that look at the file system included.
     [[nodiscard]] ConfigLoadResult validate(const QByteArray& yaml, EnvironmentLookup environment) const override;
     void save(const QByteArray& yaml, const QList<SecretUpdate>& secrets, const UiPreferences& preferences) override;
+    /// Checks on the broker-check thread, with the file's issues in the broker's own sections
+    /// answered at once, as `sentinel broker check` answers them.
+    void checkBroker(const QByteArray& yaml, const QList<SecretUpdate>& unsaved, const QString& broker) override;
 
     static UiPreferences storedPreferences();
     static void storePreferences(const UiPreferences& preferences);
@@ -48,6 +52,7 @@ private:
     void finishSave();
 
     keychain::QtKeychainBackend m_keychainBackend;
+    BrokerCheckThread m_checks;
     QString m_path;
     KnownNames m_knownNames;
     QByteArray m_yaml;

@@ -3,8 +3,11 @@
 
 #include "common/Log.h"
 
+#include "providers/SharedRateBudget.h"
+
 #if SENTINEL_WITH_REDIS
 #include "cache/RedisBackend.h"
+#include "cache/RedisRateBudget.h"
 #endif
 
 namespace sentinel {
@@ -24,6 +27,7 @@ CacheRegistry::CacheRegistry(CacheSettings settings, Clock& clock, QObject* pare
         return;
     }
     m_redis = new RedisBackend(endpoint.value(), m_clock, this);
+    m_rateBudget = std::make_shared<RedisRateBudget>(m_redis);
     connect(m_redis, &RedisBackend::backendDegraded, this, [this](const QString& reason) {
         setSharedDegraded(true);
         Q_EMIT backendDegraded(reason);

@@ -16,6 +16,7 @@ namespace sentinel {
 
 class Clock;
 class RedisBackend;
+class SharedRateBudget;
 
 /// Names of the caches `cache.ttl` configures, plus the bar cache (schedule-aware, no TTL).
 namespace cachenames {
@@ -85,6 +86,9 @@ public:
     [[nodiscard]] const CacheSettings& settings() const { return m_settings; }
     /// The Redis backend when `cache.backend: redis` is configured, valid and built in.
     [[nodiscard]] RedisBackend* sharedBackend() const;
+    /// The providers' rate windows shared with the other desks through that backend (ADR 0126);
+    /// null without it.
+    [[nodiscard]] std::shared_ptr<SharedRateBudget> sharedRateBudget() const { return m_rateBudget; }
     /// Configuration problems found while building (bad URL, Redis not built in).
     [[nodiscard]] const Issues& issues() const { return m_issues; }
 
@@ -101,6 +105,8 @@ private:
     std::vector<std::unique_ptr<CacheBase>> m_caches;
     std::vector<CacheBase*> m_shared;
     RedisBackend* m_redis = nullptr; ///< child of this
+    /// Shared with the providers' limiters, which may outlive this registry.
+    std::shared_ptr<SharedRateBudget> m_rateBudget;
     bool m_sharedWanted = false;
     bool m_sharedDegraded = false;
     Issues m_issues;

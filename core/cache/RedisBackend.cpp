@@ -137,6 +137,28 @@ bool RedisBackend::isAvailable() const
     return m_connection->isAvailable();
 }
 
+void RedisBackend::evalInteger(const QByteArray& script, const QList<QByteArray>& keys, const QList<QByteArray>& args,
+                               IntegerDone done)
+{
+    if (!isAvailable()) {
+        done(std::nullopt);
+        return;
+    }
+    QList<QByteArray> command{bytes("EVAL"), script, QByteArray::number(keys.size())};
+    for (const QByteArray& key : keys)
+        command.append(m_options.keyPrefix + key);
+    command += args;
+    m_connection->commands().command(command, [done = std::move(done)](redisReply* reply) {
+        if (reply && reply->type == REDIS_REPLY_INTEGER) {
+            done(qint64(reply->integer));
+            return;
+        }
+        if (reply && reply->type == REDIS_REPLY_ERROR)
+            log::cache()->warn("shared script failed: {}", QString::fromUtf8(reply->str, qsizetype(reply->len)));
+        done(std::nullopt);
+    });
+}
+
 QString RedisBackend::describe() const
 {
     return QStringLiteral("%1:%2/%3").arg(m_endpoint.host).arg(m_endpoint.port).arg(m_endpoint.database);

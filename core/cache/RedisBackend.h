@@ -92,6 +92,12 @@ public:
     /// exactly once, never before load() returns unless Redis is unavailable.
     void load(const QByteArray& key, LocalFetch fetch, LoadDone done);
 
+    /// Runs a Lua `script` whose answer is an integer, with `keys` (under this backend's key
+    /// prefix) and `args`; `done` gets the integer, or nullopt when the server is unavailable or
+    /// answered otherwise. For the shared rate windows (RedisRateBudget).
+    using IntegerDone = std::function<void(std::optional<qint64> answer)>;
+    void evalInteger(const QByteArray& script, const QList<QByteArray>& keys, const QList<QByteArray>& args, IntegerDone done);
+
     /// The envelope stored in Redis: "SNTL1 <valid-until ms>\n" then the payload.
     [[nodiscard]] static QByteArray encodeEnvelope(const Entry& entry);
     [[nodiscard]] static std::optional<Entry> decodeEnvelope(const QByteArray& bytes);

@@ -38,6 +38,18 @@ struct ConfigDraft {
     double maxDrawdownPct = 0.05;
     int maxTradesPerDay = 20;
     qint64 approvalTimeoutS = 300;
+    /// Brokers (issue 14): where orders go, and the `oanda:` and `coinbase:` sections, each
+    /// written only while enabled (disabling one removes its section from the file).
+    QString platform = QStringLiteral("paper"); ///< "paper", "oanda" or "coinbase"
+    bool oandaEnabled = false;
+    BrokerEnvironment oandaEnvironment = BrokerEnvironment::Practice;
+    bool oandaAllowLive = false;
+    QString oandaAccountId;
+    SecretField oandaToken;
+    bool coinbaseEnabled = false;
+    bool coinbaseAllowLive = false;
+    SecretField coinbaseKeyName;
+    SecretField coinbasePrivateKey;
 
     friend bool operator==(const ConfigDraft&, const ConfigDraft&) = default;
 };

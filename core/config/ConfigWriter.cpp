@@ -114,6 +114,11 @@ ConfigDraft draftFromConfig(const Config& config)
     draft.maxDrawdownPct = config.risk.maxDrawdownPct;
     draft.maxTradesPerDay = config.risk.maxTradesPerDay;
     draft.approvalTimeoutS = config.approvalTimeout.count();
+    draft.platform = config.platform;
+    draft.oandaEnvironment = config.oanda.environment;
+    draft.oandaAllowLive = config.oanda.allowLive;
+    draft.oandaAccountId = config.oanda.accountId;
+    draft.coinbaseAllowLive = config.coinbase.allowLive;
     return draft;
 }
 
@@ -145,6 +150,31 @@ void writeChannels(YAML::Node& root, const ConfigDraft& draft)
     webhook["secret"] = utf8(secretReference(draft.webhookSecret.variable));
 }
 
+/// The broker sections as the Brokers page edits them; keys it does not show (base_url,
+/// timeout_s, ...) are kept. A disabled broker's section is removed.
+void writeBrokers(YAML::Node& root, const ConfigDraft& draft)
+{
+    if (root["platform"].IsDefined() || draft.platform != u"paper")
+        root["platform"] = utf8(draft.platform);
+    if (draft.oandaEnabled) {
+        YAML::Node oanda = mapAt(root, "oanda");
+        oanda["environment"] = draft.oandaEnvironment == BrokerEnvironment::Live ? "live" : "practice";
+        oanda["allow_live"] = draft.oandaAllowLive;
+        oanda["account_id"] = utf8(draft.oandaAccountId);
+        oanda["token"] = utf8(secretReference(draft.oandaToken.variable));
+    } else {
+        root.remove("oanda");
+    }
+    if (draft.coinbaseEnabled) {
+        YAML::Node coinbase = mapAt(root, "coinbase");
+        coinbase["key_name"] = utf8(secretReference(draft.coinbaseKeyName.variable));
+        coinbase["private_key"] = utf8(secretReference(draft.coinbasePrivateKey.variable));
+        coinbase["allow_live"] = draft.coinbaseAllowLive;
+    } else {
+        root.remove("coinbase");
+    }
+}
+
 void writeLimits(YAML::Node& root, const ConfigDraft& draft)
 {
     YAML::Node risk = mapAt(root, "risk");
@@ -164,6 +194,11 @@ ConfigDraft ConfigWriter::readDraft(const QByteArray& yaml, const Config& config
     const YAML::Node root = loadMap(yaml);
     draft.telegramToken = readSecret(valueAt(root, "telegram", "bot_token"), QStringLiteral("TELEGRAM_BOT_TOKEN"));
     draft.webhookSecret = readSecret(valueAt(root, "webhook", "secret"), QStringLiteral("WEBHOOK_SECRET"));
+    draft.oandaEnabled = root["oanda"].IsDefined() && root["oanda"].IsMap();
+    draft.oandaToken = readSecret(valueAt(root, "oanda", "token"), QStringLiteral("OANDA_TOKEN"));
+    draft.coinbaseEnabled = root["coinbase"].IsDefined() && root["coinbase"].IsMap();
+    draft.coinbaseKeyName = readSecret(valueAt(root, "coinbase", "key_name"), QStringLiteral("COINBASE_KEY_NAME"));
+    draft.coinbasePrivateKey = readSecret(valueAt(root, "coinbase", "private_key"), QStringLiteral("COINBASE_PRIVATE_KEY"));
     // Rows the loader refused (a market it does not know) stay in the dialog, shown with their
     // error, instead of vanishing from the file on the next save.
     if (auto rows = readWatchlistRows(root["watchlist"]))
@@ -179,6 +214,7 @@ QByteArray ConfigWriter::render(const QByteArray& base, const ConfigDraft& draft
     writeWatchlist(root, draft.watchlist);
     writeChannels(root, draft);
     writeLimits(root, draft);
+    writeBrokers(root, draft);
 
     YAML::Emitter out;
     out << root;

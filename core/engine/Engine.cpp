@@ -25,6 +25,8 @@
 #include "providers/MarketDataProvider.h"
 #include "trading/TradingPlatform.h"
 
+#include <utility>
+
 namespace sentinel {
 
 Engine::Engine(Config config, Clock* clock, QObject* parent) : Engine(std::move(config), clock, EngineOptions{}, parent) {}
@@ -54,9 +56,18 @@ InstrumentSnapshots Engine::snapshots() const
     InstrumentSnapshots all;
     if (m_instruments) {
         for (const auto& runtime : m_instruments->all())
-            all.append(runtime->snapshot);
+            all.append(withFeed(runtime->snapshot));
     }
     return all;
+}
+
+InstrumentSnapshot Engine::withFeed(InstrumentSnapshot snapshot) const
+{
+    if (m_services && m_services->upstream) {
+        snapshot.feed = m_services->upstream->feedNameFor(snapshot.instrument);
+        snapshot.stream = m_services->upstream->streamStateFor(snapshot.instrument);
+    }
+    return snapshot;
 }
 
 QList<ProposalView> Engine::pendingProposals() const
@@ -169,6 +180,11 @@ void Engine::wireToUi()
     connect(m_desk.get(), &TradeDesk::proposalChanged, this, &Engine::proposalChanged);
     connect(m_desk.get(), &TradeDesk::chartMarkerAdded, this, &Engine::chartMarkerAdded);
     connect(m_desk.get(), &TradeDesk::accountChanged, this, &Engine::refreshRisk);
+    // A stream lost or back changes the Feed column of every instrument it serves.
+    connect(m_services->upstream.get(), &MarketDataProvider::streamStateChanged, this, [this] {
+        for (const auto& runtime : m_instruments->all())
+            markChanged(runtime->snapshot.instrument.key());
+    });
     SignalDispatcher* dispatcher = m_services->dispatcher.get();
     if (!dispatcher)
         return;
@@ -279,7 +295,7 @@ void Engine::publish()
     InstrumentSnapshots changed;
     for (const QString& key : std::as_const(m_dirty)) {
         if (const InstrumentRuntime* runtime = m_instruments->find(key))
-            changed.append(runtime->snapshot);
+            changed.append(withFeed(runtime->snapshot));
     }
     m_dirty.clear();
     if (!changed.isEmpty())
@@ -322,9 +338,16 @@ CacheReport Engine::cacheReport() const
         if (stats.name == cachenames::bars)
             saved = qint64(stats.hits + stats.coalesced + stats.sharedHits);
     }
-    const MarketDataProvider& upstream = *m_services->upstream;
-    const ProviderQuota used = upstream.quota();
-    report.quotas.append(QuotaSnapshot{upstream.name(), used.usedToday, used.dailyLimit, used.resetsAt, saved, upstream.streamState()});
+    // One line per feed, so a desk on OANDA and Coinbase shows each broker's rate and stream; the
+    // calls the cache saved are the desk's, counted once.
+    for (const MarketDataProvider* feed : m_services->upstream->feeds()) {
+        const ProviderQuota used = feed->quota();
+        QuotaSnapshot quota{feed->name(), used.usedToday, used.dailyLimit, used.resetsAt, std::exchange(saved, 0), feed->streamState()};
+        quota.windowLimit = used.windowLimit;
+        quota.windowUsed = used.windowUsed;
+        quota.window = used.window;
+        report.quotas.append(quota);
+    }
     return report;
 }
 

@@ -87,6 +87,8 @@ private:
     void onWorkSettled();
     void watchdogTick();
     void markChanged(const QString& key);
+    /// `snapshot` with the feed that serves its instrument and that feed's stream state.
+    [[nodiscard]] InstrumentSnapshot withFeed(InstrumentSnapshot snapshot) const;
     void publish();
     void refreshRisk();
     void publishRisk(const PortfolioSnapshot& portfolio);

@@ -144,6 +144,13 @@ void EngineMetrics::updateMarketData(const Inputs& inputs)
     mirror(m_registry, metric::apiErrors, stats.apiErrors, QStringLiteral("kind"), provider);
     for (const QuotaSnapshot& quota : inputs.caches.quotas) {
         const MetricLabels labels{{QStringLiteral("provider"), quota.provider}};
+        if (quota.stream)
+            m_registry.set(metric::streamUp, quota.stream->live ? 1 : 0, labels);
+        if (quota.windowLimit > 0) {
+            m_registry.set(metric::rateWindowUsed, quota.windowUsed, labels);
+            m_registry.set(metric::rateWindowLimit, quota.windowLimit, labels);
+            m_registry.set(metric::rateWindowSeconds, double(quota.window.count()) / 1000.0, labels);
+        }
         if (quota.dailyLimit <= 0) {
             // An unlimited provider: +Inf says so, and keeps the quota alerts quiet (Inf/Inf is NaN).
             m_registry.set(metric::quotaLimit, std::numeric_limits<double>::infinity(), labels);
@@ -161,13 +168,16 @@ void EngineMetrics::updateMarketData(const Inputs& inputs)
     }
     mirror(m_registry, metric::staleBlocks, stats.staleBlocksByMarket, QStringLiteral("market"));
     int stale = 0;
+    int degraded = 0;
     m_registry.clear(metric::instrumentLag); // the watchlist may have changed
     for (const InstrumentSnapshot& instrument : inputs.instruments) {
         stale += instrument.freshness == Freshness::Stale ? 1 : 0;
+        degraded += instrument.degraded() ? 1 : 0;
         if (instrument.freshness != Freshness::Unknown)
             m_registry.set(metric::instrumentLag, double(instrument.lagSeconds), {{QStringLiteral("instrument"), instrument.instrument.key()}});
     }
     m_registry.set(metric::instrumentsStale, stale);
+    m_registry.set(metric::instrumentsDegraded, degraded);
 }
 
 void EngineMetrics::updateDecisions(const RunStatistics& stats)

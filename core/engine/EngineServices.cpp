@@ -25,6 +25,7 @@
 #include "providers/OandaProvider.h"
 #include "providers/ReplayProvider.h"
 #include "providers/RoutedProvider.h"
+#include "providers/SharedRateBudget.h"
 #include "providers/SimulatedProvider.h"
 #include "risk/RiskGate.h"
 #include "strategy/StrategyRegistry.h"
@@ -162,6 +163,9 @@ QStringList EngineServices::buildCaches()
         m_alerts.raise(Alert::Severity::Info, alertkind::cacheRecovered, {}, QStringLiteral("shared cache is back"));
     });
     caches->start();
+    // Desks on one account count each other's requests (ADR 0126).
+    if (const std::shared_ptr<SharedRateBudget> budget = caches->sharedRateBudget())
+        upstream->shareRateBudget(budget);
     auto& barCache = caches->create<QString, BarSeries>(cachenames::bars, 5min, 4096, CacheRegistry::Sharing::Shared);
     metered = std::make_unique<MeteredProvider>(*upstream, [this](const Instrument& instrument) {
         const InstrumentRuntime* runtime = m_instruments.find(instrument.key());

@@ -10,6 +10,7 @@ MeteredProvider::MeteredProvider(MarketDataProvider& upstream, OpenCheck marketW
 {
     connect(&m_upstream, &MarketDataProvider::alertRaised, this, &MarketDataProvider::alertRaised);
     connect(&m_upstream, &MarketDataProvider::barPublished, this, &MarketDataProvider::barPublished);
+    connect(&m_upstream, &MarketDataProvider::streamStateChanged, this, &MarketDataProvider::streamStateChanged);
 }
 
 void MeteredProvider::fetchBars(const BarRequest& request, BarsCallback done)

@@ -35,6 +35,12 @@ public:
     }
     [[nodiscard]] ProviderStats stats() const override { return m_upstream.stats(); }
     [[nodiscard]] std::optional<StreamState> streamState() const override { return m_upstream.streamState(); }
+    [[nodiscard]] std::optional<StreamState> streamStateFor(const Instrument& instrument) const override
+    {
+        return m_upstream.streamStateFor(instrument);
+    }
+    [[nodiscard]] QString feedNameFor(const Instrument& instrument) const override { return m_upstream.feedNameFor(instrument); }
+    [[nodiscard]] QList<const MarketDataProvider*> feeds() const override { return m_upstream.feeds(); }
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return m_upstream.publicationDelay(); }
     [[nodiscard]] ProviderQuota quota() const override { return m_upstream.quota(); }
 

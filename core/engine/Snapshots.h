@@ -16,6 +16,7 @@
 #include <QMetaType>
 #include <QStringList>
 
+#include <chrono>
 #include <optional>
 
 // Immutable values the engine sends to the UI through queued signals. The UI depends on these and
@@ -38,6 +39,11 @@ struct InstrumentSnapshot {
     qint64 lagSeconds = 0;       ///< market-time lag behind the newest bar the market could have closed
     qint64 toleranceSeconds = 0;
     QString freshnessReason; ///< "no bar since 10:35 ET while XNYS is open"
+    QString feed;            ///< the provider that serves it ("oanda", "alphavantage")
+    /// The price stream that serves it; nullopt when it is polled. While the stream is down the
+    /// instrument is degraded: its bars come from candles, later than a stream would bring them.
+    std::optional<StreamState> stream;
+    [[nodiscard]] bool degraded() const { return stream && !stream->live; }
 };
 using InstrumentSnapshots = QList<InstrumentSnapshot>;
 
@@ -77,6 +83,9 @@ struct QuotaSnapshot {
     QDateTime resetsAt;
     qint64 apiCallsSaved = 0; ///< requests answered from a cache instead of the provider
     std::optional<StreamState> stream; ///< the feed's price stream, when it streams
+    int windowLimit = 0;      ///< the rate limit: requests per `window`; 0: none
+    int windowUsed = 0;       ///< requests in the window that ends now
+    std::chrono::milliseconds window{std::chrono::minutes{1}};
 };
 
 struct CacheReport {

@@ -71,8 +71,12 @@ AlphaVantageProvider::~AlphaVantageProvider() = default;
 
 ProviderQuota AlphaVantageProvider::quota() const
 {
-    // The limiter rolls its day over when asked, so the count is never yesterday's.
-    return ProviderQuota{m_limiter->grantedToday(), m_settings.requestsPerDay, m_limiter->nextQuotaReset()};
+    return quotaOf(*m_limiter, m_settings.requestsPerDay);
+}
+
+void AlphaVantageProvider::shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared)
+{
+    m_limiter->shareWith(shared, budgetNameFor("alphavantage", m_settings.apiKey.reveal()));
 }
 
 QString AlphaVantageProvider::loggableUrl(const QUrl& url)

@@ -41,6 +41,8 @@ public:
     /// Alpha Vantage serves a bar about a minute after it closes.
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{60}; }
     [[nodiscard]] ProviderQuota quota() const override;
+    /// Desks on one API key share its per-minute window.
+    void shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared) override;
     [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
     [[nodiscard]] RateLimiter& rateLimiter() { return *m_limiter; }
 

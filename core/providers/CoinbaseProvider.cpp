@@ -65,6 +65,12 @@ CoinbaseProvider::CoinbaseProvider(Clock& clock, const CoinbaseSettings& setting
     alertWhenCircuitOpens(m_limiter, QStringLiteral("Coinbase"));
 }
 
+void CoinbaseProvider::shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared)
+{
+    // The public candles are limited per address, not per key: every desk of the installation counts.
+    m_limiter->shareWith(shared, QByteArrayLiteral("coinbase:public"));
+}
+
 CoinbaseProvider::~CoinbaseProvider() = default;
 
 void CoinbaseProvider::fetchBars(const BarRequest& request, BarsCallback done)

@@ -39,6 +39,9 @@ public:
     /// Coinbase aggregates its candles from trades within seconds of a bucket's end.
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{5}; }
     [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
+    /// The per-second rate window of every request (no daily limit).
+    [[nodiscard]] ProviderQuota quota() const override { return quotaOf(*m_limiter, 0); }
+    void shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared) override;
 
     /// Candles asked for when the caller has no bars yet (two requests).
     static constexpr int historyCandles = 500;

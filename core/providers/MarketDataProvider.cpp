@@ -6,6 +6,7 @@
 #include "providers/ProviderError.h"
 #include "providers/RateLimiter.h"
 
+#include <QCryptographicHash>
 #include <QMetaObject>
 
 namespace sentinel {
@@ -82,6 +83,26 @@ void MarketDataProvider::noteFailure(RateLimiter& limiter, const QString& what, 
     countFailure();
     log::net()->warn("{} failed: {}: {}", what, error.kind, error.message);
     limiter.recordFailureOf(error.kind);
+}
+
+ProviderQuota MarketDataProvider::quotaOf(RateLimiter& limiter, int dailyLimit)
+{
+    ProviderQuota quota;
+    // The limiter rolls its day over when asked, so the count is never yesterday's.
+    quota.usedToday = limiter.grantedToday();
+    quota.dailyLimit = dailyLimit;
+    if (dailyLimit > 0)
+        quota.resetsAt = limiter.nextQuotaReset();
+    quota.windowLimit = limiter.limits().requestsPerMinute;
+    quota.windowUsed = limiter.grantedInWindow();
+    quota.window = limiter.limits().window;
+    return quota;
+}
+
+QByteArray MarketDataProvider::budgetNameFor(const char* service, const QString& credential)
+{
+    const QByteArray digest = QCryptographicHash::hash(credential.toUtf8(), QCryptographicHash::Sha256).toHex().left(16);
+    return QByteArray(service) + ':' + digest;
 }
 
 void MarketDataProvider::alertWhenCircuitOpens(RateLimiter* limiter, const QString& service)

@@ -15,11 +15,13 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace sentinel {
 
 class RateLimiter;
+class SharedRateBudget;
 
 /// Ask for the bars of one instrument, newest last. `since` (optional) lets a provider that
 /// supports it return only newer bars; `dueAt` orders queued requests (earlier first).
@@ -141,6 +143,9 @@ struct ProviderQuota {
     int usedToday = 0;     ///< requests granted since the last reset
     int dailyLimit = 0;    ///< 0: no daily limit
     QDateTime resetsAt;    ///< UTC; invalid without a daily limit
+    int windowLimit = 0;   ///< requests allowed per `window` (the rate limit); 0: none
+    int windowUsed = 0;    ///< requests granted within the window that ends now
+    std::chrono::milliseconds window{std::chrono::minutes{1}};
 };
 
 /// Something the operator must see about a provider (not only a log line): the daily quota is
@@ -180,6 +185,19 @@ public:
     [[nodiscard]] virtual int requestsWaitingForClock() const { return 0; }
     /// The price stream's state, for feeds that stream; nullopt for polled feeds.
     [[nodiscard]] virtual std::optional<StreamState> streamState() const { return std::nullopt; }
+    /// The state of the stream that serves `instrument`; nullopt when it is polled.
+    [[nodiscard]] virtual std::optional<StreamState> streamStateFor(const Instrument& /*instrument*/) const
+    {
+        return std::nullopt;
+    }
+    /// The name of the feed that serves `instrument` (a routed desk mixes them).
+    [[nodiscard]] virtual QString feedNameFor(const Instrument& /*instrument*/) const { return name(); }
+    /// Counts this feed's requests in a window shared with the other desks on the same account or
+    /// key (ADR 0126). Feeds without a rate limit ignore it.
+    virtual void shareRateBudget(const std::shared_ptr<SharedRateBudget>& /*shared*/) {}
+    /// The feeds behind this provider, each reported on its own (rates, quotas, stream): this
+    /// one, unless it routes or wraps others.
+    [[nodiscard]] virtual QList<const MarketDataProvider*> feeds() const { return {this}; }
     /// The daily budget, for providers that have one; by default every request counts, unlimited.
     [[nodiscard]] virtual ProviderQuota quota() const { return ProviderQuota{int(requestCount()), 0, {}}; }
 
@@ -189,6 +207,8 @@ Q_SIGNALS:
     /// A feed that pushes (a price stream) closed a bar of `instrumentKey`: a fetch now gets it,
     /// before the schedule's next poll. Polled feeds never raise it (ADR 0120).
     void barPublished(const QString& instrumentKey);
+    /// A stream went live or was lost: streamState() and streamStateFor() changed.
+    void streamStateChanged();
 
 protected:
     /// Counts one request on `endpoint` (and returns nothing: providers call it as they send).
@@ -200,6 +220,12 @@ protected:
     /// Counts a failed request, logs it as `what` failed, and tells `limiter`: an outage counts
     /// towards its breaker, any other failure is an answer and resets it.
     void noteFailure(RateLimiter& limiter, const QString& what, const Error& error);
+    /// The quota of a feed whose every request passes `limiter`: its rate window, and its daily
+    /// budget when it has one.
+    [[nodiscard]] static ProviderQuota quotaOf(RateLimiter& limiter, int dailyLimit);
+    /// The name a shared rate window goes by for a secret credential ("alphavantage:" + a short
+    /// digest of the key): desks on the same key meet there, and the key is never written.
+    [[nodiscard]] static QByteArray budgetNameFor(const char* service, const QString& credential);
     /// Raises a `circuit_open` alert naming `service` ("OANDA") whenever `limiter`'s breaker opens.
     void alertWhenCircuitOpens(RateLimiter* limiter, const QString& service);
 

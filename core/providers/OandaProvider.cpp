@@ -48,7 +48,9 @@ OandaProvider::OandaProvider(Clock& clock, const OandaSettings& settings, const 
     : MarketDataProvider(parent),
       m_clock(clock),
       m_rest(new oanda::OandaRest(settings, this)),
-      m_limiter(new RateLimiter(clock, limitsFor(settings), this))
+      m_limiter(new RateLimiter(clock, limitsFor(settings), this)),
+      // One token's requests, whichever desk sends them.
+      m_budgetName(budgetNameFor("oanda", settings.token.reveal()))
 {
     for (const Instrument& instrument : streamed) {
         if (instrument.interval != Interval::Daily)
@@ -67,7 +69,9 @@ OandaProvider::OandaProvider(Clock& clock, const OandaSettings& settings, const 
                                                             "back; reconnecting at %2")
                                                  .arg(reason.message, retryAt.toString(Qt::ISODate)),
                                              retryAt});
+            Q_EMIT streamStateChanged();
         });
+        connect(m_stream, &OandaStreamBars::streamLive, this, &MarketDataProvider::streamStateChanged);
     }
     alertWhenCircuitOpens(m_limiter, QStringLiteral("OANDA"));
 }
@@ -104,6 +108,18 @@ ProviderStats OandaProvider::stats() const
 std::optional<StreamState> OandaProvider::streamState() const
 {
     if (!m_stream)
+        return std::nullopt;
+    return m_stream->streamState();
+}
+
+void OandaProvider::shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared)
+{
+    m_limiter->shareWith(shared, m_budgetName);
+}
+
+std::optional<StreamState> OandaProvider::streamStateFor(const Instrument& instrument) const
+{
+    if (!m_stream || !m_stream->streams(instrument))
         return std::nullopt;
     return m_stream->streamState();
 }

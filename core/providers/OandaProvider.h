@@ -49,6 +49,10 @@ public:
     /// Requests as every provider counts them, plus the pricing stream's lines and drops.
     [[nodiscard]] ProviderStats stats() const override;
     [[nodiscard]] std::optional<StreamState> streamState() const override;
+    [[nodiscard]] std::optional<StreamState> streamStateFor(const Instrument& instrument) const override;
+    /// The rate window of every request (no daily limit).
+    [[nodiscard]] ProviderQuota quota() const override { return quotaOf(*m_limiter, 0); }
+    void shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared) override;
     [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
 
     /// Candles asked for when the caller has no bars yet; OANDA's own default is 500.
@@ -73,6 +77,7 @@ private:
     OandaStreamBars* m_stream = nullptr;
     QHash<QString, Instrument> m_streamed; ///< by key
     QSet<QString> m_confirming;            ///< keys with a confirmation scheduled or under way
+    QByteArray m_budgetName;
 };
 
 } // namespace sentinel

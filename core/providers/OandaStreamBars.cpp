@@ -53,6 +53,8 @@ StreamState OandaStreamBars::streamState() const
         state.since = QDateTime::fromMSecsSinceEpoch(*m_droppedAtMs, Qt::UTC);
     if (!state.live && m_retryAtMs)
         state.retryAt = QDateTime::fromMSecsSinceEpoch(*m_retryAtMs, Qt::UTC);
+    if (!state.live)
+        state.lostBecause = m_lostBecause;
     return state;
 }
 
@@ -160,6 +162,7 @@ void OandaStreamBars::onDropped(const Error& reason, qint64 retryAtMs)
     const bool wasLive = m_liveSinceMs.has_value();
     m_liveSinceMs.reset();
     m_retryAtMs = retryAtMs;
+    m_lostBecause = reason.message;
     if (wasLive || !m_droppedAtMs)
         m_droppedAtMs = m_clock.nowMs(); // down since the first drop, not the latest retry
     for (const auto& series : std::as_const(m_series)) {

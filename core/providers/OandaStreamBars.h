@@ -96,6 +96,7 @@ private:
     std::optional<qint64> m_liveSinceMs;
     std::optional<qint64> m_droppedAtMs;
     std::optional<qint64> m_retryAtMs;
+    QString m_lostBecause;
 };
 
 } // namespace sentinel

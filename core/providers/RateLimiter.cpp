@@ -3,7 +3,9 @@
 
 #include "common/Log.h"
 #include "providers/ProviderError.h"
+#include "providers/SharedRateBudget.h"
 
+#include <QPointer>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -168,6 +170,34 @@ void RateLimiter::wakeAt(qint64 ms)
     });
 }
 
+void RateLimiter::shareWith(std::shared_ptr<SharedRateBudget> shared, const QByteArray& budget)
+{
+    m_shared = std::move(shared);
+    m_sharedBudget = budget;
+}
+
+void RateLimiter::askShared(qint64 now)
+{
+    m_sharedAsking = true;
+    m_shared->take(m_sharedBudget, now, m_limits.requestsPerMinute, m_limits.window.count(),
+                   [this, alive = QPointer<RateLimiter>(this)](const SharedRateBudget::Answer& answer) {
+                       if (!alive)
+                           return;
+                       m_sharedAsking = false;
+                       if (answer.granted)
+                           m_sharedGrant = true;
+                       else
+                           m_sharedRetryAt = answer.retryAtMs;
+                       pump(); // a no-op when answered from inside the pump
+                   });
+}
+
+int RateLimiter::grantedInWindow() const
+{
+    const qint64 windowStart = m_clock.nowMs() - m_limits.window.count();
+    return int(std::count_if(m_recentGrants.cbegin(), m_recentGrants.cend(), [windowStart](qint64 at) { return at > windowStart; }));
+}
+
 void RateLimiter::pump()
 {
     if (m_pumping)
@@ -201,13 +231,23 @@ void RateLimiter::pump()
         const qint64 windowMs = m_limits.window.count();
         while (!m_recentGrants.empty() && m_recentGrants.front() + windowMs <= now)
             m_recentGrants.pop_front();
-        qint64 readyAt = m_pausedUntil;
+        qint64 readyAt = std::max(m_pausedUntil, m_sharedRetryAt);
         if (int(m_recentGrants.size()) >= m_limits.requestsPerMinute)
             readyAt = std::max(readyAt, m_recentGrants.front() + windowMs);
         if (readyAt > now) {
             wakeAt(readyAt);
             break;
         }
+        // Several desks on one account: the shared window must grant it too (ADR 0126).
+        if (m_shared && !m_sharedGrant) {
+            if (!m_sharedAsking)
+                askShared(now); // may answer at once
+            if (m_sharedAsking)
+                break;    // its answer pumps again
+            if (!m_sharedGrant)
+                continue; // refused at once: wait for the shared window above
+        }
+        m_sharedGrant = false;
         auto node = m_queue.extract(m_queue.begin());
         m_recentGrants.push_back(now);
         ++m_dayCount;

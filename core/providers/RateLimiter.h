@@ -12,8 +12,11 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace sentinel {
+
+class SharedRateBudget;
 
 /// The limits one API key lives under.
 struct RateLimits {
@@ -71,6 +74,9 @@ public:
     void pauseUntil(const QDateTime& until);
     /// The service said the daily quota is used up, whatever our own count says.
     void markQuotaExhausted();
+    /// Counts every request in `budget`'s shared window too (several desks on one account), on
+    /// top of this limiter's own window.
+    void shareWith(std::shared_ptr<SharedRateBudget> shared, const QByteArray& budget);
 
     [[nodiscard]] const RateLimits& limits() const { return m_limits; }
     [[nodiscard]] int queued() const { return int(m_queue.size()); }
@@ -78,6 +84,8 @@ public:
     /// waiting for a trial request's answer: only moving the clock lets them go (ADR 0106).
     [[nodiscard]] int waitingForClock() const { return m_wakeTimer ? int(m_queue.size()) : 0; }
     [[nodiscard]] int grantedToday();
+    /// Requests granted within the sliding window that ends now (what the rate limit counts).
+    [[nodiscard]] int grantedInWindow() const;
     [[nodiscard]] qint64 grantedTotal() const { return m_grantedTotal; }
     [[nodiscard]] CircuitState circuitState();
     /// The next daily reset after now (UTC).
@@ -98,6 +106,7 @@ private:
     void rollDay();
     void rejectAll(const Error& error);
     void wakeAt(qint64 ms);
+    void askShared(qint64 now);
     [[nodiscard]] Error quotaError() const;
     [[nodiscard]] QDateTime dayStartOf(const QDateTime& instant) const;
 
@@ -119,6 +128,11 @@ private:
     TimerId m_wakeTimer = 0;
     qint64 m_wakeAt = 0;
     bool m_pumping = false;
+    std::shared_ptr<SharedRateBudget> m_shared;
+    QByteArray m_sharedBudget;
+    bool m_sharedAsking = false;   ///< a take() is under way
+    bool m_sharedGrant = false;    ///< the shared window granted the next request
+    qint64 m_sharedRetryAt = 0;    ///< the shared window is full until then
 };
 
 } // namespace sentinel

@@ -16,6 +16,7 @@ RoutedProvider::RoutedProvider(std::vector<std::unique_ptr<MarketDataProvider>> 
     {
         connect(provider.get(), &MarketDataProvider::alertRaised, this, &MarketDataProvider::alertRaised);
         connect(provider.get(), &MarketDataProvider::barPublished, this, &MarketDataProvider::barPublished);
+        connect(provider.get(), &MarketDataProvider::streamStateChanged, this, &MarketDataProvider::streamStateChanged);
     }
 }
 
@@ -57,6 +58,30 @@ std::optional<StreamState> RoutedProvider::streamState() const
             return state;
     }
     return std::nullopt;
+}
+
+std::optional<StreamState> RoutedProvider::streamStateFor(const Instrument& instrument) const
+{
+    return providerFor(instrument).streamStateFor(instrument);
+}
+
+QString RoutedProvider::feedNameFor(const Instrument& instrument) const
+{
+    return providerFor(instrument).feedNameFor(instrument);
+}
+
+QList<const MarketDataProvider*> RoutedProvider::feeds() const
+{
+    QList<const MarketDataProvider*> all;
+    for (const auto& provider : m_providers)
+        all += provider->feeds();
+    return all;
+}
+
+void RoutedProvider::shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared)
+{
+    for (const auto& provider : m_providers)
+        provider->shareRateBudget(shared);
 }
 
 ProviderStats RoutedProvider::stats() const

@@ -32,6 +32,10 @@ public:
     [[nodiscard]] ProviderStats stats() const override;
     /// The first streaming feed's (one desk streams from one broker at most).
     [[nodiscard]] std::optional<StreamState> streamState() const override;
+    [[nodiscard]] std::optional<StreamState> streamStateFor(const Instrument& instrument) const override;
+    [[nodiscard]] QString feedNameFor(const Instrument& instrument) const override;
+    [[nodiscard]] QList<const MarketDataProvider*> feeds() const override;
+    void shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared) override;
     /// The longest of the feeds' delays: a bar is asked for once every feed could have it.
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override;
     [[nodiscard]] int requestsWaitingForClock() const override;

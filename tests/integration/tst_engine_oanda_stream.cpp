@@ -145,6 +145,17 @@ void TestEngineOandaStream::aFridayOfStreamedBarsWithAStallAndADrop()
         for (const Bar& bar : update.bars)
             barOpens << bar.openTime.toMSecsSinceEpoch();
     });
+    // The watchlist's Feed column: engine-clock ms of each change of EUR/USD's degraded state.
+    QList<QPair<qint64, bool>> degradedChanges;
+    QStringList feeds;
+    connect(&engine, &Engine::snapshotsChanged, this, [this, &degradedChanges, &feeds](const InstrumentSnapshots& changed) {
+        for (const InstrumentSnapshot& snapshot : changed) {
+            if (!feeds.contains(snapshot.feed))
+                feeds << snapshot.feed;
+            if (snapshot.stream && (degradedChanges.isEmpty() || degradedChanges.constLast().second != snapshot.degraded()))
+                degradedChanges.append({m_clock.nowMs(), snapshot.degraded()});
+        }
+    });
     connect(&engine, &Engine::alertRaised, this, [this, &disconnectedAt](const AlertView& alert) {
         if (alert.kind == alertkind::brokerDisconnected)
             disconnectedAt << m_clock.nowMs();
@@ -208,6 +219,17 @@ void TestEngineOandaStream::aFridayOfStreamedBarsWithAStallAndADrop()
         return at >= dropAt.toMSecsSinceEpoch() && at <= dropAt.toMSecsSinceEpoch() + 10 * second + barMs;
     }));
     QVERIFY(stats.streamDrops >= 2);
+
+    // EUR/USD is marked degraded when each drop is caught, and streamed again once it is back.
+    QCOMPARE(feeds, QStringList{QStringLiteral("oanda")});
+    const auto degradedAt = [&degradedChanges](qint64 from, qint64 to) {
+        return std::any_of(degradedChanges.cbegin(), degradedChanges.cend(),
+                           [from, to](const QPair<qint64, bool>& change) { return change.second && change.first >= from && change.first <= to; });
+    };
+    QVERIFY(degradedAt(stallFrom.toMSecsSinceEpoch(), stallFrom.toMSecsSinceEpoch() + 10 * second + barMs));
+    QVERIFY(degradedAt(dropAt.toMSecsSinceEpoch(), dropAt.toMSecsSinceEpoch() + 10 * second + barMs));
+    QVERIFY(!degradedChanges.isEmpty());
+    QVERIFY2(!degradedChanges.constLast().second, "still degraded at the end of the day");
 
     // No candle request while FX is closed, but the one confirming its last bar.
     for (const qint64 at : std::as_const(m_candleRequests))

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void showsCountersQuotaAndHitRateHistory();
     void aCacheThatDisappearsLeavesTheTable();
     void showsTheBrokersPriceStream();
+    void eachFeedShowsItsRateWindow();
 };
 
 namespace {
@@ -56,12 +57,12 @@ void TestCachePanel::showsTheBrokersPriceStream()
 {
     CachePanel panel;
     CacheReport r = report(at("2026-11-24T15:00:00Z"), 1, 1);
-    r.quotas = {QuotaSnapshot{QStringLiteral("oanda"), 40, 0, {}, 12, StreamState{true, at("2026-11-24T14:00:00Z"), {}, 0}}};
+    r.quotas = {QuotaSnapshot{QStringLiteral("oanda"), 40, 0, {}, 12, StreamState{true, at("2026-11-24T14:00:00Z"), {}, 0, {}}}};
     panel.applyReport(r);
     const auto* quota = panel.findChild<QLabel*>(QStringLiteral("quotaLabel"));
     QVERIFY2(quota->text().contains(u"oanda price stream: live since") && quota->text().contains(u"connections lost since start: 0"),
              qPrintable(quota->text()));
-    r.quotas.first().stream = StreamState{false, at("2026-11-24T15:00:00Z"), at("2026-11-24T15:00:16Z"), 3};
+    r.quotas.first().stream = StreamState{false, at("2026-11-24T15:00:00Z"), at("2026-11-24T15:00:16Z"), 3, {}};
     panel.applyReport(r);
     QVERIFY2(quota->text().contains(u"oanda price stream: down since") && quota->text().contains(u"next try")
                  && quota->text().contains(u"connections lost since start: 3"),
@@ -69,6 +70,28 @@ void TestCachePanel::showsTheBrokersPriceStream()
     r.quotas.first().stream.reset(); // a polled feed says nothing about streams
     panel.applyReport(r);
     QVERIFY(!quota->text().contains(u"stream"));
+}
+
+// A desk on two brokers shows each one's rate limit in its own unit, and the saved calls once.
+void TestCachePanel::eachFeedShowsItsRateWindow()
+{
+    CachePanel panel;
+    CacheReport r = report(at("2026-11-24T15:00:00Z"), 1, 1);
+    QuotaSnapshot oanda{QStringLiteral("oanda"), 40, 0, {}, 12, std::nullopt};
+    oanda.windowLimit = 100;
+    oanda.windowUsed = 7;
+    oanda.window = std::chrono::minutes{1};
+    QuotaSnapshot coinbase{QStringLiteral("coinbase"), 9, 0, {}, 0, std::nullopt};
+    coinbase.windowLimit = 10;
+    coinbase.windowUsed = 3;
+    coinbase.window = std::chrono::seconds{1};
+    r.quotas = {oanda, coinbase};
+    panel.applyReport(r);
+    const QStringList lines = panel.findChild<QLabel*>(QStringLiteral("quotaLabel"))->text().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0), QStringLiteral("oanda: 40 requests today (no daily limit); 7 of 100 in the last minute"));
+    QCOMPARE(lines.at(1), QStringLiteral("coinbase: 9 requests today (no daily limit); 3 of 10 in the last second"));
+    QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("apiCallsSavedLabel"))->text(), QStringLiteral("API calls saved by caching: 12"));
 }
 
 void TestCachePanel::aCacheThatDisappearsLeavesTheTable()

@@ -9,10 +9,16 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
 
@@ -44,12 +50,23 @@ public:
         stored = preferences;
         Q_EMIT saveFinished(true, {});
     }
+    void checkBroker(const QByteArray& yaml, const QList<SecretUpdate>& unsaved, const QString& broker) override
+    {
+        checkedYaml = yaml;
+        checkedSecrets = unsaved;
+        checkedBroker = broker;
+    }
+    /// Answers the last check as the store would, from its thread.
+    void answer(const BrokerCheckOutcome& outcome) { Q_EMIT brokerChecked(outcome); }
 
     QHash<QString, QString> keychain;
     KnownNames known;
     QByteArray savedYaml;
     QList<SecretUpdate> savedSecrets;
     UiPreferences stored;
+    QByteArray checkedYaml;
+    QList<SecretUpdate> checkedSecrets;
+    QString checkedBroker;
 
 private:
     QByteArray m_yaml;
@@ -74,6 +91,10 @@ private Q_SLOTS:
     void aBadWatchlistRowIsNamedAndHighlighted();
     void aKeychainSecretNeverReachesTheFile();
     void everyControlHasAnAccessibleName();
+    void anOandaAccountIsWrittenWithItsTokenAsAReference();
+    void liveMoneyWithoutTheSecondYesIsShownOnTheBrokersPage();
+    void theCheckButtonUsesUnsavedValuesAndShowsTheAnswer();
+    void disablingABrokerRemovesItsSection();
 };
 
 void TestSettingsDialog::theDemoProfileValidatesCleanly()
@@ -192,8 +213,140 @@ void TestSettingsDialog::everyControlHasAnAccessibleName()
     SettingsDialog dialog(store);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    const QStringList unnamed = unnamedControls(&dialog);
-    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    // Each page in turn: only the shown one is visible.
+    auto* tabs = dialog.findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
+    QVERIFY(tabs->count() >= 6);
+    for (int page = 0; page < tabs->count(); ++page) {
+        tabs->setCurrentIndex(page);
+        const QStringList unnamed = unnamedControls(&dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(tabs->tabText(page) + u": " + unnamed.join(QStringLiteral(", "))));
+    }
+}
+
+namespace {
+
+/// Opens the Brokers page and turns the OANDA account on with an account id and a token typed
+/// for the keychain.
+void fillOanda(SettingsDialog& dialog, const QString& token)
+{
+    dialog.findChild<QGroupBox*>(QStringLiteral("oandaGroup"))->setChecked(true);
+    dialog.findChild<QLineEdit*>(QStringLiteral("oandaAccountEdit"))->setText(QStringLiteral("101-004-1234567-001"));
+    dialog.findChild<QComboBox*>(QStringLiteral("oandaTokenEditStorage"))->setCurrentIndex(1);
+    dialog.findChild<QLineEdit*>(QStringLiteral("oandaTokenEdit"))->setText(token);
+}
+
+const QString oandaToken = QStringLiteral("f00dfeedcafe0123456789abcdef0123-0123456789abcdef0123456789abcdef");
+
+} // namespace
+
+// Issue 14: Settings gains the brokers; a token typed there goes to the keychain, the file gets
+// ${OANDA_TOKEN}.
+void TestSettingsDialog::anOandaAccountIsWrittenWithItsTokenAsAReference()
+{
+    FakeConfigStore store(demoYaml());
+    SettingsDialog dialog(store);
+    fillOanda(dialog, oandaToken);
+    // Orders to OANDA while the watchlist holds BTC/USD: the row is named, and Save stays off.
+    auto* platform = dialog.findChild<QComboBox*>(QStringLiteral("platformCombo"));
+    platform->setCurrentIndex(platform->findData(QStringLiteral("oanda")));
+    dialog.validateNow();
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("saveSettingsButton"))->isEnabled());
+    QVERIFY2(dialog.findChild<QLabel*>(QStringLiteral("issue_watchlist"))->text().contains(u"cannot be traded on OANDA"),
+             qPrintable(dialog.findChild<QLabel*>(QStringLiteral("issue_watchlist"))->text()));
+    platform->setCurrentIndex(platform->findData(QStringLiteral("paper")));
+    dialog.validateNow();
+    QVERIFY2(!hasErrors(dialog.issues()), qPrintable(dialog.issues().isEmpty() ? QString() : dialog.issues().first().toString()));
+    dialog.findChild<QPushButton*>(QStringLiteral("saveSettingsButton"))->click();
+    QVERIFY(!store.savedYaml.contains(oandaToken.toUtf8()));
+    QVERIFY2(store.savedYaml.contains("token: ${OANDA_TOKEN}") && store.savedYaml.contains("account_id: 101-004-1234567-001")
+                 && store.savedYaml.contains("environment: practice"),
+             store.savedYaml.constData());
+    QCOMPARE(store.savedSecrets.size(), 1);
+    QCOMPARE(store.savedSecrets.first().variable, QStringLiteral("OANDA_TOKEN"));
+    QCOMPARE(store.savedSecrets.first().value, oandaToken);
+    // What was saved loads back into the same page.
+    FakeConfigStore reopened(store.savedYaml);
+    reopened.keychain.insert(QStringLiteral("OANDA_TOKEN"), oandaToken);
+    SettingsDialog again(reopened);
+    QVERIFY(again.findChild<QGroupBox*>(QStringLiteral("oandaGroup"))->isChecked());
+    QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("oandaAccountEdit"))->text(), QStringLiteral("101-004-1234567-001"));
+    QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("platformCombo"))->currentData().toString(), QStringLiteral("paper"));
+    QVERIFY(!hasErrors(again.issues()));
+}
+
+void TestSettingsDialog::liveMoneyWithoutTheSecondYesIsShownOnTheBrokersPage()
+{
+    FakeConfigStore store(demoYaml());
+    SettingsDialog dialog(store);
+    fillOanda(dialog, oandaToken);
+    auto* environment = dialog.findChild<QComboBox*>(QStringLiteral("oandaEnvironmentCombo"));
+    environment->setCurrentIndex(environment->findData(int(BrokerEnvironment::Live)));
+    dialog.validateNow();
+    QVERIFY(hasErrors(dialog.issues()));
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("saveSettingsButton"))->isEnabled());
+    const QList<QLabel*> shown = dialog.findChildren<QLabel*>(QRegularExpression(QStringLiteral("^issue_oanda")));
+    const bool named = std::any_of(shown.cbegin(), shown.cend(), [](const QLabel* label) {
+        return !label->isHidden() && label->text().contains(u"allow_live");
+    });
+    QVERIFY2(named, qPrintable(dialog.issues().first().toString()));
+    dialog.findChild<QCheckBox*>(QStringLiteral("oandaAllowLiveCheck"))->setChecked(true);
+    dialog.validateNow();
+    QVERIFY2(!hasErrors(dialog.issues()), qPrintable(dialog.issues().isEmpty() ? QString() : dialog.issues().first().toString()));
+}
+
+void TestSettingsDialog::theCheckButtonUsesUnsavedValuesAndShowsTheAnswer()
+{
+    FakeConfigStore store(demoYaml());
+    SettingsDialog dialog(store);
+    fillOanda(dialog, oandaToken);
+    auto* check = dialog.findChild<QPushButton*>(QStringLiteral("oandaCheckButton"));
+    auto* result = dialog.findChild<QLabel*>(QStringLiteral("oandaCheckResult"));
+    check->click();
+    QCOMPARE(store.checkedBroker, QStringLiteral("oanda"));
+    QVERIFY(store.checkedYaml.contains("account_id: 101-004-1234567-001"));
+    QVERIFY(!store.checkedYaml.contains(oandaToken.toUtf8()));
+    QCOMPARE(store.checkedSecrets.size(), 1);
+    QCOMPARE(store.checkedSecrets.first().value, oandaToken);
+    QVERIFY(!check->isEnabled()); // one check at a time
+    QCOMPARE(result->text(), QStringLiteral("Checking…"));
+
+    QJsonObject report{{QStringLiteral("platform"), QStringLiteral("oanda")}, {QStringLiteral("environment"), QStringLiteral("practice")},
+                       {QStringLiteral("account_id"), QStringLiteral("101-004-1234567-001")}, {QStringLiteral("currency"), QStringLiteral("USD")},
+                       {QStringLiteral("balance"), 100000.5},
+                       {QStringLiteral("positions"), QJsonArray{QJsonObject{{QStringLiteral("instrument"), QStringLiteral("EUR/USD")}}}}};
+    store.answer(BrokerCheckOutcome{QStringLiteral("oanda"), report, {}, false});
+    QVERIFY(check->isEnabled());
+    QCOMPARE(result->text(), QStringLiteral("Connected to OANDA (practice): account 101-004-1234567-001, balance %1 USD, open positions: 1")
+                                 .arg(QLocale().toString(100000.5, 'f', 2)));
+    store.answer(BrokerCheckOutcome{QStringLiteral("oanda"), std::nullopt,
+                                    Error(QStringLiteral("unauthorized"), QStringLiteral("OANDA refused the token"),
+                                          QStringLiteral("renew oanda.token")),
+                                    true});
+    QCOMPARE(result->text(), QStringLiteral("Not connected: OANDA refused the token (renew oanda.token)"));
+    QVERIFY(!result->text().contains(oandaToken));
+
+    // For a look by eye: SENTINEL_SCREENSHOT_DIR=/tmp/shots saves the page after a check.
+    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        store.answer(BrokerCheckOutcome{QStringLiteral("oanda"), report, {}, false});
+        dialog.findChild<QTabWidget*>(QStringLiteral("settingsTabs"))->setCurrentWidget(dialog.findChild<QWidget*>(QStringLiteral("brokersPage")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/settings-brokers.png")));
+    }
+}
+
+void TestSettingsDialog::disablingABrokerRemovesItsSection()
+{
+    FakeConfigStore store(demoYaml() + "\ncoinbase:\n  key_name: ${COINBASE_KEY_NAME}\n  private_key: ${COINBASE_PRIVATE_KEY}\n"
+                                       "  timeout_s: 20\n");
+    store.keychain.insert(QStringLiteral("COINBASE_KEY_NAME"), QStringLiteral("organizations/o/apiKeys/k"));
+    SettingsDialog dialog(store);
+    auto* coinbase = dialog.findChild<QGroupBox*>(QStringLiteral("coinbaseGroup"));
+    QVERIFY(coinbase->isChecked());
+    QVERIFY2(dialog.renderedYaml().contains("timeout_s: 20"), "a key the page does not show is kept");
+    coinbase->setChecked(false);
+    QVERIFY(!dialog.renderedYaml().contains("coinbase"));
+    QVERIFY(!dialog.renderedYaml().contains("oanda"));
 }
 
 QTEST_MAIN(TestSettingsDialog)

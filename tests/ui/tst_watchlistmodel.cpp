@@ -6,6 +6,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace sentinel;
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void lastBarIsLocalTimeWithUtcInTheTooltip();
     void lagIsNotClaimedBeforeTheEngineMeasuredIt();
     void marketStateShowsTheHolidayName();
+    void theFeedSaysPolledStreamedOrDegraded();
 };
 
 void TestWatchlistModel::freshnessIsShownAsTextAndColour_data()
@@ -91,6 +93,52 @@ void TestWatchlistModel::marketStateShowsTheHolidayName()
     s.marketState = QStringLiteral("holiday: Thanksgiving Day");
     model.applySnapshots({s});
     QCOMPARE(model.index(0, WatchlistModel::StateColumn).data().toString(), QStringLiteral("holiday: Thanksgiving Day"));
+}
+
+// Issue 14: an instrument whose price stream is down is marked degraded, in the colour of a
+// warning, with the reason and the next try where the operator hovers.
+void TestWatchlistModel::theFeedSaysPolledStreamedOrDegraded()
+{
+    WatchlistModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    InstrumentSnapshot polled = snapshot("AAPL", Freshness::Fresh);
+    polled.feed = QStringLiteral("alphavantage");
+    InstrumentSnapshot streamed = snapshot("EUR/USD", Freshness::Fresh, 1.08, "FX");
+    streamed.feed = QStringLiteral("oanda");
+    streamed.stream = StreamState{true, at("2026-11-24T14:00:00Z"), {}, 0, {}};
+    model.applySnapshots({polled, streamed});
+    const QModelIndex polledCell = model.index(0, WatchlistModel::FeedColumn);
+    const QModelIndex streamedCell = model.index(1, WatchlistModel::FeedColumn);
+    QCOMPARE(model.headerData(WatchlistModel::FeedColumn, Qt::Horizontal).toString(), QStringLiteral("Feed"));
+    QCOMPARE(polledCell.data().toString(), QStringLiteral("alphavantage"));
+    QVERIFY(polledCell.data(Qt::ToolTipRole).toString().contains(u"polled"));
+    QCOMPARE(streamedCell.data().toString(), QStringLiteral("oanda, streamed"));
+    QVERIFY(!streamedCell.data(Qt::BackgroundRole).isValid());
+
+    streamed.stream = StreamState{false, at("2026-11-24T15:00:00Z"), at("2026-11-24T15:00:16Z"), 3,
+                                  QStringLiteral("no price or heartbeat for 10 s")};
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.applySnapshots({streamed});
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(streamedCell.data().toString(), QStringLiteral("oanda, degraded"));
+    QCOMPARE(streamedCell.data(Qt::BackgroundRole).value<QColor>(),
+             Theme::freshnessBackground(Freshness::Warn, QApplication::palette()));
+    const QString tip = streamedCell.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"down since") && tip.contains(u"(no price or heartbeat for 10 s)") && tip.contains(u"next try")
+                 && tip.contains(u"candles"),
+             qPrintable(tip));
+    QCOMPARE(polledCell.data().toString(), QStringLiteral("alphavantage")); // the other row is untouched
+
+    // For a look by eye: SENTINEL_SCREENSHOT_DIR=/tmp/shots saves the table.
+    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QTableView view;
+        view.setModel(&model);
+        view.resize(1100, 120);
+        view.resizeColumnsToContents();
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.grab().save(dir + QStringLiteral("/watchlist-degraded.png")));
+    }
 }
 
 QTEST_MAIN(TestWatchlistModel)

@@ -2,9 +2,16 @@
 #include "common/ManualClock.h"
 #include "providers/ProviderError.h"
 #include "providers/RateLimiter.h"
+#include "providers/SharedRateBudget.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
+#include <deque>
+#include <memory>
 
 using namespace sentinel;
 using namespace std::chrono_literals;
@@ -18,6 +25,10 @@ private Q_SLOTS:
     void dailyQuotaResetsAtMidnightNewYork_data();
     void dailyQuotaResetsAtMidnightNewYork();
     void earliestDueRequestGoesFirst();
+    void theWindowInUseIsCountedAndEmptiesAsItSlides();
+    void desksSharingABudgetNeverExceedItTogether_data();
+    void desksSharingABudgetNeverExceedItTogether();
+    void anUnreachableSharedBudgetLeavesEachDeskItsOwnWindow();
     void providerQuotaAnswerExhaustsTheDay();
     void pauseHoldsEveryRequest();
     void breakerOpensAfterConsecutiveFailuresAndRecovers();
@@ -48,6 +59,44 @@ struct Recorder {
             },
             [this](const Error& error) { rejections.append(error.kind); });
     }
+};
+
+/// The shared window as Redis keeps it (cache/RedisRateBudget), in memory: answers at once, or
+/// later when `deferred`, or grants unshared while `down`.
+class MemoryBudget final : public SharedRateBudget
+{
+public:
+    void take(const QByteArray& budget, qint64 nowMs, int limit, qint64 windowMs, Done done) override
+    {
+        ++asked;
+        if (down) {
+            done(Answer{true, 0, false});
+            return;
+        }
+        auto answer = [this, budget, nowMs, limit, windowMs, done = std::move(done)] {
+            std::deque<qint64>& taken = m_taken[budget];
+            while (!taken.empty() && taken.front() <= nowMs - windowMs)
+                taken.pop_front();
+            if (int(taken.size()) < limit) {
+                taken.push_back(nowMs);
+                done(Answer{true, 0, true});
+            } else {
+                done(Answer{false, taken.front() + windowMs, true});
+            }
+        };
+        if (deferred)
+            QMetaObject::invokeMethod(&m_context, std::move(answer), Qt::QueuedConnection);
+        else
+            answer();
+    }
+
+    bool deferred = false;
+    bool down = false;
+    int asked = 0;
+
+private:
+    QObject m_context;
+    QHash<QByteArray, std::deque<qint64>> m_taken;
 };
 
 } // namespace
@@ -221,6 +270,84 @@ void TestRateLimiter::failedTrialDoublesTheCooldown()
     fail(); // the trial
     QCOMPARE(opened.count(), 2);
     QCOMPARE(opened.last().first().toDateTime(), utc("2024-05-10T12:01:30Z"));
+}
+
+void TestRateLimiter::desksSharingABudgetNeverExceedItTogether_data()
+{
+    QTest::addColumn<bool>("deferred");
+    QTest::newRow("the shared window answers at once") << false;
+    QTest::newRow("the shared window answers later, as Redis does") << true;
+}
+
+// Issue 14: several desks on one account share its rate budget, so adding a desk never breaks the
+// limit. Two desks of 5 a minute each, 8 requests each: 5 a minute between them, all 16 in time.
+void TestRateLimiter::desksSharingABudgetNeverExceedItTogether()
+{
+    QFETCH(bool, deferred);
+    ManualClock clock(utc("2024-05-10T12:00:00Z"));
+    auto shared = std::make_shared<MemoryBudget>();
+    shared->deferred = deferred;
+    RateLimiter first(clock, RateLimits{5, 10'000, "America/New_York", 5, 30s, 900s});
+    RateLimiter second(clock, RateLimits{5, 10'000, "America/New_York", 5, 30s, 900s});
+    first.shareWith(shared, "oanda:account");
+    second.shareWith(shared, "oanda:account");
+    QList<qint64> grants;
+    Recorder one{first, clock, {}, {}};
+    Recorder two{second, clock, {}, {}};
+    for (int i = 0; i < 8; ++i) {
+        one.submit();
+        two.submit();
+    }
+    for (int step = 0; step < 300 && one.grants.size() + two.grants.size() < 16; ++step) {
+        QCoreApplication::processEvents(); // deferred answers
+        clock.advanceBy(1s);
+    }
+    QCOMPARE(one.grants.size() + two.grants.size(), 16);
+    grants = one.grants + two.grants;
+    std::sort(grants.begin(), grants.end());
+    for (qsizetype i = 0; i + 5 < grants.size(); ++i)
+        QVERIFY2(grants.at(i + 5) - grants.at(i) >= 60'000,
+                 qPrintable(QStringLiteral("6 requests within %1 ms").arg(grants.at(i + 5) - grants.at(i))));
+    QVERIFY(!one.grants.isEmpty() && !two.grants.isEmpty()); // both desks got their turn
+}
+
+void TestRateLimiter::anUnreachableSharedBudgetLeavesEachDeskItsOwnWindow()
+{
+    ManualClock clock(utc("2024-05-10T12:00:00Z"));
+    auto shared = std::make_shared<MemoryBudget>();
+    shared->down = true;
+    RateLimiter first(clock, RateLimits{5, 10'000, "America/New_York", 5, 30s, 900s});
+    first.shareWith(shared, "oanda:account");
+    Recorder one{first, clock, {}, {}};
+    for (int i = 0; i < 8; ++i)
+        one.submit();
+    QCOMPARE(one.grants.size(), 5); // the desk's own limit still holds
+    QCOMPARE(shared->asked, 5);
+    clock.advanceBy(60s);
+    QCOMPARE(one.grants.size(), 8);
+}
+
+// What the Caches panel and sentinel_api_rate_window_used show: grants within the sliding window.
+void TestRateLimiter::theWindowInUseIsCountedAndEmptiesAsItSlides()
+{
+    ManualClock clock(utc("2024-05-10T12:00:00Z"));
+    RateLimits perSecond{10, 100'000, "America/New_York", 5, 30s, 900s};
+    perSecond.window = 1s;
+    RateLimiter limiter(clock, perSecond);
+    Recorder recorder{limiter, clock, {}, {}};
+    for (int i = 0; i < 4; ++i)
+        recorder.submit();
+    QCOMPARE(limiter.grantedInWindow(), 4);
+    clock.advanceBy(600ms);
+    for (int i = 0; i < 8; ++i)
+        recorder.submit(); // 6 go out, 2 wait for the window to slide
+    QCOMPARE(limiter.grantedInWindow(), 10);
+    clock.advanceBy(500ms); // the first 4 left the window, the 2 waiting went out
+    QCOMPARE(recorder.grants.size(), 12);
+    QCOMPARE(limiter.grantedInWindow(), 8);
+    clock.advanceBy(2s);
+    QCOMPARE(limiter.grantedInWindow(), 0);
+    QCOMPARE(limiter.grantedToday(), 12);
 }
 
 QTEST_GUILESS_MAIN(TestRateLimiter)

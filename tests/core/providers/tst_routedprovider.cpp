@@ -17,6 +17,7 @@ private Q_SLOTS:
     void statisticsAddUpAndTheLongestDelayRules();
     void alertsOfEveryFeedPassThrough();
     void anUnknownRouteFallsBackToTheDefaultFeed();
+    void eachInstrumentReportsItsOwnFeedAndStream();
 };
 
 namespace {
@@ -37,7 +38,15 @@ public:
         deliverLater([done = std::move(done), series] { done(series); });
     }
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return m_delay; }
+    [[nodiscard]] std::optional<StreamState> streamStateFor(const Instrument& /*instrument*/) const override { return stream; }
     void raise(const QString& kind) { Q_EMIT alertRaised(ProviderAlert{kind, m_name, {}}); }
+    void setStream(const StreamState& state)
+    {
+        stream = state;
+        Q_EMIT streamStateChanged();
+    }
+
+    std::optional<StreamState> stream;
 
     QStringList asked;
 
@@ -125,6 +134,25 @@ void TestRoutedProvider::anUnknownRouteFallsBackToTheDefaultFeed()
     Desk desk = makeDesk();
     QCOMPARE(fetchMark(*desk.routed, Instrument{QStringLiteral("BTC/USD"), QStringLiteral("CRYPTO"), Interval::Min5}), 1.0);
     QCOMPARE(desk.simulated->asked, QStringList{QStringLiteral("BTC/USD")});
+}
+
+// The watchlist's Feed column and the Caches panel's lines: a mixed desk names each instrument's
+// feed and stream, and reports every feed on its own.
+void TestRoutedProvider::eachInstrumentReportsItsOwnFeedAndStream()
+{
+    Desk desk = makeDesk();
+    QSignalSpy changed(desk.routed.get(), &MarketDataProvider::streamStateChanged);
+    desk.oanda->setStream(StreamState{false, {}, {}, 1, QStringLiteral("stream_silent")});
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(desk.routed->feedNameFor(eurUsd), QStringLiteral("oanda"));
+    QCOMPARE(desk.routed->feedNameFor(aapl), QStringLiteral("simulated"));
+    QVERIFY(desk.routed->streamStateFor(eurUsd).has_value());
+    QCOMPARE(desk.routed->streamStateFor(eurUsd)->lostBecause, QStringLiteral("stream_silent"));
+    QVERIFY(!desk.routed->streamStateFor(aapl).has_value());
+    const QList<const MarketDataProvider*> feeds = desk.routed->feeds();
+    QCOMPARE(feeds.size(), 2);
+    QCOMPARE(feeds.at(0)->name(), QStringLiteral("simulated"));
+    QCOMPARE(feeds.at(1)->name(), QStringLiteral("oanda"));
 }
 
 QTEST_GUILESS_MAIN(TestRoutedProvider)
