@@ -133,10 +133,33 @@ if [ -x "$broker" ]; then
     fi
     grep -E '^(candles_parse_bench|stream_bar_bench) ' "$results/broker_stream.log" \
         || { echo "bench: FAILED: bench_broker_stream printed no result" >&2; exit 1; }
-    # Reported, not gated yet: on the loaded 2-core runner both are still above target (see the
-    # closing note of stop 17 and docs/performance.md); the gate comes with the parser rewrite.
-    if grep -Eq '^(candles_parse_bench|stream_bar_bench) .* within_target=no' "$results/broker_stream.log"; then
-        echo "bench: NOTE: a broker measurement is above its issue-14 target (not gated yet)" >&2
+    # 5,000 candles are gated (ADR 0125) on the median CPU time of 30 parses: with the scanner
+    # 2.3 ms (OANDA) and 2.9 ms (Coinbase) on the loaded 2-core development VM (load 3-4), 3.4x
+    # under the 10 ms target, where the DOM reader alone takes 9.8 and 11.0 ms. Wall time, which
+    # on a shared runner measures the neighbours too, read 2.3-8.9 ms. A first miss is measured
+    # again alone (--parse-only) so that one burst of load does not fail the stage; two misses do.
+    gated='^candles_parse_bench broker=(oanda|coinbase) ' # not the DOM-only lines of SENTINEL_BENCH_VERBOSE
+    if [ "$(grep -Ec "$gated" "$results/broker_stream.log")" -ne 2 ]; then
+        echo "bench: FAILED: bench_broker_stream printed no figure for OANDA's or Coinbase's candles" >&2
+        exit 1
+    fi
+    if grep -Eq "$gated.* within_target=no" "$results/broker_stream.log"; then
+        echo "bench: a candles parse is above its 10 ms target; measuring the parsers again alone" >&2
+        if ! "$broker" --parse-only >"$results/broker_parse_again.log" 2>&1; then
+            tail -n 20 "$results/broker_parse_again.log" >&2
+            echo "bench: FAILED: bench_broker_stream --parse-only did not finish" >&2
+            exit 1
+        fi
+        grep '^candles_parse_bench ' "$results/broker_parse_again.log" >&2 || true
+        if [ "$(grep -Ec "$gated.* within_target=yes" "$results/broker_parse_again.log")" -ne 2 ]; then
+            echo "bench: FAILED: parsing 5,000 candles takes 10 ms or more, twice (issue 14's target; ADR 0125)" >&2
+            exit 1
+        fi
+    fi
+    # The stream's p99 is reported, not gated yet: on the loaded 2-core runner it is still above
+    # its target (see the closing note of stop 17 and docs/performance.md).
+    if grep -Eq '^stream_bar_bench .* within_target=no' "$results/broker_stream.log"; then
+        echo "bench: NOTE: the stream's line-to-bar p99 is above its issue-14 target (not gated yet)" >&2
     fi
 fi
 

@@ -2,7 +2,9 @@
 // libFuzzer target: parseCoinbaseCandles must never crash, hang or trip a sanitizer, whatever
 // the body, with or without a given granularity. What it accepts must be clean: finite, positive,
 // consistent OHLC, strictly ascending starts on the granularity's grid, every closed bar ended by
-// `now`, the forming one not. Seeded from tests/data/coinbase (scripts/fuzz.sh).
+// `now`, the forming one not. Its two readers must agree (ADR 0125): whenever the scanner answers,
+// it gives the DOM reader's answer exactly (the same candles, or the same error kind, message and
+// remedy). Seeded from tests/data/coinbase (scripts/fuzz.sh).
 #include "brokers/coinbase/CoinbaseCandles.h"
 
 #include <QByteArray>
@@ -30,6 +32,14 @@ void check(const QByteArray& body, std::optional<sentinel::coinbase::Granularity
     CandleParseOptions options;
     options.granularity = granularity;
     options.now = QDateTime(QDate(2026, 4, 7), QTime(12, 0), Qt::UTC);
+    if (const auto scanned = parseCoinbaseCandlesWithScanner(body, options)) {
+        const auto dom = parseCoinbaseCandlesWithDom(body, options);
+        const auto sameError = [](const sentinel::Error& a, const sentinel::Error& b) {
+            return a.kind == b.kind && a.message == b.message && a.remedy == b.remedy;
+        };
+        if (dom.ok() != scanned->ok() || (dom.ok() ? !(dom.value() == scanned->value()) : !sameError(dom.error(), scanned->error())))
+            __builtin_trap();
+    }
     const auto parsed = parseCoinbaseCandles(body, options);
     if (!parsed.ok()) {
         if (parsed.error().kind.isEmpty() || parsed.error().remedy.isEmpty())

@@ -3,16 +3,14 @@
 // before the journal recorded it. After a restart the order is found at the broker by its
 // idempotency key and journalled once, and the broker saw exactly one order per key. The engine
 // runs autonomously on simulated bars against a loopback OANDA stand-in that remembers orders.
-#include "CliRunner.h"
+#include "BrokerCrashCase.h"
 #include "FakeHttpServer.h"
-#include "JournalQuery.h"
 #include "TestData.h"
 
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,9 +42,7 @@ public:
         server.setFallback([this](const RecordedRequest& request) { return lookup(request); });
     }
 
-    /// Runs when an order has been accepted, before its answer is sent.
-    std::function<void(const QString& key)> onAccepted;
-    QHash<QString, int> postsByKey;
+    BrokerLedger ledger;
     QHash<QString, Order> orders;
 
 private:
@@ -54,21 +50,19 @@ private:
     {
         const QJsonObject order = QJsonDocument::fromJson(request.body).object().value(u"order").toObject();
         const QString key = order.value(u"clientExtensions").toObject().value(u"id").toString();
-        postsByKey[key] += 1;
-        if (orders.contains(key))
+        if (!ledger.receive(key))
             return CannedResponse::json(R"({"orderRejectTransaction": {"id": "9", "type": "MARKET_ORDER_REJECT", "rejectReason": "CLIENT_ORDER_ID_ALREADY_EXISTS"}, "errorCode": "CLIENT_ORDER_ID_ALREADY_EXISTS", "errorMessage": "exists", "lastTransactionID": "9"})",
                                         400);
         const Order created{QString::number(1000 + orders.size() * 2), order.value(u"units").toString().toLongLong()};
         orders.insert(key, created);
-        if (onAccepted)
-            onAccepted(key);
+        ledger.accepted(key);
         return CannedResponse::json(QJsonDocument(QJsonObject{{QStringLiteral("orderFillTransaction"), fill(key, created)},
                                                               {QStringLiteral("lastTransactionID"), fillId(created)}})
                                         .toJson(QJsonDocument::Compact),
                                     201);
     }
 
-    CannedResponse lookup(const RecordedRequest& request)
+    CannedResponse lookup(const RecordedRequest& request) const
     {
         const QByteArray ordersPrefix = account + "/orders/@";
         const QByteArray transactionsPrefix = account + "/transactions/";
@@ -137,44 +131,7 @@ void TestOandaCrash::aKillBetweenBrokerAndJournalIsReconciledByTheKey()
     }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("OANDA_TOKEN"), QStringLiteral("crash-test-oanda-token-1"));
-
-    // First run: the broker takes the first order, then the engine dies before it hears back.
-    QProcess first;
-    first.setProcessEnvironment(environment);
-    QString killedKey;
-    oanda.onAccepted = [&first, &killedKey](const QString& key) {
-        if (!killedKey.isEmpty())
-            return;
-        killedKey = key;
-        first.kill(); // SIGKILL: no destructor, no journal write, no flush
-        first.waitForFinished(5000);
-    };
-    first.start(sentinelPath(), {QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
-                                 QStringLiteral("--from"), QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"),
-                                 QStringLiteral("2026-12-23T00:00:00Z"), QStringLiteral("--journal"), journal});
-    QVERIFY(first.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning, 180000);
-    QVERIFY2(!killedKey.isEmpty(), first.readAllStandardError().right(2000).constData());
-    QCOMPARE(first.exitStatus(), QProcess::CrashExit);
-    const QString where = QStringLiteral(" WHERE client_order_id = '%1'").arg(killedKey);
-    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions") + where).toInt(), 0);
-    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals") + where).toInt(), 1);
-
-    // Restart: the order is found at the broker by its key and journalled, once.
-    const CliRun resumed = runSentinel({QStringLiteral("run"), QStringLiteral("--config"), config, QStringLiteral("--simulate"),
-                                        QStringLiteral("--resume"), QStringLiteral("--to"), QStringLiteral("2026-11-25T00:00:00Z"),
-                                        QStringLiteral("--journal"), journal},
-                                       environment);
-    QVERIFY2(resumed.exitCode == 0, resumed.err.right(2000).constData());
-    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions") + where).toInt(), 1);
-    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT state FROM proposals") + where).toString(), QStringLiteral("executed"));
-    // Every key reached the broker once; every order the broker took is journalled once.
-    for (auto it = oanda.postsByKey.cbegin(); it != oanda.postsByKey.cend(); ++it)
-        QCOMPARE(it.value(), 1);
-    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM executions")).toInt(), int(oanda.orders.size()));
-    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) - COUNT(DISTINCT client_order_id) FROM executions")).toInt(), 0);
-    const CliRun verify = runSentinel({QStringLiteral("journal"), QStringLiteral("verify"), QStringLiteral("--journal"), journal});
-    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    checkKillBetweenBrokerAndJournal(config, journal, environment, oanda.ledger);
 }
 
 QTEST_GUILESS_MAIN(TestOandaCrash)

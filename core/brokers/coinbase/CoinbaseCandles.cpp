@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "brokers/coinbase/CoinbaseCandles.h"
 
+#include "brokers/coinbase/CoinbaseCandleScan.h"
 #include "brokers/coinbase/CoinbaseError.h"
 #include "brokers/coinbase/CoinbaseFields.h"
 #include "market/BarValues.h"
@@ -15,11 +16,6 @@ namespace sentinel::coinbase {
 namespace ce = coinbaseError;
 
 namespace {
-
-struct RawCandle {
-    qint64 start = 0;
-    Bar bar;
-};
 
 QString candleName(qsizetype index)
 {
@@ -125,32 +121,10 @@ std::optional<Error> checkGrid(const QList<RawCandle>& candles, qint64 seconds, 
     return std::nullopt;
 }
 
-} // namespace
-
-Result<CoinbaseCandles> parseCoinbaseCandles(const QByteArray& body, const CandleParseOptions& options)
+/// The rules between candles, the same for both readers: newest first, on the granularity's grid,
+/// none in the future; split into the closed bars (oldest first) and the one still forming.
+Result<CoinbaseCandles> assemble(const QList<RawCandle>& candles, const CandleParseOptions& options)
 {
-    if (!options.now.isValid())
-        return ce::make(ce::NoClock, QStringLiteral("no current time was given, so no candle can be called closed"),
-                        QStringLiteral("pass the clock's now to the parser"));
-    Result<QJsonObject> root = parseObjectBody(body, kMaxRestBodyBytes, QStringLiteral("the candles answer"));
-    if (!root)
-        return root.error();
-    FieldReader reader(*root, QStringLiteral("body"));
-    const QJsonArray array = reader.array(u"candles");
-    if (!reader.ok())
-        return reader.error();
-    if (array.size() > kMaxCandles)
-        return ce::make(ce::BodyTooLarge, QStringLiteral("the answer holds %1 candles; at most %2 are read").arg(array.size()).arg(kMaxCandles),
-                        QStringLiteral("ask for a shorter window (Coinbase serves at most 350 candles a request)"));
-
-    QList<RawCandle> candles;
-    candles.reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        Result<RawCandle> candle = readCandle(array.at(i), i);
-        if (!candle)
-            return candle.error();
-        candles.append(std::move(candle).value());
-    }
     if (auto error = checkOrder(candles))
         return *error;
 
@@ -180,6 +154,59 @@ Result<CoinbaseCandles> parseCoinbaseCandles(const QByteArray& body, const Candl
             result.forming = it->bar; // only the newest can be: starts are at least one interval apart
     }
     return result;
+}
+
+std::optional<Error> checkClock(const CandleParseOptions& options)
+{
+    if (options.now.isValid())
+        return std::nullopt;
+    return ce::make(ce::NoClock, QStringLiteral("no current time was given, so no candle can be called closed"),
+                    QStringLiteral("pass the clock's now to the parser"));
+}
+
+} // namespace
+
+Result<CoinbaseCandles> parseCoinbaseCandles(const QByteArray& body, const CandleParseOptions& options)
+{
+    if (auto scanned = parseCoinbaseCandlesWithScanner(body, options))
+        return std::move(*scanned);
+    return parseCoinbaseCandlesWithDom(body, options);
+}
+
+Result<CoinbaseCandles> parseCoinbaseCandlesWithDom(const QByteArray& body, const CandleParseOptions& options)
+{
+    if (auto error = checkClock(options))
+        return *error;
+    Result<QJsonObject> root = parseObjectBody(body, kMaxRestBodyBytes, QStringLiteral("the candles answer"));
+    if (!root)
+        return root.error();
+    FieldReader reader(*root, QStringLiteral("body"));
+    const QJsonArray array = reader.array(u"candles");
+    if (!reader.ok())
+        return reader.error();
+    if (array.size() > kMaxCandles)
+        return ce::make(ce::BodyTooLarge, QStringLiteral("the answer holds %1 candles; at most %2 are read").arg(array.size()).arg(kMaxCandles),
+                        QStringLiteral("ask for a shorter window (Coinbase serves at most 350 candles a request)"));
+
+    QList<RawCandle> candles;
+    candles.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        Result<RawCandle> candle = readCandle(array.at(i), i);
+        if (!candle)
+            return candle.error();
+        candles.append(std::move(candle).value());
+    }
+    return assemble(candles, options);
+}
+
+std::optional<Result<CoinbaseCandles>> parseCoinbaseCandlesWithScanner(const QByteArray& body, const CandleParseOptions& options)
+{
+    if (checkClock(options))
+        return std::nullopt; // the DOM reader names it
+    const std::optional<QList<RawCandle>> candles = scanCandles(body);
+    if (!candles)
+        return std::nullopt;
+    return assemble(*candles, options);
 }
 
 } // namespace sentinel::coinbase

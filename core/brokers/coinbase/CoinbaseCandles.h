@@ -29,6 +29,9 @@ struct CoinbaseCandles {
     bool granularityInferred = false;
     Bars closed;                ///< oldest first
     std::optional<Bar> forming; ///< the newest candle while its interval runs; never a closed bar
+
+    /// So that the two readers (below) can be held to each other.
+    friend bool operator==(const CoinbaseCandles&, const CoinbaseCandles&) = default;
 };
 
 /// The most candles one answer may hold (Coinbase serves at most 350 a request).
@@ -41,5 +44,18 @@ inline constexpr qsizetype kMaxCandles = 10000;
 /// that is no exact decimal, inconsistent OHLC, a duplicate or out-of-order start, a start off the
 /// granularity's grid or after `now`. A pure function: no I/O, no clock, no logging.
 [[nodiscard]] Result<CoinbaseCandles> parseCoinbaseCandles(const QByteArray& body, const CandleParseOptions& options);
+
+// The two readers parseCoinbaseCandles chooses between (ADR 0125), public so that tests and fuzz
+// targets can hold them to each other: the scanner's answer, whenever it gives one, is the DOM
+// reader's.
+
+/// The reference reader: QJsonDocument, then the fields one by one; reads every body and names
+/// every problem.
+[[nodiscard]] Result<CoinbaseCandles> parseCoinbaseCandlesWithDom(const QByteArray& body, const CandleParseOptions& options);
+/// The reader without a DOM (brokers/coinbase/CoinbaseCandleScan.h); nullopt when it leaves the
+/// body to parseCoinbaseCandlesWithDom (an unusual shape, or a candle whose problem the DOM
+/// reader names).
+[[nodiscard]] std::optional<Result<CoinbaseCandles>> parseCoinbaseCandlesWithScanner(const QByteArray& body,
+                                                                                    const CandleParseOptions& options);
 
 } // namespace sentinel::coinbase

@@ -11,7 +11,7 @@ namespace ce = coinbaseError;
 
 static_assert(kMaxDecimalChars <= brokers::kMaxConvertedChars);
 
-std::optional<Decimal> tryParseDecimal(const QString& text, QString& why)
+std::optional<DecimalValue> tryParseDecimalValue(QStringView text, QString& why)
 {
     const auto invalid = [&why](QString reason) {
         why = std::move(reason);
@@ -29,7 +29,7 @@ std::optional<Decimal> tryParseDecimal(const QString& text, QString& why)
     if (integerDigits == 0)
         return invalid(QStringLiteral("is not a decimal number (expected digits, e.g. \"66312.4\")"));
     if (scan.end != text.size())
-        return invalid(QStringLiteral("has '%1' after the number").arg(excerpt(text.mid(scan.end), 20)));
+        return invalid(QStringLiteral("has '%1' after the number").arg(excerpt(text.sliced(scan.end), 20)));
 
     // Significant digits: from the first non-zero digit to the last one.
     int first = -1;
@@ -51,8 +51,7 @@ std::optional<Decimal> tryParseDecimal(const QString& text, QString& why)
     if (integerDigits - leadingIntegerZeros > kMaxIntegerDigits)
         return invalid(QStringLiteral("is 10^%1 or more; no price, size or balance is that large").arg(kMaxIntegerDigits));
 
-    Decimal decimal;
-    decimal.text = text; // shared, not copied
+    DecimalValue decimal;
     if (first >= 0) {
         const qsizetype dot = text.indexOf(u'.');
         const bool dotBetween = dot > first && dot < last;
@@ -67,6 +66,14 @@ std::optional<Decimal> tryParseDecimal(const QString& text, QString& why)
     if (decimal.value == 0)
         decimal.value = 0; // "-0" and "-0.00" are zero, not negative zero
     return decimal;
+}
+
+std::optional<Decimal> tryParseDecimal(const QString& text, QString& why)
+{
+    const std::optional<DecimalValue> number = tryParseDecimalValue(text, why);
+    if (!number)
+        return std::nullopt;
+    return Decimal{text, number->value, number->significantDigits}; // the text shared, not copied
 }
 
 Result<Decimal> parseDecimal(QStringView text, const QString& what)

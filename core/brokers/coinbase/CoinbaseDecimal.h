@@ -39,4 +39,12 @@ inline constexpr int kMaxIntegerDigits = 15;
 /// number") when `text` is refused. For readers that name the field only when it is wrong.
 [[nodiscard]] std::optional<Decimal> tryParseDecimal(const QString& text, QString& why);
 
+/// A decimal's number without its text, for readers of many values that keep only the number
+/// (the candles scanner, ADR 0125); accepts and refuses exactly what tryParseDecimal does.
+struct DecimalValue {
+    double value = 0;
+    int significantDigits = 0;
+};
+[[nodiscard]] std::optional<DecimalValue> tryParseDecimalValue(QStringView text, QString& why);
+
 } // namespace sentinel::coinbase

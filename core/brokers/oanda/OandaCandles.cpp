@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "brokers/oanda/OandaCandles.h"
 
+#include "brokers/oanda/OandaCandleScan.h"
 #include "brokers/oanda/OandaDecimal.h"
 #include "brokers/oanda/OandaErrors.h"
 #include "brokers/oanda/OandaFields.h"
@@ -20,32 +21,27 @@ namespace {
 
 const QString kRemedy = QStringLiteral("the body is not a valid OANDA candles answer; report it if it persists");
 
-struct Candle {
-    Bar bar;
-    bool complete = false;
-};
+using Candle = ReadCandle;
 
-Result<Interval> readGranularity(const FieldReader& root, const CandlesContext& context)
+/// `named`: the body's granularity member, empty when absent.
+Result<Interval> readGranularity(const QString& named, const CandlesContext& context)
 {
-    const auto named = root.optionalText(u"granularity");
-    if (!named)
-        return named.error();
-    if (named.value().isEmpty()) {
+    if (named.isEmpty()) {
         if (context.granularity)
             return *context.granularity;
         return oe::make(oe::MissingField, QStringLiteral("granularity is missing and none was given"),
                         QStringLiteral("name the granularity the candles were asked for (--granularity M5)"));
     }
-    const auto interval = parseGranularity(named.value());
+    const auto interval = parseGranularity(named);
     if (!interval)
         return oe::make(oe::UnsupportedGranularity,
                         QStringLiteral("granularity '%1' is not one the engine uses (%2)")
-                            .arg(excerpt(named.value()), supportedGranularities()),
+                            .arg(excerpt(named), supportedGranularities()),
                         QStringLiteral("ask OANDA for one of %1").arg(supportedGranularities()));
     if (context.granularity && *context.granularity != *interval)
         return oe::make(oe::InvalidField,
                         QStringLiteral("granularity is %1 but %2 was asked for")
-                            .arg(named.value(), granularityName(*context.granularity)),
+                            .arg(named, granularityName(*context.granularity)),
                         kRemedy);
     return *interval;
 }
@@ -144,6 +140,34 @@ std::optional<Candle> readCandleQuickly(const QJsonValue& element, const QString
     return result;
 }
 
+/// Candle `index` of `count`, read: strictly after the one before, and incomplete only as the
+/// newest, which becomes the live bar. Both readers hold their candles to this, in their order.
+Status appendInOrder(Candles& result, const Candle& candle, qsizetype index, qsizetype count)
+{
+    const QDateTime previous = result.closed.isEmpty() ? QDateTime() : result.closed.last().openTime;
+    if (previous.isValid() && candle.bar.openTime <= previous)
+        return oe::make(oe::OutOfOrder,
+                        QStringLiteral("candles[%1] opens at %2, not after candles[%3] at %4")
+                            .arg(index)
+                            .arg(candle.bar.openTime.toString(Qt::ISODate))
+                            .arg(index - 1)
+                            .arg(previous.toString(Qt::ISODate)),
+                        kRemedy);
+    if (!candle.complete) {
+        // The forming candle is the newest; one that is followed by another is not forming.
+        if (index != count - 1)
+            return oe::make(oe::OutOfOrder,
+                            QStringLiteral("candles[%1] is incomplete but %2 candle(s) follow it; only the newest may be")
+                                .arg(index)
+                                .arg(count - 1 - index),
+                            kRemedy);
+        result.live = candle.bar;
+        return okStatus();
+    }
+    result.closed.append(candle.bar);
+    return okStatus();
+}
+
 } // namespace
 
 QString priceComponentName(PriceComponent component)
@@ -161,6 +185,13 @@ QString priceComponentName(PriceComponent component)
 
 Result<Candles> parseCandles(const QByteArray& body, const CandlesContext& context)
 {
+    if (auto scanned = parseCandlesWithScanner(body, context))
+        return std::move(*scanned);
+    return parseCandlesWithDom(body, context);
+}
+
+Result<Candles> parseCandlesWithDom(const QByteArray& body, const CandlesContext& context)
+{
     const auto answer = readAnswer(body, u"candles");
     if (!answer)
         return answer.error();
@@ -173,7 +204,10 @@ Result<Candles> parseCandles(const QByteArray& body, const CandlesContext& conte
     if (!instrument)
         return instrument.error();
     result.instrument = instrument.value();
-    const auto interval = readGranularity(root, context);
+    const auto named = root.optionalText(u"granularity");
+    if (!named)
+        return named.error();
+    const auto interval = readGranularity(named.value(), context);
     if (!interval)
         return interval.error();
     result.interval = interval.value();
@@ -184,32 +218,35 @@ Result<Candles> parseCandles(const QByteArray& body, const CandlesContext& conte
 
     const QJsonArray& candles = list.value();
     const QString componentName = priceComponentName(result.component);
-    for (qsizetype i = 0; i < candles.size(); ++i) {
+    for (qsizetype i = 0; i < candles.size() && !result.live; ++i) {
         std::optional<Candle> quick = readCandleQuickly(candles.at(i), componentName);
         auto candle = quick ? Result<Candle>(std::move(*quick)) : readCandle(root, candles, i, result.component);
         if (!candle)
             return candle.error();
-        const QDateTime previous = result.closed.isEmpty() ? QDateTime() : result.closed.last().openTime;
-        if (previous.isValid() && candle.value().bar.openTime <= previous)
-            return oe::make(oe::OutOfOrder,
-                            QStringLiteral("candles[%1] opens at %2, not after candles[%3] at %4")
-                                .arg(i)
-                                .arg(candle.value().bar.openTime.toString(Qt::ISODate))
-                                .arg(i - 1)
-                                .arg(previous.toString(Qt::ISODate)),
-                            kRemedy);
-        if (!candle.value().complete) {
-            // The forming candle is the newest; one that is followed by another is not forming.
-            if (i != candles.size() - 1)
-                return oe::make(oe::OutOfOrder,
-                                QStringLiteral("candles[%1] is incomplete but %2 candle(s) follow it; only the newest may be")
-                                    .arg(i)
-                                    .arg(candles.size() - 1 - i),
-                                kRemedy);
-            result.live = candle.value().bar;
-            break;
-        }
-        result.closed.append(candle.value().bar);
+        if (auto added = appendInOrder(result, candle.value(), i, candles.size()); !added)
+            return added.error();
+    }
+    return result;
+}
+
+std::optional<Result<Candles>> parseCandlesWithScanner(const QByteArray& body, const CandlesContext& context)
+{
+    std::optional<ScannedCandles> scanned = scanCandles(body, context.component);
+    if (!scanned)
+        return std::nullopt;
+    // Read whole and well formed: from here on, the same rules in the same order as the DOM reader.
+    Candles result;
+    result.instrument = std::move(scanned->instrument);
+    const auto interval = readGranularity(scanned->granularity, context);
+    if (!interval)
+        return Result<Candles>(interval.error());
+    result.interval = interval.value();
+    result.component = scanned->component;
+    const QList<Candle>& candles = scanned->candles;
+    result.closed.reserve(candles.size());
+    for (qsizetype i = 0; i < candles.size() && !result.live; ++i) {
+        if (auto added = appendInOrder(result, candles[i], i, candles.size()); !added)
+            return Result<Candles>(added.error());
     }
     return result;
 }

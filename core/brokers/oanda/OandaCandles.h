@@ -35,6 +35,9 @@ struct Candles {
     Bars closed;
     /// The newest candle when it is still forming (`"complete": false`). Never a closed bar.
     std::optional<Bar> live;
+
+    /// So that the two readers (below) can be held to each other.
+    friend bool operator==(const Candles&, const Candles&) = default;
 };
 
 /// Parses a candles body. A pure function: no I/O, no clock, no logging. Any candle that cannot
@@ -43,5 +46,15 @@ struct Candles {
 /// ("candles[3].mid.h"): a gap in a history would be a silently wrong series. Candles must be
 /// strictly oldest first, and only the last may be incomplete.
 [[nodiscard]] Result<Candles> parseCandles(const QByteArray& body, const CandlesContext& context = {});
+
+// The two readers parseCandles chooses between (ADR 0125), public so that tests and fuzz targets
+// can hold them to each other: the scanner's answer, whenever it gives one, is the DOM reader's.
+
+/// The reference reader: QJsonDocument, then the members one by one; reads every body and names
+/// every problem.
+[[nodiscard]] Result<Candles> parseCandlesWithDom(const QByteArray& body, const CandlesContext& context = {});
+/// The reader without a DOM (brokers/oanda/OandaCandleScan.h); nullopt when it leaves the body to
+/// parseCandlesWithDom (an unusual shape, or a candle whose problem the DOM reader names).
+[[nodiscard]] std::optional<Result<Candles>> parseCandlesWithScanner(const QByteArray& body, const CandlesContext& context = {});
 
 } // namespace sentinel::oanda
