@@ -111,18 +111,21 @@ std::unique_ptr<MarketDataProvider> EngineServices::makeProvider(ProviderKind ki
         return alphaVantage;
     }
     case ProviderKind::Oanda:
-    {
-        QList<Instrument> routed;
-        for (const Instrument& instrument : m_config.watchlist) {
-            if (providerFor(m_config, instrument) == ProviderKind::Oanda)
-                routed << instrument;
-        }
-        return std::make_unique<OandaProvider>(m_clock, m_config.oanda, routed);
-    }
+        return std::make_unique<OandaProvider>(m_clock, m_config.oanda, routedTo(ProviderKind::Oanda));
     case ProviderKind::Coinbase:
-        return std::make_unique<CoinbaseProvider>(m_clock, m_config.coinbase);
+        return std::make_unique<CoinbaseProvider>(m_clock, m_config.coinbase, routedTo(ProviderKind::Coinbase));
     }
     return {};
+}
+
+QList<Instrument> EngineServices::routedTo(ProviderKind kind) const
+{
+    QList<Instrument> routed;
+    for (const Instrument& instrument : m_config.watchlist) {
+        if (providerFor(m_config, instrument) == kind)
+            routed << instrument;
+    }
+    return routed;
 }
 
 void EngineServices::buildProvider()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/Instrument.h"
 #include "cache/TtlCache.h"
 #include "trading/Portfolio.h"
 
@@ -73,6 +74,8 @@ private:
     [[nodiscard]] QStringList checkModes() const;
     void buildProvider();
     [[nodiscard]] std::unique_ptr<MarketDataProvider> makeProvider(ProviderKind kind);
+    /// The watchlist rows `kind` serves: the ones a streaming feed watches live.
+    [[nodiscard]] QList<Instrument> routedTo(ProviderKind kind) const;
     [[nodiscard]] QStringList buildCaches();
     [[nodiscard]] QStringList buildStores();
     [[nodiscard]] QStringList buildDecisionRules();

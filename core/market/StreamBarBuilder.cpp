@@ -38,7 +38,7 @@ std::optional<qint64> StreamBarBuilder::formingBarEndMs() const
     return m_formingOpenMs + m_lengthMs;
 }
 
-std::optional<Bar> StreamBarBuilder::addPrice(qint64 ms, double price)
+std::optional<Bar> StreamBarBuilder::addPrice(qint64 ms, double price, double volume)
 {
     if (!m_watchedFromMs)
         return std::nullopt;
@@ -54,16 +54,24 @@ std::optional<Bar> StreamBarBuilder::addPrice(qint64 ms, double price)
         Bar bar;
         bar.openTime = QDateTime::fromMSecsSinceEpoch(openMs, Qt::UTC);
         bar.open = bar.high = bar.low = bar.close = price;
-        bar.volume = 1;
+        bar.volume = volume;
         m_forming = bar;
         m_formingOpenMs = openMs;
+        m_formingFirstMs = m_formingLastMs = ms;
         return closed;
     }
     Bar& bar = *m_forming;
     bar.high = std::max(bar.high, price);
     bar.low = std::min(bar.low, price);
-    bar.close = price;
-    bar.volume += 1;
+    if (ms < m_formingFirstMs) {
+        bar.open = price;
+        m_formingFirstMs = ms;
+    }
+    if (ms >= m_formingLastMs) {
+        bar.close = price;
+        m_formingLastMs = ms;
+    }
+    bar.volume += volume;
     return closed;
 }
 

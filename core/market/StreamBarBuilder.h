@@ -16,9 +16,12 @@ namespace sentinel {
 ///
 /// A bar is `whole` only when prices were watched for its whole interval: the builder was
 /// started (or resumed after a gap) at or before the bar opened. A partial bar is never handed
-/// out as closed; the caller fills that interval from the broker's candles. Volume counts
-/// prices, as OANDA counts ticks in a candle's volume. Daily bars are not built here: the
-/// broker's day is its own (17:00 New York), so they come from candles only.
+/// out as closed; the caller fills that interval from the broker's candles. Volume is what each
+/// price brings: 1 for a quote (OANDA counts ticks in a candle's volume), the size for a trade
+/// (Coinbase sums trade sizes). Within a bar the open is the earliest price and the close the
+/// latest, in whatever order they arrive (a trades message may list them newest first). Daily
+/// bars are not built here: a broker's day is its own (17:00 New York for OANDA), so they come
+/// from candles only.
 class StreamBarBuilder
 {
 public:
@@ -30,9 +33,10 @@ public:
     /// The stream stopped: the forming bar is dropped (partial), nothing is watched.
     void stopWatching();
 
-    /// Adds a price at `ms`; returns the bar it closed, if it opened a later interval and the
-    /// closed bar was whole. A price older than the forming bar is late and ignored.
-    std::optional<Bar> addPrice(qint64 ms, double price);
+    /// Adds a price at `ms` that brings `volume` to its bar; returns the bar it closed, if it
+    /// opened a later interval and the closed bar was whole. A price older than the forming bar
+    /// is late and ignored.
+    std::optional<Bar> addPrice(qint64 ms, double price, double volume = 1);
     /// Closes the forming bar if its interval ended by `nowMs`; returns it when whole.
     std::optional<Bar> closeUpTo(qint64 nowMs);
 
@@ -50,6 +54,8 @@ private:
     std::optional<qint64> m_watchedFromMs;
     std::optional<Bar> m_forming;
     qint64 m_formingOpenMs = 0;
+    qint64 m_formingFirstMs = 0; ///< the instant of the forming bar's open price
+    qint64 m_formingLastMs = 0;  ///< the instant of its close price
     qint64 m_lastClosedOpenMs = std::numeric_limits<qint64>::min();
     qint64 m_late = 0;
 };

@@ -5,6 +5,7 @@
 #include "brokers/coinbase/CoinbaseError.h"
 #include "brokers/coinbase/CoinbaseGranularity.h"
 #include "brokers/coinbase/CoinbaseRest.h"
+#include "providers/CoinbaseStreamBars.h"
 #include "providers/ProviderError.h"
 
 #include <algorithm>
@@ -56,12 +57,18 @@ struct CoinbaseProvider::Fetch {
     Bars bars;             ///< closed, oldest first
 };
 
-CoinbaseProvider::CoinbaseProvider(Clock& clock, const CoinbaseSettings& settings, QObject* parent)
-    : MarketDataProvider(parent),
+CoinbaseProvider::CoinbaseProvider(Clock& clock, const CoinbaseSettings& settings, const QList<Instrument>& streamed, QObject* parent)
+    : StreamingProvider(clock, parent),
       m_clock(clock),
       m_rest(new coinbase::CoinbaseRest(settings, this)),
       m_limiter(new RateLimiter(clock, limitsFor(settings), this))
 {
+    const bool anyIntraday = std::any_of(streamed.cbegin(), streamed.cend(),
+                                         [](const Instrument& instrument) { return instrument.interval != Interval::Daily; });
+    if (anyIntraday) {
+        m_stream = new CoinbaseStreamBars(clock, settings.wsUrl, streamed, this);
+        watch(m_stream, QStringLiteral("Coinbase market-data feed"));
+    }
     alertWhenCircuitOpens(m_limiter, QStringLiteral("Coinbase"));
 }
 
@@ -73,7 +80,7 @@ void CoinbaseProvider::shareRateBudget(const std::shared_ptr<SharedRateBudget>& 
 
 CoinbaseProvider::~CoinbaseProvider() = default;
 
-void CoinbaseProvider::fetchBars(const BarRequest& request, BarsCallback done)
+void CoinbaseProvider::fetchCandles(const BarRequest& request, BarsCallback done)
 {
     auto fetch = std::make_shared<Fetch>();
     fetch->request = request;
@@ -138,7 +145,7 @@ void CoinbaseProvider::finishPage(const std::shared_ptr<Fetch>& fetch, const coi
     BarSeries series;
     series.instrument = fetch->request.instrument;
     // The forming candle (candles->forming) is never a closed bar, whatever the clock says later.
-    series.bars = closedBarsWindow(fetch->bars, fetch->request.instrument.interval, m_clock.now(), fetch->request.since, historyCandles);
+    series.bars = windowAfterCandles(fetch->request, fetch->bars, historyCandles);
     fetch->done(series);
 }
 

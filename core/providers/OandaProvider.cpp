@@ -4,11 +4,11 @@
 #include "brokers/oanda/OandaCandles.h"
 #include "brokers/oanda/OandaErrors.h"
 #include "brokers/oanda/OandaGranularity.h"
-#include "brokers/oanda/OandaPriceStream.h"
 #include "brokers/oanda/OandaRest.h"
-#include "common/AlertKinds.h"
 #include "providers/OandaStreamBars.h"
 #include "providers/ProviderError.h"
+
+#include <algorithm>
 
 namespace sentinel {
 
@@ -45,98 +45,27 @@ Error asProviderError(const Error& error)
 } // namespace
 
 OandaProvider::OandaProvider(Clock& clock, const OandaSettings& settings, const QList<Instrument>& streamed, QObject* parent)
-    : MarketDataProvider(parent),
+    : StreamingProvider(clock, parent),
       m_clock(clock),
       m_rest(new oanda::OandaRest(settings, this)),
       m_limiter(new RateLimiter(clock, limitsFor(settings), this)),
       // One token's requests, whichever desk sends them.
       m_budgetName(budgetNameFor("oanda", settings.token.reveal()))
 {
-    for (const Instrument& instrument : streamed) {
-        if (instrument.interval != Interval::Daily)
-            m_streamed.insert(instrument.key(), instrument);
-    }
-    if (!settings.accountId.isEmpty() && !m_streamed.isEmpty()) {
-        m_stream = new OandaStreamBars(clock, *m_rest, m_streamed.values(), this);
-        connect(m_stream, &OandaStreamBars::barClosed, this, [this](const QString& key, qint64 closeMs) {
-            Q_EMIT barPublished(key);
-            confirm(key, closeMs);
-        });
-        connect(m_stream, &OandaStreamBars::streamDropped, this, [this](const Error& reason, qint64 retryAtMs) {
-            const QDateTime retryAt = QDateTime::fromMSecsSinceEpoch(retryAtMs, Qt::UTC);
-            Q_EMIT alertRaised(ProviderAlert{alertkind::brokerDisconnected,
-                                             QStringLiteral("OANDA pricing stream lost (%1); bars come from candles until it is "
-                                                            "back; reconnecting at %2")
-                                                 .arg(reason.message, retryAt.toString(Qt::ISODate)),
-                                             retryAt});
-            Q_EMIT streamStateChanged();
-        });
-        connect(m_stream, &OandaStreamBars::streamLive, this, &MarketDataProvider::streamStateChanged);
+    const bool anyIntraday = std::any_of(streamed.cbegin(), streamed.cend(),
+                                         [](const Instrument& instrument) { return instrument.interval != Interval::Daily; });
+    if (!settings.accountId.isEmpty() && anyIntraday) {
+        m_stream = new OandaStreamBars(clock, *m_rest, streamed, this);
+        watch(m_stream, QStringLiteral("OANDA pricing stream"));
     }
     alertWhenCircuitOpens(m_limiter, QStringLiteral("OANDA"));
 }
 
 OandaProvider::~OandaProvider() = default;
 
-void OandaProvider::fetchBars(const BarRequest& request, BarsCallback done)
-{
-    if (m_stream) {
-        m_stream->start(); // on first use, in the engine's thread
-        if (m_stream->canAnswer(request.instrument)) {
-            BarSeries series;
-            series.instrument = request.instrument;
-            series.bars = closedBarsWindow(m_stream->bars(request.instrument), request.instrument.interval, m_clock.now(),
-                                           request.since, maxCandles);
-            deliverLater([series = std::move(series), done = std::move(done)] { done(series); });
-            return;
-        }
-    }
-    fetchCandles(request, std::move(done));
-}
-
-ProviderStats OandaProvider::stats() const
-{
-    ProviderStats stats = MarketDataProvider::stats();
-    if (m_stream) {
-        const oanda::PriceStreamStats& stream = m_stream->streamStats();
-        stats.streamMessages = stream.prices + stream.heartbeats;
-        stats.streamDrops = stream.drops;
-    }
-    return stats;
-}
-
-std::optional<StreamState> OandaProvider::streamState() const
-{
-    if (!m_stream)
-        return std::nullopt;
-    return m_stream->streamState();
-}
-
 void OandaProvider::shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared)
 {
     m_limiter->shareWith(shared, m_budgetName);
-}
-
-std::optional<StreamState> OandaProvider::streamStateFor(const Instrument& instrument) const
-{
-    if (!m_stream || !m_stream->streams(instrument))
-        return std::nullopt;
-    return m_stream->streamState();
-}
-
-void OandaProvider::confirm(const QString& key, qint64 closeMs)
-{
-    if (m_confirming.contains(key))
-        return; // the one scheduled asks for every candle since the newest held
-    m_confirming.insert(key);
-    const QDateTime due = QDateTime::fromMSecsSinceEpoch(closeMs + publicationDelay().count(), Qt::UTC);
-    m_clock.callAt(due, this, [this, key] {
-        BarRequest request;
-        request.instrument = m_streamed.value(key);
-        request.since = m_stream->newestCandleOpen(request.instrument);
-        request.dueAt = m_clock.now();
-        fetchCandles(request, [this, key](const Result<BarSeries>&) { m_confirming.remove(key); });
-    });
 }
 
 void OandaProvider::fetchCandles(const BarRequest& request, BarsCallback done)
@@ -184,14 +113,7 @@ void OandaProvider::finish(const BarRequest& request, const Result<oanda::RestAn
         BarSeries series;
         series.instrument = request.instrument;
         // The forming candle (candles->live) is never a closed bar, whatever the clock says.
-        if (m_stream && m_stream->streams(request.instrument)) {
-            // The broker's candles replace the streamed bars; the answer has both.
-            m_stream->takeCandles(request.instrument, candles->closed);
-            series.bars = closedBarsWindow(m_stream->bars(request.instrument), request.instrument.interval, m_clock.now(),
-                                           request.since, maxCandles);
-        } else {
-            series.bars = closedBarsWindow(candles->closed, request.instrument.interval, m_clock.now(), request.since, maxCandles);
-        }
+        series.bars = windowAfterCandles(request, candles->closed, maxCandles);
         return series;
     }();
     if (result.ok()) {

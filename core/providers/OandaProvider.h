@@ -3,11 +3,8 @@
 
 #include "common/Clock.h"
 #include "config/Config.h"
-#include "providers/MarketDataProvider.h"
 #include "providers/RateLimiter.h"
-
-#include <QHash>
-#include <QSet>
+#include "providers/StreamingProvider.h"
 
 namespace sentinel {
 
@@ -26,11 +23,9 @@ class OandaStreamBars;
 /// `unexpected_shape`, so the breaker counts it.
 ///
 /// With an account id, the intraday instruments it serves are also watched on the pricing stream
-/// (OandaStreamBars, ADR 0120): a streamed bar is pushed (barPublished) as it closes and answers
-/// the next fetch without a request; the broker's complete candle is fetched `publicationDelay`
-/// after the close and replaces it. While the stream is down, fetches are answered from candles,
-/// which also fill the gap, and the operator gets a `broker_disconnected` alert.
-class OandaProvider final : public MarketDataProvider
+/// (OandaStreamBars, ADR 0120), as StreamingProvider describes: a streamed bar is pushed as it
+/// closes and answers the next fetch without a request; the broker's complete candle replaces it.
+class OandaProvider final : public StreamingProvider
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OandaProvider)
@@ -42,18 +37,13 @@ public:
     ~OandaProvider() override;
 
     [[nodiscard]] QString name() const override { return QStringLiteral("oanda"); }
-    void fetchBars(const BarRequest& request, BarsCallback done) override;
 
     /// OANDA completes a candle within a second or two of its close.
     [[nodiscard]] std::chrono::milliseconds publicationDelay() const override { return std::chrono::seconds{5}; }
-    /// Requests as every provider counts them, plus the pricing stream's lines and drops.
-    [[nodiscard]] ProviderStats stats() const override;
-    [[nodiscard]] std::optional<StreamState> streamState() const override;
-    [[nodiscard]] std::optional<StreamState> streamStateFor(const Instrument& instrument) const override;
+    [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
     /// The rate window of every request (no daily limit).
     [[nodiscard]] ProviderQuota quota() const override { return quotaOf(*m_limiter, 0); }
     void shareRateBudget(const std::shared_ptr<SharedRateBudget>& shared) override;
-    [[nodiscard]] int requestsWaitingForClock() const override { return m_limiter->waitingForClock(); }
 
     /// Candles asked for when the caller has no bars yet; OANDA's own default is 500.
     static constexpr int historyCandles = 500;
@@ -64,10 +54,7 @@ public:
     [[nodiscard]] const OandaStreamBars* streamBars() const { return m_stream; }
 
 private:
-    void fetchCandles(const BarRequest& request, BarsCallback done);
-    /// Fetches the broker's candles for the streamed bars of `key`, publicationDelay() after
-    /// the bar that closed at `closeMs`.
-    void confirm(const QString& key, qint64 closeMs);
+    void fetchCandles(const BarRequest& request, BarsCallback done) override;
     void start(const BarRequest& request, const BarsCallback& done);
     void finish(const BarRequest& request, const Result<oanda::RestAnswer>& answer, const BarsCallback& done);
 
@@ -75,8 +62,6 @@ private:
     oanda::OandaRest* m_rest;
     RateLimiter* m_limiter;
     OandaStreamBars* m_stream = nullptr;
-    QHash<QString, Instrument> m_streamed; ///< by key
-    QSet<QString> m_confirming;            ///< keys with a confirmation scheduled or under way
     QByteArray m_budgetName;
 };
 

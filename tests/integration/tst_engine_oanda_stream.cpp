@@ -8,12 +8,12 @@
 #include "FakeHttpServer.h"
 #include "FakeOandaStream.h"
 #include "OandaBodies.h"
+#include "StreamDaySettler.h"
 #include "common/AlertKinds.h"
 #include "common/ManualClock.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,7 +31,7 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr qint64 second = 1000;
-constexpr qint64 barMs = 5 * 60 * second;
+constexpr qint64 barMs = 5 * (60 * second);
 constexpr qint64 stepMs = 5 * second;
 
 QDateTime utc(const char* iso)
@@ -162,26 +162,7 @@ void TestEngineOandaStream::aFridayOfStreamedBarsWithAStallAndADrop()
     });
     engine.start();
 
-    // Lets sockets and the engine settle before the clock moves on: until the engine is idle, has
-    // every line delivered, and holds a stream (waiting at most 50 ms for one while it
-    // reconnects: simulated seconds must not pass faster than a loopback connection is made).
-    // A line written to a connection the client has just dropped is never read: once no stream
-    // is open any more it is counted lost, and the stream's own silence rule takes it from there.
-    qint64 lost = 0;
-    const auto settle = [&] {
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 5'000) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents);
-            const qint64 missing = stream.linesDelivered() - lost - engine.statistics().streamMessages;
-            const bool streaming = stream.openStreams() > 0;
-            if (missing > 0 && !streaming)
-                lost += missing;
-            else if (missing <= 0 && !engine.busy() && (streaming || waited.elapsed() >= 50))
-                return;
-        }
-        qWarning("no progress at %s", qPrintable(m_clock.now().toString(Qt::ISODate)));
-    };
+    StreamDaySettler settler(engine, [&stream] { return stream.linesDelivered(); }, [&stream] { return stream.openStreams() > 0; });
     QElapsedTimer wall;
     wall.start();
     for (qint64 ms = dayStart.toMSecsSinceEpoch(); ms < dayEnd.toMSecsSinceEpoch(); ms += stepMs) {
@@ -195,13 +176,13 @@ void TestEngineOandaStream::aFridayOfStreamedBarsWithAStallAndADrop()
             else
                 stream.sendHeartbeat(now);
         }
-        settle();
+        settler.settle(now.toString(Qt::ISODate));
     }
     const RunStatistics stats = engine.statistics();
     engine.stop();
     disconnect(&engine, nullptr, this, nullptr);
     qInfo("simulated a day in %lld ms: %lld stream lines (%lld lost in drops), %lld drops, %d candle requests, %lld cycles",
-          wall.elapsed(), stats.streamMessages, lost, stats.streamDrops, int(m_candleRequests.size()), stats.cycles);
+          wall.elapsed(), stats.streamMessages, settler.lost(), stats.streamDrops, int(m_candleRequests.size()), stats.cycles);
 
     // Every bar of the open day, each once, in order, none missing: the stall's from candles.
     QList<qint64> expected;

@@ -8,8 +8,6 @@
 #include <QNetworkReply>
 #include <QUrlQuery>
 
-#include <algorithm>
-
 namespace sentinel::oanda {
 
 namespace oe = oandaError;
@@ -25,7 +23,18 @@ constexpr char16_t kStreamSilent[] = u"stream_silent";
 } // namespace
 
 OandaPriceStream::OandaPriceStream(Clock& clock, OandaRest& rest, QStringList instruments, QObject* parent)
-    : QObject(parent), m_clock(clock), m_rest(rest), m_instruments(std::move(instruments))
+    : QObject(parent),
+      m_clock(clock),
+      m_rest(rest),
+      m_instruments(std::move(instruments)),
+      m_watchdog(
+          clock, this,
+          [this] {
+              drop(oe::make(kStreamSilent,
+                            QStringLiteral("no price and no heartbeat on the OANDA pricing stream for %1 s").arg(StreamWatchdog::silenceLimit.count()),
+                            QStringLiteral("it is reconnected; bars meanwhile come from candles")));
+          },
+          [this] { connectNow(); })
 {
 }
 
@@ -43,16 +52,13 @@ void OandaPriceStream::start()
 
 void OandaPriceStream::stop()
 {
-    m_clock.cancel(m_silenceTimer);
-    m_clock.cancel(m_retryTimer);
-    m_silenceTimer = m_retryTimer = 0;
+    m_watchdog.stop();
     closeReply();
     m_state = State::Stopped;
 }
 
 void OandaPriceStream::connectNow()
 {
-    m_retryTimer = 0;
     m_state = State::Connecting;
     m_buffer.clear();
     m_errorBody.clear();
@@ -61,10 +67,7 @@ void OandaPriceStream::connectNow()
     m_reply = m_rest.openStream(m_rest.accountPath(QStringLiteral("/pricing/stream")), query);
     connect(m_reply, &QNetworkReply::readyRead, this, &OandaPriceStream::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &OandaPriceStream::onFinished);
-    // Connecting counts as hearing: a connection that never says anything is silent too.
-    m_lastHeardMs = m_clock.nowMs();
-    m_clock.cancel(m_silenceTimer);
-    m_silenceTimer = m_clock.callAfter(silenceLimit, this, [this] { checkSilence(); });
+    m_watchdog.heard(); // a connection that never says anything is silent too
 }
 
 void OandaPriceStream::onReadyRead()
@@ -103,13 +106,13 @@ void OandaPriceStream::takeLine(QByteArrayView line)
         log::net()->warn("OANDA pricing stream: line skipped: {}: {}", message.error().kind, message.error().message);
         return;
     }
-    m_lastHeardMs = m_clock.nowMs();
-    m_backoff = firstBackoff;
+    m_watchdog.heard();
+    m_watchdog.resetBackoff();
     if (m_state != State::Live) {
         m_state = State::Live;
         ++m_stats.connects;
         log::net()->info("OANDA pricing stream live for {}", m_instruments.join(u',').toStdString());
-        Q_EMIT wentLive(m_lastHeardMs);
+        Q_EMIT wentLive(m_watchdog.lastHeardMs());
     }
     if (const auto* price = std::get_if<Price>(&*message)) {
         ++m_stats.prices;
@@ -132,32 +135,13 @@ void OandaPriceStream::onFinished()
                   QStringLiteral("it is reconnected; nothing to do unless it keeps happening")));
 }
 
-void OandaPriceStream::checkSilence()
-{
-    m_silenceTimer = 0;
-    if (m_state != State::Connecting && m_state != State::Live)
-        return;
-    const qint64 silentUntilMs = m_lastHeardMs + std::chrono::milliseconds(silenceLimit).count();
-    if (m_clock.nowMs() < silentUntilMs) {
-        m_silenceTimer = m_clock.callAt(QDateTime::fromMSecsSinceEpoch(silentUntilMs, Qt::UTC), this, [this] { checkSilence(); });
-        return;
-    }
-    drop(oe::make(kStreamSilent,
-                  QStringLiteral("no price and no heartbeat on the OANDA pricing stream for %1 s").arg(silenceLimit.count()),
-                  QStringLiteral("it is reconnected; bars meanwhile come from candles")));
-}
-
 void OandaPriceStream::drop(const Error& reason)
 {
     closeReply();
-    m_clock.cancel(m_silenceTimer);
-    m_silenceTimer = 0;
     ++m_stats.drops;
     m_state = State::Waiting;
-    const qint64 retryAtMs = m_clock.nowMs() + std::chrono::milliseconds(m_backoff).count();
-    log::net()->warn("OANDA pricing stream dropped at {}: {}: {}; reconnecting in {} s", m_clock.now().toString(Qt::ISODateWithMs).toStdString(), reason.kind, reason.message, m_backoff.count());
-    m_backoff = std::min(m_backoff * 2, longestBackoff);
-    m_retryTimer = m_clock.callAt(QDateTime::fromMSecsSinceEpoch(retryAtMs, Qt::UTC), this, [this] { connectNow(); });
+    log::net()->warn("OANDA pricing stream dropped at {}: {}: {}; reconnecting in {} s", m_clock.now().toString(Qt::ISODateWithMs).toStdString(), reason.kind, reason.message, m_watchdog.backoff().count());
+    const qint64 retryAtMs = m_watchdog.scheduleReconnect();
     Q_EMIT dropped(reason, retryAtMs);
 }
 

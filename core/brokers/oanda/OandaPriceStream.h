@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "brokers/StreamWatchdog.h"
 #include "brokers/oanda/OandaPricing.h"
 #include "common/Clock.h"
 #include "common/Error.h"
@@ -9,8 +10,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
-
-#include <chrono>
 
 class QNetworkReply;
 
@@ -31,20 +30,15 @@ struct PriceStreamStats {
 /// long-lived HTTP answer of NDJSON lines, PRICE and HEARTBEAT. Each line is bounded
 /// (kMaxStreamLineBytes) and parsed; a line the parser refuses is counted and skipped.
 ///
-/// A stream that says nothing, not even a heartbeat, for `silenceLimit` is a dropped connection,
-/// as is one that ends, fails or answers other than 200. After a drop it reconnects after a
-/// back-off that doubles from 1 s to 60 s and starts again at 1 s once a connection goes live.
-/// Time is the Clock's, so a ManualClock test stalls and resumes it without sleeping.
+/// A stream that says nothing, not even a heartbeat, for 10 s is a dropped connection, as is one
+/// that ends, fails or answers other than 200. After a drop it reconnects after StreamWatchdog's
+/// back-off (1 s doubling to 60 s, 1 s again once a connection goes live), on the Clock.
 class OandaPriceStream final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OandaPriceStream)
 public:
     enum class State { Stopped, Connecting, Live, Waiting };
-
-    static constexpr std::chrono::seconds silenceLimit{10};
-    static constexpr std::chrono::seconds firstBackoff{1};
-    static constexpr std::chrono::seconds longestBackoff{60};
 
     /// `instruments` in OANDA's spelling (EUR_USD). `rest` must outlive this object.
     OandaPriceStream(Clock& clock, OandaRest& rest, QStringList instruments, QObject* parent = nullptr);
@@ -69,7 +63,6 @@ private:
     void onReadyRead();
     void onFinished();
     void takeLine(QByteArrayView line);
-    void checkSilence();
     void drop(const Error& reason);
     void closeReply();
 
@@ -81,10 +74,7 @@ private:
     QByteArray m_errorBody; ///< a non-200 answer's body, read to its end (bounded)
     State m_state = State::Stopped;
     PriceStreamStats m_stats;
-    qint64 m_lastHeardMs = 0;
-    TimerId m_silenceTimer = 0;
-    TimerId m_retryTimer = 0;
-    std::chrono::seconds m_backoff = firstBackoff;
+    StreamWatchdog m_watchdog;
 };
 
 } // namespace sentinel::oanda

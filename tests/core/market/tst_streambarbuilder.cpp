@@ -22,6 +22,7 @@ private Q_SLOTS:
     void theClockClosesABarWithoutANewPrice();
     void aBarClosesOnce();
     void latePricesAreIgnoredAndCounted();
+    void tradesOutOfOrderMakeTheBarOfTheirTimesWithTheirSizesAsVolume();
     void aDropLosesTheFormingBar();
     void alignmentFollowsTheInterval();
 };
@@ -89,6 +90,25 @@ void TestStreamBarBuilder::latePricesAreIgnoredAndCounted()
     const std::optional<Bar> bar = builder.closeUpTo(t0 + 2 * minute);
     QVERIFY(bar);
     QCOMPARE(bar->high, 1.10);
+}
+
+void TestStreamBarBuilder::tradesOutOfOrderMakeTheBarOfTheirTimesWithTheirSizesAsVolume()
+{
+    // A Coinbase trades message may list its trades newest first: open and close follow the
+    // trades' times, not their order of arrival; volume sums their sizes.
+    StreamBarBuilder builder(Interval::Min1);
+    builder.watchFrom(t0);
+    QVERIFY(!builder.addPrice(t0 + 30'000, 101.0, 0.5));
+    QVERIFY(!builder.addPrice(t0 + 50'000, 104.0, 0.25)); // the latest: the close
+    QVERIFY(!builder.addPrice(t0 + 10'000, 100.0, 1.0));  // the earliest: the open
+    QVERIFY(!builder.addPrice(t0 + 40'000, 99.0, 0.125));
+    const std::optional<Bar> bar = builder.closeUpTo(t0 + minute);
+    QVERIFY(bar);
+    QCOMPARE(bar->open, 100.0);
+    QCOMPARE(bar->high, 104.0);
+    QCOMPARE(bar->low, 99.0);
+    QCOMPARE(bar->close, 104.0);
+    QCOMPARE(bar->volume, 1.875);
 }
 
 void TestStreamBarBuilder::aDropLosesTheFormingBar()

@@ -9,7 +9,7 @@
 #include "providers/OandaProvider.h"
 #include "providers/OandaStreamBars.h"
 
-#include "AwaitCallback.h"
+#include "FetchBarsOnce.h"
 #include "FakeHttpServer.h"
 #include "FakeOandaStream.h"
 #include "OandaBodies.h"
@@ -106,9 +106,7 @@ OandaSettings TestOandaStream::settings() const
 
 Result<BarSeries> TestOandaStream::fetchOnce(MarketDataProvider& provider)
 {
-    const auto answer = awaitCallback<Result<BarSeries>>(
-        [&](auto done) { provider.fetchBars(BarRequest{eurUsdM1(), {}, m_clock->now()}, done); }, 5'000);
-    return answer ? *answer : Result<BarSeries>(Error{QStringLiteral("test_timeout"), QStringLiteral("no answer within 5 s")});
+    return fetchBarsOnce(provider, BarRequest{eurUsdM1(), {}, m_clock->now()});
 }
 
 void TestOandaStream::keepAlive(const OandaProvider& provider, const QDateTime& to)
