@@ -45,11 +45,11 @@ struct ConfigDraft {
     BrokerEnvironment oandaEnvironment = BrokerEnvironment::Practice;
     bool oandaAllowLive = false;
     QString oandaAccountId;
-    SecretField oandaToken;
+    SecretField oandaToken{SecretField::Storage::Environment, QStringLiteral("OANDA_TOKEN"), {}};
     bool coinbaseEnabled = false;
     bool coinbaseAllowLive = false;
-    SecretField coinbaseKeyName;
-    SecretField coinbasePrivateKey;
+    SecretField coinbaseKeyName{SecretField::Storage::Environment, QStringLiteral("COINBASE_KEY_NAME"), {}};
+    SecretField coinbasePrivateKey{SecretField::Storage::Environment, QStringLiteral("COINBASE_PRIVATE_KEY"), {}};
 
     friend bool operator==(const ConfigDraft&, const ConfigDraft&) = default;
 };

@@ -19,7 +19,8 @@ ConfigLoadResult load(const QByteArray& yaml)
 {
     ConfigLoadOptions options;
     const QHash<QString, QString> environment{{QStringLiteral("DESK_BOT_TOKEN"), botToken},
-                                              {QStringLiteral("DESK_HOOK_SECRET"), QStringLiteral("hook-secret")}};
+                                              {QStringLiteral("DESK_HOOK_SECRET"), QStringLiteral("hook-secret")},
+                                              {QStringLiteral("DESK_OANDA_TOKEN"), QStringLiteral("desk-oanda-token")}};
     options.environment = [environment](const QString& name) -> std::optional<QString> {
         if (!environment.contains(name))
             return std::nullopt;
@@ -54,6 +55,9 @@ ConfigDraft changedDraft()
     draft.maxDrawdownPct = 0.2;
     draft.maxTradesPerDay = 7;
     draft.approvalTimeoutS = 90;
+    draft.oandaEnabled = true;
+    draft.oandaAccountId = QStringLiteral("101-004-1234567-001");
+    draft.oandaToken = {SecretField::Storage::Environment, QStringLiteral("DESK_OANDA_TOKEN"), {}};
     return draft;
 }
 
@@ -105,6 +109,10 @@ void TestConfigWriter::aWrittenDraftLoadsBackWithTheSameValues()
     QCOMPARE(config.risk.maxDrawdownPct, 0.2);
     QCOMPARE(config.risk.maxTradesPerDay, 7);
     QCOMPARE(config.approvalTimeout, 90s);
+    QCOMPARE(config.oanda.accountId, QStringLiteral("101-004-1234567-001"));
+    QCOMPARE(config.oanda.environment, BrokerEnvironment::Practice);
+    QCOMPARE(config.oanda.token.reveal(), QStringLiteral("desk-oanda-token"));
+    QCOMPARE(config.platform, QStringLiteral("paper"));
 }
 
 void TestConfigWriter::aWrittenDraftReadsBackAsTheSameDraft()
