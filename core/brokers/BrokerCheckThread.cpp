@@ -13,11 +13,9 @@ BrokerCheckThread::BrokerCheckThread(QObject* parent) : QObject(parent)
 
 BrokerCheckThread::~BrokerCheckThread()
 {
+    // Checks cut short are deleted by their own thread as it finishes (deleteLater below).
     m_thread.quit();
     m_thread.wait();
-    // Checks cut short by the quit: their thread is gone, so they can be deleted from here.
-    for (const QPointer<BrokerCheck>& check : std::as_const(m_running))
-        delete check.data();
 }
 
 void BrokerCheckThread::check(const Config& config, const QString& broker)
@@ -26,6 +24,7 @@ void BrokerCheckThread::check(const Config& config, const QString& broker)
         m_thread.start();
     auto* check = new BrokerCheck(config, broker);
     check->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, check, &QObject::deleteLater);
     m_running.append(check);
     // Queued to this object's thread; the check is then deleted in its own.
     connect(check, &BrokerCheck::finished, this, [this, check](const BrokerCheckOutcome& outcome) {

@@ -12,8 +12,8 @@ namespace sentinel {
 
 /// Runs broker checks off the caller's thread: the Settings dialog's Check button must not freeze
 /// the window for the seconds a broker may take to answer. One worker thread, started on first
-/// use and joined on destruction (every request of a check has its deadline, so that wait is
-/// bounded); `finished` arrives in this object's thread.
+/// use and stopped on destruction (a check still under way is dropped and deleted in its thread);
+/// `finished` arrives in this object's thread.
 class BrokerCheckThread final : public QObject
 {
     Q_OBJECT

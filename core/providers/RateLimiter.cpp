@@ -150,7 +150,9 @@ void RateLimiter::markQuotaExhausted()
 
 void RateLimiter::rejectAll(const Error& error)
 {
-    // Take the queue first: a reject callback may submit again.
+    // Take the queue first: a reject callback may submit again. A shared grant taken for the
+    // head of the queue is given up with it: the next request asks afresh.
+    m_sharedGrant = false;
     auto pending = std::move(m_queue);
     m_queue.clear();
     for (auto& [key, request] : pending)
@@ -180,14 +182,14 @@ void RateLimiter::askShared(qint64 now)
 {
     m_sharedAsking = true;
     m_shared->take(m_sharedBudget, now, m_limits.requestsPerMinute, m_limits.window.count(),
-                   [this, alive = QPointer<RateLimiter>(this)](const SharedRateBudget::Answer& answer) {
+                   [this, now, alive = QPointer<RateLimiter>(this)](const SharedRateBudget::Answer& answer) {
                        if (!alive)
                            return;
                        m_sharedAsking = false;
                        if (answer.granted)
                            m_sharedGrant = true;
-                       else
-                           m_sharedRetryAt = answer.retryAtMs;
+                       else // never longer than a window: another desk's clock may run ahead of ours
+                           m_sharedRetryAt = std::min(answer.retryAtMs, now + m_limits.window.count());
                        pump(); // a no-op when answered from inside the pump
                    });
 }

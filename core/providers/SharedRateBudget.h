@@ -25,7 +25,7 @@ public:
     virtual ~SharedRateBudget() = default;
     Q_DISABLE_COPY_MOVE(SharedRateBudget)
 
-    /// Takes one request from `budget` ("oanda:101-004-…") at `nowMs`, when fewer than `limit`
+    /// Takes one request from `budget` ("oanda:" and a digest of the token) at `nowMs`, when fewer than `limit`
     /// were taken in the `windowMs` before it. `done` runs exactly once, possibly from inside this
     /// call. When the shared store cannot answer, the request is granted unshared: the desk's own
     /// window still holds, so one desk alone never breaks the limit.

@@ -156,6 +156,8 @@ void StreamedBars::markDropped(const Error& reason, qint64 retryAtMs)
     }
     if (wasLive)
         Q_EMIT streamDropped(reason, retryAtMs);
+    else
+        Q_EMIT retryScheduled();
 }
 
 } // namespace sentinel

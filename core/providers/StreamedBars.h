@@ -67,6 +67,8 @@ Q_SIGNALS:
     void barClosed(const QString& instrumentKey, qint64 closeMs);
     void streamDropped(const sentinel::Error& reason, qint64 retryAtMs);
     void streamLive();
+    /// A retry failed while the stream was down already: the next try moved.
+    void retryScheduled();
 
 protected:
     /// `instruments`: the intraday ones this feed serves (daily ones are ignored); `streamName`

@@ -26,12 +26,14 @@ void StreamingProvider::watch(StreamedBars* stream, const QString& title)
         Q_EMIT streamStateChanged();
     });
     connect(m_stream, &StreamedBars::streamLive, this, &MarketDataProvider::streamStateChanged);
+    connect(m_stream, &StreamedBars::retryScheduled, this, &MarketDataProvider::streamStateChanged);
 }
 
 void StreamingProvider::fetchBars(const BarRequest& request, BarsCallback done)
 {
     if (m_stream) {
         m_stream->start(); // on first use, in the engine's thread
+        m_streamStarted = true;
         if (m_stream->canAnswer(request.instrument)) {
             BarSeries series;
             series.instrument = request.instrument;
@@ -65,14 +67,16 @@ ProviderStats StreamingProvider::stats() const
 
 std::optional<StreamState> StreamingProvider::streamState() const
 {
-    if (!m_stream)
+    // Not started yet (no fetch reached this desk's provider: the shared cache answered them all)
+    // is not "down": nothing is streamed and nothing is missed.
+    if (!m_stream || !m_streamStarted)
         return std::nullopt;
     return m_stream->streamState();
 }
 
 std::optional<StreamState> StreamingProvider::streamStateFor(const Instrument& instrument) const
 {
-    if (!m_stream || !m_stream->streams(instrument))
+    if (!m_stream || !m_streamStarted || !m_stream->streams(instrument))
         return std::nullopt;
     return m_stream->streamState();
 }

@@ -49,6 +49,7 @@ private:
 
     Clock& m_clock;
     StreamedBars* m_stream = nullptr;
+    bool m_streamStarted = false;
     QSet<QString> m_confirming; ///< keys with a confirmation scheduled or under way
 };
 

@@ -145,17 +145,19 @@ void TestEngineOandaStream::aFridayOfStreamedBarsWithAStallAndADrop()
         for (const Bar& bar : update.bars)
             barOpens << bar.openTime.toMSecsSinceEpoch();
     });
-    // The watchlist's Feed column: engine-clock ms of each change of EUR/USD's degraded state.
+    // The watchlist's Feed column: engine-clock ms of each change of EUR/USD's degraded state, as
+    // the engine's snapshots say after each step (its publish timer runs on wall time, and a drop
+    // lasts one simulated second: sampling is what makes it certain to be seen).
     QList<QPair<qint64, bool>> degradedChanges;
     QStringList feeds;
-    connect(&engine, &Engine::snapshotsChanged, this, [this, &degradedChanges, &feeds](const InstrumentSnapshots& changed) {
-        for (const InstrumentSnapshot& snapshot : changed) {
+    const auto sampleFeed = [this, &engine, &degradedChanges, &feeds] {
+        for (const InstrumentSnapshot& snapshot : engine.snapshots()) {
             if (!feeds.contains(snapshot.feed))
                 feeds << snapshot.feed;
             if (snapshot.stream && (degradedChanges.isEmpty() || degradedChanges.constLast().second != snapshot.degraded()))
                 degradedChanges.append({m_clock.nowMs(), snapshot.degraded()});
         }
-    });
+    };
     connect(&engine, &Engine::alertRaised, this, [this, &disconnectedAt](const AlertView& alert) {
         if (alert.kind == alertkind::brokerDisconnected)
             disconnectedAt << m_clock.nowMs();
@@ -177,6 +179,7 @@ void TestEngineOandaStream::aFridayOfStreamedBarsWithAStallAndADrop()
                 stream.sendHeartbeat(now);
         }
         settler.settle(now.toString(Qt::ISODate));
+        sampleFeed();
     }
     const RunStatistics stats = engine.statistics();
     engine.stop();

@@ -136,13 +136,17 @@ void CoinbaseMarketStream::take(const WsMessage& message)
     } else if (std::holds_alternative<QList<WsHeartbeat>>(message.events)) {
         ++m_stats.heartbeats;
     } else if (const auto* events = std::get_if<QList<WsEvent<WsTrade>>>(&message.events); events && m_state == State::Live) {
+        // A message may list trades newest first. In trade-time order, a newer trade that opens
+        // the next interval never closes a bar before the older trades of this one are in it.
+        QList<WsTrade> trades;
         for (const WsEvent<WsTrade>& event : *events) {
-            if (event.type != WsEventType::Update)
-                continue; // the snapshot repeats trades from before the subscription
-            for (const WsTrade& trade : event.items) {
-                ++m_stats.trades;
-                Q_EMIT tradeReceived(trade);
-            }
+            if (event.type == WsEventType::Update) // the snapshot repeats trades from before the subscription
+                trades += event.items;
+        }
+        std::stable_sort(trades.begin(), trades.end(), [](const WsTrade& a, const WsTrade& b) { return a.time < b.time; });
+        for (const WsTrade& trade : std::as_const(trades)) {
+            ++m_stats.trades;
+            Q_EMIT tradeReceived(trade);
         }
     }
 }

@@ -161,9 +161,10 @@ void TestCoinbaseStream::tradesMakeBarsThatArePushedAndAnswerWithoutARequest()
 
     m_clock->advanceTo(at("10:00:05.000"));
     m_ws->sendTrade(btc, at("10:00:05.000"), 68100.00, 0.5);
-    // One message, newest first, as Coinbase may list them: the bar follows the trades' times.
-    m_ws->sendTrades(btc, {{at("10:00:59.900"), 68120.00, 0.25}, {at("10:00:45.000"), 68000.00, 1.0}, {at("10:00:30.000"), 68300.00, 0.125}});
-    m_ws->sendTrade(btc, at("10:01:00.100"), 68125.00, 0.5); // opens 10:01: 10:00 closes
+    // One message, newest first, as Coinbase may list them, its newest trade already in 10:01: the
+    // bar follows the trades' times, and 10:01's trade closes 10:00 only after the older ones.
+    m_ws->sendTrades(btc, {{at("10:01:00.100"), 68125.00, 0.5}, {at("10:00:59.900"), 68120.00, 0.25},
+                           {at("10:00:45.000"), 68000.00, 1.0}, {at("10:00:30.000"), 68300.00, 0.125}});
     QVERIFY(settle([&pushed] { return pushed.size() == 1; }));
     QCOMPARE(pushed.at(0).at(0).toString(), btcUsdM1().key());
 
