@@ -14,7 +14,8 @@ class WatchlistModel final : public KeyedTableModel<InstrumentSnapshot>
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WatchlistModel)
 public:
-    enum Column { SymbolColumn, MarketColumn, StateColumn, FeedColumn, PriceColumn, LastBarColumn, LagColumn, FreshnessColumn, ColumnCount };
+    // Feed last: freshness stays in view in a narrow dock; the feed matters when something is wrong.
+    enum Column { SymbolColumn, MarketColumn, StateColumn, PriceColumn, LastBarColumn, LagColumn, FreshnessColumn, FeedColumn, ColumnCount };
     enum Role { KeyRole = Qt::UserRole + 1, FreshnessRole };
 
     explicit WatchlistModel(QObject* parent = nullptr);
