@@ -180,10 +180,12 @@ void Engine::wireToUi()
     connect(m_desk.get(), &TradeDesk::proposalChanged, this, &Engine::proposalChanged);
     connect(m_desk.get(), &TradeDesk::chartMarkerAdded, this, &Engine::chartMarkerAdded);
     connect(m_desk.get(), &TradeDesk::accountChanged, this, &Engine::refreshRisk);
-    // A stream lost or back changes the Feed column of every instrument it serves.
+    // A stream lost or back changes the Feed column of every instrument it serves, not of polled ones.
     connect(m_services->upstream.get(), &MarketDataProvider::streamStateChanged, this, [this] {
-        for (const auto& runtime : m_instruments->all())
-            markChanged(runtime->snapshot.instrument.key());
+        for (const auto& runtime : m_instruments->all()) {
+            if (m_services->upstream->streamStateFor(runtime->snapshot.instrument))
+                markChanged(runtime->snapshot.instrument.key());
+        }
     });
     SignalDispatcher* dispatcher = m_services->dispatcher.get();
     if (!dispatcher)

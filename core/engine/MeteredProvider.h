@@ -34,7 +34,6 @@ public:
         m_upstream.fetchNewsSentiment(request, std::move(done));
     }
     [[nodiscard]] ProviderStats stats() const override { return m_upstream.stats(); }
-    [[nodiscard]] std::optional<StreamState> streamState() const override { return m_upstream.streamState(); }
     [[nodiscard]] std::optional<StreamState> streamStateFor(const Instrument& instrument) const override
     {
         return m_upstream.streamStateFor(instrument);

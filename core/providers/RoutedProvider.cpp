@@ -51,15 +51,6 @@ void RoutedProvider::fetchNewsSentiment(const NewsRequest& request, NewsCallback
     m_providers.front()->fetchNewsSentiment(request, std::move(done));
 }
 
-std::optional<StreamState> RoutedProvider::streamState() const
-{
-    for (const auto& provider : m_providers) {
-        if (auto state = provider->streamState())
-            return state;
-    }
-    return std::nullopt;
-}
-
 std::optional<StreamState> RoutedProvider::streamStateFor(const Instrument& instrument) const
 {
     return providerFor(instrument).streamStateFor(instrument);

@@ -30,8 +30,6 @@ public:
     void fetchNewsSentiment(const NewsRequest& request, NewsCallback done) override;
 
     [[nodiscard]] ProviderStats stats() const override;
-    /// The first streaming feed's (one desk streams from one broker at most).
-    [[nodiscard]] std::optional<StreamState> streamState() const override;
     [[nodiscard]] std::optional<StreamState> streamStateFor(const Instrument& instrument) const override;
     [[nodiscard]] QString feedNameFor(const Instrument& instrument) const override;
     [[nodiscard]] QList<const MarketDataProvider*> feeds() const override;
