@@ -75,9 +75,11 @@ private Q_SLOTS:
     void refusedProviderIsUnavailableAndReturnsAtTheNextCheck();
     void breakerOpensAfterOutagesProbesOncePerDoublingCooldownAndClosesWhenBack();
     void answersThatAreNotOutagesDoNotOpenTheBreaker();
+    void serverWithoutTheModelIsUnavailableButItsBreakerStaysClosed();
+    void openAiCompatibleServerIsCheckedThroughItsModelList();
 
 private:
-    void makePool(int providers);
+    void makePool(int providers, const QString& model = u"llama3.2"_qs);
     void startAndAwaitAvailable();
     std::optional<AdviceOutcome> adviseOnce(int index);
 
@@ -106,7 +108,7 @@ void TestProviderPool::cleanup()
     m_clock.reset();
 }
 
-void TestProviderPool::makePool(int providers)
+void TestProviderPool::makePool(int providers, const QString& model)
 {
     m_pool = std::make_unique<ProviderPool>(*m_clock, m_settings);
     for (FakeOllama* fake : {m_a.get(), m_b.get()}) {
@@ -114,7 +116,7 @@ void TestProviderPool::makePool(int providers)
             break;
         ProviderSettings settings;
         settings.baseUrl = fake->server.baseUrl();
-        settings.model = u"llama3.2"_qs;
+        settings.model = model;
         settings.timeout = 60s; // far beyond the test: only the pool's Clock deadline may cut a stall
         const auto index = m_pool->addProvider(settings);
         QVERIFY2(index.ok(), qPrintable(index.ok() ? QString() : index.error().message));
@@ -242,6 +244,43 @@ void TestProviderPool::answersThatAreNotOutagesDoNotOpenTheBreaker()
         QCOMPARE(adviseOnce(0)->advice.error().kind, QString::fromUtf16(advisorError::InvalidOutput));
     QCOMPARE(m_pool->status(0).breaker, BreakerState::Closed);
     QVERIFY(m_pool->status(0).available);
+}
+
+void TestProviderPool::serverWithoutTheModelIsUnavailableButItsBreakerStaysClosed()
+{
+    makePool(1, u"mistral"_qs);
+    m_pool->start();
+    QTRY_VERIFY(m_pool->status(0).checkedAt.isValid());
+    QVERIFY(!m_pool->status(0).available);
+    QCOMPARE(m_pool->status(0).reason->kind, QString::fromUtf16(advisorError::ModelNotFound));
+    for (int check = 2; check <= 4; ++check) { // twice the threshold: answers are not outages
+        m_clock->advanceBy(m_settings.healthInterval);
+        QTRY_COMPARE(m_pool->status(0).checkedAt, m_clock->now());
+        QCOMPARE(m_a->server.requestCount("/api/version"), check);
+    }
+    QCOMPARE(m_pool->status(0).breaker, BreakerState::Closed);
+    QVERIFY(m_pool->availableProviders().isEmpty());
+}
+
+void TestProviderPool::openAiCompatibleServerIsCheckedThroughItsModelList()
+{
+    FakeHttpServer server;
+    QVERIFY(server.start());
+    server.route("/v1/models", CannedResponse::json(recorded(u"openai_models_list"_qs)));
+    server.route("/v1/chat/completions",
+                 CannedResponse::json(recorded(u"openai_chat_completion_that_is_valid_advice"_qs)));
+    m_pool = std::make_unique<ProviderPool>(*m_clock, m_settings);
+    ProviderSettings settings;
+    settings.kind = ProviderKind::OpenAiCompatible;
+    settings.baseUrl = server.baseUrl();
+    settings.model = u"qwen2.5:7b"_qs;
+    QVERIFY(m_pool->addProvider(settings).ok());
+
+    startAndAwaitAvailable();
+    QCOMPARE(server.requestCount("/v1/models"), 1);
+    QVERIFY(adviseOnce(0)->advice.ok());
+    QCOMPARE(server.connectionCount(), 1);
+    m_pool.reset(); // before its server
 }
 
 QTEST_GUILESS_MAIN(TestProviderPool)
