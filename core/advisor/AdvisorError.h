@@ -29,6 +29,8 @@ inline constexpr char16_t EndpointNotFound[] = u"advisor_endpoint_not_found"; //
 inline constexpr char16_t StreamError[] = u"advisor_stream_error";            ///< an error line in a 200 stream, or a cut stream
 inline constexpr char16_t ResponseTooLarge[] = u"advisor_response_too_large"; ///< a body, stream line or content over its cap
 inline constexpr char16_t UnexpectedShape[] = u"advisor_unexpected_shape";    ///< JSON, but not the answer expected
+/// The provider pool holds this server back (down, unchecked, breaker open): nothing was sent.
+inline constexpr char16_t ProviderUnavailable[] = u"advisor_provider_unavailable";
 
 [[nodiscard]] inline Error make(const char16_t* kind, const QString& message, const QString& remedy = {})
 {
