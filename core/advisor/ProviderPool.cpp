@@ -115,7 +115,7 @@ void ProviderPool::onHealthTick()
         if (m_entries[std::size_t(i)]->breaker.state() == BreakerState::Closed)
             check(i);
     }
-    m_tick = m_clock.callAfter(m_settings.healthInterval, this, [this] { onHealthTick(); });
+    m_tick = m_clock.callAfter(m_settings.checkPeriod(), this, [this] { onHealthTick(); });
 }
 
 void ProviderPool::check(int index)

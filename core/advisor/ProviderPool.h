@@ -23,6 +23,14 @@ struct PoolSettings {
     /// stalled server is caught within one interval whatever the provider's own deadline).
     std::chrono::milliseconds healthTimeout{std::chrono::seconds(5)};
     BreakerSettings breaker;
+
+    /// How often checks go out: `healthInterval - healthTimeout`, so a check's verdict (an
+    /// answer or its deadline) always lands within one interval of a server going down. The
+    /// whole interval when the deadline is not shorter (a setting the config refuses).
+    [[nodiscard]] std::chrono::milliseconds checkPeriod() const
+    {
+        return healthTimeout < healthInterval ? healthInterval - healthTimeout : healthInterval;
+    }
 };
 
 /// What the pool knows of one model server now.
@@ -37,7 +45,8 @@ struct ProviderStatus {
 
 /// The advisor's model servers (issue 15): each provider is created once, with its one
 /// connection, and reused for every decision. Each is health-checked before first use and then
-/// every `healthInterval` on the Clock; outages (health or advice) feed its ProviderBreaker, and
+/// every checkPeriod() on the Clock, so one that goes down is held back within one
+/// `healthInterval`; outages (health or advice) feed its ProviderBreaker, and
 /// an open breaker's half-open probe is one health check. A provider is never used before its
 /// first check has answered, so a decision asks only availableProviders() and never waits on a
 /// server that is down (docs/adr/0128-advisor-provider-pool.md).
@@ -51,7 +60,7 @@ public:
 
     /// Creates the provider for `settings` (owned by the pool); its index, or why none.
     Result<int> addProvider(const ProviderSettings& settings);
-    /// Checks every provider now, then every `healthInterval`.
+    /// Checks every provider now, then every checkPeriod().
     void start();
 
     [[nodiscard]] int size() const { return int(m_entries.size()); }

@@ -160,7 +160,9 @@ void TestProviderPool::stalledProviderIsHeldBackWithinOneIntervalAndNoDecisionWa
     m_a->downBehaviour = CannedResponse::Behaviour::Stall;
     m_a->down = true;
 
-    m_clock->advanceBy(m_settings.healthInterval); // the next check goes out to both
+    const QDateTime downAt = m_clock->now(); // just after a check: the worst case
+
+    m_clock->advanceBy(m_settings.checkPeriod()); // the next check goes out to both
     const QDateTime checkedAt = m_clock->now();
     QTRY_COMPARE(m_pool->status(1).checkedAt, checkedAt);
     QTRY_COMPARE(m_a->server.requestCount("/api/version"), 2); // A has the check and sits on it
@@ -169,7 +171,7 @@ void TestProviderPool::stalledProviderIsHeldBackWithinOneIntervalAndNoDecisionWa
     m_clock->advanceBy(m_settings.healthTimeout); // no wall time passes: the pool's own deadline
     QVERIFY(!m_pool->status(0).available);
     QCOMPARE(m_pool->status(0).reason->kind, QString::fromUtf16(advisorError::Unreachable));
-    QVERIFY(m_clock->now() <= checkedAt.addMSecs(m_settings.healthInterval.count()));
+    QCOMPARE(m_clock->now(), downAt.addMSecs(m_settings.healthInterval.count())); // within one interval
     QCOMPARE(m_pool->availableProviders(), QList<int>{1});
 
     // A decision asks only the available providers, so it is answered by B alone.
@@ -187,13 +189,13 @@ void TestProviderPool::refusedProviderIsUnavailableAndReturnsAtTheNextCheck()
     makePool(1);
     startAndAwaitAvailable();
     m_a->down = true;
-    m_clock->advanceBy(m_settings.healthInterval);
+    m_clock->advanceBy(m_settings.checkPeriod());
     QTRY_VERIFY(!m_pool->status(0).available);
     QCOMPARE(m_pool->status(0).reason->kind, QString::fromUtf16(advisorError::Unreachable));
     QCOMPARE(m_pool->status(0).breaker, BreakerState::Closed); // one outage of two
 
     m_a->down = false;
-    m_clock->advanceBy(m_settings.healthInterval);
+    m_clock->advanceBy(m_settings.checkPeriod());
     QTRY_VERIFY(m_pool->status(0).available);
     QVERIFY(!m_pool->status(0).reason);
     QCOMPARE(m_pool->status(0).checkedAt, m_clock->now());
@@ -210,7 +212,7 @@ void TestProviderPool::breakerOpensAfterOutagesProbesOncePerDoublingCooldownAndC
     QCOMPARE(adviseOnce(0)->advice.error().kind, QString::fromUtf16(advisorError::Unreachable));
     QCOMPARE(m_pool->status(0).breaker, BreakerState::Closed);
     QVERIFY(!m_pool->status(0).available);
-    m_clock->advanceBy(m_settings.healthInterval);
+    m_clock->advanceBy(m_settings.checkPeriod());
     QTRY_COMPARE(m_pool->status(0).breaker, BreakerState::Open);
     const QDateTime openedAt = m_clock->now();
     QVERIFY(!m_pool->status(0).available);
@@ -254,7 +256,7 @@ void TestProviderPool::serverWithoutTheModelIsUnavailableButItsBreakerStaysClose
     QVERIFY(!m_pool->status(0).available);
     QCOMPARE(m_pool->status(0).reason->kind, QString::fromUtf16(advisorError::ModelNotFound));
     for (int check = 2; check <= 4; ++check) { // twice the threshold: answers are not outages
-        m_clock->advanceBy(m_settings.healthInterval);
+        m_clock->advanceBy(m_settings.checkPeriod());
         QTRY_COMPARE(m_pool->status(0).checkedAt, m_clock->now());
         QCOMPARE(m_a->server.requestCount("/api/version"), check);
     }
