@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ApprovalPanel.h"
 
+#include "ui/AdviceDetails.h"
 #include "ui/ApprovalModel.h"
 #include "ui/Format.h"
 #include "ui/PanelWidgets.h"
@@ -254,6 +255,8 @@ void ApprovalPanel::showDetails()
     const auto esc = [](const QString& text) { return text.toHtmlEscaped(); };
     QString html = QStringLiteral("<b>%1</b><br>").arg(esc(confirmationText(p)));
     html += tr("Strategy: %1").arg(esc(p.strategyReason)) + QStringLiteral("<br>");
+    if (p.advice)
+        html += AdviceDetails::html(*p.advice, palette());
     html += tr("Data: %1").arg(esc(p.freshness)) + QStringLiteral("<br>");
     html += tr("VaR before / after: %1 / %2").arg(Format::percent(p.varBefore, 2), Format::percent(p.varAfter, 2))
         + QStringLiteral("<br>");

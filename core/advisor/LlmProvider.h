@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 #include <chrono>
 #include <functional>
@@ -29,6 +30,13 @@ struct AdviceOutcome {
     /// The model that answered as the server names it, with what identifies its build where the
     /// server says (Ollama: the digest's first 12 digits; OpenAI: system_fingerprint).
     QString modelVersion;
+};
+
+/// How one provider's requests used its connection: every request not needing a new TCP
+/// connection reused the kept-alive one.
+struct ConnectionUse {
+    qint64 requests = 0;
+    qint64 connectionsOpened = 0;
 };
 
 /// Whether a server answers and has the configured model.
@@ -55,6 +63,9 @@ public:
     [[nodiscard]] virtual ProviderKind kind() const = 0;
     /// The model as it is sent ("llama3.2:latest").
     [[nodiscard]] virtual QString model() const = 0;
+    /// The server, as configured (no user info; checkBaseUrl refuses it).
+    [[nodiscard]] virtual QUrl baseUrl() const = 0;
+    [[nodiscard]] virtual ConnectionUse connectionUse() const = 0;
 
     /// Reachable (an error if not), its version where it has one, and whether the model is there.
     virtual void checkHealth(HealthCallback done) = 0;

@@ -55,6 +55,9 @@ void ModelServerClient::send(QStringView path, const QByteArray* json, qint64 ma
         reply = m_network->get(request);
     }
     net::BoundedReply::watch(reply, net::Limits{m_deadline, maxBodyBytes});
+    ++m_requestsSent;
+    // Emitted only when the request needs a new socket: a reused connection never connects.
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] { ++m_connectionsOpened; });
     connect(reply, &QNetworkReply::finished, this, [this, reply, done = std::move(done), sent] {
         reply->deleteLater();
         finish(reply, done, sent);

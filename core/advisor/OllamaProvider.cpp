@@ -94,4 +94,14 @@ void OllamaProvider::checkHealth(HealthCallback done)
     });
 }
 
+QUrl OllamaProvider::baseUrl() const
+{
+    return m_client->baseUrl();
+}
+
+ConnectionUse OllamaProvider::connectionUse() const
+{
+    return ConnectionUse{m_client->requestsSent(), m_client->connectionsOpened()};
+}
+
 } // namespace sentinel::advisor

@@ -107,4 +107,14 @@ void OpenAiCompatibleProvider::checkHealth(HealthCallback done)
     });
 }
 
+QUrl OpenAiCompatibleProvider::baseUrl() const
+{
+    return m_client->baseUrl();
+}
+
+ConnectionUse OpenAiCompatibleProvider::connectionUse() const
+{
+    return ConnectionUse{m_client->requestsSent(), m_client->connectionsOpened()};
+}
+
 } // namespace sentinel::advisor

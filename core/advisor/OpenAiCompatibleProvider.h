@@ -23,6 +23,8 @@ public:
 
     [[nodiscard]] ProviderKind kind() const override { return ProviderKind::OpenAiCompatible; }
     [[nodiscard]] QString model() const override { return m_model; }
+    [[nodiscard]] QUrl baseUrl() const override;
+    [[nodiscard]] ConnectionUse connectionUse() const override;
 
     void checkHealth(HealthCallback done) override;
     void listModels(ModelsCallback done) override;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Instrument.h"
+#include "config/AdvisorSettings.h"
 #include "common/LogFormat.h"
 #include "common/Secret.h"
 
@@ -148,6 +149,7 @@ struct Config {
     /// `watchlist[i].provider` where it differs from `provider`, by Instrument::key().
     QHash<QString, ProviderKind> providerOverrides;
     QString strategyName = QStringLiteral("sma_cross");
+    AdvisorSettings advisor; ///< `advisor:`, used when strategyName is llm_advisor
     QString platform = QStringLiteral("paper");
     PaperSettings paper;
     std::chrono::seconds approvalTimeout{300};

@@ -16,7 +16,7 @@ namespace sentinel {
 /// strategies). The caller passes what its registries hold; the defaults are the built-ins.
 struct KnownNames {
     QStringList markets{QStringLiteral("XNYS"), QStringLiteral("XNAS"), QStringLiteral("FX"), QStringLiteral("CRYPTO")};
-    QStringList strategies{QStringLiteral("sma_cross"), QStringLiteral("rsi_reversion")};
+    QStringList strategies{QStringLiteral("sma_cross"), QStringLiteral("rsi_reversion"), QStringLiteral("llm_advisor")};
 };
 
 /// Looks up `${NAME}` references. Default: the process environment.

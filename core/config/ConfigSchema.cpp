@@ -2,6 +2,7 @@
 #include "config/ConfigSchema.h"
 
 #include "common/Excerpt.h"
+#include "config/AdvisorSchema.h"
 #include "config/BrokerSchema.h"
 #include "config/CoinbaseSchema.h"
 #include "config/TelegramShapes.h"
@@ -483,7 +484,7 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     reader.checkMap(root, QString(),
                     {"mode", "autonomous", "provider", "providers", "watchlist", "strategy", "platform", "paper",
                      "approval", "freshness", "cache", "risk", "telegram", "webhook", "journal", "telemetry",
-                     "logging", "calendars", "oanda", "coinbase"});
+                     "logging", "calendars", "oanda", "coinbase", "advisor"});
     // Issues come out in this order; the mode rules need every section read first.
     readMode(reader, root, config);
     readProviders(reader, root, config);
@@ -492,6 +493,7 @@ void readConfig(SchemaReader& reader, const YAML::Node& root, const KnownNames& 
     readOanda(reader, root, config);
     readCoinbase(reader, root, config);
     readStrategy(reader, root, known, config);
+    readAdvisor(reader, root, known, config);
     readPlatform(reader, root, config);
     checkBrokerFeeds(reader, root, config);
     readPaper(reader, root, config);

@@ -255,6 +255,7 @@ void DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal
                                                    now.addSecs(m_context.config.approvalTimeout.count()));
     proposal.isExit = signal.isExit;
     proposal.strategyReason = signal.reason;
+    proposal.advice = signal.advice;
     proposal.freshness = QStringLiteral("%1 (lag %2)").arg(freshnessName(verdict.status), lagText(verdict.lagMs));
     if (!exitNote.isEmpty())
         proposal.freshness += QStringLiteral("; ") + exitNote;

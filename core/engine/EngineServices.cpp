@@ -7,6 +7,7 @@
 #include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "config/Config.h"
+#include "engine/AdvisorServices.h"
 #include "engine/AlertSink.h"
 #include "engine/BarHistory.h"
 #include "engine/EngineOptions.h"
@@ -223,14 +224,18 @@ QStringList EngineServices::buildStores()
 
 QStringList EngineServices::buildDecisionRules()
 {
-    QStringList problems;
-    auto chosen = StrategyRegistry::create(m_config.strategyName);
-    if (!chosen)
-        problems << QStringLiteral("strategy.name: %1").arg(chosen.error().toString());
-    else
-        strategy = std::move(chosen).value();
     riskGate = std::make_unique<RiskGate>(m_config.risk);
-    return problems;
+    Result<std::unique_ptr<Strategy>> chosen = Error{};
+    if (m_config.strategyName == StrategyRegistry::advisorName()) {
+        advisor = std::make_unique<AdvisorServices>(m_config, m_clock, m_alerts);
+        chosen = advisor->build();
+    } else {
+        chosen = StrategyRegistry::create(m_config.strategyName);
+    }
+    if (!chosen)
+        return {QStringLiteral("strategy.name: %1").arg(chosen.error().toString())};
+    strategy = std::move(chosen).value();
+    return {};
 }
 
 QStringList EngineServices::buildDispatcher()

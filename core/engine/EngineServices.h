@@ -11,6 +11,7 @@
 
 namespace sentinel {
 
+class AdvisorServices;
 class AlertSink;
 class BarStore;
 class CacheRegistry;
@@ -64,6 +65,7 @@ public:
     TtlCache<quint64, PortfolioSnapshot>* portfolioCache = nullptr; ///< owned by `caches`
     std::unique_ptr<Journal> journal;
     std::unique_ptr<TradingPlatform> platform;
+    std::unique_ptr<AdvisorServices> advisor; ///< with strategy.name: llm_advisor; null otherwise
     std::unique_ptr<Strategy> strategy;
     std::unique_ptr<RiskGate> riskGate;
     std::unique_ptr<Outbox> outbox;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/AdviceRecord.h"
 #include "common/Freshness.h"
 #include "common/Instrument.h"
 #include "common/ProposalState.h"
@@ -146,6 +147,7 @@ struct ProposalView {
     double quantity = 0;
     double price = 0;
     QString strategyReason;
+    std::optional<AdviceRecord> advice; ///< the advisor's reason, votes and latencies, when it advised
     bool riskApproved = false;
     QStringList riskReasons;     ///< every check's outcome, failed ones first
     double varBefore = 0;

@@ -13,6 +13,7 @@ ProposalView toView(const TradeProposal& proposal)
     view.quantity = proposal.quantity;
     view.price = proposal.price;
     view.strategyReason = proposal.strategyReason;
+    view.advice = proposal.advice;
     view.riskApproved = proposal.verdict.approved;
     view.riskReasons = proposal.verdict.reasons;
     view.varBefore = proposal.varBefore;

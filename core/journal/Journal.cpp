@@ -17,7 +17,8 @@ namespace sentinel {
 namespace {
 const QString proposalColumns = QStringLiteral(
     "SELECT id, symbol, market, interval, side, is_exit, quantity, price, strategy_reason, verdict_json, var_before, "
-    "var_after, freshness, created_at_ms, expires_at_ms, client_order_id, state, resolution, resolved_at_ms FROM proposals ");
+    "var_after, freshness, created_at_ms, expires_at_ms, client_order_id, state, resolution, resolved_at_ms, advice_json "
+    "FROM proposals ");
 
 TradeProposal readProposal(const QSqlQuery& row)
 {
@@ -42,6 +43,13 @@ TradeProposal readProposal(const QSqlQuery& row)
     proposal.state = parseProposalState(row.value(16).toString()).value_or(ProposalState::Pending);
     proposal.resolution = row.value(17).toString();
     proposal.resolvedAt = dateTimeFromMs(row.value(18));
+    if (!row.value(19).isNull()) {
+        proposal.advice = AdviceRecord::fromJson(QJsonDocument::fromJson(row.value(19).toString().toUtf8()).object());
+        if (!proposal.advice) { // kept visible: an advised proposal never reads as a rule strategy's
+            proposal.advice.emplace();
+            proposal.advice->reason = QStringLiteral("advisor record unreadable in the journal");
+        }
+    }
     return proposal;
 }
 
@@ -146,15 +154,18 @@ Status Journal::recordProposal(const TradeProposal& proposal)
     if (Status status = validate(proposal); !status)
         return status;
     const QByteArray verdict = QJsonDocument(proposal.verdict.toJson()).toJson(QJsonDocument::Compact);
+    const QVariant advice = proposal.advice
+                                ? QVariant(QString::fromUtf8(QJsonDocument(proposal.advice->toJson()).toJson(QJsonDocument::Compact)))
+                                : QVariant(QMetaType::fromType<QString>());
     return m_db->exec(
         QStringLiteral("INSERT INTO proposals (id, instrument_key, symbol, market, interval, side, is_exit, quantity, price, "
                        "strategy_reason, verdict_json, var_before, var_after, freshness, client_order_id, created_at_ms, "
-                       "expires_at_ms, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')"),
+                       "expires_at_ms, advice_json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')"),
         {proposal.id, proposal.instrument.key(), proposal.instrument.symbol, proposal.instrument.market,
          intervalName(proposal.instrument.interval), sideName(proposal.side), proposal.isExit ? 1 : 0, proposal.quantity,
          proposal.price, text(proposal.strategyReason), QString::fromUtf8(verdict), proposal.varBefore, proposal.varAfter,
          text(proposal.freshness), proposal.clientOrderId, proposal.createdAt.toMSecsSinceEpoch(),
-         proposal.expiresAt.toMSecsSinceEpoch()});
+         proposal.expiresAt.toMSecsSinceEpoch(), advice});
 }
 
 Status Journal::transition(const QString& proposalId, const QStringList& from, ProposalState to, const QString& resolution,

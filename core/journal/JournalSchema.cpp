@@ -80,6 +80,9 @@ const QList<JournalMigration>& JournalSchema::migrations()
              QStringLiteral("CREATE INDEX proposals_by_state ON proposals (state, expires_at_ms)"),
              QStringLiteral("CREATE INDEX alerts_unacknowledged ON alerts (acknowledged, at_ms)"),
          }},
+        {3,
+         QStringLiteral("the advisor's record of an advised proposal (prompt hash, models, answers, latency)"),
+         {QStringLiteral("ALTER TABLE proposals ADD COLUMN advice_json TEXT")}},
     };
     return all;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/AdviceRecord.h"
 #include "common/Instrument.h"
 #include "common/PositionState.h"
 #include "common/Side.h"
@@ -24,6 +25,7 @@ struct Signal {
     double referencePrice = 0;    ///< close of the bar it was computed on
     QDateTime barOpenTime;        ///< UTC opening instant of that bar
     std::optional<double> stopDistance; ///< suggested stop distance in price units (2 x ATR)
+    std::optional<AdviceRecord> advice; ///< what the LLM advisor said; none for a rule strategy
 
     friend bool operator==(const Signal&, const Signal&) = default;
 };

@@ -33,7 +33,7 @@ const Entry* find(QStringView name)
 }
 } // namespace
 
-QStringList StrategyRegistry::names()
+QStringList StrategyRegistry::ruleNames()
 {
     QStringList names;
     for (const Entry& entry : entries)
@@ -41,15 +41,32 @@ QStringList StrategyRegistry::names()
     return names;
 }
 
+QString StrategyRegistry::advisorName()
+{
+    return QStringLiteral("llm_advisor");
+}
+
+QStringList StrategyRegistry::names()
+{
+    QStringList names = ruleNames();
+    names << advisorName();
+    names.sort();
+    return names;
+}
+
 bool StrategyRegistry::contains(QStringView name)
 {
-    return find(name) != nullptr;
+    return find(name) != nullptr || name == advisorName();
 }
 
 Result<std::unique_ptr<Strategy>> StrategyRegistry::create(QStringView name)
 {
     if (const Entry* entry = find(name))
         return entry->factory();
+    if (name == advisorName())
+        return Error{QStringLiteral("unknown_strategy"),
+                     QStringLiteral("llm_advisor is built by the engine with its model servers, not by name alone"),
+                     QStringLiteral("this is a bug in the caller: build it from the advisor: section")};
     return Error{QStringLiteral("unknown_strategy"),
                  QStringLiteral("unknown strategy '%1'").arg(name),
                  QStringLiteral("set strategy.name to one of: %1").arg(names().join(QStringLiteral(", ")))};

@@ -15,11 +15,15 @@ namespace sentinel {
 class StrategyRegistry final
 {
 public:
-    /// Every known name, sorted ("rsi_reversion", "sma_cross"); config validation uses it.
+    /// Every known name, sorted ("llm_advisor", "rsi_reversion", "sma_cross"); config validation uses it.
     [[nodiscard]] static QStringList names();
+    /// The rule strategies, which need nothing but their parameters: what `advisor.fallback` may name.
+    [[nodiscard]] static QStringList ruleNames();
+    /// "llm_advisor": built by the engine from the `advisor:` section (LlmAdvisorStrategy), not here.
+    [[nodiscard]] static QString advisorName();
     [[nodiscard]] static bool contains(QStringView name);
-    /// A new strategy with its default parameters, or an `unknown_strategy` error that lists the
-    /// known names.
+    /// A new rule strategy with its default parameters, or an `unknown_strategy` error that lists
+    /// the known names (llm_advisor included: it needs its model servers, see advisorName()).
     [[nodiscard]] static Result<std::unique_ptr<Strategy>> create(QStringView name);
 };
 

@@ -31,7 +31,7 @@ Signal signalOnLastBar(const Instrument& instrument, const Bars& bars, Side side
 {
     const Bar& last = bars.last();
     return Signal{instrument, side, isExit, std::clamp(confidence, 0.0, 1.0), std::move(reason), last.close,
-                  last.openTime, stopDistance};
+                  last.openTime, stopDistance, std::nullopt};
 }
 
 } // namespace sentinel::strategy

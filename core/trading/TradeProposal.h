@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/AdviceRecord.h"
 #include "common/Instrument.h"
 #include "common/ProposalState.h"
 #include "common/Side.h"
@@ -36,6 +37,7 @@ struct TradeProposal {
     double quantity = 0;
     double price = 0;
     QString strategyReason;
+    std::optional<AdviceRecord> advice; ///< the advisor's reason and votes, for an advised proposal
     RiskVerdictSummary verdict;
     double varBefore = 0;    ///< portfolio VaR (fraction of equity) without the trade
     double varAfter = 0;     ///< and with it

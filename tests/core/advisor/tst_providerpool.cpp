@@ -9,6 +9,7 @@
 
 #include "AwaitCallback.h"
 #include "FakeHttpServer.h"
+#include "FakeOllama.h"
 #include "TestData.h"
 
 #include <QTest>
@@ -20,6 +21,7 @@ using namespace sentinel::advisor;
 using namespace std::chrono_literals;
 using sentinel::test::CannedResponse;
 using sentinel::test::FakeHttpServer;
+using sentinel::test::FakeOllama;
 using sentinel::test::RecordedRequest;
 
 namespace {
@@ -30,37 +32,8 @@ const AdviceRequest kRequest{QStringLiteral("You advise on one FX pair. Answer w
 
 QByteArray recorded(const QString& folder)
 {
-    const QByteArray body =
-        test::readFile(test::dataPath(QStringLiteral("ollama/golden/") + folder + QStringLiteral("/input.json")));
-    if (body.isEmpty())
-        qFatal("missing fixture %s", qPrintable(folder));
-    return body;
+    return test::recordedOllama(folder);
 }
-
-/// A recorded Ollama server that a test can take down (`down` answers every request with
-/// `downBehaviour`) and bring back.
-struct FakeOllama {
-    FakeHttpServer server;
-    CannedResponse::Behaviour downBehaviour = CannedResponse::Behaviour::CloseAbruptly;
-    bool down = false;
-
-    FakeOllama()
-    {
-        serve("/api/chat", CannedResponse::json(recorded(u"ollama_chat_answer_that_is_valid_advice"_qs)));
-        serve("/api/tags", CannedResponse::json(recorded(u"recorded_tags"_qs)));
-        serve("/api/version", CannedResponse::json(recorded(u"recorded_version"_qs)));
-    }
-    void serve(const QByteArray& path, const CannedResponse& answer)
-    {
-        server.route(path, [this, answer](const RecordedRequest&) {
-            if (!down)
-                return answer;
-            CannedResponse failed;
-            failed.behaviour = downBehaviour;
-            return failed;
-        });
-    }
-};
 
 } // namespace
 

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void proposalReadsBackAsWritten();
+    void advisedProposalKeepsTheAdvisorsRecord();
     void proposalIdIsStoredOnce();
     void malformedProposalsAreRefused_data();
     void malformedProposalsAreRefused();
@@ -90,6 +91,31 @@ void TestJournal::proposalReadsBackAsWritten()
     const auto stored = m_journal->proposal(proposal.id);
     QVERIFY(stored.ok() && stored.value());
     QCOMPARE(*stored.value(), proposal);
+}
+
+void TestJournal::advisedProposalKeepsTheAdvisorsRecord()
+{
+    TradeProposal proposal = JournalFixture::proposalAt(at(0));
+    AdviceRecord record;
+    record.action = QStringLiteral("buy");
+    record.reason = QStringLiteral("Broke out of the range on volume.");
+    record.fallback = QStringLiteral("sma_cross");
+    record.promptSha256 = QString(64, u'a');
+    record.contextLeftOut = {QStringLiteral("sentiment: no Alpha Vantage key configured")};
+    record.votes = {AdvisorVote{QStringLiteral("ollama llama3.2:latest at http://127.0.0.1:11434"), QStringLiteral("llama3.2:latest"),
+                                QStringLiteral("a80c4f17acd5"), QStringLiteral("buy"), 0.72, 1, 2254, {},
+                                QStringLiteral(R"({"action":"buy","confidence":0.72})")},
+                    AdvisorVote{QStringLiteral("openai qwen at https://llm.example.com"), QStringLiteral("qwen"), {}, {}, 0, 1,
+                                20000, QStringLiteral("deadline_exceeded"), QStringLiteral("did not answer within 20000 ms")}};
+    proposal.advice = record;
+    QVERIFY(m_journal->recordProposal(proposal).ok());
+    const auto stored = m_journal->proposal(proposal.id);
+    QVERIFY(stored.ok() && stored.value());
+    QCOMPARE(stored.value()->advice, std::optional<AdviceRecord>(record));
+    QCOMPARE(*stored.value(), proposal);
+    // A rule strategy's proposal has none, and reads back without one.
+    const TradeProposal plain = recordNew();
+    QVERIFY(!m_journal->proposal(plain.id).value()->advice);
 }
 
 void TestJournal::proposalIdIsStoredOnce()

@@ -18,13 +18,18 @@ private Q_SLOTS:
 
 void TestStrategyRegistry::listsTheBuiltInStrategies()
 {
-    QCOMPARE(StrategyRegistry::names(), (QStringList{QStringLiteral("rsi_reversion"), QStringLiteral("sma_cross")}));
+    QCOMPARE(StrategyRegistry::names(),
+             (QStringList{QStringLiteral("llm_advisor"), QStringLiteral("rsi_reversion"), QStringLiteral("sma_cross")}));
+    QCOMPARE(StrategyRegistry::ruleNames(), (QStringList{QStringLiteral("rsi_reversion"), QStringLiteral("sma_cross")}));
+    // The advisor is known to configuration, but needs its model servers to be built.
+    QVERIFY(StrategyRegistry::contains(StrategyRegistry::advisorName()));
+    QVERIFY(!StrategyRegistry::create(StrategyRegistry::advisorName()).ok());
 }
 
 void TestStrategyRegistry::createsEachKnownStrategyByName_data()
 {
     QTest::addColumn<QString>("name");
-    for (const QString& name : StrategyRegistry::names())
+    for (const QString& name : StrategyRegistry::ruleNames())
         QTest::newRow(qPrintable(name)) << name;
 }
 
