@@ -5,6 +5,9 @@
 #include "advisor/OllamaProvider.h"
 #include "advisor/OpenAiCompatibleProvider.h"
 
+#include <QScopeGuard>
+
+#include <algorithm>
 #include <utility>
 
 namespace sentinel::advisor {
@@ -16,6 +19,9 @@ struct ProviderPool::Entry {
     ProviderBreaker breaker;
     ProviderStatus status;
     bool checking = false; ///< a health check is in flight: never stack a second on its connection
+    bool everChecked = false; ///< its first check has answered or passed its deadline
+    /// Advice asked for before the first check decided: sent (or refused) once it has.
+    std::vector<std::function<void()>> awaitingFirstCheck;
     TimerId overdueTimer = 0;
     TimerId probeTimer = 0;
 };
@@ -80,6 +86,11 @@ ProviderStatus ProviderPool::status(int index) const
     return now;
 }
 
+int ProviderPool::checksInFlight() const
+{
+    return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [](const auto& entry) { return entry->checking; }));
+}
+
 QList<int> ProviderPool::availableProviders() const
 {
     QList<int> ready;
@@ -90,9 +101,22 @@ QList<int> ProviderPool::availableProviders() const
     return ready;
 }
 
+bool ProviderPool::firstCheckPending(int index) const
+{
+    const Entry& entry = *m_entries.at(std::size_t(index));
+    return !entry.everChecked && entry.checking;
+}
+
 void ProviderPool::advise(int index, const AdviceRequest& request, LlmProvider::AdviceCallback done)
 {
     Entry& entry = *m_entries.at(std::size_t(index));
+    if (firstCheckPending(index)) {
+        // Never sent to an unchecked server, but not refused for being early either: the
+        // decision that starts with the engine waits for the check (bounded by its deadline).
+        entry.awaitingFirstCheck.emplace_back(
+            [this, index, request, done = std::move(done)]() mutable { advise(index, request, std::move(done)); });
+        return;
+    }
     if (!entry.status.available) {
         Error refused = entry.status.reason.value_or(notCheckedYet());
         refused.kind = QString::fromUtf16(advisorError::ProviderUnavailable);
@@ -130,8 +154,13 @@ void ProviderPool::check(int index)
 
 void ProviderPool::onHealthAnswer(int index, const Result<ProviderHealth>& health)
 {
+    const auto answered = qScopeGuard([this, index] {
+        releaseEarlyAdvice(index);
+        Q_EMIT checkAnswered(index);
+    });
     Entry& entry = *m_entries[std::size_t(index)];
     entry.checking = false;
+    entry.everChecked = true;
     m_clock.cancel(entry.overdueTimer);
     entry.overdueTimer = 0;
     if (!health) {
@@ -166,11 +195,30 @@ void ProviderPool::onHealthOverdue(int index)
 {
     Entry& entry = *m_entries[std::size_t(index)];
     entry.overdueTimer = 0;
+    entry.everChecked = true;
+    const auto overdue = qScopeGuard([this, index] { releaseEarlyAdvice(index); });
     recordOutage(index,
                  advisorError::make(advisorError::Unreachable,
                                     QStringLiteral("the model server did not answer its health check within %1 ms")
                                         .arg(m_settings.healthTimeout.count()),
                                     QStringLiteral("check the server is running and not stalled")));
+}
+
+void ProviderPool::releaseEarlyAdvice(int index)
+{
+    std::vector<std::function<void()>> waiting;
+    waiting.swap(m_entries[std::size_t(index)]->awaitingFirstCheck);
+    if (waiting.empty())
+        return;
+    // Queued: the check's reply is still finishing, and its connection is not free until it
+    // has; sent now, the advice would open a second one.
+    QMetaObject::invokeMethod(
+        this,
+        [waiting = std::move(waiting)]() mutable {
+            for (auto& ask : waiting)
+                ask();
+        },
+        Qt::QueuedConnection);
 }
 
 void ProviderPool::onProbeDue(int index)

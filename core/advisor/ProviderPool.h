@@ -66,16 +66,23 @@ public:
     [[nodiscard]] int size() const { return int(m_entries.size()); }
     [[nodiscard]] LlmProvider* provider(int index) const;
     [[nodiscard]] ProviderStatus status(int index) const;
+    /// Health checks sent and not answered yet (a simulation waits for them before moving the clock).
+    [[nodiscard]] int checksInFlight() const;
     /// The indexes of the providers a decision may ask now.
     [[nodiscard]] QList<int> availableProviders() const;
 
+    /// Whether provider `index`'s first health check is still out: advice asked now waits for it.
+    [[nodiscard]] bool firstCheckPending(int index) const;
     /// Asks provider `index` for advice; an unavailable one answers at once with
-    /// advisor_provider_unavailable and nothing is sent. The outcome feeds the breaker.
+    /// advisor_provider_unavailable and nothing is sent. Asked while its first check is out, the
+    /// request waits for that check's verdict. The outcome feeds the breaker.
     void advise(int index, const AdviceRequest& request, LlmProvider::AdviceCallback done);
 
 Q_SIGNALS:
     /// Provider `index`'s ProviderStatus changed (availability, reason or breaker).
     void statusChanged(int index);
+    /// A health check of provider `index` has answered (whatever it said): work has ended.
+    void checkAnswered(int index);
 
 private:
     struct Entry;
@@ -84,6 +91,7 @@ private:
     void onHealthAnswer(int index, const Result<ProviderHealth>& health);
     void onHealthOverdue(int index);
     void onProbeDue(int index);
+    void releaseEarlyAdvice(int index);
     void recordOutage(int index, const Error& error);
     void setUnavailable(int index, const Error& reason);
     void publish(int index);

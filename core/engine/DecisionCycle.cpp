@@ -203,10 +203,13 @@ void DecisionCycle::decide(InstrumentRuntime& runtime, const FreshnessVerdict& v
             return;
         }
         // A strategy that awaits an answer calls back later; the rule strategies answer at once.
+        // Work in flight until then, so a simulation does not move the clock past a model's answer.
+        m_context.work.begin();
         m_steps.services.strategy->evaluateLater(
             current->instrument, current->history.bars(), portfolio->positionState(key),
             [this, key, verdict, heldToken, snapshot = *portfolio](const std::optional<Signal>& signal) {
                 onSignal(key, signal, verdict, heldToken, snapshot);
+                m_context.work.end();
             });
     });
 }

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/Engine.h"
 
+#include "advisor/ProviderPool.h"
+#include "engine/AdvisorServices.h"
+
 #include "cache/CacheRegistry.h"
 #include "common/AlertKinds.h"
 #include "common/Log.h"
 #include "common/SystemClock.h"
+#include "engine/AdvisorServices.h"
 #include "engine/AlertSink.h"
 #include "engine/DecisionCycle.h"
 #include "engine/EngineContext.h"
@@ -87,7 +91,11 @@ bool Engine::busy() const
     // Each fetch in flight holds at most one provider request (one fetch per instrument at a time).
     const int waitingForClock = m_services && m_services->upstream ? m_services->upstream->requestsWaitingForClock() : 0;
     const bool working = m_context && m_context->work.inFlight() > waitingForClock;
-    return working || (m_services && m_services->dispatcher && !m_services->dispatcher->isIdle());
+    // A model server's health check answers on the network: its Clock deadline must not pass
+    // in a simulation before the answer could arrive.
+    const bool checkingAdvisors = m_services && m_services->advisor && m_services->advisor->pool()
+                                  && m_services->advisor->pool()->checksInFlight() > 0;
+    return working || checkingAdvisors || (m_services && m_services->dispatcher && !m_services->dispatcher->isIdle());
 }
 
 bool Engine::isRunning() const
@@ -187,6 +195,9 @@ void Engine::wireToUi()
                 markChanged(runtime->snapshot.instrument.key());
         }
     });
+    // A model server's health check answering is work ending, as a delivery settling is.
+    if (m_services->advisor && m_services->advisor->pool())
+        connect(m_services->advisor->pool(), &advisor::ProviderPool::checkAnswered, this, &Engine::onWorkSettled);
     SignalDispatcher* dispatcher = m_services->dispatcher.get();
     if (!dispatcher)
         return;

@@ -54,7 +54,9 @@ void AdvisorEnsemble::ask(const advisor::AdviceRequest& request, Done done)
         vote.model = m_pool.provider(index)->model();
         vote.weight = m_members[member].weight;
         const advisor::ProviderStatus status = m_pool.status(index);
-        const bool asked = status.available;
+        // A server whose first check is still out is asked: the pool holds the request until
+        // the check decides, so the first decision after start-up is not the fallback's.
+        const bool asked = status.available || m_pool.firstCheckPending(index);
         if (!asked) {
             // Held back by its health check or breaker: not asked, so no decision waits on it.
             vote.error = QString::fromUtf16(ae::ProviderUnavailable);
