@@ -99,6 +99,20 @@ QJsonObject payloadJson(const NewsSentiment& payload)
                        {QStringLiteral("issues"), issuesToJson(payload.qualityIssues)}};
 }
 
+QJsonObject payloadJson(const AlphaVantageEconomicSeries& payload)
+{
+    QJsonArray points;
+    for (const EconomicPoint& point : payload.points)
+        points.append(QJsonObject{{QStringLiteral("date"), point.date.toString(Qt::ISODate)},
+                                  {QStringLiteral("value"), point.value}});
+    return QJsonObject{{QStringLiteral("type"), QStringLiteral("economic_series")},
+                       {QStringLiteral("name"), payload.name},
+                       {QStringLiteral("interval"), payload.interval},
+                       {QStringLiteral("unit"), payload.unit},
+                       {QStringLiteral("points"), points},
+                       {QStringLiteral("issues"), issuesToJson(payload.issues)}};
+}
+
 } // namespace
 
 QJsonObject toNormalisedJson(const AlphaVantageResponse& response)

@@ -11,8 +11,8 @@
 
 // The parser is split by job: AlphaVantageErrors.cpp (error bodies), AlphaVantageFields.cpp
 // (names, numbers, times), AlphaVantageTimeSeries.cpp (bars), AlphaVantageEndpoints.cpp (the
-// other answers) and AlphaVantageJson.cpp (the normalised output). This file recognises the
-// answer and hands it to its reader.
+// other answers), AlphaVantageEconomic.cpp (economic indicators) and AlphaVantageJson.cpp (the
+// normalised output). This file recognises the answer and hands it to its reader.
 
 namespace sentinel {
 
@@ -53,6 +53,10 @@ Result<AlphaVantageResponse> parseAlphaVantage(const QByteArray& body, const Alp
     }
     if (root.value(QStringLiteral("feed")).isArray())
         return av::parseNews(root.value(QStringLiteral("feed")).toArray(), context);
+    // Economic indicators carry no "Meta Data": a "data" array beside the series' name or unit.
+    if (root.value(QStringLiteral("data")).isArray()
+        && (root.contains(QStringLiteral("name")) || root.contains(QStringLiteral("unit"))))
+        return av::parseEconomicSeries(root, context);
     if (auto error = av::errorInBody(root))
         return *error;
     return pe::make(pe::UnexpectedShape,

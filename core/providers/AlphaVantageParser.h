@@ -5,6 +5,7 @@
 #include "providers/MarketDataProvider.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -44,8 +45,26 @@ struct AlphaVantageExchangeRate {
     QDateTime refreshedAt; ///< UTC
 };
 
-using AlphaVantagePayload =
-    std::variant<AlphaVantageBars, Quote, AlphaVantageExchangeRate, IndicatorSeries, NewsSentiment>;
+/// One observation of an economic indicator, named by the first day of its period.
+struct EconomicPoint {
+    QDate date;
+    double value = 0;
+
+    friend bool operator==(const EconomicPoint&, const EconomicPoint&) = default;
+};
+
+/// An economic indicator (FEDERAL_FUNDS_RATE, CPI, ...): `{"name", "interval", "unit", "data":
+/// [{"date", "value"}]}`, newest first on the wire, oldest first here, sanitised like bars.
+struct AlphaVantageEconomicSeries {
+    QString name;     ///< "Effective Federal Funds Rate"
+    QString interval; ///< "monthly"
+    QString unit;     ///< "percent", "index 1982-1984=100"
+    QList<EconomicPoint> points;
+    QList<DataQualityIssue> issues;
+};
+
+using AlphaVantagePayload = std::variant<AlphaVantageBars, Quote, AlphaVantageExchangeRate, IndicatorSeries,
+                                         NewsSentiment, AlphaVantageEconomicSeries>;
 
 /// Everything one Alpha Vantage body said, after sanitising.
 struct AlphaVantageResponse {

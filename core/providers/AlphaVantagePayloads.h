@@ -37,5 +37,11 @@ namespace alphaVantage {
 /// The "feed" array of NEWS_SENTIMENT.
 [[nodiscard]] Result<AlphaVantageResponse> parseNews(const QJsonArray& feed, const AlphaVantageParseContext& context);
 
+// AlphaVantageEconomic.cpp
+
+/// An economic indicator body (FEDERAL_FUNDS_RATE, CPI, ...): its "data" array of dated values.
+[[nodiscard]] Result<AlphaVantageResponse> parseEconomicSeries(const QJsonObject& root,
+                                                               const AlphaVantageParseContext& context);
+
 } // namespace alphaVantage
 } // namespace sentinel

@@ -183,6 +183,20 @@ void AlphaVantageProvider::fetchNewsSentiment(const NewsRequest& request, NewsCa
          });
 }
 
+void AlphaVantageProvider::fetchEconomicSeries(const QString& function, const QString& interval, const QDateTime& dueAt,
+                                               EconomicSeriesCallback done)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("interval"), interval);
+    send(function, query, dueAt, {}, [done = std::move(done)](Result<AlphaVantageResponse> parsed) {
+        if (!parsed)
+            return done(parsed.error());
+        if (const auto* series = std::get_if<AlphaVantageEconomicSeries>(&parsed.value().payload))
+            return done(*series);
+        done(pe::make(pe::UnexpectedShape, QStringLiteral("the answer holds no economic series")));
+    });
+}
+
 void AlphaVantageProvider::send(const QString& function, QUrlQuery query, const QDateTime& dueAt,
                                 std::function<bool(const QDateTime&)> regularSession, ParsedCallback done)
 {

@@ -34,6 +34,14 @@ public:
     void fetchIndicator(const IndicatorRequest& request, IndicatorCallback done) override;
     void fetchNewsSentiment(const NewsRequest& request, NewsCallback done) override;
 
+    using EconomicSeriesCallback = std::function<void(const Result<AlphaVantageEconomicSeries>&)>;
+    /// An economic indicator such as FEDERAL_FUNDS_RATE or CPI at `interval` ("monthly"), through
+    /// the same limiter and daily quota as every other request of this key.
+    void fetchEconomicSeries(const QString& function, const QString& interval, const QDateTime& dueAt,
+                             EconomicSeriesCallback done);
+    /// Whether a key is configured; without one every request fails at once and sends nothing.
+    [[nodiscard]] bool hasApiKey() const { return !m_settings.apiKey.isEmpty(); }
+
     /// Tells which intraday bars lie in the regular session (extended-hours flag). Null: the
     /// parser's NYSE default for equities. The schedule must outlive the provider.
     void setSchedule(const MarketSchedule* schedule) { m_schedule = schedule; }

@@ -17,6 +17,15 @@ inline Bars barsFromCloses(const QList<double>& closes, double halfRange = 0.5)
     return bars;
 }
 
+/// `count` closes from `first`, each `step` above the one before.
+inline QList<double> closesInSteps(double first, double step, int count)
+{
+    QList<double> closes;
+    for (int i = 0; i < count; ++i)
+        closes << first + step * i;
+    return closes;
+}
+
 /// The 33 closes of the 14-period RSI worked example from Wilder's "New Concepts in Technical
 /// Trading Systems" (1978) as reproduced by StockCharts' ChartSchool spreadsheet.
 inline QList<double> wilderExampleCloses()

@@ -252,4 +252,35 @@ case('news_sentiment', {"items": "2", "sentiment_score_definition": "x <= -0.35:
         "published_at": "2024-05-10T13:30:00Z", "sentiment_score": 0.21, "sentiment_label": "Somewhat-Bullish",
         "tickers": [{"ticker": "IBM", "relevance": 0.91, "score": 0.305, "label": "Somewhat-Bullish"}]}],
      "issues": [{"row": "feed[1]", "rule": "score_out_of_range"}]})
+# Economic indicators: {"name", "interval", "unit", "data": [{"date", "value"}]}, newest first on
+# the wire, oldest first in the output. Dates are calendar dates, not instants.
+def econ(name, interval, unit, points, issues=()):
+    return {"type": "economic_series", "name": name, "interval": interval, "unit": unit,
+            "points": [{"date": d, "value": v} for d, v in points],
+            "issues": [{"row": r, "rule": k} for r, k in issues]}
+recorded('recorded_federal_funds_rate_monthly', 'crazzyghost_federal_funds_rate.json',
+         econ('Effective Federal Funds Rate', 'monthly', 'percent', [('2022-03-01', 0.2), ('2022-04-01', 0.33)]))
+recorded('recorded_cpi_monthly', 'crazzyghost_cpi.json',
+         econ('Consumer Price Index for all Urban Consumers', 'monthly', 'index 1982-1984=100',
+              [('2022-02-01', 283.716), ('2022-03-01', 287.504)]))
+# "." is how the source marks a month without a value; it is dropped, never read as 0. "now" is
+# 2025-06-01, so 2025-07-01 lies in the future. 2025-02-01 appears twice: both copies go.
+case('economic_series_bad_values_are_dropped', {"name": "Effective Federal Funds Rate", "interval": "monthly",
+     "unit": "percent", "data": [
+        {"date": "2025-07-01", "value": "4.33"},
+        {"date": "2025-05-01", "value": "."},
+        {"date": "2025-04-01", "value": "4.33"},
+        {"date": "2025-03-01"},
+        {"date": "2025-02-01", "value": "4.33"},
+        {"date": "2025-02-01", "value": "4.48"},
+        {"date": "2025-13-01", "value": "4.48"},
+        {"date": "2025-01-01", "value": "Infinity"},
+        {"date": "2024-12-01", "value": 4.48}]},
+     econ('Effective Federal Funds Rate', 'monthly', 'percent', [('2024-12-01', 4.48), ('2025-04-01', 4.33)],
+          [('data[0]', 'future_timestamp'), ('data[1]', 'not_a_number'), ('data[3]', 'missing_field'),
+           ('data[4]', 'duplicate_timestamp'), ('data[5]', 'duplicate_timestamp'), ('data[6]', 'invalid_timestamp'),
+           ('data[7]', 'not_finite')]))
+case('economic_series_without_a_usable_value_is_an_error', {"name": "Consumer Price Index for all Urban Consumers",
+     "interval": "monthly", "unit": "index 1982-1984=100", "data": [{"date": "2025-04-01", "value": "."}]},
+     err('no_usable_rows'))
 print('ok', len(os.listdir(G)))
