@@ -2,6 +2,7 @@
 #include "advisor/ProviderPool.h"
 
 #include "advisor/AdvisorError.h"
+#include "advisor/EndpointUrl.h"
 #include "advisor/OllamaProvider.h"
 #include "advisor/OpenAiCompatibleProvider.h"
 
@@ -18,6 +19,7 @@ struct ProviderPool::Entry {
     LlmProvider* provider;
     ProviderBreaker breaker;
     ProviderStatus status;
+    ProviderCounters counters;
     bool checking = false; ///< a health check is in flight: never stack a second on its connection
     bool everChecked = false; ///< its first check has answered or passed its deadline
     /// Advice asked for before the first check decided: sent (or refused) once it has.
@@ -86,6 +88,17 @@ ProviderStatus ProviderPool::status(int index) const
     return now;
 }
 
+const ProviderCounters& ProviderPool::counters(int index) const
+{
+    return m_entries.at(std::size_t(index))->counters;
+}
+
+QString ProviderPool::name(int index) const
+{
+    const LlmProvider* server = provider(index);
+    return QStringLiteral("%1 %2 at %3").arg(modelServerKindName(server->kind()), server->model(), shownUrl(server->baseUrl()));
+}
+
 int ProviderPool::checksInFlight() const
 {
     return int(std::count_if(m_entries.cbegin(), m_entries.cend(), [](const auto& entry) { return entry->checking; }));
@@ -124,6 +137,10 @@ void ProviderPool::advise(int index, const AdviceRequest& request, LlmProvider::
         return;
     }
     entry.provider->advise(request, [this, index, done = std::move(done)](AdviceOutcome outcome) {
+        ProviderCounters& counters = m_entries[std::size_t(index)]->counters;
+        counters.recordAdvice(outcome.latency);
+        if (!outcome.advice.ok())
+            counters.recordFailure(outcome.advice.error().kind);
         if (outcome.advice.ok() || !isOutage(outcome.advice.error()))
             m_entries[std::size_t(index)]->breaker.recordSuccess(); // it answered, however badly
         else

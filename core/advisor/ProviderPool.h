@@ -3,6 +3,7 @@
 
 #include "advisor/LlmProvider.h"
 #include "advisor/ProviderBreaker.h"
+#include "advisor/ProviderCounters.h"
 #include "advisor/ProviderSettings.h"
 #include "common/Clock.h"
 
@@ -66,6 +67,10 @@ public:
     [[nodiscard]] int size() const { return int(m_entries.size()); }
     [[nodiscard]] LlmProvider* provider(int index) const;
     [[nodiscard]] ProviderStatus status(int index) const;
+    /// Its advice requests, failures and latencies (the advisor's metrics).
+    [[nodiscard]] const ProviderCounters& counters(int index) const;
+    /// "ollama llama3.2:latest at http://127.0.0.1:11434": how votes, metrics and the CLI name it.
+    [[nodiscard]] QString name(int index) const;
     /// Health checks sent and not answered yet (a simulation waits for them before moving the clock).
     [[nodiscard]] int checksInFlight() const;
     /// The indexes of the providers a decision may ask now.

@@ -416,6 +416,7 @@ void Engine::startTelemetry()
         const auto last = m_cycle->lastCycleAtMs();
         inputs.lastCycleAt = last ? QDateTime::fromMSecsSinceEpoch(*last, Qt::UTC) : m_startedAt;
         inputs.now = m_clock->now();
+        inputs.advisorPool = m_services->advisor ? m_services->advisor->pool() : nullptr;
         return inputs;
     });
     if (!serving) {

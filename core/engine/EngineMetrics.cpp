@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/EngineMetrics.h"
 
+#include "advisor/ProviderPool.h"
 #include "providers/MarketDataProvider.h"
 #include "providers/ProviderError.h"
 #include "risk/RiskVerdict.h"
@@ -108,6 +109,8 @@ void EngineMetrics::update(const Inputs& inputs)
     updateDecisions(inputs.statistics);
     updateDelivery(inputs);
     updateRisk(inputs);
+    if (inputs.advisorPool)
+        updateAdvisor(*inputs.advisorPool);
 }
 
 void EngineMetrics::updateCycles(const Inputs& inputs)
@@ -234,6 +237,32 @@ void EngineMetrics::updateRisk(const Inputs& inputs)
     if (inputs.risk) {
         m_registry.set(metric::portfolioVar, inputs.risk->var);
         m_registry.set(metric::equity, inputs.risk->equity, {{QStringLiteral("currency"), inputs.risk->currency}});
+    }
+}
+
+void EngineMetrics::updateAdvisor(const advisor::ProviderPool& pool)
+{
+    for (int index = 0; index < pool.size(); ++index) {
+        const MetricLabels server{{QStringLiteral("provider"), pool.name(index)}};
+        const advisor::ProviderCounters& counters = pool.counters(index);
+        m_registry.set(metric::advisorRequests, double(counters.adviceRequests()), server);
+        for (auto failure = counters.failures().cbegin(); failure != counters.failures().cend(); ++failure) {
+            MetricLabels byKind = server;
+            byKind.append({QStringLiteral("kind"), failure.key()});
+            m_registry.set(metric::advisorFailures, double(failure.value()), byKind);
+        }
+        m_registry.declare(metric::advisorLatency, server);
+        // As the cycle times: the latencies not observed yet, of those still held.
+        qint64& next = m_adviceObserved[pool.name(index)];
+        for (next = std::max(next, counters.firstLatencyHeld()); next < counters.latenciesRecorded(); ++next)
+            m_registry.observe(metric::advisorLatency, counters.latencySeconds(next), server);
+        const advisor::ConnectionUse use = pool.provider(index)->connectionUse();
+        if (use.requests > 0)
+            m_registry.set(metric::advisorConnectionReuse, 1.0 - double(use.connectionsOpened) / double(use.requests), server);
+        const advisor::ProviderStatus status = pool.status(index);
+        const double breaker = status.breaker == advisor::BreakerState::Closed ? 0 : status.breaker == advisor::BreakerState::HalfOpen ? 1 : 2;
+        m_registry.set(metric::advisorBreaker, breaker, server);
+        m_registry.set(metric::advisorAvailable, status.available ? 1 : 0, server);
     }
 }
 

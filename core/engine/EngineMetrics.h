@@ -19,6 +19,10 @@
 
 namespace sentinel {
 
+namespace advisor {
+class ProviderPool;
+}
+
 /// What the engine exports on `telemetry.listen` (ADR 0081, docs/metrics.md): the counts the
 /// engine keeps anyway, mirrored into the metric families and published with the checks behind
 /// `/healthz` once a second (never on the decision path: a timer between cycles). Lives in the
@@ -39,6 +43,9 @@ public:
         QList<ChannelStats> channels; ///< remote channels; empty when none is enabled
         QDateTime lastCycleAt;        ///< engine clock; invalid before the first cycle
         QDateTime now;                ///< engine clock at the scrape (the delivery window's end)
+        /// The advisor's model servers; null unless strategy.name is llm_advisor. Read in the
+        /// engine thread, as update() runs.
+        const advisor::ProviderPool* advisorPool = nullptr;
     };
     using InputSource = std::function<Inputs()>;
 
@@ -75,6 +82,7 @@ private:
     void updateDecisions(const RunStatistics& stats);
     void updateDelivery(const Inputs& inputs);
     void updateRisk(const Inputs& inputs);
+    void updateAdvisor(const advisor::ProviderPool& pool);
     /// delivered / (delivered + failed) per channel over the last metric::deliveryWindowSeconds.
     double deliverySuccess(const ChannelStats& channel, qint64 nowMs);
 
@@ -86,6 +94,7 @@ private:
 
     MetricsRegistry m_registry;
     qint64 m_cyclesObserved = 0; ///< sequence number of the next cycle time the histogram takes
+    std::map<QString, qint64> m_adviceObserved; ///< per model server: the next advice latency to observe
     std::map<QString, std::deque<DeliverySample>> m_deliveryHistory; ///< channel → samples, oldest first
     InputSource m_source;
     std::shared_ptr<TelemetryBoard> m_board;

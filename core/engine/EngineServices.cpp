@@ -29,6 +29,7 @@
 #include "providers/SharedRateBudget.h"
 #include "providers/SimulatedProvider.h"
 #include "risk/RiskGate.h"
+#include "strategy/AdvisorContextFactory.h"
 #include "strategy/StrategyRegistry.h"
 #include "trading/CoinbasePlatform.h"
 #include "trading/OandaPlatform.h"
@@ -109,6 +110,7 @@ std::unique_ptr<MarketDataProvider> EngineServices::makeProvider(ProviderKind ki
     case ProviderKind::AlphaVantage: {
         auto alphaVantage = std::make_unique<AlphaVantageProvider>(m_clock, m_config.alphaVantage);
         alphaVantage->setSchedule(&m_instruments);
+        m_alphaVantageFeed = alphaVantage.get();
         return alphaVantage;
     }
     case ProviderKind::Oanda:
@@ -227,8 +229,11 @@ QStringList EngineServices::buildDecisionRules()
     riskGate = std::make_unique<RiskGate>(m_config.risk);
     Result<std::unique_ptr<Strategy>> chosen = Error{};
     if (m_config.strategyName == StrategyRegistry::advisorName()) {
+        buildAdvisorContext();
         advisor = std::make_unique<AdvisorServices>(m_config, m_clock, m_alerts);
-        chosen = advisor->build();
+        chosen = advisor->build([context = advisorContext.get()](const ContextQuestion& question, auto done) {
+            context->gather(question, std::move(done));
+        });
     } else {
         chosen = StrategyRegistry::create(m_config.strategyName);
     }
@@ -236,6 +241,16 @@ QStringList EngineServices::buildDecisionRules()
         return {QStringLiteral("strategy.name: %1").arg(chosen.error().toString())};
     strategy = std::move(chosen).value();
     return {};
+}
+
+void EngineServices::buildAdvisorContext()
+{
+    AlphaVantageProvider* alphaVantage = m_alphaVantageFeed;
+    if (!alphaVantage && !m_config.alphaVantage.apiKey.isEmpty()) {
+        contextFeed = std::make_unique<AlphaVantageProvider>(m_clock, m_config.alphaVantage);
+        alphaVantage = contextFeed.get();
+    }
+    advisorContext = makeAdvisorContext(*caches, m_clock, alphaVantage);
 }
 
 QStringList EngineServices::buildDispatcher()

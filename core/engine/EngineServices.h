@@ -11,7 +11,9 @@
 
 namespace sentinel {
 
+class AdvisorContext;
 class AdvisorServices;
+class AlphaVantageProvider;
 class AlertSink;
 class BarStore;
 class CacheRegistry;
@@ -65,6 +67,10 @@ public:
     TtlCache<quint64, PortfolioSnapshot>* portfolioCache = nullptr; ///< owned by `caches`
     std::unique_ptr<Journal> journal;
     std::unique_ptr<TradingPlatform> platform;
+    /// The advisor's Alpha Vantage access for sentiment and macro when the bars come from another
+    /// feed; null when the bars' own Alpha Vantage feed serves (one limiter and quota per key) or no key.
+    std::unique_ptr<AlphaVantageProvider> contextFeed;
+    std::unique_ptr<AdvisorContext> advisorContext; ///< the advisor's prompt context; null without it
     std::unique_ptr<AdvisorServices> advisor; ///< with strategy.name: llm_advisor; null otherwise
     std::unique_ptr<Strategy> strategy;
     std::unique_ptr<RiskGate> riskGate;
@@ -81,6 +87,8 @@ private:
     [[nodiscard]] QStringList buildCaches();
     [[nodiscard]] QStringList buildStores();
     [[nodiscard]] QStringList buildDecisionRules();
+    /// The advisor's context sources through the named caches (ADR 0129).
+    void buildAdvisorContext();
     [[nodiscard]] QStringList buildDispatcher();
     void wireDispatcherAlerts();
 
@@ -90,6 +98,7 @@ private:
     InstrumentBook& m_instruments;
     AlertSink& m_alerts;
     QString m_journalPath;
+    AlphaVantageProvider* m_alphaVantageFeed = nullptr; ///< the bars' own, owned by `upstream`; null when none
 };
 
 } // namespace sentinel

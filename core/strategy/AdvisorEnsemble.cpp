@@ -3,7 +3,6 @@
 
 #include "advisor/AdvisorError.h"
 #include "advisor/AdvisorJson.h"
-#include "advisor/EndpointUrl.h"
 #include "advisor/ProviderPool.h"
 
 #include <QJsonDocument>
@@ -37,9 +36,7 @@ AdvisorEnsemble::~AdvisorEnsemble()
 
 QString AdvisorEnsemble::memberName(int member) const
 {
-    const advisor::LlmProvider* provider = m_pool.provider(m_members.at(member).poolIndex);
-    return QStringLiteral("%1 %2 at %3")
-        .arg(modelServerKindName(provider->kind()), provider->model(), advisor::shownUrl(provider->baseUrl()));
+    return m_pool.name(m_members.at(member).poolIndex);
 }
 
 void AdvisorEnsemble::ask(const advisor::AdviceRequest& request, Done done)

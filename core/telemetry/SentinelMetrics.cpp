@@ -49,6 +49,11 @@ void describeSentinelMetrics(MetricsRegistry& registry)
         {metric::varMethod, Type::Gauge, "1 for the VaR method in use (historical, bootstrap, parametric), 0 for the others."},
         {metric::zeroBalanceEvents, Type::Counter, "Entries not sized because the account balance was zero or negative."},
         {metric::deliverySuccess, Type::Gauge, "Delivered / (delivered + failed) per channel over the last 15 minutes; NaN with no attempt."},
+        {metric::advisorRequests, Type::Counter, "Advice requests sent to an advisor model server."},
+        {metric::advisorFailures, Type::Counter, "Advice requests that gave no valid advice, by error kind."},
+        {metric::advisorConnectionReuse, Type::Gauge, "Share of a model server's requests (advice and health) that reused a kept-alive connection."},
+        {metric::advisorBreaker, Type::Gauge, "A model server's circuit breaker: 0 closed, 1 half-open, 2 open."},
+        {metric::advisorAvailable, Type::Gauge, "1 while a model server passes its health checks with the model and a closed breaker."},
     };
     for (const Description& description : descriptions) {
         // The names above are valid and unique; a failure here is a programming error the test
@@ -58,6 +63,9 @@ void describeSentinelMetrics(MetricsRegistry& registry)
     (void)registry.describeHistogram(metric::cycleSeconds,
                                      QStringLiteral("Engine decision cycle compute time in seconds (journal and platform I/O excluded)."),
                                      metric::cycleSecondsBuckets);
+    (void)registry.describeHistogram(metric::advisorLatency,
+                                     QStringLiteral("Advice request time of a model server in seconds, from sending to the whole answer."),
+                                     metric::advisorLatencyBuckets);
     for (const QString& unlabelled : {metric::cycles, metric::proposals, metric::executions, metric::zeroBalanceEvents,
                                       metric::cycleSeconds})
         registry.declare(unlabelled);

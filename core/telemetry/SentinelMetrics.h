@@ -50,6 +50,16 @@ inline const QString varMethod = QStringLiteral("sentinel_var_method_info");    
 inline const QString zeroBalanceEvents = QStringLiteral("sentinel_zero_balance_events_total"); // counter
 inline const QString deliverySuccess = QStringLiteral("sentinel_signal_delivery_success_ratio"); // gauge {channel}
 
+// The LLM advisor's model servers (issue 15), labelled {provider} ("ollama llama3.2:latest at http://127.0.0.1:11434").
+inline const QString advisorRequests = QStringLiteral("sentinel_advisor_requests_total");            // counter {provider}
+inline const QString advisorFailures = QStringLiteral("sentinel_advisor_failures_total");            // counter {provider,kind}
+inline const QString advisorLatency = QStringLiteral("sentinel_advisor_latency_seconds");            // histogram {provider}
+inline const QString advisorConnectionReuse = QStringLiteral("sentinel_advisor_connection_reuse_ratio"); // gauge {provider}
+inline const QString advisorBreaker = QStringLiteral("sentinel_advisor_breaker_state");              // gauge {provider}
+inline const QString advisorAvailable = QStringLiteral("sentinel_advisor_available");                // gauge {provider}
+/// Model answers take seconds, not the cycle's milliseconds.
+inline const std::vector<double> advisorLatencyBuckets{0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60};
+
 /// Upper bounds of sentinel_engine_cycle_seconds' buckets. Fixed, so every build's histograms
 /// aggregate; the cycle budget is one of them, so histogram_quantile() is exact at the budget.
 inline const std::vector<double> cycleSecondsBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

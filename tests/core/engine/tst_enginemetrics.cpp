@@ -337,7 +337,10 @@ void TestEngineMetrics::aFreshlyStartedEngineExportsEveryFamily()
     QVERIFY(described.names().size() >= 29);
     const QList<QByteArray> lines = scraped.body.split('\n');
     // These speak of a feed's stream or rate window; the simulated feed has neither.
-    const QStringList onlySomeFeeds{metric::streamUp, metric::rateWindowUsed, metric::rateWindowLimit, metric::rateWindowSeconds};
+    const QStringList onlySomeFeeds{metric::streamUp, metric::rateWindowUsed, metric::rateWindowLimit, metric::rateWindowSeconds,
+                                    // and these of the advisor's model servers, with strategy llm_advisor only
+                                    metric::advisorRequests, metric::advisorFailures, metric::advisorLatency,
+                                    metric::advisorConnectionReuse, metric::advisorBreaker, metric::advisorAvailable};
     for (const QString& family : described.names()) {
         const QByteArray name = family.toUtf8();
         if (onlySomeFeeds.contains(family)) {

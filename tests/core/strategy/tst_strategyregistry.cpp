@@ -60,7 +60,7 @@ void TestStrategyRegistry::unknownNameIsAConfigurationErrorListingTheKnownOnes()
     QVERIFY(!strategy.ok());
     QCOMPARE(strategy.error().kind, QStringLiteral("unknown_strategy"));
     QVERIFY(strategy.error().message.contains(QStringLiteral("'%1'").arg(name)));
-    QCOMPARE(strategy.error().remedy, QStringLiteral("set strategy.name to one of: rsi_reversion, sma_cross"));
+    QCOMPARE(strategy.error().remedy, QStringLiteral("set strategy.name to one of: llm_advisor, rsi_reversion, sma_cross"));
 }
 
 QTEST_GUILESS_MAIN(TestStrategyRegistry)
