@@ -26,6 +26,13 @@ QByteArray ollamaChatAnswer(const QByteArray& adviceJson)
     return QJsonDocument(answer).toJson(QJsonDocument::Compact);
 }
 
+void serveOpenAiCompatible(FakeHttpServer& server)
+{
+    server.route("/v1/models", CannedResponse::json(recordedOllama(QStringLiteral("openai_models_list"))));
+    server.route("/v1/chat/completions",
+                 CannedResponse::json(recordedOllama(QStringLiteral("openai_chat_completion_that_is_valid_advice"))));
+}
+
 FakeOllama::FakeOllama()
 {
     serve("/api/chat", CannedResponse::json(recordedOllama(QStringLiteral("ollama_chat_answer_that_is_valid_advice"))));
