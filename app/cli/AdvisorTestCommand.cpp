@@ -5,11 +5,10 @@
 // answered with valid advice; 1: one unreachable, without its model, or with an invalid answer;
 // 2: the configuration (unreadable, an error in advisor:, no providers, a base_url or model the
 // advisor refuses). No secret is printed (docs/adr/0131).
+#include "CheckedConfig.h"
 #include "Cli.h"
-#include "ConfigSecrets.h"
 
 #include "common/ExitCode.h"
-#include "config/ConfigLoader.h"
 #include "providers/AlphaVantageParser.h"
 #include "strategy/AdvisorCheck.h"
 
@@ -63,19 +62,13 @@ int runAdvisorTest(Invocation& invocation)
         return *exit;
 
     // Only the advisor's own settings decide whether the test can run.
-    const ConfigLoadResult loaded = ConfigLoader(loadOptionsWithSecrets(global.configFile)).loadDefault(global.configFile);
-    int blocking = 0;
-    for (const Issue& issue : loaded.issues) {
-        const bool blocks = blocksAdvisorCheck(issue);
-        blocking += blocks ? 1 : 0;
-        invocation.err << "sentinel advisor test: " << (blocks ? "" : "note: ") << issue.toString() << Qt::endl;
-    }
-    if (blocking > 0)
+    const std::optional<Config> config = loadCheckedConfig(invocation, global.configFile, &blocksAdvisorCheck);
+    if (!config)
         return ExitBadInput;
-    if (const auto blocker = advisorCheckBlocker(loaded.config.advisor))
+    if (const auto blocker = advisorCheckBlocker(config->advisor))
         return usageError(invocation, QStringLiteral("%1: %2 in the file given with --config FILE").arg(blocker->message, blocker->remedy));
 
-    const AdvisorCheckReport report = await(loaded.config.advisor);
+    const AdvisorCheckReport report = await(config->advisor);
     if (report.blocker)
         return usageError(invocation, report.blocker->toString());
     QJsonArray servers;

@@ -3,6 +3,7 @@
 // 127.0.0.1 serving the recorded bodies: the providers' JSON with exactly its six fields, each
 // failure with exit 1 (down, model missing, prose), a configuration the test cannot use with exit
 // 2, and never the api key.
+#include "CliRunner.h"
 #include "FakeOllama.h"
 #include "TestData.h"
 
@@ -10,9 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSet>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,15 +44,9 @@ private Q_SLOTS:
     void aProblemOutsideTheAdvisorIsOnlyANote();
 
 private:
-    struct Run {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
     /// Runs the command on a config file holding `text` (@OLLAMA@ and @OPENAI@ become the
     /// stand-ins' URLs); `path` instead names a file to pass as it is.
-    Run run(const QByteArray& text, const QString& path = {});
+    CliRun run(const QByteArray& text, const QString& path = {});
     [[nodiscard]] QByteArray bothServers(const char* ollamaModel = "llama3.2") const;
 
     std::unique_ptr<FakeOllama> m_ollama;
@@ -83,9 +75,8 @@ QByteArray TestAdvisorCli::bothServers(const char* ollamaModel) const
                       "    - {kind: openai, base_url: \"@OPENAI@\", model: \"qwen2.5:7b\", weight: 2, api_key: \"${ADVISOR_API_KEY}\"}\n";
 }
 
-TestAdvisorCli::Run TestAdvisorCli::run(const QByteArray& text, const QString& path)
+CliRun TestAdvisorCli::run(const QByteArray& text, const QString& path)
 {
-    Run result;
     QTemporaryDir dir;
     QString configPath = path;
     if (configPath.isEmpty()) {
@@ -101,28 +92,19 @@ TestAdvisorCli::Run TestAdvisorCli::run(const QByteArray& text, const QString& p
             config.write(body);
         }();
     }
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("ADVISOR_API_KEY"), apiKey);
     environment.insert(QStringLiteral("SENTINEL_NO_KEYCHAIN"), QStringLiteral("1"));
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(SENTINEL_CLI_PATH),
-                  {QStringLiteral("advisor"), QStringLiteral("test"), QStringLiteral("--config"), configPath});
-    [&] {
-        QVERIFY(process.waitForStarted());
-        QVERIFY(finished.wait(60000)); // the stand-ins answer from this thread's event loop
-    }();
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
+    // runSentinel waits in an event loop, so the stand-ins in this process answer meanwhile.
+    const CliRun result =
+        runSentinel({QStringLiteral("advisor"), QStringLiteral("test"), QStringLiteral("--config"), configPath}, environment);
     [&] { QVERIFY2(!result.out.contains(apiKey.toUtf8()) && !result.err.contains(apiKey.toUtf8()), "the api key was printed"); }();
     return result;
 }
 
 void TestAdvisorCli::everyServerGoodIsExitZeroWithExactlyTheContractFields()
 {
-    const Run result = run(bothServers());
+    const CliRun result = run(bothServers());
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QJsonObject json = result.json();
     QCOMPARE(json.keys(), QStringList{QStringLiteral("providers")});
@@ -155,7 +137,7 @@ void TestAdvisorCli::aServerThatIsDownIsUnreachableAndExitOne()
 {
     const QByteArray config = bothServers();
     m_ollama->down = true;
-    const Run result = run(config);
+    const CliRun result = run(config);
     QCOMPARE(result.exitCode, 1);
     const QJsonObject down = row(result.json(), 0);
     QCOMPARE(down.value(u"reachable").toBool(), false);
@@ -170,7 +152,7 @@ void TestAdvisorCli::aServerThatIsDownIsUnreachableAndExitOne()
 
 void TestAdvisorCli::aModelTheServerLacksIsExitOne()
 {
-    const Run result = run(bothServers("mistral")); // not in the recorded tags
+    const CliRun result = run(bothServers("mistral")); // not in the recorded tags
     QCOMPARE(result.exitCode, 1);
     const QJsonObject missing = row(result.json(), 0);
     QCOMPARE(missing.value(u"reachable").toBool(), true);
@@ -186,7 +168,7 @@ void TestAdvisorCli::proseInsteadOfAdviceIsExitOne()
 {
     m_ollama->serve("/api/chat",
                     CannedResponse::json(recordedOllama(u"ollama_chat_answer_with_prose_around_the_json_is_invalid_output"_qs)));
-    const Run result = run(bothServers());
+    const CliRun result = run(bothServers());
     QCOMPARE(result.exitCode, 1);
     const QJsonObject prose = row(result.json(), 0);
     QCOMPARE(prose.value(u"reachable").toBool(), true);
@@ -225,7 +207,7 @@ void TestAdvisorCli::configurationTheTestCannotUseIsExitTwo()
     QFETCH(QString, path);
     QFETCH(QString, stderrNames);
     QFETCH(bool, printsJson);
-    const Run result = run(config, path);
+    const CliRun result = run(config, path);
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(stderrNames.toUtf8()), result.err.constData());
     QCOMPARE(!result.out.isEmpty(), printsJson);
@@ -237,7 +219,7 @@ void TestAdvisorCli::configurationTheTestCannotUseIsExitTwo()
 
 void TestAdvisorCli::aProblemOutsideTheAdvisorIsOnlyANote()
 {
-    const Run result = run(bothServers() + "risk: {max_var_pct: 7}\n");
+    const CliRun result = run(bothServers() + "risk: {max_var_pct: 7}\n");
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY2(result.err.contains("note: risk.max_var_pct"), result.err.constData());
 }

@@ -10,7 +10,7 @@ namespace sentinel::test {
 
 QByteArray recordedOllama(const QString& folder)
 {
-    const QByteArray body = readFile(dataPath(QStringLiteral("ollama/golden/") + folder + QStringLiteral("/input.json")));
+    QByteArray body = readFile(dataPath(QStringLiteral("ollama/golden/") + folder + QStringLiteral("/input.json")));
     if (body.isEmpty())
         qFatal("missing fixture ollama/golden/%s", qPrintable(folder));
     return body;

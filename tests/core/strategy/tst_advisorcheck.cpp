@@ -6,6 +6,7 @@
 #include "advisor/AdvisorError.h"
 #include "common/ManualClock.h"
 #include "strategy/AdvisorCheck.h"
+#include "strategy/AdvisorCheckThread.h"
 #include "strategy/AdvisorTestPrompt.h"
 
 #include "FakeOllama.h"
@@ -38,6 +39,13 @@ ModelServerSettings server(ModelServerKind kind, const QUrl& baseUrl, const QStr
     return settings;
 }
 
+CannedResponse stall()
+{
+    CannedResponse answer;
+    answer.behaviour = CannedResponse::Behaviour::Stall;
+    return answer;
+}
+
 /// The user message of the last chat request `server` received at `path`.
 QString lastUserMessage(const FakeHttpServer& server, const QByteArray& path)
 {
@@ -66,6 +74,8 @@ private Q_SLOTS:
     void noProvidersIsBlockedAndAnsweredLater();
     void aStalledAnswerIsCutAtTheOverallDeadline();
     void deletedWhileAServerStallsItAnswersNothing();
+    void theThreadRunsATestOffTheCallersThreadAndAnswersInIt();
+    void theThreadStopsWithATestStillStalled();
     void theVerdictOfAReport_data();
     void theVerdictOfAReport();
     void onlyErrorsInTheAdvisorSectionBlockTheTest_data();
@@ -204,9 +214,7 @@ void TestAdvisorCheck::noProvidersIsBlockedAndAnsweredLater()
 
 void TestAdvisorCheck::aStalledAnswerIsCutAtTheOverallDeadline()
 {
-    CannedResponse stall;
-    stall.behaviour = CannedResponse::Behaviour::Stall;
-    m_ollama->serve("/api/chat", stall);
+    m_ollama->serve("/api/chat", stall());
     AdvisorSettings settings;
     settings.providers << server(ModelServerKind::Ollama, m_ollama->server.baseUrl(), u"llama3.2"_qs)
                        << server(ModelServerKind::OpenAiCompatible, m_openAi->baseUrl(), u"qwen2.5:7b"_qs);
@@ -230,9 +238,7 @@ void TestAdvisorCheck::aStalledAnswerIsCutAtTheOverallDeadline()
 
 void TestAdvisorCheck::deletedWhileAServerStallsItAnswersNothing()
 {
-    CannedResponse stall;
-    stall.behaviour = CannedResponse::Behaviour::Stall;
-    m_ollama->serve("/api/version", stall);
+    m_ollama->serve("/api/version", stall());
     AdvisorSettings settings;
     settings.providers << server(ModelServerKind::Ollama, m_ollama->server.baseUrl(), u"llama3.2"_qs);
     auto check = std::make_unique<AdvisorCheck>(settings, m_clock.get());
@@ -241,6 +247,38 @@ void TestAdvisorCheck::deletedWhileAServerStallsItAnswersNothing()
     QTRY_COMPARE(m_ollama->server.requestCount("/api/version"), 1);
     check.reset();
     m_clock->advanceBy(1h); // its deadline went with it
+    QCOMPARE(finished.count(), 0);
+}
+
+void TestAdvisorCheck::theThreadRunsATestOffTheCallersThreadAndAnswersInIt()
+{
+    AdvisorSettings settings;
+    settings.providers << server(ModelServerKind::Ollama, m_ollama->server.baseUrl(), u"llama3.2"_qs);
+    AdvisorCheckThread thread;
+    QThread* answeredIn = nullptr;
+    QList<AdvisorCheckReport> reports;
+    connect(&thread, &AdvisorCheckThread::finished, this, [&](const AdvisorCheckReport& report) {
+        answeredIn = QThread::currentThread();
+        reports << report;
+    });
+    thread.check(settings);
+    QCOMPARE(thread.running(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(reports.size(), 1, 30000);
+    QCOMPARE(answeredIn, QThread::currentThread());
+    QCOMPARE(reports.first().verdict(), AdvisorCheckReport::Verdict::AllGood);
+    QCOMPARE(thread.running(), 0);
+}
+
+void TestAdvisorCheck::theThreadStopsWithATestStillStalled()
+{
+    m_ollama->serve("/api/version", stall());
+    AdvisorSettings settings;
+    settings.providers << server(ModelServerKind::Ollama, m_ollama->server.baseUrl(), u"llama3.2"_qs);
+    auto thread = std::make_unique<AdvisorCheckThread>();
+    QSignalSpy finished(thread.get(), &AdvisorCheckThread::finished);
+    thread->check(settings);
+    QTRY_COMPARE(m_ollama->server.requestCount("/api/version"), 1);
+    thread.reset(); // joins its thread; the stalled test is deleted there
     QCOMPARE(finished.count(), 0);
 }
 
