@@ -96,7 +96,7 @@ CliRun TestAdvisorCli::run(const QByteArray& text, const QString& path)
     environment.insert(QStringLiteral("ADVISOR_API_KEY"), apiKey);
     environment.insert(QStringLiteral("SENTINEL_NO_KEYCHAIN"), QStringLiteral("1"));
     // runSentinel waits in an event loop, so the stand-ins in this process answer meanwhile.
-    const CliRun result =
+    CliRun result =
         runSentinel({QStringLiteral("advisor"), QStringLiteral("test"), QStringLiteral("--config"), configPath}, environment);
     [&] { QVERIFY2(!result.out.contains(apiKey.toUtf8()) && !result.err.contains(apiKey.toUtf8()), "the api key was printed"); }();
     return result;
