@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdviceDetails</name>
+    <message>
+        <location filename="../ui/AdviceDetails.cpp" line="+23"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, confidence %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, Konfidenz %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no vote (%1: %2)</source>
+        <translation>keine Stimme (%1: %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>FALLBACK</source>
+        <translation>RÜCKFALL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No advisor model answered in time; %1 decided.</source>
+        <translation>Kein Beratermodell hat rechtzeitig geantwortet; %1 hat entschieden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisor: %1</source>
+        <translation>Berater: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model votes:</source>
+        <translation>Stimmen der Modelle:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Left out of the prompt: %1</source>
+        <translation>Nicht im Prompt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt SHA-256: %1</source>
+        <translation>Prompt-SHA-256: %1</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <location filename="../ui/Format.cpp" line="+25"/>
@@ -275,6 +323,14 @@
     </message>
 </context>
 <context>
+    <name>IssuePlacement</name>
+    <message>
+        <location filename="../ui/IssuePlacement.cpp" line="+51"/>
+        <source>%1 — %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+172"/>
@@ -307,6 +363,154 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
         <translation>Es wird nichts überwacht. Beheben Sie Folgendes und starten Sie neu:
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AdvisorSettingsPage</name>
+    <message>
+        <location filename="../ui/AdvisorSettingsPage.cpp" line="+26"/>
+        <source>Moving-average crossover (sma_cross)</source>
+        <translation>Kreuzung gleitender Durchschnitte (sma_cross)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSI reversion (rsi_reversion)</source>
+        <translation>RSI-Umkehr (rsi_reversion)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LLM advisor with a rule fallback (llm_advisor)</source>
+        <translation>LLM-Berater mit Regel als Rückfall (llm_advisor)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fallback rule strategy</source>
+        <translation>Regelstrategie als Rückfall</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Strat&amp;egy:</source>
+        <translation>Strate&amp;gie:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model servers the LLM advisor asks (Ollama, or any OpenAI-compatible server):</source>
+        <translation>Modellserver, die der LLM-Berater fragt (Ollama oder jeder OpenAI-kompatible Server):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>API key of the selected model server</source>
+        <translation>API-Schlüssel des gewählten Modellservers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API &amp;key of the selected server:</source>
+        <translation>API-Schlüssel des gewählten Ser&amp;vers:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add server</source>
+        <translation>Server &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add model server</source>
+        <translation>Modellserver hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move server</source>
+        <translation>Server entfer&amp;nen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected model server</source>
+        <translation>Gewählten Modellserver entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test servers</source>
+        <translation>Server &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test the model servers</source>
+        <translation>Modellserver testen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks each server&apos;s health and asks it one fixed prompt, with the values on this page, unsaved ones included, as sentinel advisor test does</source>
+        <translation>Prüft jeden Server und stellt ihm einen festen Prompt, mit den Werten dieser Seite, auch ungespeicherten, wie sentinel advisor test</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Advisor test result</source>
+        <translation>Ergebnis des Beratertests</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test result of the selected model server</source>
+        <translation>Testergebnis des gewählten Modellservers</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fallback:</source>
+        <translation>Rück&amp;fallregel:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight of the fallback&apos;s vote</source>
+        <translation>Gewicht der Stimme der Rückfallregel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0: the rule decides only when no model answers in time; more: it also votes</source>
+        <translation>0: Die Regel entscheidet nur, wenn kein Modell rechtzeitig antwortet; mehr: Sie stimmt auch mit ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fallback weig&amp;ht:</source>
+        <translation>Ge&amp;wicht der Rückfallregel:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The advisor only proposes: every advised trade passes the freshness and risk checks and waits for your approval.</source>
+        <translation>Der Berater schlägt nur vor: Jeder beratene Trade durchläuft die Aktualitäts- und Risikoprüfung und wartet auf Ihre Freigabe.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Not tested: %1</source>
+        <translation>Nicht getestet: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The servers changed during the test; test again.</source>
+        <translation>Die Server wurden während des Tests geändert; bitte erneut testen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Every model server answered the test prompt with valid advice.</source>
+        <translation>Jeder Modellserver hat den Test-Prompt mit einer gültigen Empfehlung beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 model servers failed the test; each row says why.</source>
+        <translation>%1 von %2 Modellservern haben den Test nicht bestanden; jede Zeile sagt, warum.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The advisor refuses the settings of a row; its result says why.</source>
+        <translation>Der Berater lehnt die Einstellungen einer Zeile ab; ihr Ergebnis sagt, warum.</translation>
     </message>
 </context>
 <context>
@@ -430,7 +634,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+124"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
         <source>the keychain did not store %1: %2</source>
         <translation>der Schlüsselbund hat %1 nicht gespeichert: %2</translation>
     </message>
@@ -502,7 +706,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::ApprovalPanel</name>
     <message>
-        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
+        <location filename="../ui/ApprovalPanel.cpp" line="+44"/>
         <source>Pending proposals</source>
         <translation>Offene Vorschläge</translation>
     </message>
@@ -576,18 +780,18 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>VaR before / after: %1 / %2</source>
         <translation>VaR vorher / nachher: %1 / %2</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+65"/>
+        <location line="-68"/>
+        <location line="+67"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-66"/>
         <source>The engine re-checks freshness and risk before it executes.</source>
         <translation>Die Engine prüft Aktualität und Risiko vor der Ausführung erneut.</translation>
     </message>
@@ -635,7 +839,7 @@ Begründung (wird im Journal gespeichert):</translation>
         <translation>Strategie: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Proposed %1, expires %2</source>
         <translation>Vorgeschlagen %1, läuft ab %2</translation>
     </message>
@@ -1269,6 +1473,144 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::ModelServerTable</name>
+    <message>
+        <location filename="../ui/ModelServerTable.cpp" line="+26"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid answer, %1</source>
+        <translation>Gültige Antwort, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings refused</source>
+        <translation>Einstellungen abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not reachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model missing</source>
+        <translation>Modell fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid answer</source>
+        <translation>Ungültige Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes (%1)</source>
+        <translation>ja (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reachable: %1 · model present: %2 · valid answer: %3</source>
+        <translation>Erreichbar: %1 · Modell vorhanden: %2 · gültige Antwort: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Model servers</source>
+        <translation>Modellserver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test result</source>
+        <translation>Testergebnis</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI-kompatibel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Kind of model server %1</source>
+        <translation>Art von Modellserver %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of model server %1</source>
+        <translation>Gewicht von Modellserver %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout of model server %1</source>
+        <translation>Zeitlimit von Modellserver %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ollama takes no key; OpenAI-compatible servers may need one</source>
+        <translation>Ollama braucht keinen Schlüssel; OpenAI-kompatible Server brauchen eventuell einen</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::RiskPanel</name>
     <message>
         <location filename="../ui/RiskPanel.cpp" line="+53"/>
@@ -1396,7 +1738,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Auf diesem System ist kein Schlüsselbund verfügbar</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>stored in the keychain; type to replace</source>
         <translation>im Schlüsselbund gespeichert; zum Ersetzen eintippen</translation>
     </message>
@@ -1424,7 +1766,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
 <context>
     <name>sentinel::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+51"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
@@ -1460,7 +1802,12 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>B&amp;roker</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Ad&amp;visor</source>
+        <translation>Berat&amp;er</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A&amp;ppearance</source>
         <translation>&amp;Darstellung</translation>
     </message>
@@ -1735,7 +2082,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>„%1“ ist kein Intervall</translation>
     </message>
@@ -1745,12 +2092,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>verwenden Sie eines von %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 — %2</source>
-        <translation>%1 – %2</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Fix the problems shown in red first</source>
         <translation>Beheben Sie zuerst die rot angezeigten Probleme</translation>
     </message>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AdviceDetails</name>
+    <message>
+        <location filename="../ui/AdviceDetails.cpp" line="+23"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, confidence %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;, confianza %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no vote (%1: %2)</source>
+        <translation>sin voto (%1: %2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>FALLBACK</source>
+        <translation>RESERVA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No advisor model answered in time; %1 decided.</source>
+        <translation>Ningún modelo asesor respondió a tiempo; decidió %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisor: %1</source>
+        <translation>Asesor: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model votes:</source>
+        <translation>Votos de los modelos:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Left out of the prompt: %1</source>
+        <translation>Fuera del prompt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt SHA-256: %1</source>
+        <translation>SHA-256 del prompt: %1</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <location filename="../ui/Format.cpp" line="+25"/>
@@ -275,6 +323,14 @@
     </message>
 </context>
 <context>
+    <name>IssuePlacement</name>
+    <message>
+        <location filename="../ui/IssuePlacement.cpp" line="+51"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+172"/>
@@ -307,6 +363,154 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
         <translation>No se está supervisando nada. Corrija lo siguiente y reinicie:
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::AdvisorSettingsPage</name>
+    <message>
+        <location filename="../ui/AdvisorSettingsPage.cpp" line="+26"/>
+        <source>Moving-average crossover (sma_cross)</source>
+        <translation>Cruce de medias móviles (sma_cross)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSI reversion (rsi_reversion)</source>
+        <translation>Reversión del RSI (rsi_reversion)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LLM advisor with a rule fallback (llm_advisor)</source>
+        <translation>Asesor LLM con una regla de reserva (llm_advisor)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Strategy</source>
+        <translation>Estrategia</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fallback rule strategy</source>
+        <translation>Estrategia de reglas de reserva</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Strat&amp;egy:</source>
+        <translation>Est&amp;rategia:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Model servers the LLM advisor asks (Ollama, or any OpenAI-compatible server):</source>
+        <translation>Servidores de modelos a los que pregunta el asesor LLM (Ollama o cualquier servidor compatible con OpenAI):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>API key of the selected model server</source>
+        <translation>Clave API del servidor de modelos seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API &amp;key of the selected server:</source>
+        <translation>&amp;Clave API del servidor seleccionado:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add server</source>
+        <translation>Añadir ser&amp;vidor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add model server</source>
+        <translation>Añadir servidor de modelos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;move server</source>
+        <translation>&amp;Quitar servidor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove selected model server</source>
+        <translation>Quitar el servidor de modelos seleccionado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test servers</source>
+        <translation>Pr&amp;obar servidores</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test the model servers</source>
+        <translation>Probar los servidores de modelos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checks each server&apos;s health and asks it one fixed prompt, with the values on this page, unsaved ones included, as sentinel advisor test does</source>
+        <translation>Comprueba cada servidor y le hace una pregunta fija, con los valores de esta página, incluidos los no guardados, como sentinel advisor test</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Advisor test result</source>
+        <translation>Resultado de la prueba del asesor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Test result of the selected model server</source>
+        <translation>Resultado de la prueba del servidor seleccionado</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Fallback:</source>
+        <translation>Regla de re&amp;serva:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight of the fallback&apos;s vote</source>
+        <translation>Peso del voto de la regla de reserva</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>0: the rule decides only when no model answers in time; more: it also votes</source>
+        <translation>0: la regla decide solo cuando ningún modelo responde a tiempo; más: también vota</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fallback weig&amp;ht:</source>
+        <translation>Peso &amp;de la reserva:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The advisor only proposes: every advised trade passes the freshness and risk checks and waits for your approval.</source>
+        <translation>El asesor solo propone: cada operación aconsejada pasa los controles de actualidad y de riesgo y espera su aprobación.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Not tested: %1</source>
+        <translation>No probado: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The servers changed during the test; test again.</source>
+        <translation>Los servidores cambiaron durante la prueba; vuelva a probar.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Every model server answered the test prompt with valid advice.</source>
+        <translation>Todos los servidores de modelos respondieron a la pregunta de prueba con un consejo válido.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 model servers failed the test; each row says why.</source>
+        <translation>%1 de %2 servidores de modelos no superaron la prueba; cada fila dice por qué.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The advisor refuses the settings of a row; its result says why.</source>
+        <translation>El asesor rechaza los ajustes de una fila; su resultado dice por qué.</translation>
     </message>
 </context>
 <context>
@@ -430,7 +634,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+124"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
         <source>the keychain did not store %1: %2</source>
         <translation>el llavero no guardó %1: %2</translation>
     </message>
@@ -502,7 +706,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::ApprovalPanel</name>
     <message>
-        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
+        <location filename="../ui/ApprovalPanel.cpp" line="+44"/>
         <source>Pending proposals</source>
         <translation>Propuestas pendientes</translation>
     </message>
@@ -576,18 +780,18 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+69"/>
         <source>VaR before / after: %1 / %2</source>
         <translation>VaR antes / después: %1 / %2</translation>
     </message>
     <message>
-        <location line="-66"/>
-        <location line="+65"/>
+        <location line="-68"/>
+        <location line="+67"/>
         <source>Data: %1</source>
         <translation>Datos: %1</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-66"/>
         <source>The engine re-checks freshness and risk before it executes.</source>
         <translation>El motor vuelve a comprobar la actualidad de los datos y el riesgo antes de ejecutar.</translation>
     </message>
@@ -635,7 +839,7 @@ Motivo (se guarda en el diario):</translation>
         <translation>Estrategia: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Proposed %1, expires %2</source>
         <translation>Propuesta %1, vence %2</translation>
     </message>
@@ -1269,6 +1473,144 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::ModelServerTable</name>
+    <message>
+        <location filename="../ui/ModelServerTable.cpp" line="+26"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Valid answer, %1</source>
+        <translation>Válida, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Settings refused</source>
+        <translation>Ajustes rechazados</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not reachable</source>
+        <translation>No accesible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model missing</source>
+        <translation>Falta el modelo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid answer</source>
+        <translation>Respuesta no válida</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No answer</source>
+        <translation>Sin respuesta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes (%1)</source>
+        <translation>sí (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reachable: %1 · model present: %2 · valid answer: %3</source>
+        <translation>Accesible: %1 · modelo presente: %2 · respuesta válida: %3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Model servers</source>
+        <translation>Servidores de modelos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Base URL</source>
+        <translation>URL base</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Timeout</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Test result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>API key</source>
+        <translation>Clave API</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ollama</source>
+        <translation>Ollama</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenAI-compatible</source>
+        <translation>Compatible con OpenAI</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Kind of model server %1</source>
+        <translation>Tipo del servidor de modelos %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight of model server %1</source>
+        <translation>Peso del servidor de modelos %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeout of model server %1</source>
+        <translation>Tiempo límite del servidor de modelos %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ollama takes no key; OpenAI-compatible servers may need one</source>
+        <translation>Ollama no usa clave; los servidores compatibles con OpenAI pueden necesitar una</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::RiskPanel</name>
     <message>
         <location filename="../ui/RiskPanel.cpp" line="+53"/>
@@ -1396,7 +1738,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>No hay ningún llavero disponible en este sistema</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>stored in the keychain; type to replace</source>
         <translation>guardado en el llavero; escriba para sustituirlo</translation>
     </message>
@@ -1424,7 +1766,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
 <context>
     <name>sentinel::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+62"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+51"/>
         <location line="+1"/>
         <source>Settings</source>
         <translation>Preferencias</translation>
@@ -1460,7 +1802,12 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>&amp;Brókeres</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Ad&amp;visor</source>
+        <translation>&amp;Asesor</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A&amp;ppearance</source>
         <translation>A&amp;pariencia</translation>
     </message>
@@ -1735,7 +2082,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+113"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>«%1» no es un intervalo</translation>
     </message>
@@ -1745,12 +2092,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>use uno de %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Fix the problems shown in red first</source>
         <translation>Corrija primero los problemas mostrados en rojo</translation>
     </message>

@@ -3,6 +3,7 @@
 
 #include "brokers/BrokerCheck.h"
 #include "config/ConfigLoader.h"
+#include "strategy/AdvisorCheckReport.h"
 
 #include <QByteArray>
 #include <QList>
@@ -81,9 +82,25 @@ public:
                                                 false});
     }
 
+    /// Runs the test `sentinel advisor test` runs on every model server of the `advisor:` section
+    /// in `yaml`, with the secrets typed but not saved yet (`unsaved`) taking precedence over the
+    /// environment and the keychain. Off the UI thread; finishes with advisorChecked. A store that
+    /// cannot reach model servers says so.
+    virtual void checkAdvisor(const QByteArray& yaml, const QList<SecretUpdate>& unsaved)
+    {
+        Q_UNUSED(yaml);
+        Q_UNUSED(unsaved);
+        AdvisorCheckReport report;
+        report.blocker = Error(QStringLiteral("unsupported"), QStringLiteral("this window cannot reach model servers"),
+                               QStringLiteral("run sentinel advisor test --config FILE"));
+        Q_EMIT advisorChecked(report);
+    }
+
 Q_SIGNALS:
     void saveFinished(bool ok, const QString& message);
     void brokerChecked(const sentinel::BrokerCheckOutcome& outcome);
+    /// One row per `advisor.providers` row, in order, or why the test did not run.
+    void advisorChecked(const sentinel::AdvisorCheckReport& report);
 };
 
 } // namespace sentinel

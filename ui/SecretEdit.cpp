@@ -57,7 +57,8 @@ void SecretEdit::showStorage()
         if (!keychain) {
             m_text->setText(m_variable);
         } else {
-            m_variable = m_text->text().trimmed().isEmpty() ? m_variable : m_text->text().trimmed();
+            const QString typed = m_text->text().trimmed();
+            m_variable = !typed.isEmpty() ? typed : (m_variable.isEmpty() ? m_suggested : m_variable);
             m_text->clear();
         }
     }

@@ -28,6 +28,9 @@ public:
     [[nodiscard]] SecretField field() const;
     /// A value typed for the keychain, which counts as set before it is saved; nullopt otherwise.
     [[nodiscard]] std::optional<SecretUpdate> pendingUpdate() const;
+    /// The variable a value typed for the keychain is kept under when no name has been given
+    /// (a secret the file does not have yet).
+    void setSuggestedVariable(const QString& variable) { m_suggested = variable; }
 
 Q_SIGNALS:
     void edited();
@@ -39,6 +42,7 @@ private:
     QComboBox* m_storage;
     QLineEdit* m_text;
     QString m_variable;
+    QString m_suggested;
     bool m_stored = false; ///< the keychain already holds a value
 };
 

@@ -3,6 +3,8 @@
 
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
+#include "ui/AdvisorSettingsPage.h"
+#include "ui/IssuePlacement.h"
 #include "ui/BrokerSettingsPage.h"
 #include "ui/SecretEdit.h"
 #include "ui/Theme.h"
@@ -17,8 +19,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
-#include <QSet>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -40,17 +40,6 @@ QDoubleSpinBox* makePercentBox(const QString& objectName, const QString& accessi
     box->setSingleStep(0.5);
     box->setSuffix(QStringLiteral(" %"));
     return box;
-}
-
-/// True when `location` is `key` itself or something inside it ("watchlist[2].market" in "watchlist").
-bool isWithin(const QString& location, const QString& key)
-{
-    if (!location.startsWith(key))
-        return false;
-    if (location.size() == key.size())
-        return true;
-    const QChar next = location.at(key.size());
-    return next == u'.' || next == u'[';
 }
 
 } // namespace
@@ -78,6 +67,12 @@ SettingsDialog::SettingsDialog(ConfigStore& store, QWidget* parent)
     connect(m_brokers, &BrokerSettingsPage::checkRequested, this,
             [this](const QString& broker) { m_store.checkBroker(renderedYaml(), pendingSecrets(), broker); });
     connect(&m_store, &ConfigStore::brokerChecked, m_brokers, &BrokerSettingsPage::showCheck);
+    m_advisor = new AdvisorSettingsPage(m_store, m_store.knownNames(), [this](const QString& keyPath) { return makeIssueLabel(keyPath); }, this);
+    m_advisor->setObjectName(QStringLiteral("advisorPage"));
+    tabs->addTab(m_advisor, tr("Ad&visor"));
+    connect(m_advisor, &AdvisorSettingsPage::edited, this, &SettingsDialog::scheduleValidation);
+    connect(m_advisor, &AdvisorSettingsPage::testRequested, this, [this] { m_store.checkAdvisor(renderedYaml(), pendingSecrets()); });
+    connect(&m_store, &ConfigStore::advisorChecked, m_advisor, &AdvisorSettingsPage::showCheck);
     tabs->addTab(buildAppearancePage(), tr("A&ppearance"));
 
     m_otherIssues = makeIssueLabel(QStringLiteral("other"));
@@ -115,7 +110,7 @@ SettingsDialog::SettingsDialog(ConfigStore& store, QWidget* parent)
     m_validateTimer->setInterval(200);
     connect(m_validateTimer, &QTimer::timeout, this, &SettingsDialog::validateNow);
     validateNow();
-    resize(640, 560);
+    resize(760, 600); // the Advisor page's table of servers needs the width
 }
 
 QLabel* SettingsDialog::makeIssueLabel(const QString& keyPath)
@@ -355,6 +350,7 @@ void SettingsDialog::loadDraft(const ConfigDraft& draft)
     m_token->load(draft.telegramToken);
     m_webhookSecret->load(draft.webhookSecret);
     m_brokers->load(draft);
+    m_advisor->load(draft);
     m_confidence->setValue(draft.varConfidence * 100);
     m_maxVar->setValue(draft.maxVarPct * 100);
     m_maxPosition->setValue(draft.maxPositionPct * 100);
@@ -393,6 +389,7 @@ ConfigDraft SettingsDialog::draft() const
     draft.maxDrawdownPct = m_maxDrawdown->value() / 100.0;
     draft.maxTradesPerDay = m_maxTrades->value();
     m_brokers->apply(draft);
+    m_advisor->apply(draft);
     return draft;
 }
 
@@ -405,6 +402,7 @@ QList<SecretUpdate> SettingsDialog::pendingSecrets() const
 {
     QList<const SecretEdit*> edits{m_token, m_webhookSecret};
     edits += m_brokers->secretEdits();
+    edits += m_advisor->secretEdits();
     QList<SecretUpdate> secrets;
     for (const SecretEdit* edit : std::as_const(edits)) {
         if (auto update = edit->pendingUpdate())
@@ -446,45 +444,24 @@ void SettingsDialog::validateNow()
 
 void SettingsDialog::showIssues()
 {
-    QHash<QString, QStringList> byLabel;
-    QStringList other;
-    QSet<int> badRows;
-    for (const Issue& issue : std::as_const(m_issues)) {
-        QString best;
-        for (auto it = m_issueLabels.cbegin(); it != m_issueLabels.cend(); ++it) {
-            if (isWithin(issue.location, it.key()) && it.key().size() > best.size())
-                best = it.key();
-        }
-        const QString text = issue.remedy.isEmpty() ? issue.message : tr("%1 — %2").arg(issue.message, issue.remedy);
-        if (best.isEmpty()) {
-            other << issue.toString();
-            continue;
-        }
-        // The watchlist label names the row; the others sit next to their field already.
-        byLabel[best] << (best == u"watchlist" && issue.location != best ? issue.location + u": " + text : text);
-        if (best == u"watchlist") {
-            static const QRegularExpression rowIndex(QStringLiteral(R"(^watchlist\[(\d+)\])"));
-            const QRegularExpressionMatch match = rowIndex.match(issue.location);
-            if (match.hasMatch())
-                badRows.insert(match.captured(1).toInt());
-        }
-    }
+    const IssuePlacement placed = IssuePlacement::place(m_issues, m_issueLabels.keys());
     for (auto it = m_issueLabels.cbegin(); it != m_issueLabels.cend(); ++it) {
-        const QStringList lines = byLabel.value(it.key());
+        const QStringList lines = placed.byLabel.value(it.key());
         it.value()->setText(lines.join(u'\n'));
         it.value()->setVisible(!lines.isEmpty());
     }
-    m_otherIssues->setText(other.join(u'\n'));
-    m_otherIssues->setVisible(!other.isEmpty());
+    m_otherIssues->setText(placed.other.join(u'\n'));
+    m_otherIssues->setVisible(!placed.other.isEmpty());
     const QColor bad = Theme::freshnessBackground(Freshness::Stale, palette());
     for (int row = 0; row < m_watchlist->rowCount(); ++row) {
         for (int column = 0; column < m_watchlist->columnCount(); ++column) {
             if (QTableWidgetItem* item = m_watchlist->item(row, column)) {
                 const QSignalBlocker block(m_watchlist);
-                item->setBackground(badRows.contains(row) ? QBrush(bad) : QBrush());
+                item->setBackground(placed.badRows.value(IssuePlacement::watchlistKey).contains(row) ? QBrush(bad) : QBrush());
             }
         }
     }
+    m_advisor->markRows(placed.badRows.value(IssuePlacement::advisorServersKey));
     const bool errors = hasErrors(m_issues);
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(!errors);
     m_buttons->button(QDialogButtonBox::Save)->setToolTip(errors ? tr("Fix the problems shown in red first") : QString());

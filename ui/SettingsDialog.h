@@ -21,10 +21,11 @@ class QTimer;
 
 namespace sentinel {
 
+class AdvisorSettingsPage;
 class BrokerSettingsPage;
 class SecretEdit;
 
-/// Edits the common configuration (mode, watchlist, Telegram, webhook, limits, brokers) and the appearance.
+/// Edits the common configuration (mode, watchlist, Telegram, webhook, limits, brokers, advisor) and the appearance.
 /// Every edit is validated by the config module itself: the dialog renders the YAML it would write
 /// with ConfigWriter and has the store check it (ConfigLoader), then shows each Issue next to the
 /// field its key path names. Secrets are entered as an environment variable name or a value for the OS keychain;
@@ -82,6 +83,7 @@ private:
     QDoubleSpinBox* m_maxDrawdown = nullptr;
     QSpinBox* m_maxTrades = nullptr;
     BrokerSettingsPage* m_brokers = nullptr;
+    AdvisorSettingsPage* m_advisor = nullptr;
     QComboBox* m_language = nullptr;
     QComboBox* m_theme = nullptr;
     QHash<QString, QLabel*> m_issueLabels;

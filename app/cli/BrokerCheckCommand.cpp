@@ -2,12 +2,11 @@
 // `sentinel broker check --config FILE`: connects to the configured broker (OANDA or Coinbase), authenticates, and
 // prints the account and its open positions as JSON (exit 0), or a typed error with its remedy
 // (exit 1: unreachable or failing; exit 2: credentials or configuration). No secret is printed.
+#include "CheckedConfig.h"
 #include "Cli.h"
-#include "ConfigSecrets.h"
 
 #include "brokers/BrokerCheck.h"
 #include "common/ExitCode.h"
-#include "config/ConfigLoader.h"
 #include "providers/AlphaVantageParser.h"
 
 #include <QCoreApplication>
@@ -56,25 +55,18 @@ int runBrokerCheck(Invocation& invocation)
     if (const auto exit = parseArguments(parser, invocation, &global))
         return *exit;
 
-    // Only the broker's own settings decide whether the check can run, so it can be tried while
-    // the rest of the file is unfinished.
-    const ConfigLoadResult loaded = ConfigLoader(loadOptionsWithSecrets(global.configFile)).loadDefault(global.configFile);
-    int blocking = 0;
-    for (const Issue& issue : loaded.issues) {
-        const bool blocks = blocksBrokerCheck(issue);
-        blocking += blocks ? 1 : 0;
-        invocation.err << "sentinel broker check: " << (blocks ? "" : "note: ") << issue.toString() << Qt::endl;
-    }
-    if (blocking > 0)
+    // Only the broker's own settings decide whether the check can run.
+    const std::optional<Config> config = loadCheckedConfig(invocation, global.configFile, &blocksBrokerCheck);
+    if (!config)
         return ExitBadInput;
-    const auto broker = brokerToCheck(loaded.config, parser.value(QStringLiteral("broker")));
+    const auto broker = brokerToCheck(*config, parser.value(QStringLiteral("broker")));
     if (!broker)
         return usageError(invocation, QStringLiteral("no broker is configured: add an oanda: section (account_id, token) or a "
                                                      "coinbase: section (key_name, private_key) to the file given with --config FILE"));
-    if (const auto blocker = brokerCheckBlocker(loaded.config, *broker))
+    if (const auto blocker = brokerCheckBlocker(*config, *broker))
         return usageError(invocation, blocker->toString());
 
-    const BrokerCheckOutcome outcome = await(loaded.config, *broker);
+    const BrokerCheckOutcome outcome = await(*config, *broker);
     if (!outcome.report)
         return printFailure(invocation, outcome);
     invocation.out << QJsonDocument(*outcome.report).toJson(QJsonDocument::Indented);

@@ -17,6 +17,7 @@ int runParseCoinbase(Invocation&);
 int runVar(Invocation&);
 int runJournalVerify(Invocation&);
 int runBrokerCheck(Invocation&);
+int runAdvisorTest(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -43,6 +44,8 @@ const QList<Command>& commands()
         {{QStringLiteral("journal"), QStringLiteral("verify")}, QStringLiteral("Check a journal file against every integrity rule."), &runJournalVerify},
         {{QStringLiteral("broker"), QStringLiteral("check")},
          QStringLiteral("Connect to the configured broker; print its account and open positions (JSON)."), &runBrokerCheck},
+        {{QStringLiteral("advisor"), QStringLiteral("test")},
+         QStringLiteral("Health-check every advisor model server and ask each one fixed prompt (JSON)."), &runAdvisorTest},
     };
     return all;
 }

@@ -25,6 +25,7 @@ AppConfigStore::AppConfigStore(QString path, QByteArray currentYaml, QObject* pa
     : ConfigStore(parent), m_path(std::move(path)), m_yaml(std::move(currentYaml))
 {
     connect(&m_checks, &BrokerCheckThread::finished, this, &ConfigStore::brokerChecked);
+    connect(&m_advisorChecks, &AdvisorCheckThread::finished, this, &ConfigStore::advisorChecked);
 }
 
 void AppConfigStore::preload(std::function<void()> done)
@@ -66,15 +67,20 @@ ConfigLoadResult AppConfigStore::validate(const QByteArray& yaml, EnvironmentLoo
     return ConfigLoader(std::move(options)).loadText(yaml, m_path);
 }
 
-void AppConfigStore::checkBroker(const QByteArray& yaml, const QList<SecretUpdate>& unsaved, const QString& broker)
+ConfigLoadResult AppConfigStore::loadWithUnsaved(const QByteArray& yaml, const QList<SecretUpdate>& unsaved) const
 {
     QHash<QString, QString> typed;
     for (const SecretUpdate& secret : unsaved)
         typed.insert(secret.variable, secret.value);
-    const ConfigLoadResult loaded = validate(yaml, [this, typed](const QString& name) -> std::optional<QString> {
+    return validate(yaml, [this, typed](const QString& name) -> std::optional<QString> {
         const auto found = typed.constFind(name);
         return found != typed.cend() ? std::optional<QString>(*found) : lookup(name);
     });
+}
+
+void AppConfigStore::checkBroker(const QByteArray& yaml, const QList<SecretUpdate>& unsaved, const QString& broker)
+{
+    const ConfigLoadResult loaded = loadWithUnsaved(yaml, unsaved);
     for (const Issue& issue : loaded.issues) {
         if (blocksBrokerCheck(issue)) {
             Q_EMIT brokerChecked(BrokerCheckOutcome{broker, std::nullopt,
@@ -83,6 +89,25 @@ void AppConfigStore::checkBroker(const QByteArray& yaml, const QList<SecretUpdat
         }
     }
     m_checks.check(loaded.config, broker);
+}
+
+void AppConfigStore::checkAdvisor(const QByteArray& yaml, const QList<SecretUpdate>& unsaved)
+{
+    const ConfigLoadResult loaded = loadWithUnsaved(yaml, unsaved);
+    AdvisorCheckReport refused;
+    for (const Issue& issue : loaded.issues) {
+        if (blocksAdvisorCheck(issue)) {
+            refused.blocker = Error(QStringLiteral("invalid_config"), issue.toString());
+            break;
+        }
+    }
+    if (!refused.blocker)
+        refused.blocker = advisorCheckBlocker(loaded.config.advisor);
+    if (refused.blocker) {
+        Q_EMIT advisorChecked(refused);
+        return;
+    }
+    m_advisorChecks.check(loaded.config.advisor);
 }
 
 UiPreferences AppConfigStore::storedPreferences()

@@ -3,6 +3,7 @@
 
 #include "QtKeychainBackend.h"
 #include "brokers/BrokerCheckThread.h"
+#include "strategy/AdvisorCheckThread.h"
 #include "ui/ConfigStore.h"
 
 #include <QHash>
@@ -44,15 +45,21 @@ public:
     /// Checks on the broker-check thread, with the file's issues in the broker's own sections
     /// answered at once, as `sentinel broker check` answers them.
     void checkBroker(const QByteArray& yaml, const QList<SecretUpdate>& unsaved, const QString& broker) override;
+    /// Tests on the advisor-check thread, with the file's issues in `advisor:` answered at once, as
+    /// `sentinel advisor test` answers them.
+    void checkAdvisor(const QByteArray& yaml, const QList<SecretUpdate>& unsaved) override;
 
     static UiPreferences storedPreferences();
     static void storePreferences(const UiPreferences& preferences);
 
 private:
     void finishSave();
+    /// `yaml` checked as validate() checks it, the typed but unsaved secrets looked up first.
+    [[nodiscard]] ConfigLoadResult loadWithUnsaved(const QByteArray& yaml, const QList<SecretUpdate>& unsaved) const;
 
     keychain::QtKeychainBackend m_keychainBackend;
     BrokerCheckThread m_checks;
+    AdvisorCheckThread m_advisorChecks;
     QString m_path;
     KnownNames m_knownNames;
     QByteArray m_yaml;

@@ -3,8 +3,7 @@
 
 #include "advisor/AdvisorError.h"
 #include "advisor/EndpointUrl.h"
-#include "advisor/OllamaProvider.h"
-#include "advisor/OpenAiCompatibleProvider.h"
+#include "advisor/ProviderFactory.h"
 
 #include <QScopeGuard>
 
@@ -54,14 +53,7 @@ ProviderPool::~ProviderPool()
 
 Result<int> ProviderPool::addProvider(const ProviderSettings& settings)
 {
-    Result<LlmProvider*> made = Error{};
-    if (settings.kind == ProviderKind::Ollama) {
-        auto ollama = OllamaProvider::create(settings, this);
-        made = ollama ? Result<LlmProvider*>(ollama.value()) : Result<LlmProvider*>(ollama.error());
-    } else {
-        auto openAi = OpenAiCompatibleProvider::create(settings, this);
-        made = openAi ? Result<LlmProvider*>(openAi.value()) : Result<LlmProvider*>(openAi.error());
-    }
+    const Result<LlmProvider*> made = makeProvider(settings, this);
     if (!made)
         return made.error();
     auto entry = std::make_unique<Entry>(made.value(), m_clock, m_settings.breaker);

@@ -20,6 +20,28 @@ struct SecretField {
     friend bool operator==(const SecretField&, const SecretField&) = default;
 };
 
+/// The variable an advisor row's api key is kept under when the file names none: ADVISOR_API_KEY
+/// for the first row, ADVISOR_API_KEY_2 for the second, and so on.
+[[nodiscard]] inline QString defaultAdvisorKeyVariable(qsizetype row)
+{
+    return row == 0 ? QStringLiteral("ADVISOR_API_KEY") : QStringLiteral("ADVISOR_API_KEY_%1").arg(row + 1);
+}
+
+/// One `advisor.providers` row as the Settings dialog's Advisor page edits it, as written (a row
+/// the loader refuses stays, shown with its issue, instead of vanishing on the next save).
+struct ModelServerDraft {
+    ModelServerKind kind = ModelServerKind::Ollama;
+    QString baseUrl = QStringLiteral("http://127.0.0.1:11434");
+    QString model;
+    double weight = 1;
+    qint64 timeoutS = 20;
+    /// OpenAI-compatible servers only, written while its variable is named; an empty variable
+    /// (the default) writes no key.
+    SecretField apiKey;
+
+    friend bool operator==(const ModelServerDraft&, const ModelServerDraft&) = default;
+};
+
 /// The common part of the configuration that the settings dialog edits; ConfigWriter reads it
 /// from a YAML file and writes it back into one.
 struct ConfigDraft {
@@ -50,6 +72,12 @@ struct ConfigDraft {
     bool coinbaseAllowLive = false;
     SecretField coinbaseKeyName{SecretField::Storage::Environment, QStringLiteral("COINBASE_KEY_NAME"), {}};
     SecretField coinbasePrivateKey{SecretField::Storage::Environment, QStringLiteral("COINBASE_PRIVATE_KEY"), {}};
+    /// The advisor (issue 15): `strategy.name`, and the `advisor:` section's providers, fallback and
+    /// fallback weight; its other keys (history_bars, max_concurrent, health_interval_s) are kept.
+    QString strategyName = QStringLiteral("sma_cross");
+    QList<ModelServerDraft> advisorProviders;
+    QString advisorFallback = QStringLiteral("sma_cross");
+    double advisorFallbackWeight = 0;
 
     friend bool operator==(const ConfigDraft&, const ConfigDraft&) = default;
 };

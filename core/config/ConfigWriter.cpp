@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/ConfigWriter.h"
 
+#include "config/AdvisorDraftYaml.h"
+#include "config/DraftYaml.h"
 #include "config/SecretReference.h"
 
 #include <yaml-cpp/yaml.h>
@@ -11,16 +13,7 @@ namespace sentinel {
 
 namespace {
 
-std::string utf8(const QString& text)
-{
-    return text.toStdString();
-}
-
-/// Shortest decimal that reads back as the same double: 0.05, not 0.050000000000000003.
-std::string number(double value)
-{
-    return utf8(QString::number(value, 'g', 15));
-}
+using namespace draftyaml;
 
 /// The parsed text, or an empty map when it is not a YAML mapping: the draft then starts from the
 /// loaded values, and writing starts a new file.
@@ -33,49 +26,6 @@ YAML::Node loadMap(const QByteArray& yaml)
     } catch (const YAML::Exception&) {
     }
     return YAML::Node(YAML::NodeType::Map);
-}
-
-/// `root[key]`, made a map first when it is missing or something else.
-YAML::Node mapAt(YAML::Node& root, const char* key)
-{
-    if (!root[key].IsMap())
-        root[key] = YAML::Node(YAML::NodeType::Map);
-    return root[key];
-}
-
-/// `root[section][key]` without adding either to `root`.
-YAML::Node valueAt(const YAML::Node& root, const char* section, const char* key)
-{
-    const YAML::Node map = root[section];
-    return map.IsDefined() && map.IsMap() ? map[key] : YAML::Node();
-}
-
-SecretField readSecret(const YAML::Node& node, const QString& defaultVariable)
-{
-    SecretField field;
-    field.variable = defaultVariable;
-    if (!node.IsDefined() || !node.IsScalar())
-        return field;
-    const QString text = QString::fromStdString(node.Scalar());
-    if (const auto variable = secretReferenceName(text)) {
-        field.variable = *variable;
-    } else if (!text.isEmpty()) {
-        // A value in clear: offer to move it to the keychain; saving never writes it back.
-        field.storage = SecretField::Storage::Keychain;
-        field.value = text;
-    }
-    return field;
-}
-
-/// `map[key]` where it is given, as the loader reads it: nullopt when absent or null; empty text
-/// when it is not a single value. (A missing key of a const node throws on anything but
-/// IsDefined(), hence that check first.)
-std::optional<QString> givenText(const YAML::Node& map, const char* key)
-{
-    const YAML::Node value = map[key];
-    if (!value.IsDefined() || value.IsNull())
-        return std::nullopt;
-    return value.IsScalar() ? QString::fromStdString(value.Scalar()).trimmed() : QString();
 }
 
 /// The rows as written, or nullopt when there is no list to read them from.
@@ -203,6 +153,7 @@ ConfigDraft ConfigWriter::readDraft(const QByteArray& yaml, const Config& config
     // error, instead of vanishing from the file on the next save.
     if (auto rows = readWatchlistRows(root["watchlist"]))
         draft.watchlist = std::move(*rows);
+    readAdvisorDraft(root, config, draft);
     return draft;
 }
 
@@ -215,6 +166,7 @@ QByteArray ConfigWriter::render(const QByteArray& base, const ConfigDraft& draft
     writeChannels(root, draft);
     writeLimits(root, draft);
     writeBrokers(root, draft);
+    writeAdvisorDraft(root, draft);
 
     YAML::Emitter out;
     out << root;

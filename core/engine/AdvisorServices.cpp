@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/AdvisorServices.h"
 
+#include "advisor/ProviderFactory.h"
 #include "advisor/ProviderPool.h"
 #include "common/AlertKinds.h"
 #include "common/Log.h"
@@ -16,17 +17,6 @@ namespace {
 
 /// Each health check's own deadline: well inside the shortest interval the config allows (10 s).
 constexpr std::chrono::seconds kHealthTimeout{5};
-
-advisor::ProviderSettings providerSettings(const ModelServerSettings& server)
-{
-    advisor::ProviderSettings settings;
-    settings.kind = server.kind;
-    settings.baseUrl = server.baseUrl;
-    settings.model = server.model;
-    settings.apiKey = server.apiKey;
-    settings.timeout = server.timeout;
-    return settings;
-}
 
 } // namespace
 
@@ -52,7 +42,7 @@ Result<std::unique_ptr<Strategy>> AdvisorServices::build(ContextGatherer context
     std::chrono::milliseconds deadline{0};
     for (qsizetype i = 0; i < settings.providers.size(); ++i) {
         const ModelServerSettings& server = settings.providers[i];
-        auto index = m_pool->addProvider(providerSettings(server));
+        auto index = m_pool->addProvider(advisor::providerSettings(server));
         if (!index)
             return Error{index.error().kind,
                          QStringLiteral("advisor.providers[%1]: %2").arg(i).arg(index.error().message),

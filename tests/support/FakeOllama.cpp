@@ -10,7 +10,7 @@ namespace sentinel::test {
 
 QByteArray recordedOllama(const QString& folder)
 {
-    const QByteArray body = readFile(dataPath(QStringLiteral("ollama/golden/") + folder + QStringLiteral("/input.json")));
+    QByteArray body = readFile(dataPath(QStringLiteral("ollama/golden/") + folder + QStringLiteral("/input.json")));
     if (body.isEmpty())
         qFatal("missing fixture ollama/golden/%s", qPrintable(folder));
     return body;
@@ -24,6 +24,13 @@ QByteArray ollamaChatAnswer(const QByteArray& adviceJson)
     message.insert(QStringLiteral("content"), QString::fromUtf8(adviceJson));
     answer.insert(QStringLiteral("message"), message);
     return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+}
+
+void serveOpenAiCompatible(FakeHttpServer& server)
+{
+    server.route("/v1/models", CannedResponse::json(recordedOllama(QStringLiteral("openai_models_list"))));
+    server.route("/v1/chat/completions",
+                 CannedResponse::json(recordedOllama(QStringLiteral("openai_chat_completion_that_is_valid_advice"))));
 }
 
 FakeOllama::FakeOllama()

@@ -16,6 +16,10 @@ namespace sentinel::test {
 /// recorded envelope around the advice a test needs (buy, sell, hold, or a bad answer).
 [[nodiscard]] QByteArray ollamaChatAnswer(const QByteArray& adviceJson);
 
+/// Routes on `server` what an OpenAI-compatible server answers, from the recorded bodies:
+/// /v1/models (llama3.2:latest and qwen2.5:7b) and /v1/chat/completions (a valid advice).
+void serveOpenAiCompatible(FakeHttpServer& server);
+
 /// An Ollama server on 127.0.0.1 speaking the recorded bodies (/api/chat, /api/tags with
 /// llama3.2:latest, /api/version), which a test can take down (`down` answers every request
 /// with `downBehaviour`) and bring back, and whose advice it can change.

@@ -2,6 +2,7 @@
 #include "UiSamples.h"
 #include "config/ConfigLoader.h"
 #include "ui/ConfigStore.h"
+#include "ui/ModelServerTable.h"
 #include "ui/SettingsDialog.h"
 
 #include <QCheckBox>
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -58,6 +60,13 @@ public:
     }
     /// Answers the last check as the store would, from its thread.
     void answer(const BrokerCheckOutcome& outcome) { Q_EMIT brokerChecked(outcome); }
+    void checkAdvisor(const QByteArray& yaml, const QList<SecretUpdate>& unsaved) override
+    {
+        testedYaml = yaml;
+        testedSecrets = unsaved;
+        ++advisorTests;
+    }
+    void answer(const AdvisorCheckReport& report) { Q_EMIT advisorChecked(report); }
 
     QHash<QString, QString> keychain;
     KnownNames known;
@@ -67,6 +76,9 @@ public:
     QByteArray checkedYaml;
     QList<SecretUpdate> checkedSecrets;
     QString checkedBroker;
+    QByteArray testedYaml;
+    QList<SecretUpdate> testedSecrets;
+    int advisorTests = 0;
 
 private:
     QByteArray m_yaml;
@@ -95,6 +107,9 @@ private Q_SLOTS:
     void liveMoneyWithoutTheSecondYesIsShownOnTheBrokersPage();
     void theCheckButtonUsesUnsavedValuesAndShowsTheAnswer();
     void disablingABrokerRemovesItsSection();
+    void advisorServersAreWrittenWithTheirKeyAsAReferenceAndReadBack();
+    void anAdvisorProblemIsShownAndItsRowNamed();
+    void theTestButtonShowsEachServersResultNextToItsRow();
 };
 
 void TestSettingsDialog::theDemoProfileValidatesCleanly()
@@ -347,6 +362,174 @@ void TestSettingsDialog::disablingABrokerRemovesItsSection()
     coinbase->setChecked(false);
     QVERIFY(!dialog.renderedYaml().contains("coinbase"));
     QVERIFY(!dialog.renderedYaml().contains("oanda"));
+}
+
+namespace {
+
+const QString advisorKey = QStringLiteral("sk-advisor-settings-key-0123456789abcdef");
+
+/// Opens the Advisor page, picks the LLM advisor and adds an Ollama server and an
+/// OpenAI-compatible one whose key is typed for the keychain.
+ModelServerTable* fillAdvisor(SettingsDialog& dialog)
+{
+    auto* strategy = dialog.findChild<QComboBox*>(QStringLiteral("strategyCombo"));
+    strategy->setCurrentIndex(strategy->findData(QStringLiteral("llm_advisor")));
+    auto* table = dialog.findChild<ModelServerTable*>(QStringLiteral("advisorServersTable"));
+    auto* add = dialog.findChild<QPushButton*>(QStringLiteral("addAdvisorServerButton"));
+    add->click();
+    table->item(0, ModelServerTable::ModelColumn)->setText(QStringLiteral("llama3.2"));
+    add->click();
+    auto* kind = qobject_cast<QComboBox*>(table->cellWidget(1, ModelServerTable::KindColumn));
+    kind->setCurrentIndex(kind->findData(int(ModelServerKind::OpenAiCompatible)));
+    table->item(1, ModelServerTable::UrlColumn)->setText(QStringLiteral("https://llm.example.com/v1"));
+    table->item(1, ModelServerTable::ModelColumn)->setText(QStringLiteral("qwen2.5-7b-instruct"));
+    qobject_cast<QDoubleSpinBox*>(table->cellWidget(1, ModelServerTable::WeightColumn))->setValue(2);
+    table->setCurrentCell(1, ModelServerTable::UrlColumn);
+    auto* keys = table->keyEditors();
+    [&] {
+        QVERIFY(keys->isEnabled()); // an OpenAI-compatible row takes a key
+        keys->currentWidget()->findChild<QComboBox*>(QStringLiteral("advisorApiKeyEditStorage"))->setCurrentIndex(1);
+        auto* key = keys->currentWidget()->findChild<QLineEdit*>(QStringLiteral("advisorApiKeyEdit"));
+        QCOMPARE(key->echoMode(), QLineEdit::Password);
+        key->setText(advisorKey);
+    }();
+    dialog.validateNow();
+    return table;
+}
+
+} // namespace
+
+// Issue 15: Settings gains an Advisor section; a key typed there goes to the keychain, the file
+// gets ${ADVISOR_API_KEY_2}, and Ollama rows get no key.
+void TestSettingsDialog::advisorServersAreWrittenWithTheirKeyAsAReferenceAndReadBack()
+{
+    FakeConfigStore store(demoYaml());
+    SettingsDialog dialog(store);
+    ModelServerTable* table = fillAdvisor(dialog);
+    table->setCurrentCell(0, ModelServerTable::UrlColumn);
+    QVERIFY(!table->keyEditors()->isEnabled()); // Ollama takes no key
+    QVERIFY2(!hasErrors(dialog.issues()), qPrintable(dialog.issues().isEmpty() ? QString() : dialog.issues().first().toString()));
+    dialog.findChild<QPushButton*>(QStringLiteral("saveSettingsButton"))->click();
+    QVERIFY(!store.savedYaml.contains(advisorKey.toUtf8()));
+    const ConfigLoadResult saved = ConfigLoader().loadText(store.savedYaml);
+    QCOMPARE(saved.config.strategyName, QStringLiteral("llm_advisor"));
+    QCOMPARE(saved.config.advisor.providers.size(), 2);
+    QCOMPARE(saved.config.advisor.providers[1].weight, 2.0);
+    QVERIFY2(store.savedYaml.contains("${ADVISOR_API_KEY_2}"), store.savedYaml.constData());
+    QCOMPARE(store.savedYaml.count("api_key"), 1);
+    QCOMPARE(store.savedSecrets.size(), 1);
+    QCOMPARE(store.savedSecrets.first().variable, QStringLiteral("ADVISOR_API_KEY_2"));
+    QCOMPARE(store.savedSecrets.first().value, advisorKey);
+
+    FakeConfigStore reopened(store.savedYaml);
+    reopened.keychain.insert(QStringLiteral("ADVISOR_API_KEY_2"), advisorKey);
+    SettingsDialog again(reopened);
+    QVERIFY(!hasErrors(again.issues()));
+    const QList<ModelServerDraft> before = dialog.draft().advisorProviders;
+    QList<ModelServerDraft> after = again.draft().advisorProviders;
+    QCOMPARE(after.size(), 2);
+    QCOMPARE(after[0], before[0]);
+    QCOMPARE(after[1].apiKey.variable, before[1].apiKey.variable);
+    after[1].apiKey = before[1].apiKey; // the keychain holds the value now; the field does not show it
+    QCOMPARE(after[1], before[1]);
+    const auto* reread = again.findChild<ModelServerTable*>(QStringLiteral("advisorServersTable"));
+    QCOMPARE(reread->rowCount(), 2);
+    QCOMPARE(reread->item(1, ModelServerTable::ModelColumn)->text(), QStringLiteral("qwen2.5-7b-instruct"));
+    QCOMPARE(again.findChild<QComboBox*>(QStringLiteral("strategyCombo"))->currentData().toString(), QStringLiteral("llm_advisor"));
+}
+
+void TestSettingsDialog::anAdvisorProblemIsShownAndItsRowNamed()
+{
+    FakeConfigStore store(demoYaml());
+    SettingsDialog dialog(store);
+    auto* strategy = dialog.findChild<QComboBox*>(QStringLiteral("strategyCombo"));
+    strategy->setCurrentIndex(strategy->findData(QStringLiteral("llm_advisor")));
+    dialog.validateNow();
+    // The LLM advisor with no server at all: said under the table, and Save stays off.
+    QVERIFY(hasErrors(dialog.issues()));
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("saveSettingsButton"))->isEnabled());
+    auto* section = dialog.findChild<QLabel*>(QStringLiteral("issue_advisor"));
+    auto* rows = dialog.findChild<QLabel*>(QStringLiteral("issue_advisor.providers"));
+    QVERIFY2(!section->isHidden() || !rows->isHidden(), qPrintable(dialog.issues().first().toString()));
+
+    // A server with plain http to a remote host: its row is named and tinted.
+    dialog.findChild<QPushButton*>(QStringLiteral("addAdvisorServerButton"))->click();
+    dialog.findChild<QPushButton*>(QStringLiteral("addAdvisorServerButton"))->click();
+    auto* table = dialog.findChild<ModelServerTable*>(QStringLiteral("advisorServersTable"));
+    table->item(0, ModelServerTable::ModelColumn)->setText(QStringLiteral("llama3.2"));
+    table->item(1, ModelServerTable::ModelColumn)->setText(QStringLiteral("llama3.2"));
+    table->item(1, ModelServerTable::UrlColumn)->setText(QStringLiteral("http://llm.example.com"));
+    dialog.validateNow();
+    QVERIFY(!rows->isHidden());
+    QVERIFY2(rows->text().contains(u"advisor.providers[1].base_url"), qPrintable(rows->text()));
+    QVERIFY(section->isHidden());
+    QVERIFY(table->item(1, ModelServerTable::UrlColumn)->background().style() != Qt::NoBrush);
+    QVERIFY(table->item(0, ModelServerTable::UrlColumn)->background().style() == Qt::NoBrush);
+    table->item(1, ModelServerTable::UrlColumn)->setText(QStringLiteral("https://llm.example.com"));
+    dialog.validateNow();
+    QVERIFY2(!hasErrors(dialog.issues()), qPrintable(dialog.issues().isEmpty() ? QString() : dialog.issues().first().toString()));
+    QVERIFY(table->item(1, ModelServerTable::UrlColumn)->background().style() == Qt::NoBrush);
+}
+
+void TestSettingsDialog::theTestButtonShowsEachServersResultNextToItsRow()
+{
+    FakeConfigStore store(demoYaml());
+    SettingsDialog dialog(store);
+    ModelServerTable* table = fillAdvisor(dialog);
+    auto* test = dialog.findChild<QPushButton*>(QStringLiteral("advisorTestButton"));
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("advisorTestStatus"));
+    test->click();
+    QCOMPARE(store.advisorTests, 1);
+    QVERIFY(store.testedYaml.contains("qwen2.5-7b-instruct"));
+    QVERIFY(!store.testedYaml.contains(advisorKey.toUtf8()));
+    QCOMPARE(store.testedSecrets.size(), 1);
+    QCOMPARE(store.testedSecrets.first().value, advisorKey);
+    QVERIFY(!test->isEnabled()); // one test at a time, and the rows stay put meanwhile
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("addAdvisorServerButton"))->isEnabled());
+    QCOMPARE(table->item(0, ModelServerTable::ResultColumn)->text(), QStringLiteral("Testing…"));
+
+    AdvisorServerCheck good;
+    good.name = QStringLiteral("ollama llama3.2:latest at http://127.0.0.1:11434");
+    good.reachable = good.modelPresent = good.validOutput = true;
+    good.latency = std::chrono::milliseconds(42);
+    AdvisorServerCheck down;
+    down.name = QStringLiteral("openai qwen2.5-7b-instruct at https://llm.example.com/v1");
+    down.error = Error(QStringLiteral("advisor_unreachable"), QStringLiteral("the server did not answer"),
+                       QStringLiteral("check the server runs"));
+    store.answer(AdvisorCheckReport{{good, down}, {}});
+    QVERIFY(test->isEnabled());
+    QCOMPARE(table->item(0, ModelServerTable::ResultColumn)->text(), QStringLiteral("Valid answer, %1 ms").arg(QLocale().toString(42)));
+    QVERIFY2(table->item(0, ModelServerTable::ResultColumn)->toolTip().endsWith(
+                 QStringLiteral("Reachable: yes (%1 ms) · model present: yes · valid answer: yes").arg(QLocale().toString(42))),
+             qPrintable(table->item(0, ModelServerTable::ResultColumn)->toolTip()));
+    QCOMPARE(table->item(1, ModelServerTable::ResultColumn)->text(), QStringLiteral("Not reachable"));
+    QVERIFY(table->item(1, ModelServerTable::ResultColumn)->toolTip().contains(
+        u"Reachable: no · model present: no · valid answer: no\nthe server did not answer (check the server runs)"));
+    QCOMPARE(status->text(), QStringLiteral("1 of 2 model servers failed the test; each row says why."));
+    table->setCurrentCell(1, ModelServerTable::UrlColumn);
+    const auto* detail = dialog.findChild<QLabel*>(QStringLiteral("advisorTestDetail"));
+    QVERIFY2(detail->text().contains(u"check the server runs"), qPrintable(detail->text()));
+    for (const QLabel* label : dialog.findChildren<QLabel*>())
+        QVERIFY(!label->text().contains(advisorKey));
+
+    AdvisorCheckReport blocked;
+    blocked.blocker = Error(QStringLiteral("invalid_config"), QStringLiteral("no advisor model server is configured"));
+    store.answer(blocked);
+    QVERIFY(status->text().startsWith(u"Not tested: no advisor model server is configured"));
+
+    // Every control of the page, the cell editors of its rows included, has a name to be read out.
+    store.answer(AdvisorCheckReport{{good, down}, {}});
+    auto* tabs = dialog.findChild<QTabWidget*>(QStringLiteral("settingsTabs"));
+    tabs->setCurrentWidget(dialog.findChild<QWidget*>(QStringLiteral("advisorPage")));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QStringList unnamed = unnamedControls(&dialog);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    // For a look by eye: SENTINEL_SCREENSHOT_DIR=/tmp/shots saves the page after a test.
+    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        table->setCurrentCell(1, ModelServerTable::UrlColumn);
+        QVERIFY(dialog.grab().save(dir + QStringLiteral("/settings-advisor.png")));
+    }
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -241,9 +241,7 @@ void TestProviderPool::openAiCompatibleServerIsCheckedThroughItsModelList()
 {
     FakeHttpServer server;
     QVERIFY(server.start());
-    server.route("/v1/models", CannedResponse::json(recorded(u"openai_models_list"_qs)));
-    server.route("/v1/chat/completions",
-                 CannedResponse::json(recorded(u"openai_chat_completion_that_is_valid_advice"_qs)));
+    test::serveOpenAiCompatible(server);
     m_pool = std::make_unique<ProviderPool>(*m_clock, m_settings);
     ProviderSettings settings;
     settings.kind = ProviderKind::OpenAiCompatible;

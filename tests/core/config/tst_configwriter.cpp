@@ -20,7 +20,8 @@ ConfigLoadResult load(const QByteArray& yaml)
     ConfigLoadOptions options;
     const QHash<QString, QString> environment{{QStringLiteral("DESK_BOT_TOKEN"), botToken},
                                               {QStringLiteral("DESK_HOOK_SECRET"), QStringLiteral("hook-secret")},
-                                              {QStringLiteral("DESK_OANDA_TOKEN"), QStringLiteral("desk-oanda-token")}};
+                                              {QStringLiteral("DESK_OANDA_TOKEN"), QStringLiteral("desk-oanda-token")},
+                                              {QStringLiteral("DESK_ADVISOR_KEY"), QStringLiteral("sk-desk-advisor-key-0123456789")}};
     options.environment = [environment](const QString& name) -> std::optional<QString> {
         if (!environment.contains(name))
             return std::nullopt;
@@ -58,6 +59,20 @@ ConfigDraft changedDraft()
     draft.oandaEnabled = true;
     draft.oandaAccountId = QStringLiteral("101-004-1234567-001");
     draft.oandaToken = {SecretField::Storage::Environment, QStringLiteral("DESK_OANDA_TOKEN"), {}};
+    draft.strategyName = QStringLiteral("llm_advisor");
+    ModelServerDraft local;
+    local.model = QStringLiteral("llama3.2");
+    local.weight = 2;
+    local.timeoutS = 45;
+    ModelServerDraft remote;
+    remote.kind = ModelServerKind::OpenAiCompatible;
+    remote.baseUrl = QStringLiteral("https://llm.example.com/v1");
+    remote.model = QStringLiteral("qwen2.5-7b-instruct");
+    remote.weight = 0.5;
+    remote.apiKey = {SecretField::Storage::Environment, QStringLiteral("DESK_ADVISOR_KEY"), {}};
+    draft.advisorProviders = {local, remote};
+    draft.advisorFallback = QStringLiteral("rsi_reversion");
+    draft.advisorFallbackWeight = 0.25;
     return draft;
 }
 
@@ -86,6 +101,10 @@ private Q_SLOTS:
     void aBaseThatIsNotYamlIsReplacedByTheDraft();
     void aRowWithoutAnIntervalNoLongerThrowsAndKeepsTheDefault_data();
     void aRowWithoutAnIntervalNoLongerThrowsAndKeepsTheDefault();
+    void theAdvisorSectionKeepsTheKeysThePageDoesNotShow();
+    void aFileWithoutAnAdvisorGetsNoAdvisorSection();
+    void anAdvisorKeyIsWrittenForOpenAiServersOnlyAndAsAReference();
+    void advisorRowsTheLoaderRefusedStayInTheDraft();
 };
 
 void TestConfigWriter::aWrittenDraftLoadsBackWithTheSameValues()
@@ -113,6 +132,22 @@ void TestConfigWriter::aWrittenDraftLoadsBackWithTheSameValues()
     QCOMPARE(config.oanda.environment, BrokerEnvironment::Practice);
     QCOMPARE(config.oanda.token.reveal(), QStringLiteral("desk-oanda-token"));
     QCOMPARE(config.platform, QStringLiteral("paper"));
+    QCOMPARE(config.strategyName, QStringLiteral("llm_advisor"));
+    QCOMPARE(config.advisor.providers.size(), 2);
+    const ModelServerSettings& local = config.advisor.providers[0];
+    QCOMPARE(local.kind, ModelServerKind::Ollama);
+    QCOMPARE(local.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:11434")));
+    QCOMPARE(local.model, QStringLiteral("llama3.2"));
+    QCOMPARE(local.weight, 2.0);
+    QCOMPARE(local.timeout, 45s);
+    QVERIFY(local.apiKey.isEmpty());
+    const ModelServerSettings& remote = config.advisor.providers[1];
+    QCOMPARE(remote.kind, ModelServerKind::OpenAiCompatible);
+    QCOMPARE(remote.baseUrl, QUrl(QStringLiteral("https://llm.example.com/v1")));
+    QCOMPARE(remote.weight, 0.5);
+    QCOMPARE(remote.apiKey.reveal(), QStringLiteral("sk-desk-advisor-key-0123456789"));
+    QCOMPARE(config.advisor.fallback, QStringLiteral("rsi_reversion"));
+    QCOMPARE(config.advisor.fallbackWeight, 0.25);
 }
 
 void TestConfigWriter::aWrittenDraftReadsBackAsTheSameDraft()
@@ -122,6 +157,7 @@ void TestConfigWriter::aWrittenDraftReadsBackAsTheSameDraft()
     const ConfigDraft reread = ConfigWriter::readDraft(yaml, load(yaml).config);
     QCOMPARE(reread.watchlist, draft.watchlist);
     QCOMPARE(reread.telegramToken.variable, draft.telegramToken.variable);
+    QCOMPARE(reread.advisorProviders, draft.advisorProviders);
     QVERIFY(reread == draft);
 }
 
@@ -234,6 +270,74 @@ void TestConfigWriter::aRowWithoutAnIntervalNoLongerThrowsAndKeepsTheDefault()
     }
     QCOMPARE(draft.watchlist, loaded.config.watchlist);
     QCOMPARE(draft.watchlist.first().interval, Interval::Min5);
+}
+
+void TestConfigWriter::theAdvisorSectionKeepsTheKeysThePageDoesNotShow()
+{
+    const QByteArray base = demoYaml()
+                            + "advisor:\n  providers:\n    - {kind: ollama, base_url: \"http://127.0.0.1:11434\", model: llama3.2}\n"
+                              "  history_bars: 60\n  max_concurrent: 3\n  health_interval_s: 45\n";
+    const ConfigLoadResult loaded = load(base);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.issues.value(0).toString()));
+    ConfigDraft draft = ConfigWriter::readDraft(base, loaded.config);
+    QCOMPARE(draft.advisorProviders.size(), 1);
+    QCOMPARE(draft.advisorProviders.first().model, QStringLiteral("llama3.2"));
+    QVERIFY(draft.advisorProviders.first().apiKey.variable.isEmpty());
+    draft.advisorFallbackWeight = 1;
+    const ConfigLoadResult written = load(ConfigWriter::render(base, draft));
+    QVERIFY2(written.ok(), qPrintable(written.issues.value(0).toString()));
+    QCOMPARE(written.config.advisor.historyBars, 60);
+    QCOMPARE(written.config.advisor.maxConcurrent, 3);
+    QCOMPARE(written.config.advisor.healthInterval, 45s);
+    QCOMPARE(written.config.advisor.fallbackWeight, 1.0);
+    QCOMPARE(written.config.advisor.providers, loaded.config.advisor.providers);
+}
+
+void TestConfigWriter::aFileWithoutAnAdvisorGetsNoAdvisorSection()
+{
+    const QByteArray base = "mode: approval\nwatchlist:\n  - {symbol: \"EUR/USD\", market: FX, interval: 5min}\n";
+    const ConfigDraft draft = ConfigWriter::readDraft(base, load(base).config);
+    QCOMPARE(draft.strategyName, QStringLiteral("sma_cross"));
+    QVERIFY(draft.advisorProviders.isEmpty());
+    const QByteArray yaml = ConfigWriter::render(base, draft);
+    QVERIFY2(!yaml.contains("advisor") && !yaml.contains("strategy"), yaml.constData());
+}
+
+void TestConfigWriter::anAdvisorKeyIsWrittenForOpenAiServersOnlyAndAsAReference()
+{
+    ConfigDraft draft = changedDraft();
+    // An Ollama row with a key left over from when it was another kind, and a key for the keychain.
+    draft.advisorProviders[0].apiKey = {SecretField::Storage::Environment, QStringLiteral("STALE_KEY"), {}};
+    draft.advisorProviders[1].apiKey = {SecretField::Storage::Keychain, QStringLiteral("DESK_ADVISOR_KEY"),
+                                        QStringLiteral("sk-typed-into-the-keychain-field")};
+    const QByteArray yaml = ConfigWriter::render(demoYaml(), draft);
+    QVERIFY(!yaml.contains("STALE_KEY"));
+    QVERIFY(!yaml.contains("sk-typed-into-the-keychain-field"));
+    const YAML::Node providers = YAML::Load(yaml.toStdString())["advisor"]["providers"];
+    QVERIFY(!providers[0]["api_key"].IsDefined());
+    QCOMPARE(QString::fromStdString(providers[1]["api_key"].Scalar()), QStringLiteral("${DESK_ADVISOR_KEY}"));
+    // An OpenAI-compatible row whose variable is left empty has no key (a local llama.cpp server).
+    draft.advisorProviders[1].apiKey = {};
+    QVERIFY(!YAML::Load(ConfigWriter::render(demoYaml(), draft).toStdString())["advisor"]["providers"][1]["api_key"].IsDefined());
+}
+
+void TestConfigWriter::advisorRowsTheLoaderRefusedStayInTheDraft()
+{
+    const QByteArray base = demoYaml()
+                            + "advisor:\n  fallback: no_such_rule\n  providers:\n"
+                              "    - {kind: openai, base_url: \"http://llm.example.com\", model: gpt, api_key: \"clear-advisor-key-0123456789\"}\n"
+                              "    - {kind: openai, base_url: \"http://llm.example.com\", model: gpt}\n";
+    const ConfigLoadResult loaded = load(base);
+    QVERIFY(!loaded.ok());
+    const ConfigDraft draft = ConfigWriter::readDraft(base, loaded.config);
+    QCOMPARE(draft.advisorProviders.size(), 2); // the duplicate the loader dropped is there to fix
+    QCOMPARE(draft.advisorProviders[1].baseUrl, QStringLiteral("http://llm.example.com"));
+    QCOMPARE(draft.advisorFallback, QStringLiteral("no_such_rule"));
+    // A key in clear is offered for the keychain under the row's variable, never written back.
+    QCOMPARE(draft.advisorProviders[0].apiKey.storage, SecretField::Storage::Keychain);
+    QCOMPARE(draft.advisorProviders[0].apiKey.variable, QStringLiteral("ADVISOR_API_KEY"));
+    QCOMPARE(draft.advisorProviders[0].apiKey.value, QStringLiteral("clear-advisor-key-0123456789"));
+    QVERIFY(!ConfigWriter::render(base, draft).contains("clear-advisor-key"));
 }
 
 QTEST_GUILESS_MAIN(TestConfigWriter)
