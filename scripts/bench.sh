@@ -163,6 +163,28 @@ if [ -x "$broker" ]; then
     fi
 fi
 
+advisor="$bench_dir/bench_advisor"
+if [ -x "$advisor" ]; then
+    echo "bench: running bench_advisor (target: the advisor's overhead per decision under 2 ms at p99)" >&2
+    if ! QT_QPA_PLATFORM=offscreen "$advisor" >"$results/advisor.log" 2>&1; then
+        tail -n 20 "$results/advisor.log" >&2
+        echo "bench: FAILED: bench_advisor did not finish" >&2
+        exit 1
+    fi
+    grep '^advisor_overhead_bench ' "$results/advisor.log" || { echo "bench: FAILED: bench_advisor printed no result" >&2; exit 1; }
+    # Gated on the target itself; a first miss is measured once more, so that one burst of load
+    # on the shared runner does not fail the stage, and two misses do (as the candles above).
+    if ! grep -q '^advisor_overhead_bench .* within_target=yes' "$results/advisor.log"; then
+        echo "bench: the advisor's p99 is above 2 ms; measuring it again" >&2
+        QT_QPA_PLATFORM=offscreen "$advisor" >"$results/advisor_again.log" 2>&1 || true
+        grep '^advisor_overhead_bench ' "$results/advisor_again.log" >&2 || true
+        if ! grep -q '^advisor_overhead_bench .* within_target=yes' "$results/advisor_again.log"; then
+            echo "bench: FAILED: the advisor's overhead per decision is 2 ms or more at p99, twice (issue 15)" >&2
+            exit 1
+        fi
+    fi
+fi
+
 # The comparison (below) exits 3 and names executables in $results/rerun when a failure might be a
 # burst of load: those run once more with twice the repetitions into $results/confirm, and the
 # comparison is made again on the faster repetition of each benchmark from both runs.

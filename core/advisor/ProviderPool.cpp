@@ -45,6 +45,12 @@ ProviderPool::ProviderPool(Clock& clock, PoolSettings settings, QObject* parent)
 
 ProviderPool::~ProviderPool()
 {
+    // Nothing left on the clock: the schedule, and each server's check deadline and probe.
+    m_clock.cancel(m_tick);
+    for (const auto& entry : m_entries) {
+        m_clock.cancel(entry->overdueTimer);
+        m_clock.cancel(entry->probeTimer);
+    }
     // The providers are children and go with the pool; their pending callbacks capture `this`,
     // so they must go before the entries do.
     for (const auto& entry : m_entries)

@@ -114,8 +114,10 @@ void FakeHttpServer::onNewConnection()
 {
     while (QTcpSocket* socket = m_server->nextPendingConnection()) {
         ++m_connections;
+        ++m_openConnections;
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            --m_openConnections;
             m_buffers.remove(socket);
             socket->deleteLater();
         });

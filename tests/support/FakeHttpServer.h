@@ -83,6 +83,8 @@ public:
     void clearRequests() { m_requests.clear(); }
     /// TCP connections accepted so far: a client that keeps its connection alive opens one.
     [[nodiscard]] int connectionCount() const { return m_connections; }
+    /// Accepted connections the client has not closed yet.
+    [[nodiscard]] int openConnectionCount() const { return m_openConnections; }
 
 Q_SIGNALS:
     void requestReceived(const sentinel::test::RecordedRequest& request);
@@ -104,6 +106,7 @@ private:
     QHash<QTcpSocket*, QByteArray> m_buffers;
     bool m_recording = true;
     int m_connections = 0;
+    int m_openConnections = 0;
 };
 
 } // namespace sentinel::test

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Issue 15's speed target: the advisor's overhead per decision, excluding model time, p99 under
+// 2 ms. Not Google Benchmark: the real llm_advisor strategy (pool, ensemble, prompt, parsing and
+// schema validation, the vote, the signal) asks two Ollama stand-ins on 127.0.0.1 that answer at
+// once with a recorded-format /api/chat body, so the whole decision, from evaluateLater() to its
+// answer, is overhead: the loopback round trips and the stand-ins' own answering are counted in
+// it too, which makes the figure an upper bound. Prints one parseable line:
+//   advisor_overhead_bench decisions=... p50_us=... p99_us=... max_us=... target_p99_us=2000 within_target=yes
+// Options: --decisions N (default 2000).
+#include "advisor/ProviderPool.h"
+#include "common/ManualClock.h"
+#include "strategy/AdvisorEnsemble.h"
+#include "strategy/LlmAdvisorStrategy.h"
+#include "strategy/SmaCrossStrategy.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace sentinel;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr qint64 kTargetP99Us = 2000;
+
+QByteArray recorded(const char* folder)
+{
+    QFile file(QStringLiteral(SENTINEL_SOURCE_DIR "/tests/data/ollama/golden/%1/input.json").arg(QLatin1String(folder)));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing recorded body %s", folder);
+    return file.readAll();
+}
+
+/// The recorded valid chat answer with `advice` as its content.
+QByteArray chatAnswer(const QByteArray& advice)
+{
+    QJsonObject answer = QJsonDocument::fromJson(recorded("ollama_chat_answer_that_is_valid_advice")).object();
+    QJsonObject message = answer.value(u"message").toObject();
+    message.insert(QStringLiteral("content"), QString::fromUtf8(advice));
+    answer.insert(QStringLiteral("message"), message);
+    return QJsonDocument(answer).toJson(QJsonDocument::Compact);
+}
+
+/// A keep-alive HTTP/1.1 responder for /api/version, /api/tags and /api/chat: just enough
+/// server for the client to be measured, answering each request the moment it is whole.
+class OllamaStandIn final : public QTcpServer
+{
+public:
+    explicit OllamaStandIn(const QByteArray& advice)
+        : m_bodies{{"/api/version", recorded("recorded_version")},
+                   {"/api/tags", recorded("recorded_tags")},
+                   {"/api/chat", chatAnswer(advice)}}
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { serve(socket); });
+        });
+    }
+
+private:
+    void serve(QTcpSocket* socket)
+    {
+        QByteArray& buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        for (;;) {
+            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                return;
+            const QByteArray head = buffer.left(headerEnd).toLower();
+            const qsizetype lengthAt = head.indexOf("content-length:");
+            const qsizetype length =
+                lengthAt < 0 ? 0 : head.mid(lengthAt + 15, head.indexOf('\r', lengthAt) - lengthAt - 15).trimmed().toLongLong();
+            if (buffer.size() < headerEnd + 4 + length)
+                return;
+            const QByteArray path = buffer.left(buffer.indexOf('\r')).split(' ').value(1);
+            buffer.remove(0, headerEnd + 4 + length);
+            const QByteArray body = m_bodies.value(path, QByteArrayLiteral("{}"));
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                          + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        }
+    }
+
+    QHash<QByteArray, QByteArray> m_bodies;
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+};
+
+qint64 percentile(std::vector<qint64> samples, double fraction)
+{
+    std::sort(samples.begin(), samples.end());
+    const auto rank = std::size_t(std::max(0.0, fraction * double(samples.size()) - 1e-9));
+    return samples.at(std::min(rank, samples.size() - 1));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    const QCommandLineOption decisionsOption(QStringLiteral("decisions"), QStringLiteral("Decisions to time."),
+                                             QStringLiteral("N"), QStringLiteral("2000"));
+    parser.addOption(decisionsOption);
+    parser.process(app);
+    const int decisions = std::max(100, parser.value(decisionsOption).toInt());
+    spdlog::set_level(spdlog::level::warn);
+
+    OllamaStandIn buying(R"({"action":"buy","confidence":0.7,"horizon":"1h","stop":null,"reason":"Up on volume."})");
+    OllamaStandIn agreeing(R"({"action":"buy","confidence":0.6,"horizon":"1h","stop":null,"reason":"Momentum."})");
+    if (!buying.listen(QHostAddress::LocalHost) || !agreeing.listen(QHostAddress::LocalHost))
+        qFatal("cannot listen on 127.0.0.1");
+    ManualClock clock(QDateTime::fromString(QStringLiteral("2026-03-02T14:00:00Z"), Qt::ISODate));
+    advisor::ProviderPool pool(clock, advisor::PoolSettings{});
+    QList<EnsembleMember> members;
+    for (const QTcpServer* server : {static_cast<QTcpServer*>(&buying), static_cast<QTcpServer*>(&agreeing)}) {
+        advisor::ProviderSettings settings;
+        settings.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server->serverPort()));
+        settings.model = QStringLiteral("llama3.2");
+        members << EnsembleMember{pool.addProvider(settings).value(), 1};
+    }
+    AdvisorEnsemble ensemble(pool, clock, members, 2, 30s);
+    LlmAdvisorStrategy strategy(ensemble, {}, std::make_unique<SmaCrossStrategy>(), LlmAdvisorSettings{});
+    pool.start();
+    while (pool.availableProviders().size() < 2)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+
+    Bars bars;
+    const QDateTime start = QDateTime::fromString(QStringLiteral("2026-03-02T09:00:00Z"), Qt::ISODate);
+    for (int i = 0; i < 60; ++i) {
+        const double close = 190.0 + 0.1 * (i % 7);
+        bars.append(Bar{start.addSecs(300 * i), close, close + 0.2, close - 0.2, close, 1000});
+    }
+    const Instrument instrument{QStringLiteral("AAPL"), QStringLiteral("XNAS"), Interval::Min5};
+    std::vector<qint64> micros;
+    micros.reserve(std::size_t(decisions));
+    int signalled = 0;
+    for (int i = 0; i < decisions + 100; ++i) {
+        bool answered = false;
+        QElapsedTimer timer;
+        timer.start();
+        strategy.evaluateLater(instrument, bars, {}, [&](const std::optional<Signal>& signal) {
+            answered = true;
+            signalled += signal && signal->advice && !signal->advice->fallbackDecided ? 1 : 0;
+        });
+        while (!answered)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        if (i >= 100) // the first ones warm the connections and caches
+            micros.push_back(timer.nsecsElapsed() / 1000);
+    }
+    if (signalled != decisions + 100)
+        qFatal("only %d of %d decisions were the models' (the stand-ins should always answer buy)", signalled, decisions + 100);
+    const qint64 p99 = percentile(micros, 0.99);
+    std::printf("advisor_overhead_bench decisions=%d p50_us=%lld p99_us=%lld max_us=%lld target_p99_us=%lld within_target=%s\n",
+                decisions, static_cast<long long>(percentile(micros, 0.5)), static_cast<long long>(p99),
+                static_cast<long long>(*std::max_element(micros.begin(), micros.end())),
+                static_cast<long long>(kTargetP99Us), p99 < kTargetP99Us ? "yes" : "no");
+    return 0;
+}
