@@ -96,6 +96,8 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     detailsScroll->setWidgetResizable(true);
     detailsScroll->setWidget(m_details);
     detailsScroll->setAccessibleName(tr("Proposal details"));
+    // An advised proposal adds the advisor's reason and a line per model: room for about ten lines.
+    detailsScroll->setMinimumHeight(fontMetrics().lineSpacing() * 10);
 
     auto* queueBox = new QWidget(this);
     auto* queueLayout = new QVBoxLayout(queueBox);
@@ -120,9 +122,9 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     splitter->addWidget(queueBox);
     splitter->addWidget(detailsScroll);
     splitter->addWidget(historyBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 1);
     setWidget(splitter);
 
     m_countdown->setInterval(1000);

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void rejectAsksForAReason();
     void anExpiredProposalIsNotSentEvenIfConfirmed();
     void detailsShowEverythingTheEngineAttached();
+    void advisedProposalShowsTheReasonEveryVoteAndTheFallbackBadge();
     void shortcutsAreTheDocumentedKeys();
 
 private:
@@ -116,6 +117,45 @@ void TestApprovalPanel::detailsShowEverythingTheEngineAttached()
                                  "position 4.7 % within 5 %", "Risk checks passed"})
         QVERIFY2(details.contains(QString::fromLatin1(expected)), expected);
     QCOMPARE(m_panel->windowTitle(), QStringLiteral("Approvals (1)"));
+}
+
+void TestApprovalPanel::advisedProposalShowsTheReasonEveryVoteAndTheFallbackBadge()
+{
+    ProposalView advised = proposal("p2", m_created.addSecs(60));
+    AdviceRecord record;
+    record.action = QStringLiteral("buy");
+    record.reason = QStringLiteral("Broke out of the range on <rising> volume.");
+    record.fallback = QStringLiteral("sma_cross");
+    record.promptSha256 = QStringLiteral("3f0a9c41d2e87b5566aa01bc93d4e2f1") + QString(32, u'0');
+    record.contextLeftOut = {QStringLiteral("sentiment: no Alpha Vantage key configured")};
+    record.votes = {AdvisorVote{QStringLiteral("ollama llama3.2:latest at http://127.0.0.1:11434"), QStringLiteral("llama3.2:latest"),
+                                QStringLiteral("a80c4f17acd5"), QStringLiteral("buy"), 0.72, 1, 2254, {}, {}},
+                    AdvisorVote{QStringLiteral("openai qwen2.5:7b at https://llm.example.com"), QStringLiteral("qwen2.5:7b"), {}, {},
+                                0, 1, 0, QStringLiteral("deadline_exceeded"), QStringLiteral("did not answer within 20000 ms")}};
+    advised.advice = record;
+    QVERIFY(m_panel->applyProposal(advised));
+    m_panel->selectProposal(QStringLiteral("p2"));
+    auto* label = m_panel->findChild<QLabel*>(QStringLiteral("proposalDetails"));
+    QString details = label->text();
+    for (const char* expected : {"Advisor: Broke out of the range on &lt;rising&gt; volume.", "llama3.2:latest at http://127.0.0.1:11434",
+                                 "<b>buy</b>, confidence 0.72", "2,254 ms", "a80c4f17acd5", "no vote (deadline_exceeded: did not answer within 20000 ms)",
+                                 "Left out of the prompt: sentiment: no Alpha Vantage key configured", "3f0a9c41d2e87b55"})
+        QVERIFY2(details.contains(QString::fromLatin1(expected)), qPrintable(QString::fromLatin1(expected) + u"\n" + details));
+    QVERIFY(!details.contains(u"FALLBACK"));
+
+    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_panel->grab().save(dir + QStringLiteral("/approval-advised.png")));
+
+    // The fallback decided: the badge says so and names the rule strategy.
+    record.fallbackDecided = true;
+    advised.advice = record;
+    m_panel->applyProposal(advised); // an update: false says it was not new
+    m_panel->selectProposal(QStringLiteral("p1"));
+    m_panel->selectProposal(QStringLiteral("p2"));
+    details = label->text();
+    QVERIFY2(details.contains(u"FALLBACK") && details.contains(u"sma_cross decided"), qPrintable(details));
+    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_panel->grab().save(dir + QStringLiteral("/approval-fallback.png")));
 }
 
 void TestApprovalPanel::shortcutsAreTheDocumentedKeys()
