@@ -2,11 +2,14 @@
 // The telemetry endpoint as the engine feeds it: what the families say for a known state, when
 // /healthz fails, and the real engine serving both paths on 127.0.0.1 (or carrying on with an
 // alert when the port is taken).
+#include "advisor/ProviderPool.h"
 #include "common/ManualClock.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
 #include "engine/EngineMetrics.h"
 #include "telemetry/SentinelMetrics.h"
+
+#include "FakeOllama.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -176,6 +179,7 @@ class TestEngineMetrics final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void mirrorsTheEnginesCountsIntoTheFamilies();
+    void mirrorsTheAdvisorsModelServers();
     void deliverySuccessIsMeasuredOverTheLastFifteenMinutes();
     void beforeAnyVarEstimateTheInfoNamesHistorical();
     void aFreshlyStartedEngineExportsEveryFamily();
@@ -282,6 +286,47 @@ void TestEngineMetrics::mirrorsTheEnginesCountsIntoTheFamilies()
     metrics.update(later);
     QVERIFY(!r.contains(metric::instrumentLag, {{QStringLiteral("instrument"), QStringLiteral("XNYS:AAPL:5min")}}));
     QCOMPARE(r.value(metric::instrumentsStale), 0.0);
+}
+
+void TestEngineMetrics::mirrorsTheAdvisorsModelServers()
+{
+    test::FakeOllama ollama;
+    QVERIFY(ollama.server.start());
+    ManualClock clock(QDateTime::fromString(u"2026-03-02T14:00:00Z"_qs, Qt::ISODate));
+    advisor::ProviderPool pool(clock, advisor::PoolSettings{});
+    advisor::ProviderSettings settings;
+    settings.baseUrl = ollama.server.baseUrl();
+    settings.model = u"llama3.2"_qs;
+    QVERIFY(pool.addProvider(settings).ok());
+    pool.start();
+    QTRY_VERIFY(pool.status(0).available);
+    const advisor::AdviceRequest request{u"Advise."_qs, u"EUR/USD"_qs};
+    for (const char* content : {R"({"action":"buy","confidence":0.7,"horizon":"1d","stop":null,"reason":"Up."})", "Buy it, I think."}) {
+        ollama.advise(content);
+        bool answered = false;
+        pool.advise(0, request, [&answered](const advisor::AdviceOutcome&) { answered = true; });
+        QTRY_VERIFY(answered);
+    }
+
+    EngineMetrics metrics;
+    EngineMetrics::Inputs inputs = busyDesk();
+    inputs.advisorPool = &pool;
+    metrics.update(inputs);
+    metrics.update(inputs); // a second scrape observes no latency twice
+    const MetricsRegistry& r = metrics.registry();
+    const MetricLabels server{{QStringLiteral("provider"), pool.name(0)}};
+    QVERIFY(pool.name(0).startsWith(u"ollama llama3.2:latest at http://127.0.0.1:"));
+    QCOMPARE(r.value(metric::advisorRequests, server), 2.0);
+    MetricLabels invalid = server;
+    invalid.append({QStringLiteral("kind"), QStringLiteral("advisor_invalid_output")});
+    QCOMPARE(r.value(metric::advisorFailures, invalid), 1.0);
+    QCOMPARE(r.histogram(metric::advisorLatency, server).count, quint64(2));
+    QCOMPARE(r.value(metric::advisorAvailable, server), 1.0);
+    QCOMPARE(r.value(metric::advisorBreaker, server), 0.0);
+    // Version, tags and two chats on one connection: three of four requests reused it.
+    const double reuse = r.value(metric::advisorConnectionReuse, server);
+    QCOMPARE(reuse, 1.0 - double(ollama.server.connectionCount()) / double(ollama.server.requestCount()));
+    QVERIFY(reuse >= 0.5);
 }
 
 void TestEngineMetrics::deliverySuccessIsMeasuredOverTheLastFifteenMinutes()
