@@ -2,12 +2,12 @@
 // Issue 15's speed target: the advisor's overhead per decision, excluding model time, p99 under
 // 2 ms. Not Google Benchmark: the real llm_advisor strategy (pool, ensemble, prompt, parsing and
 // schema validation, the vote, the signal) asks two Ollama stand-ins on 127.0.0.1 that answer at
-// once with a recorded-format /api/chat body, so the whole decision, from evaluateLater() to its
-// answer, is overhead: the loopback round trips and the stand-ins' own answering are counted in
-// it too, which makes the figure an upper bound; within_target holds its p99 to the target. The
-// process's CPU time per decision is printed alongside for reading, not gated: it sums every
-// thread (the client, Qt's network thread and both stand-ins working in parallel), so it exceeds
-// the wall time a decision takes. Prints one parseable line:
+// once with a recorded-format /api/chat body, from a thread of their own (a model server is
+// another process). The whole decision, from evaluateLater() to its answer, is counted as
+// overhead, loopback round trips included, so the figure is an upper bound; within_target holds
+// its p99 to the target. The process's CPU time per decision is printed for reading: it sums
+// every thread (the client, Qt's network thread, the stand-ins), so it exceeds the wall time.
+// Prints one parseable line:
 //   advisor_overhead_bench decisions=... p50_us=... p99_us=... max_us=... cpu_p50_us=... cpu_p99_us=... target_p99_us=2000 within_target=yes
 // Options: --decisions N (default 2000).
 #include "advisor/ProviderPool.h"
@@ -25,6 +25,8 @@
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
+#include <QScopeGuard>
 
 #include <spdlog/spdlog.h>
 
@@ -128,10 +130,26 @@ int main(int argc, char* argv[])
     const int decisions = std::max(100, parser.value(decisionsOption).toInt());
     spdlog::set_level(spdlog::level::warn);
 
+    // The stand-ins run in a thread of their own, as a model server runs in a process of its own:
+    // their answering is the "model", not the advisor's overhead, and must not queue behind it.
+    QThread modelThread;
+    modelThread.start();
     OllamaStandIn buying(R"({"action":"buy","confidence":0.7,"horizon":"1h","stop":null,"reason":"Up on volume."})");
     OllamaStandIn agreeing(R"({"action":"buy","confidence":0.6,"horizon":"1h","stop":null,"reason":"Momentum."})");
-    if (!buying.listen(QHostAddress::LocalHost) || !agreeing.listen(QHostAddress::LocalHost))
-        qFatal("cannot listen on 127.0.0.1");
+    for (OllamaStandIn* standIn : {&buying, &agreeing}) {
+        standIn->moveToThread(&modelThread);
+        bool listening = false;
+        QMetaObject::invokeMethod(
+            standIn, [standIn, &listening] { listening = standIn->listen(QHostAddress::LocalHost); }, Qt::BlockingQueuedConnection);
+        if (!listening)
+            qFatal("cannot listen on 127.0.0.1");
+    }
+    const auto stopModels = qScopeGuard([&] {
+        for (OllamaStandIn* standIn : {&buying, &agreeing})
+            QMetaObject::invokeMethod(standIn, [standIn] { standIn->close(); }, Qt::BlockingQueuedConnection);
+        modelThread.quit();
+        modelThread.wait();
+    });
     ManualClock clock(QDateTime::fromString(QStringLiteral("2026-03-02T14:00:00Z"), Qt::ISODate));
     advisor::ProviderPool pool(clock, advisor::PoolSettings{});
     QList<EnsembleMember> members;
