@@ -40,10 +40,10 @@ TimerId SystemClock::callAt(const QDateTime& when, QObject* context, Callback ca
 
 void SystemClock::cancel(TimerId id)
 {
-    if (QTimer* timer = m_timers.take(id)) {
-        timer->stop();
-        timer->deleteLater();
-    }
+    // Deleted now, not later: a clock whose thread ends right after (a check on its own thread)
+    // would never run the deferred delete, and the timer would leak. Safe, because a firing
+    // timer has left m_timers before its callback runs, so no timer is deleted in its own slot.
+    delete m_timers.take(id);
 }
 
 } // namespace sentinel
