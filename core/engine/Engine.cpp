@@ -2,8 +2,6 @@
 #include "engine/Engine.h"
 
 #include "advisor/ProviderPool.h"
-#include "engine/AdvisorServices.h"
-
 #include "cache/CacheRegistry.h"
 #include "common/AlertKinds.h"
 #include "common/Log.h"
