@@ -291,6 +291,33 @@ void Engine::sendTestMessage()
         m_desk->sendTestMessage();
 }
 
+// ---- the operator's controls (ADR 0132) ----------------------------------------------------------
+
+void Engine::pauseTrading()
+{
+    log::engine()->warn("pause: the desk controls are not built yet");
+}
+
+void Engine::resumeTrading()
+{
+    log::engine()->warn("resume: the desk controls are not built yet");
+}
+
+void Engine::flattenAll()
+{
+    log::engine()->warn("flatten: the desk controls are not built yet");
+}
+
+void Engine::activateKillSwitch()
+{
+    log::engine()->warn("kill switch: the desk controls are not built yet");
+}
+
+void Engine::closePosition(const QString& instrumentKey)
+{
+    log::engine()->warn("close {}: the desk controls are not built yet", instrumentKey);
+}
+
 // ---- what the UI and the monitoring see ---------------------------------------------------------
 
 void Engine::markChanged(const QString& key)

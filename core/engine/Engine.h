@@ -74,6 +74,11 @@ public Q_SLOTS:
     void rejectProposal(const QString& proposalId, const QString& reason) override;
     void acknowledgeAlert(const QString& alertId) override;
     void sendTestMessage() override;
+    void pauseTrading() override;
+    void resumeTrading() override;
+    void flattenAll() override;
+    void activateKillSwitch() override;
+    void closePosition(const QString& instrumentKey) override;
 
 Q_SIGNALS:
     /// No asynchronous work is in flight any more (see busy()).

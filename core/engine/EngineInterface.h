@@ -25,6 +25,15 @@ public Q_SLOTS:
     virtual void acknowledgeAlert(const QString& alertId) = 0;
     /// Sends one test message through every enabled channel (the Delivery panel's action).
     virtual void sendTestMessage() = 0;
+    /// The operator's controls (ADR 0132), from the desktop: each is journalled with who and when.
+    /// Pause stops new proposals (exits and alerts go on) and survives a restart.
+    virtual void pauseTrading() = 0;
+    virtual void resumeTrading() = 0;
+    /// Closes every open position through the platform; the window confirmed the list first.
+    virtual void flattenAll() = 0;
+    /// Pause, reject every pending proposal, then flatten: one keystroke, after a confirmation.
+    virtual void activateKillSwitch() = 0;
+    virtual void closePosition(const QString& instrumentKey) = 0;
 
 Q_SIGNALS:
     void snapshotsChanged(const sentinel::InstrumentSnapshots& changed);
@@ -32,6 +41,8 @@ Q_SIGNALS:
     void chartMarkerAdded(const sentinel::ChartMarker& marker);
     void cacheReportChanged(const sentinel::CacheReport& report);
     void riskChanged(const sentinel::RiskSnapshot& risk);
+    /// The account changed (a fill, a refresh): balance, equity and open positions.
+    void portfolioChanged(const sentinel::PortfolioView& portfolio);
     void deliveryChanged(const sentinel::DeliverySnapshot& delivery);
     /// A new proposal, or a change of state of a known one (same id).
     void proposalChanged(const sentinel::ProposalView& proposal);

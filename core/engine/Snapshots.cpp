@@ -16,6 +16,7 @@ void registerSnapshotTypes()
     qRegisterMetaType<QList<ProposalView>>();
     qRegisterMetaType<AlertView>();
     qRegisterMetaType<EngineStatus>();
+    qRegisterMetaType<PortfolioView>();
 }
 
 } // namespace sentinel

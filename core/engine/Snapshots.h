@@ -130,11 +130,40 @@ struct ChannelSnapshot {
     qint64 p95Ms = 0;
 };
 
+/// The Telegram update poller as the Delivery panel shows it (two-way Telegram, ADR 0132).
+struct UpdatesView {
+    QString status;              ///< "polling", "backing off", "rate limited", "conflict", "unauthorized", ...
+    QString lastError;           ///< redacted; empty while answers come back
+    QDateTime lastAnswerAt;
+    QDateTime nextAttemptAt;     ///< while waiting to retry
+    qint64 handled = 0;          ///< presses and commands acted on or answered
+    qint64 refused = 0;          ///< from people who are not operators
+};
+
 struct DeliverySnapshot {
     QDateTime at;
     QList<ChannelSnapshot> channels;
     int outboxDepth = 0;
     bool offline = false;        ///< started with --offline: live checks skipped
+    std::optional<UpdatesView> updates; ///< set when Telegram operators are configured
+};
+
+/// One open position as the positions view and the flatten confirmation show it.
+struct PositionView {
+    QString instrumentKey;
+    double quantity = 0;
+    double averagePrice = 0;
+    double marketPrice = 0;
+    double unrealizedPnl = 0;    ///< account currency
+};
+
+/// The account as the platform last reported it.
+struct PortfolioView {
+    QDateTime at;
+    QString currency;
+    double balance = 0;
+    double equity = 0;
+    QList<PositionView> positions; ///< by instrument key
 };
 
 /// Everything the operator needs to decide on a trade.
@@ -183,6 +212,9 @@ struct EngineStatus {
     bool offline = false;
     QDateTime clockTime;
     QString liveAccount; ///< "OANDA account …" when orders move real money; empty otherwise
+    bool paused = false; ///< no new proposals; exits and alerts go on (ADR 0132)
+    QString pausedBy;    ///< "desktop (alice)", "telegram @bob", "cli (alice)"
+    QDateTime pausedAt;
 };
 
 /// Registers the snapshot types with the meta-type system so queued connections can carry them.
@@ -199,3 +231,4 @@ Q_DECLARE_METATYPE(sentinel::DeliverySnapshot)
 Q_DECLARE_METATYPE(sentinel::ProposalView)
 Q_DECLARE_METATYPE(sentinel::AlertView)
 Q_DECLARE_METATYPE(sentinel::EngineStatus)
+Q_DECLARE_METATYPE(sentinel::PortfolioView)
