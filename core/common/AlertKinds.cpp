@@ -26,6 +26,7 @@ const QList<AlertKindInfo>& allAlertKinds()
         {alertkind::reconciliationMismatch, QStringLiteral("reconciliation-mismatch.md")},
         {alertkind::advisorUnavailable, QStringLiteral("advisor-unavailable.md")},
         {alertkind::telegramUnauthorised, QStringLiteral("telegram-unauthorised.md")},
+        {alertkind::operatorControl, QStringLiteral("operator-control.md")},
     };
     return kinds;
 }

@@ -32,6 +32,8 @@ inline const QString brokerDisconnected = QStringLiteral("broker_disconnected");
 inline const QString reconciliationMismatch = QStringLiteral("reconciliation_mismatch");
 inline const QString advisorUnavailable = QStringLiteral("advisor_unavailable");
 inline const QString telegramUnauthorised = QStringLiteral("telegram_unauthorised");
+/// The operator paused, resumed, flattened or pulled the kill switch (ADR 0132).
+inline const QString operatorControl = QStringLiteral("operator_control");
 } // namespace alertkind
 
 /// An alert kind and the runbook page (a file name in docs/runbooks/) that says what to do.

@@ -243,6 +243,11 @@ void DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal
     const InstrumentRuntime* runtime = m_steps.instruments.find(key);
     if (!runtime || m_desk.hasOpenQuestion(key))
         return; // one open question per instrument at a time
+    if (m_context.paused && !signal.isExit) {
+        ++m_context.stats.pausedBlocks;
+        log::engine()->info("{}: entry signal not proposed: the desk is paused", key);
+        return;
+    }
     std::optional<double> quantity;
     if (signal.isExit) {
         quantity = portfolio.positionState(key).quantity;

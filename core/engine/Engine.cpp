@@ -4,11 +4,13 @@
 #include "advisor/ProviderPool.h"
 #include "cache/CacheRegistry.h"
 #include "common/AlertKinds.h"
+#include "config/LiveTrading.h"
 #include "common/Log.h"
 #include "common/SystemClock.h"
 #include "engine/AdvisorServices.h"
 #include "engine/AlertSink.h"
 #include "engine/DecisionCycle.h"
+#include "engine/DeskControls.h"
 #include "engine/EngineContext.h"
 #include "engine/EngineMetrics.h"
 #include "engine/EngineServices.h"
@@ -18,11 +20,12 @@
 #include "engine/PortfolioRisk.h"
 #include "engine/PortfolioSource.h"
 #include "engine/PositionCheck.h"
-#include "config/LiveTrading.h"
 #include "engine/RetentionSweep.h"
+#include "engine/TelegramDesk.h"
 #include "engine/TradeDesk.h"
 #include "engine/ViewMapping.h"
 #include "notify/SignalDispatcher.h"
+#include "journal/Journal.h"
 #include "notify/TelegramChannel.h"
 #include "providers/MarketDataProvider.h"
 #include "trading/TradingPlatform.h"
@@ -93,7 +96,9 @@ bool Engine::busy() const
     // in a simulation before the answer could arrive.
     const bool checkingAdvisors = m_services && m_services->advisor && m_services->advisor->pool()
                                   && m_services->advisor->pool()->checksInFlight() > 0;
-    return working || checkingAdvisors || (m_services && m_services->dispatcher && !m_services->dispatcher->isIdle());
+    const bool telegramWorking = m_telegramDesk && m_telegramDesk->busy();
+    return working || checkingAdvisors || telegramWorking
+           || (m_services && m_services->dispatcher && !m_services->dispatcher->isIdle());
 }
 
 bool Engine::isRunning() const
@@ -130,6 +135,19 @@ void Engine::start()
     log::engine()->info("engine started: {} instruments, provider {}, mode {}, journal {}", m_instruments->size(),
                         m_services->upstream->name(), tradingModeName(m_config.mode), m_services->journalPath());
     m_desk->restore();
+    if (auto desk = m_services->journal->deskState()) {
+        m_controls->restore(desk.value());
+        if (m_telegramDesk)
+            m_telegramDesk->start(desk.value().telegramOffset);
+    } else {
+        // Not knowing whether the operator paused, the desk starts paused: proposing is the risk.
+        m_alerts->journalFailure(QStringLiteral("reading the paused state"), desk.error());
+        DeskState paused;
+        paused.paused = true;
+        paused.pausedBy = QStringLiteral("engine (the journal could not say)");
+        paused.pausedAt = m_clock->now();
+        m_controls->restore(paused);
+    }
     m_retention = std::make_unique<RetentionSweep>(
         *m_clock, *m_services->journal, m_services->outbox.get(), m_config.retention,
         [this](const QString& what, const Error& error) { m_alerts->journalFailure(what, error); });
@@ -171,12 +189,59 @@ QStringList Engine::build()
             m_services->platform->name(), *m_services->journal, *m_alerts,
             [this](const QString& instrumentKey) { return m_desk && m_desk->awaitsFill(instrumentKey); }));
     }
+    m_controls = std::make_unique<DeskControls>(*m_context, steps, *m_desk);
     m_cycle = std::make_unique<DecisionCycle>(*m_context, steps, *m_desk);
+    buildTelegramDesk();
     wireToUi();
     problems << m_services->startDispatcher();
     if (problems.isEmpty())
         verifySignalOnlyChannel();
     return problems;
+}
+
+void Engine::buildTelegramDesk()
+{
+    const TelegramSettings& telegram = m_config.telegram;
+    if (!telegram.enabled || telegram.operators.isEmpty() || m_options.offline || !m_services->dispatcher)
+        return;
+    bool numericChat = false;
+    telegram.chatId.trimmed().toLongLong(&numericChat);
+    if (!numericChat) {
+        m_alerts->raise(Alert::Severity::Warning, alertkind::deliveryConfig, {},
+                        QStringLiteral("telegram.operators is set but telegram.chat_id is not a numeric chat id: nobody can "
+                                       "act from Telegram (an @channel cannot press buttons); use the group's id"));
+        return;
+    }
+    const EngineSteps steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts};
+    m_telegramDesk = std::make_unique<TelegramDesk>(*m_context, steps, *m_desk, *m_controls);
+    connect(m_services->dispatcher.get(), &SignalDispatcher::decisionMessagePosted, m_telegramDesk.get(),
+            &TelegramDesk::recordQuestion);
+    connect(m_desk.get(), &TradeDesk::proposalChanged, m_telegramDesk.get(), &TelegramDesk::onProposalChanged);
+    connect(m_telegramDesk.get(), &TelegramDesk::stateChanged, this, &Engine::publishDelivery);
+    connect(m_telegramDesk.get(), &TelegramDesk::batchHandled, this, &Engine::onWorkSettled);
+}
+
+void Engine::publishDelivery()
+{
+    DeliverySnapshot delivery;
+    if (m_services && m_services->dispatcher)
+        delivery = toView(m_services->dispatcher->stats(), m_options.offline);
+    else {
+        delivery.at = m_clock->now();
+        delivery.offline = m_options.offline;
+    }
+    if (m_telegramDesk) {
+        const TelegramPollerState& state = m_telegramDesk->pollerState();
+        UpdatesView updates;
+        updates.status = TelegramPollerState::statusName(state.status);
+        updates.lastError = state.lastError;
+        updates.lastAnswerAt = state.lastAnswerAt;
+        updates.nextAttemptAt = state.nextAttemptAt;
+        updates.handled = m_telegramDesk->handled();
+        updates.refused = m_telegramDesk->refused();
+        delivery.updates = updates;
+    }
+    Q_EMIT deliveryChanged(delivery);
 }
 
 void Engine::wireToUi()
@@ -186,6 +251,7 @@ void Engine::wireToUi()
     connect(m_desk.get(), &TradeDesk::proposalChanged, this, &Engine::proposalChanged);
     connect(m_desk.get(), &TradeDesk::chartMarkerAdded, this, &Engine::chartMarkerAdded);
     connect(m_desk.get(), &TradeDesk::accountChanged, this, &Engine::refreshRisk);
+    connect(m_controls.get(), &DeskControls::changed, this, [this] { Q_EMIT statusChanged(status()); });
     // A stream lost or back changes the Feed column of every instrument it serves, not of polled ones.
     connect(m_services->upstream.get(), &MarketDataProvider::streamStateChanged, this, [this] {
         for (const auto& runtime : m_instruments->all()) {
@@ -199,9 +265,7 @@ void Engine::wireToUi()
     SignalDispatcher* dispatcher = m_services->dispatcher.get();
     if (!dispatcher)
         return;
-    connect(dispatcher, &SignalDispatcher::statsChanged, this, [this](const DeliveryStats& stats) {
-        Q_EMIT deliveryChanged(toView(stats, m_options.offline));
-    });
+    connect(dispatcher, &SignalDispatcher::statsChanged, this, &Engine::publishDelivery);
     // A delivery settling is work finishing: a simulation waiting on busy() may move on.
     connect(dispatcher, &SignalDispatcher::idle, this, &Engine::onWorkSettled);
 }
@@ -243,6 +307,8 @@ void Engine::stop()
     }
     m_context->running = false;
     m_cycle->stop();
+    if (m_telegramDesk)
+        m_telegramDesk->stop();
     if (m_watchdogTimer)
         m_clock->cancel(m_watchdogTimer);
     m_watchdogTimer = 0;
@@ -270,13 +336,13 @@ void Engine::watchdogTick()
 void Engine::approveProposal(const QString& proposalId)
 {
     if (m_desk)
-        m_desk->approve(proposalId);
+        m_desk->approve(proposalId, OperatorOrigin::desktop());
 }
 
 void Engine::rejectProposal(const QString& proposalId, const QString& reason)
 {
     if (m_desk)
-        m_desk->reject(proposalId, reason);
+        m_desk->reject(proposalId, reason, OperatorOrigin::desktop());
 }
 
 void Engine::acknowledgeAlert(const QString& alertId)
@@ -295,27 +361,32 @@ void Engine::sendTestMessage()
 
 void Engine::pauseTrading()
 {
-    log::engine()->warn("pause: the desk controls are not built yet");
+    if (isRunning())
+        m_controls->pause(OperatorOrigin::desktop());
 }
 
 void Engine::resumeTrading()
 {
-    log::engine()->warn("resume: the desk controls are not built yet");
+    if (isRunning())
+        m_controls->resume(OperatorOrigin::desktop());
 }
 
 void Engine::flattenAll()
 {
-    log::engine()->warn("flatten: the desk controls are not built yet");
+    if (isRunning())
+        m_controls->flattenAll(OperatorOrigin::desktop());
 }
 
 void Engine::activateKillSwitch()
 {
-    log::engine()->warn("kill switch: the desk controls are not built yet");
+    if (isRunning())
+        m_controls->killSwitch(OperatorOrigin::desktop());
 }
 
 void Engine::closePosition(const QString& instrumentKey)
 {
-    log::engine()->warn("close {}: the desk controls are not built yet", instrumentKey);
+    if (isRunning())
+        m_controls->closePosition(instrumentKey, OperatorOrigin::desktop());
 }
 
 // ---- what the UI and the monitoring see ---------------------------------------------------------
@@ -364,6 +435,7 @@ void Engine::publishRisk(const PortfolioSnapshot& portfolio)
     if (risk.method)
         m_context->stats.varMethod = risk.method;
     Q_EMIT riskChanged(risk);
+    Q_EMIT portfolioChanged(toView(portfolio));
 }
 
 CacheReport Engine::cacheReport() const
@@ -400,6 +472,11 @@ EngineStatus Engine::status() const
     if (const auto live = liveTradingAccount(m_config))
         status.liveAccount = live->describe();
     status.clockTime = m_clock ? m_clock->now() : QDateTime();
+    if (m_controls && m_controls->paused()) {
+        status.paused = true;
+        status.pausedBy = m_controls->pausedBy();
+        status.pausedAt = m_controls->pausedAt();
+    }
     if (m_clock && m_cycle) {
         status.cyclesPerMinute = double(m_cycle->cyclesInLastMinute(m_clock->nowMs()));
         status.apiCallsPerHour = apiCallsInLastHour();

@@ -18,6 +18,8 @@ namespace sentinel {
 
 class AlertSink;
 class DecisionCycle;
+class DeskControls;
+class TelegramDesk;
 class EngineMetrics;
 class EngineServices;
 class FreshnessMonitor;
@@ -46,6 +48,7 @@ public:
     ~Engine() override;
 
     [[nodiscard]] Clock& clock() const { return *m_clock; }
+    [[nodiscard]] const Config& config() const { return m_config; }
     [[nodiscard]] InstrumentSnapshots snapshots() const;
     [[nodiscard]] QList<ProposalView> pendingProposals() const;
     /// True while asynchronous work (fetches, orders, deliveries) is in flight; idle() follows.
@@ -57,6 +60,9 @@ public:
     [[nodiscard]] quint16 telemetryPort() const;
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] QString journalPath() const;
+    /// The operator's controls (ADR 0132); null before start(). The local control channel and
+    /// tests use them with an origin of their own; the UI's slots use the desktop's.
+    [[nodiscard]] DeskControls* controls() const { return m_controls.get(); }
 
     /// Wall-time pacing of UI batches (a busy or accelerated engine cannot flood the UI).
     static constexpr std::chrono::milliseconds uiCoalescing{100};
@@ -97,6 +103,9 @@ private:
     void publish();
     void refreshRisk();
     void publishRisk(const PortfolioSnapshot& portfolio);
+    void publishDelivery();
+    /// Builds the Telegram desk when operators may act from Telegram.
+    void buildTelegramDesk();
     [[nodiscard]] CacheReport cacheReport() const;
     [[nodiscard]] double apiCallsInLastHour() const;
     [[nodiscard]] EngineStatus status() const;
@@ -116,6 +125,8 @@ private:
     std::unique_ptr<PortfolioSource> m_portfolio;
     std::unique_ptr<PortfolioRisk> m_risk;
     std::unique_ptr<TradeDesk> m_desk;
+    std::unique_ptr<DeskControls> m_controls;
+    std::unique_ptr<TelegramDesk> m_telegramDesk; ///< null unless telegram.operators may act
     std::unique_ptr<DecisionCycle> m_cycle;
     std::unique_ptr<EngineMetrics> m_metrics;
     std::unique_ptr<RetentionSweep> m_retention;

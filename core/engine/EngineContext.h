@@ -23,6 +23,8 @@ struct EngineContext {
     WorkTracker work;
     IoMeter io;
     bool running = false;
+    /// The operator paused the desk: no new entry proposals; exits and alerts go on (ADR 0132).
+    bool paused = false;
 };
 
 } // namespace sentinel

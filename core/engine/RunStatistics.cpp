@@ -41,6 +41,7 @@ QJsonObject RunStatistics::toJson() const
         {QStringLiteral("cache"), cache},
         {QStringLiteral("portfolio_calls"), portfolioCalls},
         {QStringLiteral("stale_blocks"), staleBlocks},
+        {QStringLiteral("paused_blocks"), pausedBlocks},
         {QStringLiteral("alerts"), alertCounts},
         {QStringLiteral("proposals"), proposals},
         {QStringLiteral("approvals"), approvals},

@@ -31,6 +31,7 @@ struct RunStatistics {
     QMap<QString, CacheCounts> caches;
     qint64 portfolioCalls = 0;
     qint64 staleBlocks = 0;
+    qint64 pausedBlocks = 0;  ///< entry signals not proposed while the desk was paused
     QMap<QString, qint64> alerts;         ///< kind → count
     qint64 proposals = 0;
     qint64 approvals = 0;

@@ -186,6 +186,12 @@ struct ProposalView {
     QDateTime expiresAt;
     State state = State::Pending;
     QString resolution;          ///< why it left the queue (rejection reason, refusal reason)
+    QDateTime resolvedAt;        ///< when it left the queue; invalid while pending
+    struct FillView {
+        double quantity = 0;
+        double price = 0;
+    };
+    std::optional<FillView> fill; ///< for an executed proposal
 };
 
 struct AlertView {

@@ -19,8 +19,10 @@
 
 #include <QScopeGuard>
 
-#include <algorithm>
 #include <QTimer>
+
+#include <algorithm>
+#include <cmath>
 
 namespace sentinel {
 
@@ -47,6 +49,11 @@ bool TradeDesk::hasOpenQuestion(const QString& instrumentKey) const
 QList<TradeProposal> TradeDesk::pendingProposals() const
 {
     return m_approvals->pending();
+}
+
+bool TradeDesk::isPending(const QString& proposalId) const
+{
+    return m_approvals->contains(proposalId);
 }
 
 PortfolioRisk::Pending TradeDesk::pendingExposure() const
@@ -120,7 +127,7 @@ void TradeDesk::decide(TradeProposal proposal, double signalConfidence)
     case TradingMode::Approval:
         propose(proposal, signalConfidence);
         if (m_context.options.autoApprove)
-            approve(proposal.id);
+            approve(proposal.id, OperatorOrigin::engine(QStringLiteral("auto-approve")));
         return;
     case TradingMode::Autonomous:
         return executeAutonomously(std::move(proposal));
@@ -161,6 +168,11 @@ void TradeDesk::propose(const TradeProposal& proposal, double signalConfidence)
         return m_steps.alerts.journalFailure(QStringLiteral("recording a proposal"), recorded.error());
     m_approvals->add(proposal, signalConfidence);
     ++m_context.stats.proposals;
+    // The question goes to the operator's channels too: Telegram shows it with buttons.
+    if (SignalDispatcher* dispatcher = m_steps.services.dispatcher.get(); dispatcher && !m_context.options.autoApprove) {
+        if (auto queued = dispatcher->dispatch(proposalQuestion(proposal)); !queued)
+            log::notify()->warn("proposal {}: the question could not be queued: {}", proposal.id, queued.error().toString());
+    }
     Q_EMIT proposalChanged(toView(proposal));
     Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Proposal, proposal.side,
                                         proposal.createdAt, proposal.price});
@@ -168,67 +180,129 @@ void TradeDesk::propose(const TradeProposal& proposal, double signalConfidence)
 
 // ---- the operator's decisions -----------------------------------------------------------------
 
-void TradeDesk::approve(const QString& proposalId)
+void TradeDesk::approve(const QString& proposalId, const OperatorOrigin& origin, DecisionDone done)
 {
+    const auto notPending = [&done] {
+        if (done)
+            done(DecisionResult{DecisionResult::Kind::NotPending, QStringLiteral("not pending any more")});
+    };
     if (!m_context.running)
-        return;
+        return notPending();
     const double confidence = m_approvals->signalConfidence(proposalId).value_or(1.0);
     auto taken = m_approvals->take(proposalId);
     if (!taken) {
         log::engine()->warn("approve {}: not pending any more (decided or expired)", proposalId);
-        return;
+        return notPending();
     }
     ++m_context.stats.approvals;
     const TradeProposal proposal = *taken;
     InstrumentRuntime* runtime = m_steps.instruments.find(proposal.instrument.key());
     if (!runtime)
-        return refuseApproval(proposal, QStringLiteral("the instrument is no longer watched"));
+        return refuseApproval(proposal, QStringLiteral("the instrument is no longer watched"), done);
     // Re-check against the data we hold NOW, not the data the proposal was made on.
     std::optional<FreshDataToken> token;
     const FreshnessVerdict verdict = m_steps.freshness.check(*runtime, &token);
     if (!proposal.isExit && !token)
-        return refuseApproval(proposal, QStringLiteral("data is stale now: %1").arg(verdict.reason));
-    m_steps.portfolio.withPortfolio([this, proposal, verdict, confidence](const Result<PortfolioSnapshot>& portfolio) {
-        if (!m_context.running)
+        return refuseApproval(proposal, QStringLiteral("data is stale now: %1").arg(verdict.reason), done);
+    m_steps.portfolio.withPortfolio([this, proposal, verdict, confidence, origin, done](const Result<PortfolioSnapshot>& portfolio) {
+        if (!m_context.running) {
+            if (done)
+                done(DecisionResult{DecisionResult::Kind::Failed, QStringLiteral("the engine stopped")});
             return;
+        }
         if (!portfolio)
-            return refuseApproval(proposal, QStringLiteral("portfolio unavailable: %1").arg(portfolio.error().toString()));
+            return refuseApproval(proposal, QStringLiteral("portfolio unavailable: %1").arg(portfolio.error().toString()), done);
         const TradeContext context = m_steps.risk.tradeContext(proposal, *portfolio, confidence, verdict, pendingExposure(),
                                                                m_context.clock.nowMs());
         const RiskVerdict risk = m_steps.services.riskGate->evaluate(context);
         if (!risk.approved) {
             return refuseApproval(proposal, QStringLiteral("risk check failed at approval: %1")
-                                                .arg(reasonLines(risk).join(u"; ")));
+                                                .arg(reasonLines(risk).join(u"; ")), done);
         }
-        recordApprovalAndExecute(proposal);
+        recordApprovalAndExecute(proposal, origin, done);
     });
 }
 
-void TradeDesk::recordApprovalAndExecute(TradeProposal proposal)
+void TradeDesk::recordApprovalAndExecute(TradeProposal proposal, const OperatorOrigin& origin, const DecisionDone& done)
 {
-    const QString operatorName = m_context.options.autoApprove ? QStringLiteral("auto-approve") : QStringLiteral("operator");
-    if (const Status approved = m_steps.services.journal->recordDecision(proposal.id, Decision::Approve, {}, operatorName,
-                                                                         m_context.clock.now()); !approved)
-        return m_steps.alerts.journalFailure(QStringLiteral("recording an approval"), approved.error());
+    if (const Status approved = m_steps.services.journal->recordDecision(proposal.id, Decision::Approve, {}, origin,
+                                                                         m_context.clock.now()); !approved) {
+        m_steps.alerts.journalFailure(QStringLiteral("recording an approval"), approved.error());
+        if (done)
+            done(DecisionResult{DecisionResult::Kind::Failed, approved.error().toString()});
+        return;
+    }
     proposal.state = ProposalState::Approved;
+    proposal.resolution = QStringLiteral("approved by %1").arg(origin.describe());
     Q_EMIT proposalChanged(toView(proposal));
+    if (done)
+        done(DecisionResult{DecisionResult::Kind::Approved, {}});
     execute(proposal);
 }
 
-void TradeDesk::reject(const QString& proposalId, const QString& reason)
+void TradeDesk::reject(const QString& proposalId, const QString& reason, const OperatorOrigin& origin, DecisionDone done)
 {
+    const auto finish = [&done](DecisionResult::Kind kind, const QString& why) {
+        if (done)
+            done(DecisionResult{kind, why});
+    };
     if (!m_context.running)
-        return;
+        return finish(DecisionResult::Kind::NotPending, QStringLiteral("the engine is not running"));
     auto taken = m_approvals->take(proposalId);
     if (!taken)
-        return;
+        return finish(DecisionResult::Kind::NotPending, QStringLiteral("not pending any more"));
     const QString why = reason.trimmed().isEmpty() ? QStringLiteral("rejected by the operator") : reason.trimmed();
-    if (const Status recorded = m_steps.services.journal->recordDecision(taken->id, Decision::Reject, why,
-                                                                         QStringLiteral("operator"), m_context.clock.now());
-        !recorded)
-        return m_steps.alerts.journalFailure(QStringLiteral("recording a rejection"), recorded.error());
+    if (const Status recorded = m_steps.services.journal->recordDecision(taken->id, Decision::Reject, why, origin,
+                                                                         m_context.clock.now());
+        !recorded) {
+        m_steps.alerts.journalFailure(QStringLiteral("recording a rejection"), recorded.error());
+        return finish(DecisionResult::Kind::Failed, recorded.error().toString());
+    }
     ++m_context.stats.rejections;
     announceResolved(*taken, ProposalState::Rejected, why);
+    finish(DecisionResult::Kind::Rejected, why);
+}
+
+int TradeDesk::rejectAll(const QString& reason, const OperatorOrigin& origin)
+{
+    int rejected = 0;
+    for (const TradeProposal& proposal : m_approvals->pending()) {
+        reject(proposal.id, reason, origin, [&rejected](const DecisionResult& result) {
+            rejected += result.kind == DecisionResult::Kind::Rejected ? 1 : 0;
+        });
+    }
+    return rejected;
+}
+
+Status TradeDesk::closeOut(const Instrument& instrument, double quantity, double price, const OperatorOrigin& origin,
+                           const QString& why)
+{
+    if (quantity == 0 || !(price > 0))
+        return Error{QStringLiteral("nothing_to_close"),
+                     QStringLiteral("%1: quantity %2 at price %3 cannot be closed").arg(instrument.key(), QString::number(quantity),
+                                                                                    QString::number(price)),
+                     QStringLiteral("refresh the positions and try again")};
+    const QDateTime now = m_context.clock.now();
+    TradeProposal proposal = TradeProposal::create(instrument, quantity > 0 ? Side::Sell : Side::Buy, std::abs(quantity),
+                                                   price, now, now.addSecs(m_context.config.approvalTimeout.count()));
+    proposal.isExit = true;
+    proposal.strategyReason = why;
+    proposal.freshness = QStringLiteral("operator close");
+    // The operator's close is an exit: it only lowers risk, so the entry gates (VaR, sizing, trade
+    // count) do not hold it; the confirmation and the journal do (ADR 0132).
+    proposal.verdict = RiskVerdictSummary{true, {QStringLiteral("operator close: exits are not held by the risk gate")}};
+    Journal& journal = *m_steps.services.journal;
+    if (Status recorded = journal.recordProposal(proposal); !recorded)
+        return recorded;
+    if (Status approved = journal.recordDecision(proposal.id, Decision::Approve, why, origin, now); !approved)
+        return approved;
+    ++m_context.stats.proposals;
+    ++m_context.stats.approvals;
+    proposal.state = ProposalState::Approved;
+    proposal.resolution = QStringLiteral("closed by %1").arg(origin.describe());
+    Q_EMIT proposalChanged(toView(proposal));
+    execute(proposal);
+    return okStatus();
 }
 
 void TradeDesk::onExpired(const TradeProposal& proposal)
@@ -244,6 +318,7 @@ void TradeDesk::announceResolved(TradeProposal proposal, ProposalState state, co
 {
     proposal.state = state;
     proposal.resolution = resolution;
+    proposal.resolvedAt = m_context.clock.now();
     Q_EMIT proposalChanged(toView(proposal));
 }
 
@@ -253,12 +328,15 @@ void TradeDesk::markRefused(TradeProposal proposal, const QString& reason, const
         m_steps.alerts.journalFailure(what, marked.error());
     proposal.state = ProposalState::Refused;
     proposal.resolution = reason;
+    proposal.resolvedAt = m_context.clock.now();
     Q_EMIT proposalChanged(toView(proposal));
 }
 
-void TradeDesk::refuseApproval(const TradeProposal& proposal, const QString& reason)
+void TradeDesk::refuseApproval(const TradeProposal& proposal, const QString& reason, const DecisionDone& done)
 {
     markRefused(proposal, reason, QStringLiteral("refusing an approval"));
+    if (done)
+        done(DecisionResult{DecisionResult::Kind::Refused, reason});
     m_steps.alerts.raise(Alert::Severity::Warning, alertkind::approvalRefused, proposal.instrument.key(),
                          QStringLiteral("%1 %2: approval refused: %3").arg(sideName(proposal.side), proposal.instrument.symbol, reason));
 }
@@ -307,7 +385,9 @@ void TradeDesk::onFilled(const TradeProposal& filledProposal, const Fill& fill)
         ++m_context.stats.executions;
     m_steps.portfolio.invalidate();
     m_trades.recordAt(m_context.clock.now());
-    Q_EMIT proposalChanged(toView(proposal));
+    ProposalView view = toView(proposal);
+    view.fill = ProposalView::FillView{fill.quantity, fill.price};
+    Q_EMIT proposalChanged(view);
     Q_EMIT chartMarkerAdded(ChartMarker{proposal.instrument.key(), ChartMarker::Kind::Execution, proposal.side,
                                         fill.at, fill.price});
     Q_EMIT accountChanged();

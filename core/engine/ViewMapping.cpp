@@ -22,6 +22,7 @@ ProposalView toView(const TradeProposal& proposal)
     view.createdAt = proposal.createdAt;
     view.expiresAt = proposal.expiresAt;
     view.resolution = proposal.resolution;
+    view.resolvedAt = proposal.resolvedAt;
     view.state = proposal.state;
     return view;
 }
@@ -80,6 +81,22 @@ DeliverySnapshot toView(const DeliveryStats& stats, bool offline)
         item.p50Ms = std::max<qint64>(0, channel.latencyP50Ms);
         item.p95Ms = std::max<qint64>(0, channel.latencyP95Ms);
         view.channels.append(item);
+    }
+    return view;
+}
+
+PortfolioView toView(const PortfolioSnapshot& portfolio)
+{
+    PortfolioView view;
+    view.at = portfolio.at;
+    view.currency = portfolio.currency;
+    view.balance = portfolio.balance;
+    view.equity = portfolio.equity;
+    for (const Position& position : portfolio.positions) {
+        if (position.quantity == 0)
+            continue;
+        view.positions.append(PositionView{position.instrumentKey, position.quantity, position.averagePrice,
+                                           position.marketPrice, position.unrealizedPnl()});
     }
     return view;
 }

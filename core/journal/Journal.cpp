@@ -189,6 +189,13 @@ Status Journal::transition(const QString& proposalId, const QStringList& from, P
 Status Journal::recordDecision(const QString& proposalId, Decision decision, const QString& reason,
                                const QString& operatorName, const QDateTime& at)
 {
+    return recordDecision(proposalId, decision, reason, OperatorOrigin::engine(operatorName), at);
+}
+
+Status Journal::recordDecision(const QString& proposalId, Decision decision, const QString& reason,
+                               const OperatorOrigin& origin, const QDateTime& at)
+{
+    const QString& operatorName = origin.who;
     return m_db->transaction([&]() -> Status {
         auto expires = m_db->scalar(QStringLiteral("SELECT expires_at_ms FROM proposals WHERE id = ? AND state = 'pending'"),
                                     {proposalId});
@@ -206,10 +213,14 @@ Status Journal::recordDecision(const QString& proposalId, Decision decision, con
                                   approve ? ProposalState::Approved : ProposalState::Rejected, resolution, at);
             !s)
             return s;
-        return m_db->exec(QStringLiteral("INSERT INTO decisions (proposal_id, decision, reason, operator, at_ms) VALUES (?, ?, ?, ?, ?)"),
-                          {proposalId, approve ? QStringLiteral("approved") : QStringLiteral("rejected"), text(reason), text(operatorName),
-                           at.toMSecsSinceEpoch()});
-    });
+        if (Status s = m_db->exec(QStringLiteral("INSERT INTO decisions (proposal_id, decision, reason, operator, at_ms, channel) "
+                                                 "VALUES (?, ?, ?, ?, ?, ?)"),
+                                  {proposalId, approve ? QStringLiteral("approved") : QStringLiteral("rejected"), text(reason),
+                                   text(operatorName), at.toMSecsSinceEpoch(), operatorChannelName(origin.channel)});
+            !s)
+            return s;
+        return origin.telegramOffset ? storeTelegramOffset(*origin.telegramOffset) : okStatus();
+    }, SqliteConnection::Lock::Immediate);
 }
 
 Status Journal::markExpired(const QString& proposalId, const QDateTime& at)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/OperatorOrigin.h"
 #include "journal/Alert.h"
 #include "trading/Order.h"
 #include "trading/TradeProposal.h"
@@ -20,6 +21,36 @@ class SqliteConnection;
 
 /// The operator's decision on a pending proposal.
 enum class Decision { Approve, Reject };
+
+/// The operator's controls over the whole desk (ADR 0132).
+enum class OperatorAction { Pause, Resume, Flatten, KillSwitch, ClosePosition };
+[[nodiscard]] QString operatorActionName(OperatorAction action);
+
+/// One journalled control: who, through what, when.
+struct OperatorActionRecord {
+    OperatorAction action = OperatorAction::Pause;
+    QString who;
+    QString channel;   ///< "desktop", "telegram", "cli", "engine"
+    QString detail;
+    QDateTime at;
+};
+
+/// What the desk keeps across restarts besides proposals.
+struct DeskState {
+    bool paused = false;
+    QString pausedBy;        ///< OperatorOrigin::describe() of who paused
+    QDateTime pausedAt;
+    qint64 telegramOffset = 0; ///< the getUpdates offset: every update below it was handled
+};
+
+/// The Telegram message a proposal was put to the operator in (its buttons point at it).
+struct TelegramMessageRecord {
+    QString proposalId;
+    qint64 chatId = 0;
+    qint64 messageId = 0;
+    QDateTime sentAt;
+    bool outcomeShown = false; ///< the message was edited to show how the proposal ended
+};
 
 /// The durable record of everything the engine proposes and does: proposals, the operator's
 /// decisions, executions and alerts, in an SQLite file (WAL, synchronous=FULL, foreign keys on).
@@ -51,6 +82,10 @@ public:
     /// Only a pending proposal that has not expired at `at` can be decided.
     [[nodiscard]] Status recordDecision(const QString& proposalId, Decision decision, const QString& reason,
                                         const QString& operatorName, const QDateTime& at);
+    /// The same, saying where it came from; a Telegram origin's offset is stored in the same
+    /// transaction, so a crash cannot leave the decision without the update marked handled.
+    [[nodiscard]] Status recordDecision(const QString& proposalId, Decision decision, const QString& reason,
+                                        const OperatorOrigin& origin, const QDateTime& at);
     /// A pending proposal whose time ran out.
     [[nodiscard]] Status markExpired(const QString& proposalId, const QDateTime& at);
     /// A pending or approved proposal the engine will not execute (stale data or risk at approval
@@ -88,8 +123,26 @@ public:
     /// instruments that net to zero are left out.
     [[nodiscard]] Result<QMap<QString, double>> netPositions();
 
+    // ---- the operator's controls and Telegram (JournalDesk.cpp) ----
+
+    /// Journals a control; Pause and KillSwitch set the paused state, Resume clears it, all in
+    /// one transaction with the origin's Telegram offset.
+    [[nodiscard]] Status recordOperatorAction(OperatorAction action, const OperatorOrigin& origin, const QString& detail,
+                                              const QDateTime& at);
+    [[nodiscard]] Result<QList<OperatorActionRecord>> operatorActions();
+    [[nodiscard]] Result<DeskState> deskState();
+    /// Stores the getUpdates offset; never moves it back.
+    [[nodiscard]] Status saveTelegramOffset(qint64 offset);
+    [[nodiscard]] Status recordTelegramMessage(const TelegramMessageRecord& message);
+    [[nodiscard]] Result<std::optional<TelegramMessageRecord>> telegramMessage(const QString& proposalId);
+    [[nodiscard]] Status markTelegramOutcomeShown(const QString& proposalId);
+    /// Who decided a proposal and through what; nullopt while it is undecided (or it expired).
+    [[nodiscard]] Result<std::optional<OperatorOrigin>> decidedBy(const QString& proposalId);
+
 private:
     Journal(std::unique_ptr<SqliteConnection> db, int schemaVersion);
+    /// Inside a transaction: moves the stored Telegram offset up to `offset` (never back).
+    Status storeTelegramOffset(qint64 offset);
     Result<QList<TradeProposal>> proposalsWhere(const QString& condition, const QVariantList& binds);
     /// Sets state, resolution and time when the proposal is in one of `from`; an error naming the
     /// actual state otherwise.

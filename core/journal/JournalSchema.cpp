@@ -83,6 +83,27 @@ const QList<JournalMigration>& JournalSchema::migrations()
         {3,
          QStringLiteral("the advisor's record of an advised proposal (prompt hash, models, answers, latency)"),
          {QStringLiteral("ALTER TABLE proposals ADD COLUMN advice_json TEXT")}},
+        {4,
+         QStringLiteral("operator reach (ADR 0132): where a decision came from, the operator's controls, the desk's "
+                        "paused state and Telegram offset, the Telegram message of each proposal"),
+         {
+             // '' for decisions written before version 4, which did not record it.
+             QStringLiteral("ALTER TABLE decisions ADD COLUMN channel TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE TABLE operator_actions ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " action TEXT NOT NULL CHECK (action IN ('pause','resume','flatten','kill_switch','close_position')),"
+                            " who TEXT NOT NULL,"
+                            " channel TEXT NOT NULL CHECK (channel IN ('desktop','telegram','cli','engine')),"
+                            " detail TEXT NOT NULL,"
+                            " at_ms INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE desk_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE telegram_messages ("
+                            " proposal_id TEXT PRIMARY KEY REFERENCES proposals(id),"
+                            " chat_id INTEGER NOT NULL,"
+                            " message_id INTEGER NOT NULL CHECK (message_id > 0),"
+                            " sent_at_ms INTEGER NOT NULL,"
+                            " outcome_shown INTEGER NOT NULL DEFAULT 0 CHECK (outcome_shown IN (0,1)))"),
+         }},
     };
     return all;
 }

@@ -65,6 +65,12 @@ QByteArray CallbackTokenCodec::newKey()
     return key;
 }
 
+QByteArray CallbackTokenCodec::deriveKey(const QString& botToken)
+{
+    return QMessageAuthenticationCode::hash(QByteArrayLiteral("ts-callback-key-v1"), botToken.toUtf8(),
+                                            QCryptographicHash::Sha256);
+}
+
 QChar CallbackTokenCodec::letter(CallbackAction action)
 {
     switch (action) {

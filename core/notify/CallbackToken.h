@@ -56,6 +56,9 @@ public:
 
     /// A fresh random key from the system's CSPRNG, for the caller to store once per desk.
     [[nodiscard]] static QByteArray newKey();
+    /// The desk's key derived from the bot token (ADR 0132): nothing to store, nothing that can
+    /// leak on its own, and anyone who could forge a button holds the token already.
+    [[nodiscard]] static QByteArray deriveKey(const QString& botToken);
 
     /// Data for a button, or an Error when the key is shorter than minKeyBytes or the subject
     /// id is not 1 to 36 of [A-Za-z0-9-].

@@ -31,8 +31,10 @@ struct DeliveryOutcome {
     QString configKey;    ///< for ChannelUnavailable: the key to fix, e.g. "telegram.bot_token"
     QDateTime retryAt;    ///< for RetryLater: when the service allows the next request; invalid: back off
     int partsDone = 0;
+    qint64 chatId = 0;    ///< for Delivered through Telegram: where the last part went
+    qint64 messageId = 0; ///< and its message id (the one that carries the buttons)
 
-    static DeliveryOutcome delivered(int parts = 1) { return {Status::Delivered, {}, {}, {}, parts}; }
+    static DeliveryOutcome delivered(int parts = 1) { return {Status::Delivered, {}, {}, {}, parts, 0, 0}; }
 };
 
 [[nodiscard]] QString deliveryStatusName(DeliveryOutcome::Status status);

@@ -107,7 +107,7 @@ OutboxEntry Outbox::readEntry(const QSqlQuery& query)
     const auto json = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
     // The payload was written by toJson(); a row that no longer parses keeps its id at least,
     // so it can be reported rather than silently skipped.
-    entry.signal = SignalMessage::fromJson(json).value_or(SignalMessage{json.value(u"id").toString(), {}, {}, 0.0, {}, {}, {}});
+    entry.signal = SignalMessage::fromJson(json).value_or(SignalMessage{json.value(u"id").toString(), {}, {}, 0.0, {}, {}, {}, {}});
     entry.state = stateFromName(query.value(2).toString());
     entry.attempts = query.value(3).toInt();
     entry.partsDone = query.value(4).toInt();

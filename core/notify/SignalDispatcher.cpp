@@ -246,15 +246,16 @@ void SignalDispatcher::onChannelDone(int index, const DeliveryOutcome& outcome)
         return;
     ChannelSlot& slot = m_remote[index];
     if (outcome.status == DeliveryOutcome::Status::Delivered)
-        handleDelivered(slot);
+        handleDelivered(slot, outcome);
     else
         handleFailure(slot, outcome);
 }
 
-void SignalDispatcher::handleDelivered(ChannelSlot& slot)
+void SignalDispatcher::handleDelivered(ChannelSlot& slot, const DeliveryOutcome& outcome)
 {
     const QString name = slot.channel->name();
     const QString id = m_round->entry.signal.id;
+    const QString decisionFor = m_round->entry.signal.decisionFor;
     const QDateTime now = m_clock.now();
     // Committed the moment the channel confirms: this is what keeps a confirmed signal
     // from being sent again after a crash (ADR 0041).
@@ -270,6 +271,8 @@ void SignalDispatcher::handleDelivered(ChannelSlot& slot)
     m_round.reset();
     settle(id);
     Q_EMIT signalDelivered(id, name);
+    if (!decisionFor.isEmpty() && outcome.messageId > 0)
+        Q_EMIT decisionMessagePosted(decisionFor, outcome.chatId, outcome.messageId);
     publish();
     schedulePump();
 }

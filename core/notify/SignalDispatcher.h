@@ -65,6 +65,9 @@ public:
 
 Q_SIGNALS:
     void signalDelivered(const QString& signalId, const QString& channel);
+    /// A signal that puts a proposal to the operator (SignalMessage::decisionFor) was posted as
+    /// message `messageId` in `chatId`: its buttons are bound to that message (ADR 0132).
+    void decisionMessagePosted(const QString& proposalId, qint64 chatId, qint64 messageId);
     /// Permanent: every channel refused this signal (or `notify test` gave up).
     void signalFailed(const QString& signalId, const QString& reason);
     void signalExpired(const QString& signalId);
@@ -106,7 +109,7 @@ private:
     void pump();
     void tryNextChannel();
     void onChannelDone(int index, const DeliveryOutcome& outcome);
-    void handleDelivered(ChannelSlot& slot);
+    void handleDelivered(ChannelSlot& slot, const DeliveryOutcome& outcome);
     void handleFailure(ChannelSlot& slot, const DeliveryOutcome& outcome);
     void finishUndelivered();
     [[nodiscard]] bool eligible(int index, const QString& signalId, const QDateTime& now) const;

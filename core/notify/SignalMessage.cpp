@@ -22,7 +22,7 @@ QString SignalMessage::idempotencyKey() const
 
 QJsonObject SignalMessage::toJson() const
 {
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("id"), id},
         {QStringLiteral("instrument"), instrumentKey},
         {QStringLiteral("side"), side},
@@ -31,6 +31,9 @@ QJsonObject SignalMessage::toJson() const
         {QStringLiteral("created_at"), isoUtc(createdAt)},
         {QStringLiteral("expires_at"), isoUtc(expiresAt)},
     };
+    if (!decisionFor.isEmpty())
+        json.insert(QStringLiteral("decision_for"), decisionFor);
+    return json;
 }
 
 std::optional<SignalMessage> SignalMessage::fromJson(const QJsonObject& json)
@@ -43,6 +46,7 @@ std::optional<SignalMessage> SignalMessage::fromJson(const QJsonObject& json)
         return std::nullopt;
     signal.price = json.value(u"price").toDouble();
     signal.text = json.value(u"text").toString();
+    signal.decisionFor = json.value(u"decision_for").toString(); // absent in rows written before ADR 0132
     signal.createdAt = QDateTime::fromString(json.value(u"created_at").toString(), Qt::ISODateWithMs);
     const QString expires = json.value(u"expires_at").toString();
     if (!expires.isEmpty())

@@ -20,6 +20,8 @@ struct SignalMessage {
     QString text;          ///< free text (strategy reasons); any characters, any length
     QDateTime createdAt;   ///< UTC
     QDateTime expiresAt;   ///< UTC; invalid means the signal never expires
+    /// A proposal put to the operator: Telegram adds Approve/Reject buttons for it (ADR 0132).
+    QString decisionFor{}; // {}: aggregate initialisers that stop before it stay warning-free
 
     /// Stable across restarts and retries: a UUIDv5 of the signal id, sent to channels that
     /// deduplicate (webhook `Idempotency-Key`).

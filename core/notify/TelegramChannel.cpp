@@ -4,7 +4,9 @@
 #include "common/Log.h"
 #include "config/TelegramShapes.h"
 #include "net/BoundedReply.h"
+#include "notify/CallbackToken.h"
 #include "notify/TelegramApi.h"
+#include "notify/TelegramKeyboard.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,6 +85,7 @@ TelegramChannel::TelegramChannel(const TelegramSettings& settings, Clock& clock,
     , m_clock(clock)
     , m_options(options)
     , m_pacer(options.limits)
+    , m_callbackKey(CallbackTokenCodec::deriveKey(settings.botToken.reveal()))
 {
 }
 
@@ -167,6 +170,21 @@ void TelegramChannel::deliver(const DeliveryAttempt& attempt, PartCallback partD
     schedulePart();
 }
 
+std::optional<QJsonObject> TelegramChannel::decisionMarkup(const SignalMessage& signal) const
+{
+    // Buttons only where someone may press them: a numeric chat and configured operators.
+    bool numericChat = false;
+    const qint64 chatId = m_chatId.toLongLong(&numericChat);
+    if (signal.decisionFor.isEmpty() || m_settings.operators.isEmpty() || !numericChat)
+        return std::nullopt;
+    auto markup = TelegramKeyboard::proposalMarkup(m_callbackKey, signal.decisionFor, chatId);
+    if (!markup) {
+        log::notify()->warn("telegram: no buttons for proposal {}: {}", signal.decisionFor, markup.error().toString());
+        return std::nullopt;
+    }
+    return markup.value();
+}
+
 void TelegramChannel::schedulePart()
 {
     const QDateTime now = m_clock.now();
@@ -191,6 +209,10 @@ void TelegramChannel::sendPart()
     } else {
         body.insert(QStringLiteral("text"), part.markdownV2);
         body.insert(QStringLiteral("parse_mode"), QStringLiteral("MarkdownV2"));
+    }
+    if (m_job->next == m_job->parts.size() - 1) {
+        if (const auto markup = decisionMarkup(m_job->attempt.signal))
+            body.insert(QStringLiteral("reply_markup"), *markup);
     }
     m_pacer.record(m_chatId, m_clock.now());
     log::notify()->debug("telegram: POST {} signal {} part {}/{}{}", loggableUrl(sendMessage),
@@ -223,6 +245,9 @@ void TelegramChannel::onPartReply(QNetworkReply* reply)
     if (answer.kind == TelegramReply::Kind::Ok) {
         log::notify()->info("telegram: delivered signal {} part {} to chat {} via {}", signalId, partLabel,
                             m_chatId, loggableUrl(sendMessage));
+        // The Message sent: its id is what the buttons of a proposal are bound to.
+        const QJsonValue messageId = answer.result.toObject().value(u"message_id");
+        m_lastMessageId = messageId.isDouble() ? qint64(messageId.toDouble()) : 0;
         onPartDelivered();
         return;
     }
@@ -242,10 +267,14 @@ void TelegramChannel::onPartDelivered()
         m_job->partDelivered(m_job->next);
     if (!m_job)
         return;
-    if (m_job->next >= m_job->parts.size())
-        finish(DeliveryOutcome::delivered(int(m_job->parts.size())));
-    else
+    if (m_job->next >= m_job->parts.size()) {
+        DeliveryOutcome outcome = DeliveryOutcome::delivered(int(m_job->parts.size()));
+        outcome.chatId = m_chatId.toLongLong();
+        outcome.messageId = m_lastMessageId;
+        finish(outcome);
+    } else {
         schedulePart();
+    }
 }
 
 bool TelegramChannel::resendPart(const TelegramReply& answer, const QString& partLabel)

@@ -79,6 +79,8 @@ private:
     [[nodiscard]] QUrl methodUrl(const QString& method, const QString& tokenText) const;
     QNetworkReply* post(const QString& method, const QJsonObject& body);
     QNetworkReply* get(const QString& method, const QUrlQuery& query);
+    /// The Approve/Reject keyboard for a proposal's last part; nullopt when nobody could press it.
+    [[nodiscard]] std::optional<QJsonObject> decisionMarkup(const SignalMessage& signal) const;
     void schedulePart();
     void sendPart();
     void onPartReply(QNetworkReply* reply);
@@ -102,6 +104,8 @@ private:
     QNetworkAccessManager* m_network = nullptr;
     std::optional<Job> m_job;
     QPointer<QNetworkReply> m_inFlight;
+    QByteArray m_callbackKey;    ///< derived from the token (ADR 0132)
+    qint64 m_lastMessageId = 0;  ///< of the part confirmed last
 };
 
 } // namespace sentinel

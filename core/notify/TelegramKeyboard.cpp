@@ -49,6 +49,8 @@ QString who(const DecisionNote& note)
         return u" by @" + note.byUsername;
     if (note.byUserId != 0)
         return QStringLiteral(" by user %1").arg(note.byUserId);
+    if (!note.via.isEmpty())
+        return u' ' + note.via;
     return {};
 }
 
@@ -115,6 +117,8 @@ QString TelegramKeyboard::outcomeText(const DecisionNote& note)
         return u"flatten confirmed" + who(note) + when(note);
     case Kind::FlattenCancelled:
         return u"flatten cancelled" + who(note) + when(note);
+    case Kind::Refused:
+        return u"refused" + when(note) + (note.detail.isEmpty() ? QString() : u": " + note.detail);
     }
     return {};
 }

@@ -22,6 +22,7 @@ struct DecisionNote {
         DecidedOnDesktop, ///< a press after the desktop decided it
         FlattenConfirmed,
         FlattenCancelled,
+        Refused,          ///< approved, but the re-check or the platform refused it (`detail` says why)
     };
     struct Fill {
         double quantity = 0;
@@ -32,6 +33,8 @@ struct DecisionNote {
     qint64 byUserId = 0;
     QDateTime at;              ///< when it was decided; shown as HH:mm:ss UTC
     std::optional<Fill> fill;  ///< for an approval that executed
+    QString via{};             ///< when not decided in Telegram: "on the desktop (alice)", "by the engine"
+    QString detail{};          ///< for Refused: the reason
 };
 
 /// The Bot API bodies of the two-way flow (ADR 0119): the inline keyboards sent with a proposal
