@@ -18,6 +18,7 @@ int runVar(Invocation&);
 int runJournalVerify(Invocation&);
 int runBrokerCheck(Invocation&);
 int runAdvisorTest(Invocation&);
+int runControl(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -46,6 +47,9 @@ const QList<Command>& commands()
          QStringLiteral("Connect to the configured broker; print its account and open positions (JSON)."), &runBrokerCheck},
         {{QStringLiteral("advisor"), QStringLiteral("test")},
          QStringLiteral("Health-check every advisor model server and ask each one fixed prompt (JSON)."), &runAdvisorTest},
+        {{QStringLiteral("control")},
+         QStringLiteral("status, pause, resume, flatten or kill the engine running on this configuration's journal (JSON)."),
+         &runControl},
     };
     return all;
 }
