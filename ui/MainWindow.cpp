@@ -184,7 +184,7 @@ void MainWindow::arrangeDefaultLayout()
     splitDockWidget(m_approvals, m_delivery, Qt::Vertical);
     splitDockWidget(m_delivery, m_caches, Qt::Vertical);
     resizeDocks({m_watchlist, m_chart, m_approvals}, {560, 520, 420}, Qt::Horizontal);
-    resizeDocks({m_watchlist, m_positions, m_risk}, {340, 200, 260}, Qt::Vertical);
+    resizeDocks({m_watchlist, m_positions, m_risk}, {290, 190, 320}, Qt::Vertical);
     resizeDocks({m_chart, m_alerts}, {560, 240}, Qt::Vertical);
     resizeDocks({m_approvals, m_delivery, m_caches}, {340, 170, 290}, Qt::Vertical);
 }
