@@ -52,12 +52,17 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="+25"/>
+        <location filename="../ui/Format.cpp" line="+26"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+36"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -108,11 +113,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+123"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-117"/>
         <source>open</source>
         <translation>geöffnet</translation>
     </message>
@@ -318,8 +324,34 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+16"/>
         <source>stopped</source>
         <translation>angehalten</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>polling</source>
+        <translation>fragt ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backing off</source>
+        <translation>wartet vor erneutem Versuch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rate limited</source>
+        <translation>Anfragelimit erreicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conflict: another program reads this bot&apos;s updates</source>
+        <translation>Konflikt: Ein anderes Programm liest die Updates dieses Bots</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unauthorized: the bot token was refused</source>
+        <translation>nicht autorisiert: Das Bot-Token wurde abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -712,12 +744,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Recent decisions</source>
         <translation>Letzte Entscheidungen</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Genehmigen …</translation>
     </message>
@@ -728,12 +760,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+193"/>
+        <location line="+195"/>
         <source>Approvals</source>
         <translation>Genehmigungen</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-191"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Ausgewählten Vorschlag genehmigen (Strg+Eingabe); Sie bestätigen, was ausgeführt wird</translation>
     </message>
@@ -749,7 +781,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
         <translation>Details zum Vorschlag</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>%1 %2 %3 at about %4 (%5)</source>
         <translation>%1 %2 %3 zu etwa %4 (%5)</translation>
     </message>
@@ -1293,14 +1325,196 @@ Abhilfe: %2</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::ControlConfirmation</name>
+    <message>
+        <location filename="../ui/ControlConfirmation.cpp" line="+65"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unrealised P&amp;L</source>
+        <translation>Unrealisierter G/V</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Flatten all positions</source>
+        <translation>Alle Positionen glattstellen</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The account has not been reported yet, so there is no list of positions to confirm.</source>
+        <translation>Das Konto wurde noch nicht gemeldet, daher gibt es keine Liste von Positionen zum Bestätigen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again when the Positions panel shows the account.</source>
+        <translation>Versuchen Sie es erneut, wenn der Bereich „Positionen“ das Konto zeigt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No open positions: there is nothing to flatten.</source>
+        <translation>Keine offenen Positionen: Es gibt nichts glattzustellen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the open position below at market?</source>
+        <translation>Die folgende offene Position zum Marktpreis schließen?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Close the %n open positions below at market?</source>
+        <translation>
+            <numerusform>Die folgenden %n offenen Positionen zum Marktpreis schließen?</numerusform>
+            <numerusform>Die folgenden %n offenen Positionen zum Marktpreis schließen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The platform closes each at the market price it gets, which may differ from the price shown. Trading is not paused: new proposals still come. The kill switch pauses as well.</source>
+        <translation>Die Plattform schließt jede zum erzielten Marktpreis, der vom angezeigten Preis abweichen kann. Der Handel wird nicht pausiert: Neue Vorschläge kommen weiterhin. Der Not-Aus pausiert zusätzlich.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Flatten All</source>
+        <translation>Alles glattstellen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kill switch</source>
+        <translation>Not-Aus</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Activate the kill switch? It does three things at once:</source>
+        <translation>Not-Aus auslösen? Er tut drei Dinge auf einmal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading stays paused:</source>
+        <translation>Der Handel bleibt pausiert:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no new proposals until you resume.</source>
+        <translation>keine neuen Vorschläge, bis Sie fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause trading:</source>
+        <translation>Handel pausieren:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no new proposals until you resume; alerts go on.</source>
+        <translation>keine neuen Vorschläge, bis Sie fortsetzen; Warnmeldungen laufen weiter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Reject every pending proposal:</source>
+        <translation>Alle offenen Vorschläge ablehnen:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%n waiting now.</source>
+        <translation>
+            <numerusform>%n wartet gerade.</numerusform>
+            <numerusform>%n warten gerade.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none is waiting now.</source>
+        <translation>gerade wartet keiner.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Close every open position at market:</source>
+        <translation>Alle offenen Positionen zum Marktpreis schließen:</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>the account has not been reported yet, so none can be listed; the platform closes what it holds.</source>
+        <translation>Das Konto wurde noch nicht gemeldet, daher kann keine aufgeführt werden; die Plattform schließt, was sie hält.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none is open now.</source>
+        <translation>gerade ist keine offen.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n open now, listed below.</source>
+        <translation>
+            <numerusform>%n gerade offen, unten aufgeführt.</numerusform>
+            <numerusform>%n gerade offen, unten aufgeführt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closed positions stay closed and rejected proposals do not come back. Trading stays paused until you resume it.</source>
+        <translation>Geschlossene Positionen bleiben geschlossen, abgelehnte Vorschläge kommen nicht zurück. Der Handel bleibt pausiert, bis Sie ihn fortsetzen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activate Kill Switch</source>
+        <translation>Not-Aus auslösen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close position</source>
+        <translation>Position schließen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The platform buys %1 at market.</source>
+        <translation>Die Plattform kauft %1 zum Marktpreis.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform sells %1 at market.</source>
+        <translation>Die Plattform verkauft %1 zum Marktpreis.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the position of %1 %2?</source>
+        <translation>Die Position von %1 %2 schließen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Average price %1, market price %2, unrealised P&amp;L %3.</source>
+        <translation>Durchschnittspreis %1, Marktpreis %2, unrealisierter G/V %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close Position</source>
+        <translation>Position schließen</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::DeliveryPanel</name>
     <message>
-        <location filename="../ui/DeliveryPanel.cpp" line="+20"/>
+        <location filename="../ui/DeliveryPanel.cpp" line="+22"/>
         <source>Delivery channels</source>
         <translation>Zustellkanäle</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Send &amp;Test Message</source>
         <translation>&amp;Testnachricht senden</translation>
     </message>
@@ -1335,7 +1549,12 @@ Abhilfe: %2</translation>
         <translation>Letzter Zustellfehler und Abhilfe</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
+        <source>Telegram commands</source>
+        <translation>Telegram-Befehle</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>No remote channel enabled: signals go to the log only. Turn on Telegram or a webhook in Settings.</source>
         <translation>Kein Versandkanal aktiviert: Signale werden nur protokolliert. Telegram oder einen Webhook in den Einstellungen einschalten.</translation>
     </message>
@@ -1361,6 +1580,36 @@ Abhilfe: %2</translation>
         <location line="+2"/>
         <source>Remedy: %1</source>
         <translation>Abhilfe: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Telegram commands: %1</source>
+        <translation>Telegram-Befehle: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last answer %1</source>
+        <translation>letzte Antwort %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 handled, %2 refused</source>
+        <translation>%1 bearbeitet, %2 abgewiesen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>next attempt %1</source>
+        <translation>nächster Versuch %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commands and button presses from the Telegram operators; refused ones came from people who are not operators.</source>
+        <translation>Befehle und Tastendrücke der Telegram-Bediener; abgewiesene kamen von Personen, die keine Bediener sind.</translation>
     </message>
 </context>
 <context>
@@ -1393,7 +1642,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
 <context>
     <name>sentinel::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+43"/>
+        <location filename="../ui/MainWindow.cpp" line="+47"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
@@ -1408,7 +1657,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
         <translation>Testnachricht angefordert; beachten Sie den Bereich Zustellung.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -1423,12 +1672,12 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Trade</source>
         <translation>&amp;Handel</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>&amp;Alerts</source>
         <translation>&amp;Warnmeldungen</translation>
     </message>
@@ -1438,7 +1687,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Reset &amp;Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
@@ -1608,6 +1857,108 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <location line="+75"/>
         <source>Testing…</source>
         <translation>Wird getestet…</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::PositionModel</name>
+    <message>
+        <location filename="../ui/PositionModel.cpp" line="+38"/>
+        <source>Short %1</source>
+        <translation>Short %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long %1</source>
+        <translation>Long %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg. price</source>
+        <translation>Ø Preis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Market price</source>
+        <translation>Marktpreis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrealised P&amp;L</source>
+        <translation>Unrealisierter G/V</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::PositionsPanel</name>
+    <message>
+        <location filename="../ui/PositionsPanel.cpp" line="+24"/>
+        <source>Open positions</source>
+        <translation>Offene Positionen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close Position…</source>
+        <translation>P&amp;osition schließen …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+89"/>
+        <source>Positions</source>
+        <translation>Positionen</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Close the selected position at market, after a confirmation</source>
+        <translation>Ausgewählte Position nach einer Bestätigung zum Marktpreis schließen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Close the selected position</source>
+        <translation>Ausgewählte Position schließen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Balance and equity</source>
+        <translation>Saldo und Eigenkapital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account: no report yet</source>
+        <translation>Konto: noch keine Meldung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account reported at</source>
+        <translation>Konto gemeldet um</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Balance %1 · Equity %2</source>
+        <translation>Saldo %1 · Eigenkapital %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open positions</source>
+        <translation>Keine offenen Positionen</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Positions (%1)</source>
+        <translation>Positionen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2462,11 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Trading paused</source>
+        <translation>Handel pausiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Engine state</source>
         <translation>Zustand der Engine</translation>
     </message>
@@ -2150,7 +2506,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>LIVE</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Engine starting…</source>
         <translation>Engine startet …</translation>
     </message>
@@ -2192,8 +2548,35 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <source>Approved orders go to the live %1: they move real money.</source>
         <translation>Freigegebene Orders gehen an das Live-%1: Sie bewegen echtes Geld.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>PAUSED</source>
+        <translation>PAUSIERT</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trading is paused: no new proposals. Open positions keep their exits and alerts.
+Paused by %1 at %2.</source>
+        <translation>Der Handel ist pausiert: keine neuen Vorschläge. Offene Positionen behalten ihre Ausstiege und Warnmeldungen.
+Pausiert von %1 um %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown operator</source>
+        <translation>einem unbekannten Bediener</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n offen</numerusform>
@@ -2210,14 +2593,62 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::TradingControls</name>
+    <message>
+        <location filename="../ui/TradingControls.cpp" line="+21"/>
+        <source>&amp;Flatten All…</source>
+        <translation>Alles glatt&amp;stellen …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kill Switch…</source>
+        <translation>&amp;Not-Aus …</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close every open position at market, after a confirmation that lists them</source>
+        <translation>Alle offenen Positionen zum Marktpreis schließen, nach einer Bestätigung, die sie auflistet</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pause trading, reject every pending proposal and close every open position (%1), after a confirmation</source>
+        <translation>Handel pausieren, alle offenen Vorschläge ablehnen und alle offenen Positionen schließen (%1), nach einer Bestätigung</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Res&amp;ume Trading</source>
+        <translation>Handel &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume trading: the strategies may propose trades again</source>
+        <translation>Handel fortsetzen: Die Strategien dürfen wieder Trades vorschlagen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pause Trading</source>
+        <translation>Handel &amp;pausieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause trading: no new proposals; open positions keep their exits and alerts</source>
+        <translation>Handel pausieren: keine neuen Vorschläge; offene Positionen behalten ihre Ausstiege und Warnmeldungen</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::TrayNotifier</name>
     <message>
-        <location filename="../ui/TrayNotifier.cpp" line="+18"/>
+        <location filename="../ui/TrayNotifier.cpp" line="+19"/>
+        <source>&amp;Show Trade Sentinel</source>
+        <translation>Trade Sentinel &amp;anzeigen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>Trade proposal: %1</source>
         <translation>Trade-Vorschlag: %1</translation>
     </message>

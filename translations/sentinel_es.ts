@@ -52,12 +52,17 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../ui/Format.cpp" line="+25"/>
+        <location filename="../ui/Format.cpp" line="+26"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+36"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -108,11 +113,12 @@
     </message>
     <message>
         <location line="+6"/>
+        <location line="+123"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-117"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
@@ -318,8 +324,34 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+16"/>
         <source>stopped</source>
         <translation>detenido</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>polling</source>
+        <translation>consultando</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>backing off</source>
+        <translation>esperando para reintentar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rate limited</source>
+        <translation>límite de peticiones alcanzado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>conflict: another program reads this bot&apos;s updates</source>
+        <translation>conflicto: otro programa lee las actualizaciones de este bot</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unauthorized: the bot token was refused</source>
+        <translation>no autorizado: el token del bot fue rechazado</translation>
     </message>
 </context>
 <context>
@@ -712,12 +744,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Recent decisions</source>
         <translation>Decisiones recientes</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-68"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Aprobar…</translation>
     </message>
@@ -728,12 +760,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+193"/>
+        <location line="+195"/>
         <source>Approvals</source>
         <translation>Aprobaciones</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-191"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Aprobar la propuesta seleccionada (Ctrl+Intro); usted confirma lo que se ejecutará</translation>
     </message>
@@ -749,7 +781,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
         <translation>Detalles de la propuesta</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+66"/>
         <source>%1 %2 %3 at about %4 (%5)</source>
         <translation>%1 %2 %3 a aproximadamente %4 (%5)</translation>
     </message>
@@ -1293,14 +1325,196 @@ Solución: %2</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::ControlConfirmation</name>
+    <message>
+        <location filename="../ui/ControlConfirmation.cpp" line="+65"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unrealised P&amp;L</source>
+        <translation>G/P no realizada</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+8"/>
+        <location line="+7"/>
+        <source>Flatten all positions</source>
+        <translation>Cerrar todas las posiciones</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The account has not been reported yet, so there is no list of positions to confirm.</source>
+        <translation>La cuenta aún no se ha informado, así que no hay una lista de posiciones que confirmar.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again when the Positions panel shows the account.</source>
+        <translation>Vuelva a intentarlo cuando el panel «Posiciones» muestre la cuenta.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No open positions: there is nothing to flatten.</source>
+        <translation>No hay posiciones abiertas: no hay nada que cerrar.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Close the open position below at market?</source>
+        <translation>¿Cerrar a mercado la posición abierta siguiente?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Close the %n open positions below at market?</source>
+        <translation>
+            <numerusform>¿Cerrar a mercado las %n posiciones abiertas siguientes?</numerusform>
+            <numerusform>¿Cerrar a mercado las %n posiciones abiertas siguientes?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The platform closes each at the market price it gets, which may differ from the price shown. Trading is not paused: new proposals still come. The kill switch pauses as well.</source>
+        <translation>La plataforma cierra cada una al precio de mercado que obtenga, que puede diferir del mostrado. Las operaciones no se pausan: siguen llegando propuestas nuevas. La parada de emergencia también pausa.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Flatten All</source>
+        <translation>Cerrar todas</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kill switch</source>
+        <translation>Parada de emergencia</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Activate the kill switch? It does three things at once:</source>
+        <translation>¿Activar la parada de emergencia? Hace tres cosas a la vez:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trading stays paused:</source>
+        <translation>Las operaciones siguen en pausa:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no new proposals until you resume.</source>
+        <translation>ninguna propuesta nueva hasta que las reanude.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause trading:</source>
+        <translation>Pausar las operaciones:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no new proposals until you resume; alerts go on.</source>
+        <translation>ninguna propuesta nueva hasta que las reanude; las alertas continúan.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>Reject every pending proposal:</source>
+        <translation>Rechazar todas las propuestas pendientes:</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-1"/>
+        <source>%n waiting now.</source>
+        <translation>
+            <numerusform>%n en espera ahora.</numerusform>
+            <numerusform>%n en espera ahora.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none is waiting now.</source>
+        <translation>ahora no hay ninguna en espera.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Close every open position at market:</source>
+        <translation>Cerrar a mercado todas las posiciones abiertas:</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>the account has not been reported yet, so none can be listed; the platform closes what it holds.</source>
+        <translation>la cuenta aún no se ha informado, así que no se puede listar ninguna; la plataforma cierra lo que tenga.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none is open now.</source>
+        <translation>ahora no hay ninguna abierta.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n open now, listed below.</source>
+        <translation>
+            <numerusform>%n abierta ahora, listada abajo.</numerusform>
+            <numerusform>%n abiertas ahora, listadas abajo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closed positions stay closed and rejected proposals do not come back. Trading stays paused until you resume it.</source>
+        <translation>Las posiciones cerradas siguen cerradas y las propuestas rechazadas no vuelven. Las operaciones siguen en pausa hasta que las reanude.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Activate Kill Switch</source>
+        <translation>Activar parada de emergencia</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close position</source>
+        <translation>Cerrar posición</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The platform buys %1 at market.</source>
+        <translation>La plataforma compra %1 a mercado.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The platform sells %1 at market.</source>
+        <translation>La plataforma vende %1 a mercado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close the position of %1 %2?</source>
+        <translation>¿Cerrar la posición de %1 %2?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Average price %1, market price %2, unrealised P&amp;L %3.</source>
+        <translation>Precio medio %1, precio de mercado %2, G/P no realizada %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close Position</source>
+        <translation>Cerrar posición</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::DeliveryPanel</name>
     <message>
-        <location filename="../ui/DeliveryPanel.cpp" line="+20"/>
+        <location filename="../ui/DeliveryPanel.cpp" line="+22"/>
         <source>Delivery channels</source>
         <translation>Canales de entrega</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Send &amp;Test Message</source>
         <translation>Enviar mensaje de &amp;prueba</translation>
     </message>
@@ -1335,7 +1549,12 @@ Solución: %2</translation>
         <translation>Último error de entrega y solución</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+5"/>
+        <source>Telegram commands</source>
+        <translation>Comandos de Telegram</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>No remote channel enabled: signals go to the log only. Turn on Telegram or a webhook in Settings.</source>
         <translation>Ningún canal remoto activado: las señales solo se registran. Active Telegram o un webhook en Preferencias.</translation>
     </message>
@@ -1361,6 +1580,36 @@ Solución: %2</translation>
         <location line="+2"/>
         <source>Remedy: %1</source>
         <translation>Solución: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Telegram commands: %1</source>
+        <translation>Comandos de Telegram: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>last answer %1</source>
+        <translation>última respuesta %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 handled, %2 refused</source>
+        <translation>%1 atendidos, %2 rechazados</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last error: %1</source>
+        <translation>Último error: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>next attempt %1</source>
+        <translation>próximo intento %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commands and button presses from the Telegram operators; refused ones came from people who are not operators.</source>
+        <translation>Comandos y pulsaciones de botones de los operadores de Telegram; los rechazados vinieron de personas que no son operadores.</translation>
     </message>
 </context>
 <context>
@@ -1393,7 +1642,7 @@ Trade live for this run, or use the paper account until the next start?</source>
 <context>
     <name>sentinel::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+43"/>
+        <location filename="../ui/MainWindow.cpp" line="+47"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
@@ -1408,7 +1657,7 @@ Trade live for this run, or use the paper account until the next start?</source>
         <translation>Mensaje de prueba solicitado; observe el panel Entrega.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Preferencias…</translation>
     </message>
@@ -1423,12 +1672,12 @@ Trade live for this run, or use the paper account until the next start?</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Trade</source>
         <translation>&amp;Operaciones</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>&amp;Alerts</source>
         <translation>A&amp;lertas</translation>
     </message>
@@ -1438,7 +1687,7 @@ Trade live for this run, or use the paper account until the next start?</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Reset &amp;Layout</source>
         <translation>Restablecer &amp;disposición</translation>
     </message>
@@ -1608,6 +1857,108 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <location line="+75"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::PositionModel</name>
+    <message>
+        <location filename="../ui/PositionModel.cpp" line="+38"/>
+        <source>Short %1</source>
+        <translation>Corto %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long %1</source>
+        <translation>Largo %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantity</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg. price</source>
+        <translation>Precio medio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Market price</source>
+        <translation>Precio de mercado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unrealised P&amp;L</source>
+        <translation>G/P no realizada</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::PositionsPanel</name>
+    <message>
+        <location filename="../ui/PositionsPanel.cpp" line="+24"/>
+        <source>Open positions</source>
+        <translation>Posiciones abiertas</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close Position…</source>
+        <translation>&amp;Cerrar posición…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+89"/>
+        <source>Positions</source>
+        <translation>Posiciones</translation>
+    </message>
+    <message>
+        <location line="-84"/>
+        <source>Close the selected position at market, after a confirmation</source>
+        <translation>Cerrar a mercado la posición seleccionada, tras una confirmación</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Close the selected position</source>
+        <translation>Cerrar la posición seleccionada</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Balance and equity</source>
+        <translation>Saldo y patrimonio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account: no report yet</source>
+        <translation>Cuenta: aún sin informe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account reported at</source>
+        <translation>Cuenta informada a las</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Balance %1 · Equity %2</source>
+        <translation>Saldo %1 · Patrimonio %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>As of %1</source>
+        <translation>A las %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No open positions</source>
+        <translation>No hay posiciones abiertas</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Positions (%1)</source>
+        <translation>Posiciones (%1)</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2462,11 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Trading paused</source>
+        <translation>Operaciones en pausa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Engine state</source>
         <translation>Estado del motor</translation>
     </message>
@@ -2150,7 +2506,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>REAL</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Engine starting…</source>
         <translation>Iniciando el motor…</translation>
     </message>
@@ -2192,8 +2548,35 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <source>Approved orders go to the live %1: they move real money.</source>
         <translation>Las órdenes aprobadas van a la %1 real: mueven dinero real.</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>PAUSED</source>
+        <translation>EN PAUSA</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by %1</source>
+        <translation>por %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>since %1</source>
+        <translation>desde %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trading is paused: no new proposals. Open positions keep their exits and alerts.
+Paused by %1 at %2.</source>
+        <translation>Las operaciones están en pausa: ninguna propuesta nueva. Las posiciones abiertas conservan sus salidas y alertas.
+Pausadas por %1 a las %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an unknown operator</source>
+        <translation>un operador desconocido</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
         <source>%n pending</source>
         <translation>
             <numerusform>%n pendiente</numerusform>
@@ -2210,14 +2593,62 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::TradingControls</name>
+    <message>
+        <location filename="../ui/TradingControls.cpp" line="+21"/>
+        <source>&amp;Flatten All…</source>
+        <translation>Cerrar &amp;todas las posiciones…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kill Switch…</source>
+        <translation>Parada de &amp;emergencia…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close every open position at market, after a confirmation that lists them</source>
+        <translation>Cerrar a mercado todas las posiciones abiertas, tras una confirmación que las enumera</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pause trading, reject every pending proposal and close every open position (%1), after a confirmation</source>
+        <translation>Pausar las operaciones, rechazar todas las propuestas pendientes y cerrar todas las posiciones abiertas (%1), tras una confirmación</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Res&amp;ume Trading</source>
+        <translation>Rea&amp;nudar operaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume trading: the strategies may propose trades again</source>
+        <translation>Reanudar las operaciones: las estrategias pueden volver a proponer operaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pause Trading</source>
+        <translation>&amp;Pausar operaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause trading: no new proposals; open positions keep their exits and alerts</source>
+        <translation>Pausar las operaciones: ninguna propuesta nueva; las posiciones abiertas conservan sus salidas y alertas</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::TrayNotifier</name>
     <message>
-        <location filename="../ui/TrayNotifier.cpp" line="+18"/>
+        <location filename="../ui/TrayNotifier.cpp" line="+19"/>
+        <source>&amp;Show Trade Sentinel</source>
+        <translation>&amp;Mostrar Trade Sentinel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+35"/>
         <source>Trade proposal: %1</source>
         <translation>Propuesta de operación: %1</translation>
     </message>

@@ -2,12 +2,14 @@
 #include "ui/DeliveryPanel.h"
 
 #include "ui/ChannelModel.h"
+#include "ui/Format.h"
 #include "ui/PanelWidgets.h"
 #include "ui/Theme.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -20,6 +22,7 @@ DeliveryPanel::DeliveryPanel(QWidget* parent)
       m_view(makeTableView(m_model, QStringLiteral("deliveryView"), tr("Delivery channels"), this)),
       m_outbox(new QLabel(this)),
       m_lastError(new QLabel(this)),
+      m_updates(new QLabel(this)),
       m_sendTest(new QAction(Theme::icon(QStringLiteral("send")), tr("Send &Test Message"), this))
 {
     setupDock(this, QStringLiteral("deliveryDock"), tr("Delivery"));
@@ -42,12 +45,18 @@ DeliveryPanel::DeliveryPanel(QWidget* parent)
     m_lastError->setWordWrap(true);
     m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_lastError->hide();
+    m_updates->setObjectName(QStringLiteral("telegramUpdatesLabel"));
+    m_updates->setAccessibleName(tr("Telegram commands"));
+    m_updates->setWordWrap(true);
+    m_updates->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_updates->hide();
 
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_lastError);
+    layout->addWidget(m_updates);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_outbox, 1);
     bottom->addWidget(sendButton);
@@ -58,6 +67,7 @@ DeliveryPanel::DeliveryPanel(QWidget* parent)
 void DeliveryPanel::applyDelivery(const DeliverySnapshot& delivery)
 {
     m_model->applyChannels(delivery.channels);
+    applyUpdates(delivery.updates);
     if (delivery.channels.isEmpty()) {
         // Not an outage: nothing was set up. Say so, or the operator waits for a report forever.
         m_outbox->setText(tr("No remote channel enabled: signals go to the log only. "
@@ -90,6 +100,38 @@ void DeliveryPanel::applyDelivery(const DeliverySnapshot& delivery)
     pal.setColor(QPalette::WindowText, worst->state == ChannelState::Failing ? Theme::negativeColor(pal) : Theme::warningColor(pal));
     m_lastError->setPalette(pal);
     m_lastError->show();
+}
+
+void DeliveryPanel::applyUpdates(const std::optional<UpdatesView>& updates)
+{
+    if (!updates) {
+        m_updates->hide();
+        return;
+    }
+    const QLocale locale;
+    QStringList parts{tr("Telegram commands: %1").arg(Format::updatesStatus(updates->status))};
+    if (updates->lastAnswerAt.isValid())
+        parts << tr("last answer %1").arg(Format::localTime(updates->lastAnswerAt));
+    parts << tr("%1 handled, %2 refused").arg(locale.toString(updates->handled), locale.toString(updates->refused));
+    QString text = parts.join(QStringLiteral(" · "));
+    if (!updates->lastError.isEmpty() || updates->nextAttemptAt.isValid()) {
+        QStringList trouble;
+        if (!updates->lastError.isEmpty())
+            trouble << tr("Last error: %1").arg(updates->lastError);
+        if (updates->nextAttemptAt.isValid())
+            trouble << tr("next attempt %1").arg(Format::localTime(updates->nextAttemptAt));
+        text += u'\n' + trouble.join(QStringLiteral(" · "));
+    }
+    m_updates->setText(text);
+    m_updates->setToolTip(tr("Commands and button presses from the Telegram operators; refused ones came from "
+                             "people who are not operators."));
+    QPalette pal = palette();
+    if (updates->status == u"unauthorized" || updates->status == u"conflict")
+        pal.setColor(QPalette::WindowText, Theme::negativeColor(pal));
+    else if (updates->status != u"polling" || !updates->lastError.isEmpty())
+        pal.setColor(QPalette::WindowText, Theme::warningColor(pal));
+    m_updates->setPalette(pal);
+    m_updates->show();
 }
 
 } // namespace sentinel

@@ -14,7 +14,8 @@ namespace sentinel {
 class ChannelModel;
 
 /// Did the signals reach the operator's phone? Each channel's state and counters, the outbox
-/// depth, the most recent error with its remedy, and a "Send test message" action.
+/// depth, the most recent error with its remedy, a "Send test message" action, and, when
+/// Telegram operators are configured, whether their commands are being read (the update poller).
 class DeliveryPanel final : public QDockWidget
 {
     Q_OBJECT
@@ -30,10 +31,13 @@ Q_SIGNALS:
     void testMessageRequested();
 
 private:
+    void applyUpdates(const std::optional<sentinel::UpdatesView>& updates);
+
     ChannelModel* m_model;
     QTableView* m_view;
     QLabel* m_outbox;
     QLabel* m_lastError;
+    QLabel* m_updates;
     QAction* m_sendTest;
 };
 

@@ -15,12 +15,18 @@ void bindEngine(EngineInterface* engine, MainWindow* window)
     QObject::connect(engine, &EngineInterface::cacheReportChanged, window, &MainWindow::onCacheReportChanged);
     QObject::connect(engine, &EngineInterface::riskChanged, window, &MainWindow::onRiskChanged);
     QObject::connect(engine, &EngineInterface::deliveryChanged, window, &MainWindow::onDeliveryChanged);
+    QObject::connect(engine, &EngineInterface::portfolioChanged, window, &MainWindow::onPortfolioChanged);
     QObject::connect(engine, &EngineInterface::proposalChanged, window, &MainWindow::onProposalChanged);
     QObject::connect(engine, &EngineInterface::alertRaised, window, &MainWindow::onAlertRaised);
     QObject::connect(window, &MainWindow::approveRequested, engine, &EngineInterface::approveProposal);
     QObject::connect(window, &MainWindow::rejectRequested, engine, &EngineInterface::rejectProposal);
     QObject::connect(window, &MainWindow::acknowledgeRequested, engine, &EngineInterface::acknowledgeAlert);
     QObject::connect(window, &MainWindow::testMessageRequested, engine, &EngineInterface::sendTestMessage);
+    QObject::connect(window, &MainWindow::pauseRequested, engine, &EngineInterface::pauseTrading);
+    QObject::connect(window, &MainWindow::resumeRequested, engine, &EngineInterface::resumeTrading);
+    QObject::connect(window, &MainWindow::flattenRequested, engine, &EngineInterface::flattenAll);
+    QObject::connect(window, &MainWindow::killSwitchRequested, engine, &EngineInterface::activateKillSwitch);
+    QObject::connect(window, &MainWindow::closePositionRequested, engine, &EngineInterface::closePosition);
 }
 
 } // namespace sentinel

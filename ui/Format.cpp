@@ -4,6 +4,7 @@
 #include "common/AlertKinds.h"
 
 #include <QLocale>
+#include <QStringList>
 
 #include <cmath>
 
@@ -31,6 +32,34 @@ QString Format::money(double amount, const QString& currency)
         return QStringLiteral("—");
     const QString number = QLocale().toString(amount, 'f', 2);
     return currency.isEmpty() ? number : number + u' ' + currency;
+}
+
+QString Format::profit(double amount, const QString& currency)
+{
+    if (!std::isfinite(amount))
+        return QStringLiteral("—");
+    const QLocale locale;
+    // Rounds to zero at two decimals: neither a profit nor a loss, so no sign either.
+    if (std::abs(amount) < 0.005)
+        return money(0.0, currency);
+    const QString sign = amount > 0 ? locale.positiveSign() : locale.negativeSign();
+    return sign + money(std::abs(amount), currency);
+}
+
+QString Format::quantity(double quantity)
+{
+    if (!std::isfinite(quantity))
+        return QStringLiteral("—");
+    return QLocale().toString(quantity, 'g', 8);
+}
+
+QString Format::instrumentKey(const QString& key)
+{
+    // Instrument::key(): market, symbol, interval; a symbol never holds a colon.
+    const QStringList parts = key.split(u':');
+    if (parts.size() != 3 || parts.at(0).isEmpty() || parts.at(1).isEmpty())
+        return key;
+    return tr("%1 (%2)").arg(parts.at(1), parts.at(0));
 }
 
 QString Format::duration(qint64 seconds)
@@ -199,6 +228,23 @@ QString Format::engineState(EngineState state)
     case EngineState::Stopped: break;
     }
     return tr("stopped");
+}
+
+QString Format::updatesStatus(const QString& status)
+{
+    if (status == u"polling")
+        return tr("polling");
+    if (status == u"backing off")
+        return tr("backing off");
+    if (status == u"rate limited")
+        return tr("rate limited");
+    if (status == u"conflict")
+        return tr("conflict: another program reads this bot's updates");
+    if (status == u"unauthorized")
+        return tr("unauthorized: the bot token was refused");
+    if (status == u"stopped")
+        return tr("stopped");
+    return status.isEmpty() ? tr("unknown") : status;
 }
 
 } // namespace sentinel

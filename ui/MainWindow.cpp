@@ -8,10 +8,12 @@
 #include "ui/ChartPanel.h"
 #include "ui/ConfigStore.h"
 #include "ui/DeliveryPanel.h"
+#include "ui/PositionsPanel.h"
 #include "ui/RiskPanel.h"
 #include "ui/SettingsDialog.h"
 #include "ui/StatusBarWidgets.h"
 #include "ui/Theme.h"
+#include "ui/TradingControls.h"
 #include "ui/TrayNotifier.h"
 #include "ui/WatchlistModel.h"
 #include "ui/WatchlistPanel.h"
@@ -32,11 +34,13 @@ MainWindow::MainWindow(QWidget* parent)
       m_watchlist(new WatchlistPanel(m_watchlistModel, this)),
       m_chart(new ChartPanel(this)),
       m_approvals(new ApprovalPanel(this)),
+      m_positions(new PositionsPanel(this)),
       m_risk(new RiskPanel(this)),
       m_caches(new CachePanel(this)),
       m_delivery(new DeliveryPanel(this)),
       m_alerts(new AlertPanel(this)),
       m_status(new StatusBarWidgets(statusBar())),
+      m_controls(new TradingControls(this)),
       m_tray(new TrayNotifier(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -55,10 +59,13 @@ MainWindow::MainWindow(QWidget* parent)
             [this] { statusBar()->showMessage(tr("Test message requested; watch the Delivery panel."), 8000); });
     connect(m_tray, &TrayNotifier::notified, this,
             [this](const QString& title, const QString& message) { statusBar()->showMessage(title + QStringLiteral(": ") + message, 10000); });
-    connect(m_approvals->queue(), &QAbstractItemModel::rowsInserted, this,
-            [this] { m_status->setPendingApprovals(m_approvals->queue()->rowCount()); });
-    connect(m_approvals->queue(), &QAbstractItemModel::rowsRemoved, this,
-            [this] { m_status->setPendingApprovals(m_approvals->queue()->rowCount()); });
+    connect(m_approvals->queue(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePendingCount);
+    connect(m_approvals->queue(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePendingCount);
+    connect(m_positions, &PositionsPanel::closePositionRequested, this, &MainWindow::closePositionRequested);
+    connect(m_controls, &TradingControls::pauseRequested, this, &MainWindow::pauseRequested);
+    connect(m_controls, &TradingControls::resumeRequested, this, &MainWindow::resumeRequested);
+    connect(m_controls, &TradingControls::flattenRequested, this, &MainWindow::flattenRequested);
+    connect(m_controls, &TradingControls::killSwitchRequested, this, &MainWindow::killSwitchRequested);
 
     createMenusAndToolBar();
     arrangeDefaultLayout();
@@ -88,9 +95,16 @@ void MainWindow::createMenusAndToolBar()
     file->addSeparator();
     file->addAction(quit);
 
+    // One Trade menu: the decisions on single proposals, then the controls over the whole desk.
     QMenu* trade = menuBar()->addMenu(tr("&Trade"));
     trade->addAction(m_approvals->approveAction());
     trade->addAction(m_approvals->rejectAction());
+    trade->addSeparator();
+    trade->addAction(m_controls->pauseAction());
+    trade->addAction(m_positions->closePositionAction());
+    trade->addAction(m_controls->flattenAction());
+    trade->addSeparator();
+    trade->addAction(m_controls->killSwitchAction());
 
     QMenu* alerts = menuBar()->addMenu(tr("&Alerts"));
     alerts->addAction(m_alerts->acknowledgeAction());
@@ -101,9 +115,9 @@ void MainWindow::createMenusAndToolBar()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* dock : {static_cast<QDockWidget*>(m_watchlist), static_cast<QDockWidget*>(m_chart),
-                              static_cast<QDockWidget*>(m_approvals), static_cast<QDockWidget*>(m_risk),
-                              static_cast<QDockWidget*>(m_caches), static_cast<QDockWidget*>(m_delivery),
-                              static_cast<QDockWidget*>(m_alerts)}) {
+                              static_cast<QDockWidget*>(m_approvals), static_cast<QDockWidget*>(m_positions),
+                              static_cast<QDockWidget*>(m_risk), static_cast<QDockWidget*>(m_caches),
+                              static_cast<QDockWidget*>(m_delivery), static_cast<QDockWidget*>(m_alerts)}) {
         QAction* toggle = dock->toggleViewAction();
         toggle->setObjectName(QStringLiteral("actionShow_") + dock->objectName());
         view->addAction(toggle);
@@ -134,6 +148,10 @@ void MainWindow::createMenusAndToolBar()
     tools->addAction(m_approvals->approveAction());
     tools->addAction(m_approvals->rejectAction());
     tools->addSeparator();
+    tools->addAction(m_controls->pauseAction());
+    tools->addAction(m_controls->flattenAction());
+    tools->addAction(m_controls->killSwitchAction());
+    tools->addSeparator();
     tools->addAction(m_alerts->acknowledgeAction());
     tools->addAction(m_delivery->sendTestMessageAction());
     tools->addSeparator();
@@ -142,9 +160,13 @@ void MainWindow::createMenusAndToolBar()
 
     // Shortcuts work wherever focus is in this window, even for actions whose panel floats.
     for (QAction* action : {m_approvals->approveAction(), m_approvals->rejectAction(), m_alerts->acknowledgeAction(),
-                            m_alerts->acknowledgeAllAction(), m_alerts->whatToDoAction(), m_delivery->sendTestMessageAction(),
-                            m_chart->resetZoomAction(), m_settingsAction, quit})
+                            m_alerts->acknowledgeAllAction(), m_alerts->whatToDoAction(),
+                            m_delivery->sendTestMessageAction(), m_chart->resetZoomAction(), m_settingsAction, quit,
+                            m_controls->pauseAction(), m_controls->flattenAction(), m_controls->killSwitchAction()})
         addAction(action);
+
+    m_tray->setMenuActions(
+        {m_controls->pauseAction(), m_controls->flattenAction(), m_controls->killSwitchAction(), nullptr, quit});
 }
 
 void MainWindow::arrangeDefaultLayout()
@@ -156,12 +178,13 @@ void MainWindow::arrangeDefaultLayout()
     addDockWidget(Qt::LeftDockWidgetArea, m_watchlist);
     splitDockWidget(m_watchlist, m_chart, Qt::Horizontal);
     splitDockWidget(m_chart, m_approvals, Qt::Horizontal);
-    splitDockWidget(m_watchlist, m_risk, Qt::Vertical);
+    splitDockWidget(m_watchlist, m_positions, Qt::Vertical);
+    splitDockWidget(m_positions, m_risk, Qt::Vertical);
     splitDockWidget(m_chart, m_alerts, Qt::Vertical);
     splitDockWidget(m_approvals, m_delivery, Qt::Vertical);
     splitDockWidget(m_delivery, m_caches, Qt::Vertical);
     resizeDocks({m_watchlist, m_chart, m_approvals}, {560, 520, 420}, Qt::Horizontal);
-    resizeDocks({m_watchlist, m_risk}, {480, 320}, Qt::Vertical);
+    resizeDocks({m_watchlist, m_positions, m_risk}, {290, 190, 320}, Qt::Vertical);
     resizeDocks({m_chart, m_alerts}, {560, 240}, Qt::Vertical);
     resizeDocks({m_approvals, m_delivery, m_caches}, {340, 170, 290}, Qt::Vertical);
 }
@@ -201,6 +224,7 @@ void MainWindow::onSnapshotsChanged(const InstrumentSnapshots& snapshots)
 void MainWindow::onEngineStatusChanged(const EngineStatus& status)
 {
     m_status->applyStatus(status);
+    m_controls->applyStatus(status);
     m_approvals->setEngineTime(status.clockTime);
 }
 
@@ -222,6 +246,19 @@ void MainWindow::onCacheReportChanged(const CacheReport& report)
 void MainWindow::onRiskChanged(const RiskSnapshot& risk)
 {
     m_risk->applyRisk(risk);
+}
+
+void MainWindow::onPortfolioChanged(const PortfolioView& portfolio)
+{
+    m_positions->applyPortfolio(portfolio);
+    m_controls->applyPortfolio(portfolio);
+}
+
+void MainWindow::updatePendingCount()
+{
+    const int pending = m_approvals->queue()->rowCount();
+    m_status->setPendingApprovals(pending);
+    m_controls->setPendingProposals(pending);
 }
 
 void MainWindow::onDeliveryChanged(const DeliverySnapshot& delivery)

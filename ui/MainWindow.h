@@ -14,15 +14,18 @@ class CachePanel;
 class ChartPanel;
 class ConfigStore;
 class DeliveryPanel;
+class PositionsPanel;
 class RiskPanel;
 class SettingsDialog;
 class StatusBarWidgets;
+class TradingControls;
 class TrayNotifier;
 class WatchlistModel;
 class WatchlistPanel;
 
-/// The operator's window: dockable panels for the watchlist, chart, approvals, risk, caches,
-/// delivery and alerts, a status bar, and tray notifications. It only displays what the engine
+/// The operator's window: dockable panels for the watchlist, chart, approvals, positions, risk,
+/// caches, delivery and alerts, the operator's controls (pause, flatten, kill switch) in the Trade
+/// menu, the toolbar and the tray menu, a status bar, and tray notifications. It only displays what the engine
 /// publishes (one slot per engine signal) and sends the operator's decisions back through its
 /// signals; it never touches the network, files or the journal. The composition root connects
 /// both directions (queued, across the engine thread) and persists the layout.
@@ -32,7 +35,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     /// Bump when docks are added or renamed, so an old saved layout is ignored, not misapplied.
-    static constexpr int layoutVersion = 1;
+    static constexpr int layoutVersion = 2; // 2: the Positions dock
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -54,6 +57,8 @@ public:
     [[nodiscard]] DeliveryPanel* deliveryPanel() const { return m_delivery; }
     [[nodiscard]] ApprovalPanel* approvalPanel() const { return m_approvals; }
     [[nodiscard]] AlertPanel* alertPanel() const { return m_alerts; }
+    [[nodiscard]] PositionsPanel* positionsPanel() const { return m_positions; }
+    [[nodiscard]] TradingControls* tradingControls() const { return m_controls; }
     [[nodiscard]] TrayNotifier* trayNotifier() const { return m_tray; }
 
 public Q_SLOTS:
@@ -64,6 +69,7 @@ public Q_SLOTS:
     void onCacheReportChanged(const sentinel::CacheReport& report);
     void onRiskChanged(const sentinel::RiskSnapshot& risk);
     void onDeliveryChanged(const sentinel::DeliverySnapshot& delivery);
+    void onPortfolioChanged(const sentinel::PortfolioView& portfolio);
     void onProposalChanged(const sentinel::ProposalView& proposal);
     void onAlertRaised(const sentinel::AlertView& alert);
     void openSettings();
@@ -73,22 +79,31 @@ Q_SIGNALS:
     void rejectRequested(const QString& proposalId, const QString& reason);
     void acknowledgeRequested(const QString& alertId);
     void testMessageRequested();
+    /// The operator's controls (issue 16); flatten, the kill switch and closing were confirmed.
+    void pauseRequested();
+    void resumeRequested();
+    void flattenRequested();
+    void killSwitchRequested();
+    void closePositionRequested(const QString& instrumentKey);
     /// The operator chose a theme in the settings dialog (applied by the composition root).
     void themeChangeRequested(const QString& theme);
 
 private:
     void createMenusAndToolBar();
     void arrangeDefaultLayout();
+    void updatePendingCount();
 
     WatchlistModel* m_watchlistModel;
     WatchlistPanel* m_watchlist;
     ChartPanel* m_chart;
     ApprovalPanel* m_approvals;
+    PositionsPanel* m_positions;
     RiskPanel* m_risk;
     CachePanel* m_caches;
     DeliveryPanel* m_delivery;
     AlertPanel* m_alerts;
     StatusBarWidgets* m_status;
+    TradingControls* m_controls;
     TrayNotifier* m_tray;
     QAction* m_settingsAction = nullptr;
     ConfigStore* m_store = nullptr;

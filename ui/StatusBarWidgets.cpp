@@ -25,6 +25,7 @@ QLabel* addField(QStatusBar* bar, const QString& objectName, const QString& acce
 StatusBarWidgets::StatusBarWidgets(QStatusBar* bar)
     : QObject(bar),
       m_live(addField(bar, QStringLiteral("liveBadge"), tr("Live trading"))),
+      m_paused(addField(bar, QStringLiteral("pausedBadge"), tr("Trading paused"))),
       m_engine(addField(bar, QStringLiteral("engineStateLabel"), tr("Engine state"))),
       m_cycles(addField(bar, QStringLiteral("cyclesPerMinuteLabel"), tr("Cycles per minute"))),
       m_apiCalls(addField(bar, QStringLiteral("apiCallsPerHourLabel"), tr("API calls per hour"))),
@@ -44,6 +45,14 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar)
     liveFont.setBold(true);
     m_live->setFont(liveFont);
     m_live->hide();
+    // Dark on amber whatever the theme: not an error, but nothing new will be proposed.
+    m_paused->setAutoFillBackground(true);
+    QPalette paused = m_paused->palette();
+    paused.setColor(QPalette::Window, QColor(0xf9, 0xc2, 0x2e));
+    paused.setColor(QPalette::WindowText, QColor(0x1d, 0x21, 0x27));
+    m_paused->setPalette(paused);
+    m_paused->setFont(liveFont);
+    m_paused->hide();
     m_engine->setText(tr("Engine starting…"));
     QPalette warning = m_offline->palette();
     warning.setColor(QPalette::WindowText, Theme::negativeColor(warning));
@@ -68,6 +77,19 @@ void StatusBarWidgets::applyStatus(const EngineStatus& status)
     m_mode->setText(tr("Mode: %1").arg(tradingModeName(status.mode)));
     m_live->setVisible(!status.liveAccount.isEmpty());
     m_live->setToolTip(tr("Approved orders go to the live %1: they move real money.").arg(status.liveAccount));
+    if (status.paused) {
+        QString text = tr("PAUSED");
+        if (!status.pausedBy.isEmpty())
+            text += QStringLiteral(" · ") + tr("by %1").arg(status.pausedBy);
+        if (status.pausedAt.isValid())
+            text += QStringLiteral(" · ") + tr("since %1").arg(Format::localTime(status.pausedAt));
+        m_paused->setText(text);
+        m_paused->setToolTip(tr("Trading is paused: no new proposals. Open positions keep their exits and alerts.\n"
+                                "Paused by %1 at %2.")
+                                 .arg(status.pausedBy.isEmpty() ? tr("an unknown operator") : status.pausedBy,
+                                      Format::utcTime(status.pausedAt)));
+    }
+    m_paused->setVisible(status.paused);
     m_engineOffline = status.offline;
     updateOffline();
 }

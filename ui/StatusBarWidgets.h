@@ -10,8 +10,9 @@ class QStatusBar;
 
 namespace sentinel {
 
-/// The permanent status bar fields: a red LIVE badge while orders move real money, engine state, cycles per minute, API calls per hour, mode,
-/// pending approvals, stale instruments, and an offline warning shown only when it applies.
+/// The permanent status bar fields: a red LIVE badge while orders move real money, an amber PAUSED
+/// badge (who paused and when) while trading is paused, engine state, cycles per minute, API calls
+/// per hour, mode, pending approvals, stale instruments, and an offline warning shown only when it applies.
 class StatusBarWidgets final : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,7 @@ private:
     void updateOffline();
 
     QLabel* m_live;
+    QLabel* m_paused;
     QLabel* m_engine;
     QLabel* m_cycles;
     QLabel* m_apiCalls;

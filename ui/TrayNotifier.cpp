@@ -5,25 +5,55 @@
 #include "ui/Format.h"
 #include "ui/Theme.h"
 
+#include <QAction>
+#include <QMenu>
 #include <QSystemTrayIcon>
 #include <QWidget>
 
 namespace sentinel {
 
-TrayNotifier::TrayNotifier(QWidget* window) : QObject(window), m_window(window)
+TrayNotifier::TrayNotifier(QWidget* window)
+    : QObject(window),
+      m_window(window),
+      m_menu(new QMenu(window)),
+      m_show(new QAction(tr("&Show Trade Sentinel"), this))
 {
+    m_menu->setObjectName(QStringLiteral("trayMenu"));
+    m_show->setObjectName(QStringLiteral("actionShowWindow"));
+    connect(m_show, &QAction::triggered, this, &TrayNotifier::raiseWindow);
+    setMenuActions({});
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     m_tray = new QSystemTrayIcon(Theme::icon(QStringLiteral("sentinel")), this);
     m_tray->setToolTip(tr("Trade Sentinel"));
-    const auto raise = [this] {
-        m_window->showNormal();
-        m_window->raise();
-        m_window->activateWindow();
-    };
-    connect(m_tray, &QSystemTrayIcon::activated, this, raise);
-    connect(m_tray, &QSystemTrayIcon::messageClicked, this, raise);
+    m_tray->setContextMenu(m_menu);
+    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason != QSystemTrayIcon::Context)
+            raiseWindow();
+    });
+    connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayNotifier::raiseWindow);
     m_tray->show();
+}
+
+void TrayNotifier::setMenuActions(const QList<QAction*>& actions)
+{
+    m_menu->clear();
+    m_menu->addAction(m_show);
+    if (!actions.isEmpty())
+        m_menu->addSeparator();
+    for (QAction* action : actions) {
+        if (action)
+            m_menu->addAction(action);
+        else
+            m_menu->addSeparator();
+    }
+}
+
+void TrayNotifier::raiseWindow()
+{
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
 }
 
 void TrayNotifier::notifyProposal(const ProposalView& proposal)

@@ -3,16 +3,20 @@
 
 #include "engine/Snapshots.h"
 
+#include <QList>
 #include <QObject>
 
+class QAction;
+class QMenu;
 class QSystemTrayIcon;
 class QWidget;
 
 namespace sentinel {
 
-/// Desktop notifications for what cannot wait: a new proposal to decide on and critical alerts.
-/// Where the platform has no system tray (offscreen, some Wayland sessions) it still emits
-/// `notified`, which the status bar shows and tests observe.
+/// The tray icon: desktop notifications for what cannot wait (a new proposal to decide on,
+/// critical alerts) and a menu that reaches the window and the operator's controls while the
+/// window is hidden. Where the platform has no system tray (offscreen, some Wayland sessions) it
+/// still emits `notified`, which the status bar shows and tests observe, and still builds the menu.
 class TrayNotifier final : public QObject
 {
     Q_OBJECT
@@ -25,13 +29,21 @@ public:
     void notifyAlert(const sentinel::AlertView& alert);
     [[nodiscard]] bool trayAvailable() const { return m_tray != nullptr; }
 
+    /// Puts `actions` in the tray menu after "Show Trade Sentinel" (a null entry is a separator).
+    void setMenuActions(const QList<QAction*>& actions);
+    [[nodiscard]] QMenu* menu() const { return m_menu; }
+
 Q_SIGNALS:
     void notified(const QString& title, const QString& message);
 
 private:
     void show(const QString& title, const QString& message, bool critical);
 
+    void raiseWindow();
+
     QWidget* m_window;
+    QMenu* m_menu;
+    QAction* m_show;
     QSystemTrayIcon* m_tray = nullptr;
 };
 

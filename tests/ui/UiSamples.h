@@ -85,6 +85,24 @@ inline EngineStatus status(const QDateTime& clockTime)
     return s;
 }
 
+inline PositionView position(const char* key, double quantity, double averagePrice, double marketPrice, double pnl)
+{
+    return PositionView{QString::fromLatin1(key), quantity, averagePrice, marketPrice, pnl};
+}
+
+/// Two open positions: AAPL long and in profit, EUR/USD short and at a loss.
+inline PortfolioView portfolio(const QDateTime& asOf)
+{
+    PortfolioView p;
+    p.at = asOf;
+    p.currency = QStringLiteral("USD");
+    p.balance = 100000;
+    p.equity = 100153.25;
+    p.positions = {position("XNYS:AAPL:5min", 25, 183.5, 189.42, 148.0),
+                   position("FX:EUR/USD:5min", -10000, 1.08215, 1.08345, -13.0)};
+    return p;
+}
+
 inline Bars bars(const QDateTime& first, int count, double start = 100.0, int stepSeconds = 300)
 {
     Bars out;

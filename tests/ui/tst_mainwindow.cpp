@@ -209,13 +209,14 @@ void TestMainWindow::everyDockAndActionHasAnObjectName()
 {
     MainWindow window;
     const auto docks = window.findChildren<QDockWidget*>();
-    QCOMPARE(docks.size(), 7);
+    QCOMPARE(docks.size(), 8);
     for (const QDockWidget* dock : docks)
         QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));
     for (const QAction* a : window.actions())
         QVERIFY2(!a->objectName().isEmpty(), qPrintable(a->text()));
     for (const char* name : {"actionApproveSelected", "actionRejectSelected", "actionSendTestMessage",
-                             "actionAcknowledgeAlert", "actionResetZoom", "actionSettings", "actionQuit"})
+                             "actionAcknowledgeAlert", "actionResetZoom", "actionSettings", "actionQuit",
+                             "actionPauseTrading", "actionFlattenAll", "actionKillSwitch", "actionClosePosition"})
         QVERIFY2(action(window, name), name);
 }
 

@@ -80,7 +80,8 @@ void TestTheme::stateColoursKeepTheTextReadable()
 
 void TestTheme::iconsAreScalableSvg()
 {
-    for (const char* name : {"approve", "reject", "alert", "critical", "info", "acknowledge", "send", "settings", "zoom-reset", "sentinel"}) {
+    for (const char* name : {"approve", "reject", "alert", "critical", "info", "acknowledge", "send", "settings",
+                             "zoom-reset", "sentinel", "pause", "resume", "flatten", "kill-switch"}) {
         const QIcon icon = Theme::icon(QString::fromLatin1(name));
         QVERIFY2(!icon.isNull(), name);
         // An SVG renders crisply at twice the size (a high-DPI screen), not as a scaled bitmap.

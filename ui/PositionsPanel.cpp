@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/PositionsPanel.h"
+
+#include "ui/ControlConfirmation.h"
+#include "ui/Format.h"
+#include "ui/PanelWidgets.h"
+#include "ui/PositionModel.h"
+#include "ui/Theme.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace sentinel {
+
+PositionsPanel::PositionsPanel(QWidget* parent)
+    : QDockWidget(parent), m_model(new PositionModel(this)),
+      m_view(makeTableView(m_model, QStringLiteral("positionsView"), tr("Open positions"), this)),
+      m_account(new QLabel(this)), m_asOf(new QLabel(this)),
+      m_close(new QAction(Theme::icon(QStringLiteral("reject")), tr("&Close Position…"), this))
+{
+    setupDock(this, QStringLiteral("positionsDock"), tr("Positions"));
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    m_close->setObjectName(QStringLiteral("actionClosePosition"));
+    m_close->setToolTip(tr("Close the selected position at market, after a confirmation"));
+    connect(m_close, &QAction::triggered, this, &PositionsPanel::confirmClose);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addAction(m_close);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PositionsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PositionsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &PositionsPanel::updateActions);
+
+    auto* closeButton = new QToolButton(this);
+    closeButton->setObjectName(QStringLiteral("closePositionButton"));
+    closeButton->setDefaultAction(m_close);
+    closeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    closeButton->setAccessibleName(tr("Close the selected position"));
+
+    m_account->setObjectName(QStringLiteral("accountSummaryLabel"));
+    m_account->setAccessibleName(tr("Balance and equity"));
+    m_account->setText(tr("Account: no report yet"));
+    m_account->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_asOf->setObjectName(QStringLiteral("portfolioAsOfLabel"));
+    m_asOf->setAccessibleName(tr("Account reported at"));
+    m_asOf->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* content = new QWidget(this);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_account, 1);
+    top->addWidget(closeButton);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_asOf);
+    setWidget(content);
+    updateActions();
+}
+
+void PositionsPanel::applyPortfolio(const PortfolioView& portfolio)
+{
+    m_model->applyPortfolio(portfolio);
+    m_account->setText(tr("Balance %1 · Equity %2")
+                           .arg(Format::money(portfolio.balance, portfolio.currency),
+                                Format::money(portfolio.equity, portfolio.currency)));
+    QString asOf = tr("As of %1").arg(Format::localTime(portfolio.at));
+    if (portfolio.positions.isEmpty())
+        asOf = tr("No open positions") + QStringLiteral(" · ") + asOf;
+    m_asOf->setText(asOf);
+    m_asOf->setToolTip(Format::utcTime(portfolio.at));
+    updateActions();
+}
+
+QString PositionsPanel::selectedKey() const
+{
+    // The selection, not the current index: a view that takes focus makes its first row current,
+    // and closing must never default to a row the operator did not pick.
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(PositionModel::InstrumentKeyRole).toString();
+}
+
+void PositionsPanel::selectKey(const QString& instrumentKey)
+{
+    const int row = m_model->rowOfKey(instrumentKey);
+    if (row >= 0)
+        m_view->selectRow(row);
+}
+
+void PositionsPanel::confirmClose()
+{
+    const QString key = selectedKey();
+    const int row = m_model->rowOfKey(key);
+    if (row < 0 || m_open)
+        return;
+    ControlConfirmation* box = ControlConfirmation::closePosition(m_model->rowAt(row), m_model->currency(), this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &ControlConfirmation::confirmed, this, [this, key] {
+        // Closed meanwhile (a stop, another desk): nothing left to send.
+        if (m_model->rowOfKey(key) >= 0)
+            Q_EMIT closePositionRequested(key);
+    });
+    m_open = box;
+    box->open();
+}
+
+void PositionsPanel::updateActions()
+{
+    m_close->setEnabled(!selectedKey().isEmpty());
+    setWindowTitle(m_model->rowCount() > 0 ? tr("Positions (%1)").arg(m_model->rowCount()) : tr("Positions"));
+}
+
+} // namespace sentinel
