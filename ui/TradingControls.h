@@ -16,7 +16,7 @@ namespace sentinel {
 
 class ControlConfirmation;
 
-/// The operator's controls over the whole desk (issue 16, ADR 0133): Pause/Resume, Flatten All and
+/// The operator's controls over the whole desk (issue 16, ADR 0134): Pause/Resume, Flatten All and
 /// the kill switch, as actions that the Trade menu, the toolbar and the tray menu share.
 ///
 /// Pause shows the engine's state, not the last click: the action is checked, and reads Resume,

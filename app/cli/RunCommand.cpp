@@ -8,6 +8,7 @@
 #include "common/SystemClock.h"
 #include "config/ConfigLoader.h"
 #include "engine/ConfigBootstrap.h"
+#include "control/EngineControlService.h"
 #include "engine/Engine.h"
 #include "engine/SimulationDriver.h"
 #include "journal/Journal.h"
@@ -219,6 +220,8 @@ int runRun(Invocation& invocation)
     } else {
         if (end.isValid())
             clock->callAt(end, &engine, finish);
+        // `sentinel control` reaches a real-time run (a simulation's clock is not the operator's).
+        EngineControlService::serveWhenRunning(engine);
         engine.start();
     }
     stopRequested.store(false);

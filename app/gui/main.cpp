@@ -7,6 +7,7 @@
 #include "common/Log.h"
 #include "config/ConfigLoader.h"
 #include "config/LiveTrading.h"
+#include "control/EngineControlService.h"
 #include "engine/Engine.h"
 #include "engine/ConfigBootstrap.h"
 #include "engine/EngineHost.h"
@@ -185,6 +186,8 @@ int main(int argc, char* argv[])
             engineOptions.serveTelemetry = true;
             host = std::make_unique<EngineHost>(config, engineOptions);
             bindEngine(host->engine(), &window);
+            // Before start: connected in the engine's thread, it listens once the engine runs.
+            EngineControlService::serveWhenRunning(*host->engine());
         QObject::connect(host->engine(), &Engine::startFailed, &window, [&window](const QStringList& problems) {
             auto* box = new QMessageBox(QMessageBox::Critical, QObject::tr("The engine could not start"),
                                         QObject::tr("Nothing is being monitored. Fix these and restart:\n\n%1")

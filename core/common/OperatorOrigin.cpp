@@ -22,6 +22,9 @@ QString operatorChannelName(OperatorChannel channel)
 
 QString OperatorOrigin::describe() const
 {
+    // The CLI names itself ("cli (alice)"): not "cli (cli (alice))".
+    if (who.startsWith(operatorChannelName(channel) + QStringLiteral(" (")))
+        return who;
     return who.isEmpty() ? operatorChannelName(channel) : QStringLiteral("%1 (%2)").arg(operatorChannelName(channel), who);
 }
 

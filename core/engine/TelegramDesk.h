@@ -88,7 +88,7 @@ private:
     void replyPositions(bool withPnl);
     void reply(const QString& text);
     void answer(const CallbackPress& press, const QString& text);
-    void showOutcome(const ProposalView& proposal);
+    void showOutcome(const ProposalView& view);
 
     [[nodiscard]] OperatorOrigin originOf(qint64 userId, const QString& username, qint64 updateId) const;
     [[nodiscard]] static QString describeControl(const ControlOutcome& outcome);
