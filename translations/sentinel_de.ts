@@ -113,12 +113,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+123"/>
+        <location line="+133"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-127"/>
         <source>open</source>
         <translation>geöffnet</translation>
     </message>
@@ -243,6 +243,31 @@
         <translation>Journalfehler</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Broker disconnected</source>
+        <translation>Broker getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order in doubt</source>
+        <translation>Order ungeklärt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisor unavailable</source>
+        <translation>Berater nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Telegram: not authorised</source>
+        <translation>Telegram: nicht berechtigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator control</source>
+        <translation>Bedienereingriff</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>pending</source>
         <translation>ausstehend</translation>
@@ -365,7 +390,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+172"/>
+        <location filename="../app/gui/main.cpp" line="+173"/>
         <source>Configuration problems</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
@@ -383,7 +408,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>The engine could not start</source>
         <translation>Die Engine konnte nicht starten</translation>
     </message>
@@ -1327,7 +1352,7 @@ Abhilfe: %2</translation>
 <context>
     <name>sentinel::ControlConfirmation</name>
     <message>
-        <location filename="../ui/ControlConfirmation.cpp" line="+65"/>
+        <location filename="../ui/ControlConfirmation.cpp" line="+87"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
@@ -1347,7 +1372,7 @@ Abhilfe: %2</translation>
         <translation>Unrealisierter G/V</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+8"/>
         <location line="+7"/>
         <source>Flatten all positions</source>
@@ -1392,12 +1417,12 @@ Abhilfe: %2</translation>
         <translation>Alles glattstellen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Kill switch</source>
         <translation>Not-Aus</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Activate the kill switch? It does three things at once:</source>
         <translation>Not-Aus auslösen? Er tut drei Dinge auf einmal:</translation>
     </message>
@@ -1441,7 +1466,7 @@ Abhilfe: %2</translation>
         <translation>gerade wartet keiner.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>Close every open position at market:</source>
@@ -1476,7 +1501,7 @@ Abhilfe: %2</translation>
         <translation>Not-Aus auslösen</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Close position</source>
         <translation>Position schließen</translation>
     </message>
@@ -1491,7 +1516,7 @@ Abhilfe: %2</translation>
         <translation>Die Plattform verkauft %1 zum Marktpreis.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Close the position of %1 %2?</source>
         <translation>Die Position von %1 %2 schließen?</translation>
     </message>
@@ -1687,7 +1712,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Reset &amp;Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
@@ -1862,7 +1887,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
 <context>
     <name>sentinel::PositionModel</name>
     <message>
-        <location filename="../ui/PositionModel.cpp" line="+38"/>
+        <location filename="../ui/PositionModel.cpp" line="+46"/>
         <source>Short %1</source>
         <translation>Short %1</translation>
     </message>
@@ -1872,27 +1897,27 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Long %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Quantity</source>
         <translation>Menge</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Avg. price</source>
         <translation>Ø Preis</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Market price</source>
         <translation>Marktpreis</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unrealised P&amp;L</source>
         <translation>Unrealisierter G/V</translation>
     </message>
@@ -1900,12 +1925,12 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
 <context>
     <name>sentinel::PositionsPanel</name>
     <message>
-        <location filename="../ui/PositionsPanel.cpp" line="+24"/>
+        <location filename="../ui/PositionsPanel.cpp" line="+23"/>
         <source>Open positions</source>
         <translation>Offene Positionen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Close Position…</source>
         <translation>P&amp;osition schließen …</translation>
     </message>
@@ -2595,7 +2620,7 @@ Pausiert von %1 um %2.</translation>
 <context>
     <name>sentinel::TradingControls</name>
     <message>
-        <location filename="../ui/TradingControls.cpp" line="+21"/>
+        <location filename="../ui/TradingControls.cpp" line="+19"/>
         <source>&amp;Flatten All…</source>
         <translation>Alles glatt&amp;stellen …</translation>
     </message>

@@ -113,12 +113,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+123"/>
+        <location line="+133"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-127"/>
         <source>open</source>
         <translation>abierto</translation>
     </message>
@@ -243,6 +243,31 @@
         <translation>Error del diario</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Broker disconnected</source>
+        <translation>Bróker desconectado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order in doubt</source>
+        <translation>Orden en duda</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Advisor unavailable</source>
+        <translation>Asesor no disponible</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Telegram: not authorised</source>
+        <translation>Telegram: no autorizado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operator control</source>
+        <translation>Control del operador</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>pending</source>
         <translation>pendiente</translation>
@@ -365,7 +390,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+172"/>
+        <location filename="../app/gui/main.cpp" line="+173"/>
         <source>Configuration problems</source>
         <translation>Problemas en la configuración</translation>
     </message>
@@ -383,7 +408,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>The engine could not start</source>
         <translation>El motor no pudo iniciarse</translation>
     </message>
@@ -1327,7 +1352,7 @@ Solución: %2</translation>
 <context>
     <name>sentinel::ControlConfirmation</name>
     <message>
-        <location filename="../ui/ControlConfirmation.cpp" line="+65"/>
+        <location filename="../ui/ControlConfirmation.cpp" line="+87"/>
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
@@ -1347,7 +1372,7 @@ Solución: %2</translation>
         <translation>G/P no realizada</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+8"/>
         <location line="+7"/>
         <source>Flatten all positions</source>
@@ -1392,12 +1417,12 @@ Solución: %2</translation>
         <translation>Cerrar todas</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Kill switch</source>
         <translation>Parada de emergencia</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Activate the kill switch? It does three things at once:</source>
         <translation>¿Activar la parada de emergencia? Hace tres cosas a la vez:</translation>
     </message>
@@ -1441,7 +1466,7 @@ Solución: %2</translation>
         <translation>ahora no hay ninguna en espera.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+3"/>
         <location line="+2"/>
         <source>Close every open position at market:</source>
@@ -1476,7 +1501,7 @@ Solución: %2</translation>
         <translation>Activar parada de emergencia</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Close position</source>
         <translation>Cerrar posición</translation>
     </message>
@@ -1491,7 +1516,7 @@ Solución: %2</translation>
         <translation>La plataforma vende %1 a mercado.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Close the position of %1 %2?</source>
         <translation>¿Cerrar la posición de %1 %2?</translation>
     </message>
@@ -1687,7 +1712,7 @@ Trade live for this run, or use the paper account until the next start?</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Reset &amp;Layout</source>
         <translation>Restablecer &amp;disposición</translation>
     </message>
@@ -1862,7 +1887,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
 <context>
     <name>sentinel::PositionModel</name>
     <message>
-        <location filename="../ui/PositionModel.cpp" line="+38"/>
+        <location filename="../ui/PositionModel.cpp" line="+46"/>
         <source>Short %1</source>
         <translation>Corto %1</translation>
     </message>
@@ -1872,27 +1897,27 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Largo %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Quantity</source>
         <translation>Cantidad</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Avg. price</source>
         <translation>Precio medio</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Market price</source>
         <translation>Precio de mercado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unrealised P&amp;L</source>
         <translation>G/P no realizada</translation>
     </message>
@@ -1900,12 +1925,12 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
 <context>
     <name>sentinel::PositionsPanel</name>
     <message>
-        <location filename="../ui/PositionsPanel.cpp" line="+24"/>
+        <location filename="../ui/PositionsPanel.cpp" line="+23"/>
         <source>Open positions</source>
         <translation>Posiciones abiertas</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&amp;Close Position…</source>
         <translation>&amp;Cerrar posición…</translation>
     </message>
@@ -2595,7 +2620,7 @@ Pausadas por %1 a las %2.</translation>
 <context>
     <name>sentinel::TradingControls</name>
     <message>
-        <location filename="../ui/TradingControls.cpp" line="+21"/>
+        <location filename="../ui/TradingControls.cpp" line="+19"/>
         <source>&amp;Flatten All…</source>
         <translation>Cerrar &amp;todas las posiciones…</translation>
     </message>

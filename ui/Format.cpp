@@ -186,6 +186,16 @@ QString Format::alertKind(const QString& kind)
         return tr("Provider paused");
     if (kind == alertkind::journalError)
         return tr("Journal error");
+    if (kind == alertkind::brokerDisconnected)
+        return tr("Broker disconnected");
+    if (kind == alertkind::reconciliationMismatch)
+        return tr("Order in doubt");
+    if (kind == alertkind::advisorUnavailable)
+        return tr("Advisor unavailable");
+    if (kind == alertkind::telegramUnauthorised)
+        return tr("Telegram: not authorised");
+    if (kind == alertkind::operatorControl)
+        return tr("Operator control");
     return kind; // a kind this build does not know yet: its code is still informative
 }
 

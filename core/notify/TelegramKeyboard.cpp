@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace sentinel {
@@ -91,9 +92,14 @@ QString TelegramKeyboard::number(double value)
 {
     if (!std::isfinite(value))
         return QStringLiteral("?");
-    QString text = QLocale(QLocale::English, QLocale::UnitedStates).toString(value, 'f', QLocale::FloatingPointShortest);
-    if (!text.contains(u'.'))
-        text += QStringLiteral(".0");
+    // Eight significant digits at most: a fill price with slippage applied has fifteen, and a
+    // trader reads "85,474.242", not "85,474.24243878726".
+    const double magnitude = std::abs(value);
+    const int integerDigits = magnitude >= 1 ? int(std::floor(std::log10(magnitude))) + 1 : 1;
+    const int decimals = std::clamp(8 - integerDigits, 1, 8);
+    QString text = QLocale(QLocale::English, QLocale::UnitedStates).toString(value, 'f', decimals);
+    while (text.endsWith(u'0') && !text.endsWith(QStringLiteral(".0")))
+        text.chop(1);
     return text;
 }
 

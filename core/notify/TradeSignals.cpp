@@ -30,7 +30,7 @@ SignalMessage proposalQuestion(const TradeProposal& proposal)
     const qint64 minutes = std::max<qint64>(1, (proposal.createdAt.secsTo(proposal.expiresAt) + 59) / 60);
     message.text = QStringLiteral("Proposal: %1 %2 %3 @ %4, answer within %5 min\n%6\nVaR %7 % -> %8 %; data %9")
                        .arg(proposal.isExit ? QStringLiteral("exit") : sideName(proposal.side), QString::number(proposal.quantity),
-                            proposal.instrument.symbol, QString::number(proposal.price), QString::number(minutes),
+                            proposal.instrument.symbol, QString::number(proposal.price, 'g', 10), QString::number(minutes),
                             proposal.strategyReason, QString::number(proposal.varBefore * 100, 'f', 2),
                             QString::number(proposal.varAfter * 100, 'f', 2), proposal.freshness);
     message.createdAt = proposal.createdAt;

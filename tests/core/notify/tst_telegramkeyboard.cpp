@@ -127,6 +127,15 @@ void TestTelegramKeyboard::outcomeText_data()
     QTest::newRow("a fill at a small price keeps its digits")
         << DecisionNote{DecisionNote::Kind::Approved, QStringLiteral("a_b"), 1, at, DecisionNote::Fill{1000, 1.08455}}
         << QStringLiteral("approved by @a_b at 14:02:11 UTC — filled 1,000.0 @ 1.08455");
+    QTest::newRow("a fill price with slippage is cut to eight significant digits")
+        << DecisionNote{DecisionNote::Kind::Approved, QStringLiteral("alice"), 1, at, DecisionNote::Fill{0.0585, 85474.24243878726}}
+        << QStringLiteral("approved by @alice at 14:02:11 UTC — filled 0.0585 @ 85,474.242");
+    QTest::newRow("decided on the desktop, shown under the proposal")
+        << DecisionNote{DecisionNote::Kind::Rejected, {}, 0, at, {}, QStringLiteral("on the desktop (bob)"), {}}
+        << QStringLiteral("rejected on the desktop (bob) at 14:02:11 UTC");
+    QTest::newRow("an approval the re-check refused says why")
+        << DecisionNote{DecisionNote::Kind::Refused, {}, 0, at, {}, {}, QStringLiteral("data is stale now")}
+        << QStringLiteral("refused at 14:02:11 UTC: data is stale now");
     QTest::newRow("a time in another zone is shown in UTC")
         << DecisionNote{DecisionNote::Kind::FlattenConfirmed, QStringLiteral("op"), 1, at.toOffsetFromUtc(3600), {}}
         << QStringLiteral("flatten confirmed by @op at 14:02:11 UTC");
