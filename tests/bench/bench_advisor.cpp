@@ -10,6 +10,8 @@
 // Prints one parseable line:
 //   advisor_overhead_bench decisions=... p50_us=... p99_us=... max_us=... cpu_p50_us=... cpu_p99_us=... target_p99_us=2000 within_target=yes
 // Options: --decisions N (default 2000).
+#include "LoopbackHttp.h"
+
 #include "advisor/ProviderPool.h"
 #include "common/ManualClock.h"
 #include "strategy/AdvisorEnsemble.h"
@@ -81,22 +83,8 @@ private:
     {
         QByteArray& buffer = m_buffers[socket];
         buffer += socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            const QByteArray head = buffer.left(headerEnd).toLower();
-            const qsizetype lengthAt = head.indexOf("content-length:");
-            const qsizetype length =
-                lengthAt < 0 ? 0 : head.mid(lengthAt + 15, head.indexOf('\r', lengthAt) - lengthAt - 15).trimmed().toLongLong();
-            if (buffer.size() < headerEnd + 4 + length)
-                return;
-            const QByteArray path = buffer.left(buffer.indexOf('\r')).split(' ').value(1);
-            buffer.remove(0, headerEnd + 4 + length);
-            const QByteArray body = m_bodies.value(path, QByteArrayLiteral("{}"));
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                          + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        }
+        for (const bench::LoopbackRequest& request : bench::takeRequests(buffer))
+            socket->write(bench::jsonAnswer(m_bodies.value(request.path, QByteArrayLiteral("{}"))));
     }
 
     QHash<QByteArray, QByteArray> m_bodies;

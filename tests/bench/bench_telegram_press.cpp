@@ -6,6 +6,8 @@
 // written) to the engine reporting the proposal executed: the answer's loopback transit is inside
 // the figure, so it is an upper bound of the engine's own time. Prints one line:
 //   telegram_press_bench presses=N p50_us= p99_us= max_us= target_p99_us=50000 within_target=yes|no
+#include "LoopbackHttp.h"
+
 #include "common/ManualClock.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
@@ -77,19 +79,9 @@ private:
     {
         QByteArray& buffer = m_buffers[socket];
         buffer += socket->readAll();
-        for (;;) {
-            const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-            if (headerEnd < 0)
-                return;
-            const QByteArray head = buffer.left(headerEnd).toLower();
-            const qsizetype lengthAt = head.indexOf("content-length:");
-            const qsizetype length =
-                lengthAt < 0 ? 0 : head.mid(lengthAt + 15, head.indexOf('\r', lengthAt) - lengthAt - 15).trimmed().toLongLong();
-            if (buffer.size() < headerEnd + 4 + length)
-                return;
-            const QByteArray path = buffer.left(buffer.indexOf('\r')).split(' ').value(1);
-            const QJsonObject request = QJsonDocument::fromJson(buffer.mid(headerEnd + 4, length)).object();
-            buffer.remove(0, headerEnd + 4 + length);
+        for (const bench::LoopbackRequest& call : bench::takeRequests(buffer)) {
+            const QByteArray& path = call.path;
+            const QJsonObject request = QJsonDocument::fromJson(call.body).object();
             QJsonValue result = true;
             QList<qint64> served;
             if (path.endsWith("/getUpdates")) {
@@ -109,8 +101,7 @@ private:
             }
             const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("result"), result}})
                                         .toJson(QJsonDocument::Compact);
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                          + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            socket->write(bench::jsonAnswer(body));
             socket->flush();
             const qint64 now = steadyNs();
             const QMutexLocker lock(&m_mutex);
