@@ -40,13 +40,12 @@ bool DeskControls::paused() const
     return m_context.paused;
 }
 
-bool DeskControls::record(int action, const OperatorOrigin& origin, const QString& detail, const Done& done)
+bool DeskControls::record(OperatorAction action, const OperatorOrigin& origin, const QString& detail, const Done& done)
 {
-    const auto what = OperatorAction(action);
-    const Status recorded = m_steps.services.journal->recordOperatorAction(what, origin, detail, m_context.clock.now());
+    const Status recorded = m_steps.services.journal->recordOperatorAction(action, origin, detail, m_context.clock.now());
     if (recorded)
         return true;
-    m_steps.alerts.journalFailure(QStringLiteral("recording %1").arg(operatorActionName(what)), recorded.error());
+    m_steps.alerts.journalFailure(QStringLiteral("recording %1").arg(operatorActionName(action)), recorded.error());
     if (done)
         done(ControlOutcome{true, QStringLiteral("not done: the journal could not record it: %1").arg(recorded.error().toString()), {}, {}});
     return false;
@@ -74,7 +73,7 @@ void DeskControls::setPaused(bool paused, const OperatorOrigin& origin)
 void DeskControls::pause(const OperatorOrigin& origin, const Done& done)
 {
     const bool already = m_context.paused;
-    if (!record(int(OperatorAction::Pause), origin, {}, done))
+    if (!record(OperatorAction::Pause, origin, {}, done))
         return;
     setPaused(true, origin);
     if (done)
@@ -84,7 +83,7 @@ void DeskControls::pause(const OperatorOrigin& origin, const Done& done)
 void DeskControls::resume(const OperatorOrigin& origin, const Done& done)
 {
     const bool wasPaused = m_context.paused;
-    if (!record(int(OperatorAction::Resume), origin, {}, done))
+    if (!record(OperatorAction::Resume, origin, {}, done))
         return;
     setPaused(false, origin);
     if (done)
@@ -93,21 +92,21 @@ void DeskControls::resume(const OperatorOrigin& origin, const Done& done)
 
 void DeskControls::flattenAll(const OperatorOrigin& origin, const Done& done)
 {
-    if (!record(int(OperatorAction::Flatten), origin, {}, done))
+    if (!record(OperatorAction::Flatten, origin, {}, done))
         return;
     closeAll({}, origin, QStringLiteral("flatten by %1").arg(origin.describe()), {}, done);
 }
 
 void DeskControls::closePosition(const QString& instrumentKey, const OperatorOrigin& origin, const Done& done)
 {
-    if (!record(int(OperatorAction::ClosePosition), origin, instrumentKey, done))
+    if (!record(OperatorAction::ClosePosition, origin, instrumentKey, done))
         return;
     closeAll({instrumentKey}, origin, QStringLiteral("closed by %1").arg(origin.describe()), {}, done);
 }
 
 void DeskControls::killSwitch(const OperatorOrigin& origin, const Done& done)
 {
-    if (!record(int(OperatorAction::KillSwitch), origin, {}, done))
+    if (!record(OperatorAction::KillSwitch, origin, {}, done))
         return;
     setPaused(true, origin);
     const int rejected = m_desk.rejectAll(QStringLiteral("kill switch by %1").arg(origin.describe()), origin);

@@ -14,6 +14,7 @@
 namespace sentinel {
 
 class TradeDesk;
+enum class OperatorAction;
 struct DeskState;
 struct EngineContext;
 struct PortfolioSnapshot;
@@ -62,7 +63,7 @@ Q_SIGNALS:
 
 private:
     /// Journals `action`; false (and `done` told why) when the journal refused it.
-    bool record(int action, const OperatorOrigin& origin, const QString& detail, const Done& done);
+    bool record(OperatorAction action, const OperatorOrigin& origin, const QString& detail, const Done& done);
     void setPaused(bool paused, const OperatorOrigin& origin);
     /// Sends an exit for each position in `keys` (every open one when empty) and reports.
     void closeAll(const QStringList& keys, const OperatorOrigin& origin, const QString& why, ControlOutcome outcome,

@@ -223,10 +223,11 @@ void Engine::buildTelegramDesk()
 
 void Engine::publishDelivery()
 {
+    // The dispatcher's last statistics as its signal carried them: asking again reads the outbox.
     DeliverySnapshot delivery;
-    if (m_services && m_services->dispatcher)
-        delivery = toView(m_services->dispatcher->stats(), m_options.offline);
-    else {
+    if (m_lastDeliveryStats) {
+        delivery = toView(*m_lastDeliveryStats, m_options.offline);
+    } else {
         delivery.at = m_clock->now();
         delivery.offline = m_options.offline;
     }
@@ -265,7 +266,10 @@ void Engine::wireToUi()
     SignalDispatcher* dispatcher = m_services->dispatcher.get();
     if (!dispatcher)
         return;
-    connect(dispatcher, &SignalDispatcher::statsChanged, this, &Engine::publishDelivery);
+    connect(dispatcher, &SignalDispatcher::statsChanged, this, [this](const DeliveryStats& stats) {
+        m_lastDeliveryStats = stats;
+        publishDelivery();
+    });
     // A delivery settling is work finishing: a simulation waiting on busy() may move on.
     connect(dispatcher, &SignalDispatcher::idle, this, &Engine::onWorkSettled);
 }

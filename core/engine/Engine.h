@@ -6,6 +6,7 @@
 #include "engine/EngineInterface.h"
 #include "engine/EngineOptions.h"
 #include "engine/RunStatistics.h"
+#include "notify/DeliveryStats.h"
 
 #include <QTimer>
 
@@ -132,6 +133,7 @@ private:
     std::unique_ptr<RetentionSweep> m_retention;
 
     std::optional<RiskSnapshot> m_lastRisk; ///< for the telemetry endpoint
+    std::optional<DeliveryStats> m_lastDeliveryStats; ///< as the dispatcher last reported them
     QDateTime m_startedAt;                  ///< engine clock
     QList<QString> m_dirty;
     QTimer* m_publishTimer; ///< a child, so it moves to the engine thread with us
