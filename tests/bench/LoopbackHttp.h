@@ -4,7 +4,10 @@
 #include <QByteArray>
 #include <QList>
 
-// The benches' stand-ins answer HTTP/1.1 on a keep-alive socket with only what the clients under
+#include <algorithm>
+#include <vector>
+
+// The loopback benches' shared pieces. Their stand-ins answer HTTP/1.1 on a keep-alive socket with only what the clients under
 // measurement need: whole requests taken off the socket's buffer, JSON answers written back.
 
 namespace sentinel::bench {
@@ -39,6 +42,14 @@ inline QByteArray jsonAnswer(const QByteArray& body)
 {
     return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
            + body;
+}
+
+/// The sample at `fraction` (0.99 for p99) of `samples`, nearest rank: what the loopback benches report.
+inline qint64 percentile(std::vector<qint64> samples, double fraction)
+{
+    std::sort(samples.begin(), samples.end());
+    const auto rank = std::size_t(std::max(0.0, fraction * double(samples.size()) - 1e-9));
+    return samples.at(std::min(rank, samples.size() - 1));
 }
 
 } // namespace sentinel::bench

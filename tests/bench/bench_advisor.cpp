@@ -98,13 +98,6 @@ qint64 processCpuNs()
     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
 }
 
-qint64 percentile(std::vector<qint64> samples, double fraction)
-{
-    std::sort(samples.begin(), samples.end());
-    const auto rank = std::size_t(std::max(0.0, fraction * double(samples.size()) - 1e-9));
-    return samples.at(std::min(rank, samples.size() - 1));
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -183,13 +176,13 @@ int main(int argc, char* argv[])
     }
     if (signalled != decisions + 100)
         qFatal("only %d of %d decisions were the models' (the stand-ins should always answer buy)", signalled, decisions + 100);
-    const qint64 p99 = percentile(micros, 0.99);
-    const qint64 cpuP99 = percentile(cpuMicros, 0.99);
+    const qint64 p99 = bench::percentile(micros, 0.99);
+    const qint64 cpuP99 = bench::percentile(cpuMicros, 0.99);
     std::printf("advisor_overhead_bench decisions=%d p50_us=%lld p99_us=%lld max_us=%lld cpu_p50_us=%lld cpu_p99_us=%lld "
                 "target_p99_us=%lld within_target=%s\n",
-                decisions, static_cast<long long>(percentile(micros, 0.5)), static_cast<long long>(p99),
+                decisions, static_cast<long long>(bench::percentile(micros, 0.5)), static_cast<long long>(p99),
                 static_cast<long long>(*std::max_element(micros.begin(), micros.end())),
-                static_cast<long long>(percentile(cpuMicros, 0.5)), static_cast<long long>(cpuP99),
+                static_cast<long long>(bench::percentile(cpuMicros, 0.5)), static_cast<long long>(cpuP99),
                 static_cast<long long>(kTargetP99Us), p99 < kTargetP99Us ? "yes" : "no");
     return 0;
 }

@@ -134,13 +134,6 @@ QJsonObject press(qint64 updateId, qint64 messageId, const QString& data)
                      {QStringLiteral("data"), data}}}};
 }
 
-qint64 percentile(std::vector<qint64> samples, double fraction)
-{
-    std::sort(samples.begin(), samples.end());
-    const auto rank = std::size_t(std::max(0.0, fraction * double(samples.size()) - 1e-9));
-    return samples.at(std::min(rank, samples.size() - 1));
-}
-
 } // namespace
 
 int main(int argc, char* argv[])
@@ -233,9 +226,9 @@ int main(int argc, char* argv[])
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     }
     std::vector<qint64> timed(micros.begin() + std::min<std::ptrdiff_t>(20, std::ptrdiff_t(micros.size()) / 5), micros.end());
-    const qint64 p99 = percentile(timed, 0.99);
+    const qint64 p99 = bench::percentile(timed, 0.99);
     std::printf("telegram_press_bench presses=%zu p50_us=%lld p99_us=%lld max_us=%lld target_p99_us=%lld within_target=%s\n",
-                timed.size(), static_cast<long long>(percentile(timed, 0.5)), static_cast<long long>(p99),
+                timed.size(), static_cast<long long>(bench::percentile(timed, 0.5)), static_cast<long long>(p99),
                 static_cast<long long>(*std::max_element(timed.begin(), timed.end())), static_cast<long long>(kTargetP99Us),
                 p99 < kTargetP99Us ? "yes" : "no");
     return 0;
