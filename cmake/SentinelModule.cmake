@@ -8,7 +8,7 @@
 # only depend on modules listed before it in SENTINEL_MODULE_ORDER; a DEPENDS that climbs the
 # order is a configure error, and tests/architecture checks every #include against the same order.
 set(SENTINEL_MODULE_ORDER
-    common net storage config market brokers providers cache risk advisor strategy trading notify journal
+    common net storage config market brokers providers cache risk advisor strategy trading notify journal report
     telemetry engine control
     CACHE INTERNAL "core modules, lowest first")
 

@@ -13,6 +13,12 @@
 #                        kept, so NOLINTs count), .clang-tidy and the clang-tidy version are those of
 #                        an earlier clean run: a whole run takes ~25 CPU-minutes, a cached file
 #                        under a second.
+#   SENTINEL_TIDY_SEED   a file of such keys to add to the cache before the run (CI seeds a fresh
+#                        machine from .ci/tidy-clean.keys; a key is only ever the hash of a text that
+#                        passed, so a stale list costs time, never a missed finding)
+#   SENTINEL_TIDY_RECORD write the keys of every file that passed in this run (cached or checked)
+#                        to this file, sorted: how .ci/tidy-clean.keys is made (scripts/tidy.sh
+#                        after a clean full run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -63,6 +69,11 @@ version=$("$tidy" --version | tr -d '\n')
 # arguments in $work/pp/N), with __FILE__ made relative so a fresh clone elsewhere shares keys.
 if [[ "$cache" != off && -n "$clangxx" ]]; then
   mkdir -p "$cache" "$work/pp"
+  if [[ -n "${SENTINEL_TIDY_SEED:-}" && -f "$SENTINEL_TIDY_SEED" ]]; then
+    while read -r seeded; do
+      [[ "$seeded" =~ ^[0-9a-f]{64}$ ]] && touch "$cache/$seeded"
+    done <"$SENTINEL_TIDY_SEED"
+  fi
   python3 - "$build/compile_commands.json" "$root" "$clangxx" "$work/pp" "${sources[@]}" <<'EOF'
 import json, os, shlex, sys
 db, root, clangxx, out, *sources = sys.argv[1:]
@@ -103,6 +114,7 @@ check_one() {
       key=$(printf '%s\n' "$version" "$extra" "$source" "$text" "$(sha256sum <"$source")" \
               "$(sha256sum <.clang-tidy)" | sha256sum | cut -d' ' -f1)
       if [[ -f "$cache/$key" ]]; then
+        echo "$key" >"$work/out/$index.key"
         return 0
       fi
     fi
@@ -110,6 +122,7 @@ check_one() {
   if "$tidy" -p "$build" --quiet "$extra" "$source" >"$work/out/$index.log" 2>"$work/out/$index.err"; then
     if [[ -n "$key" ]]; then
       touch "$cache/$key"
+      echo "$key" >"$work/out/$index.key"
     fi
   else
     touch "$work/out/$index.failed"
@@ -143,6 +156,11 @@ if (( ${#failed[@]} > 0 )) && [[ -z "$findings" ]]; then
   done
 fi
 echo "tidy: ${#sources[@]} files, $count findings, ${#failed[@]} files failing"
+if [[ -n "${SENTINEL_TIDY_RECORD:-}" ]]; then
+  keys=("$work"/out/*.key)
+  cat /dev/null "${keys[@]}" | LC_ALL=C sort -u >"$SENTINEL_TIDY_RECORD"
+  echo "tidy: ${#keys[@]} keys of clean files written to $SENTINEL_TIDY_RECORD"
+fi
 if (( count > 0 || ${#failed[@]} > 0 )); then
   exit 1
 fi

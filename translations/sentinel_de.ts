@@ -390,7 +390,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+173"/>
+        <location filename="../app/gui/main.cpp" line="+205"/>
         <source>Configuration problems</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
@@ -1936,12 +1936,12 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+89"/>
+        <location line="+101"/>
         <source>Positions</source>
         <translation>Positionen</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-96"/>
         <source>Close the selected position at market, after a confirmation</source>
         <translation>Ausgewählte Position nach einer Bestätigung zum Marktpreis schließen</translation>
     </message>
@@ -1962,16 +1962,36 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Realised and unrealised profit and loss</source>
+        <translation>Realisierter und nicht realisierter Gewinn und Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Realised: round trips closed today (UTC), net of fees, from the journal. Unrealised: the open positions at their last price.</source>
+        <translation>Realisiert: heute (UTC) geschlossene Round Trips laut Journal, nach Gebühren. Nicht realisiert: die offenen Positionen zum letzten Kurs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Account reported at</source>
         <translation>Konto gemeldet um</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Balance %1 · Equity %2</source>
         <translation>Saldo %1 · Eigenkapital %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Realised today %1 · Unrealised %2</source>
+        <translation>Heute realisiert %1 · Nicht realisiert %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>As of %1</source>
         <translation>Stand %1</translation>
     </message>

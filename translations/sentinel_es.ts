@@ -390,7 +390,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+173"/>
+        <location filename="../app/gui/main.cpp" line="+205"/>
         <source>Configuration problems</source>
         <translation>Problemas en la configuración</translation>
     </message>
@@ -1936,12 +1936,12 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+89"/>
+        <location line="+101"/>
         <source>Positions</source>
         <translation>Posiciones</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-96"/>
         <source>Close the selected position at market, after a confirmation</source>
         <translation>Cerrar a mercado la posición seleccionada, tras una confirmación</translation>
     </message>
@@ -1962,16 +1962,36 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Realised and unrealised profit and loss</source>
+        <translation>Pérdidas y ganancias realizadas y no realizadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Realised: round trips closed today (UTC), net of fees, from the journal. Unrealised: the open positions at their last price.</source>
+        <translation>Realizado: operaciones completas cerradas hoy (UTC) según el diario, netas de comisiones. No realizado: las posiciones abiertas a su último precio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Account reported at</source>
         <translation>Cuenta informada a las</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Balance %1 · Equity %2</source>
         <translation>Saldo %1 · Patrimonio %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Realised today %1 · Unrealised %2</source>
+        <translation>Realizado hoy %1 · No realizado %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>As of %1</source>
         <translation>A las %1</translation>
     </message>

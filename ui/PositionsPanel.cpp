@@ -21,7 +21,7 @@ namespace sentinel {
 PositionsPanel::PositionsPanel(QWidget* parent)
     : QDockWidget(parent), m_model(new PositionModel(this)),
       m_view(makeTableView(m_model, QStringLiteral("positionsView"), tr("Open positions"), this)),
-      m_account(new QLabel(this)), m_asOf(new QLabel(this)),
+      m_account(new QLabel(this)), m_pnl(new QLabel(this)), m_asOf(new QLabel(this)),
       m_close(new QAction(Theme::icon(QStringLiteral("reject")), tr("&Close Position…"), this))
 {
     setupDock(this, QStringLiteral("positionsDock"), tr("Positions"));
@@ -47,6 +47,11 @@ PositionsPanel::PositionsPanel(QWidget* parent)
     m_account->setAccessibleName(tr("Balance and equity"));
     m_account->setText(tr("Account: no report yet"));
     m_account->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_pnl->setObjectName(QStringLiteral("pnlTotalsLabel"));
+    m_pnl->setAccessibleName(tr("Realised and unrealised profit and loss"));
+    m_pnl->setToolTip(tr("Realised: round trips closed today (UTC), net of fees, from the journal. "
+                         "Unrealised: the open positions at their last price."));
+    m_pnl->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_asOf->setObjectName(QStringLiteral("portfolioAsOfLabel"));
     m_asOf->setAccessibleName(tr("Account reported at"));
     m_asOf->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -58,6 +63,7 @@ PositionsPanel::PositionsPanel(QWidget* parent)
     top->addWidget(m_account, 1);
     top->addWidget(closeButton);
     layout->addLayout(top);
+    layout->addWidget(m_pnl);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_asOf);
     setWidget(content);
@@ -70,6 +76,12 @@ void PositionsPanel::applyPortfolio(const PortfolioView& portfolio)
     m_account->setText(tr("Balance %1 · Equity %2")
                            .arg(Format::money(portfolio.balance, portfolio.currency),
                                 Format::money(portfolio.equity, portfolio.currency)));
+    double unrealised = 0;
+    for (const PositionView& position : portfolio.positions)
+        unrealised += position.unrealizedPnl;
+    // Unknown stays unknown: a journal that could not be read is not a day without trades.
+    const QString realised = portfolio.realisedToday ? Format::money(*portfolio.realisedToday, portfolio.currency) : tr("unknown");
+    m_pnl->setText(tr("Realised today %1 · Unrealised %2").arg(realised, Format::money(unrealised, portfolio.currency)));
     QString asOf = tr("As of %1").arg(Format::localTime(portfolio.at));
     if (portfolio.positions.isEmpty())
         asOf = tr("No open positions") + QStringLiteral(" · ") + asOf;

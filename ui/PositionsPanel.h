@@ -44,6 +44,7 @@ private:
     PositionModel* m_model;
     QTableView* m_view;
     QLabel* m_account;
+    QLabel* m_pnl; ///< realised today and unrealised totals
     QLabel* m_asOf;
     QAction* m_close;
     QPointer<ControlConfirmation> m_open;

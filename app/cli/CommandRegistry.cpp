@@ -19,6 +19,7 @@ int runJournalVerify(Invocation&);
 int runBrokerCheck(Invocation&);
 int runAdvisorTest(Invocation&);
 int runControl(Invocation&);
+int runReport(Invocation&);
 
 const QList<Command>& commands()
 {
@@ -50,6 +51,9 @@ const QList<Command>& commands()
         {{QStringLiteral("control")},
          QStringLiteral("status, pause, resume, flatten or kill the engine running on this configuration's journal (JSON)."),
          &runControl},
+        {{QStringLiteral("report")},
+         QStringLiteral("Performance of a journal's trades: win rate, profit factor, drawdown, Sharpe, Sortino (JSON or CSV)."),
+         &runReport},
     };
     return all;
 }

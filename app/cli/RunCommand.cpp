@@ -13,6 +13,7 @@
 #include "engine/SimulationDriver.h"
 #include "journal/Journal.h"
 #include "journal/JournalTimeline.h"
+#include "report/PerformanceReport.h"
 #include "telemetry/Logging.h"
 
 #include <QCoreApplication>
@@ -207,6 +208,16 @@ int runRun(Invocation& invocation)
                            QJsonObject{{QStringLiteral("from"), start.toString(Qt::ISODateWithMs)},
                                        {QStringLiteral("to"), end.toString(Qt::ISODateWithMs)},
                                        {QStringLiteral("resumed"), resume}});
+            // The same figures as `sentinel report` over the simulated stretch (issue 17).
+            const auto fills = journalfills::readFile(options.journalPath, end);
+            if (fills) {
+                const ReportWindow window{start, end, loaded.config.paper.startingBalance};
+                summary.insert(QStringLiteral("performance"), PerformanceReport::build(fills.value(), window).toJson());
+            } else {
+                invocation.err << "sentinel run: cannot compute the performance: " << fills.error().toString() << '\n';
+                summary.insert(QStringLiteral("performance"), QJsonValue(QJsonValue::Null));
+                exitCode = ExitRuntimeFailure;
+            }
         }
         invocation.out << QJsonDocument(summary).toJson(QJsonDocument::Compact) << '\n';
         QCoreApplication::quit();

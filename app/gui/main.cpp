@@ -77,19 +77,9 @@ QUrl localRunbookFolder()
     return {};
 }
 
-} // namespace
-
-int main(int argc, char* argv[])
+/// The program's options; --help prints them.
+void describeOptions(QCommandLineParser& parser)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("trade-sentinel"));
-    QApplication::setOrganizationName(QStringLiteral("TradeSentinel"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Trade Sentinel"));
-    QApplication::setApplicationVersion(QStringLiteral(SENTINEL_VERSION));
-    QApplication::setWindowIcon(Theme::icon(QStringLiteral("sentinel")));
-    const QPalette systemPalette = QApplication::palette();
-
-    QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Trade Sentinel desktop trading monitor"));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -109,6 +99,48 @@ int main(int argc, char* argv[])
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("screenshot-delay"), QStringLiteral("Delay before the screenshot (default 3000)."),
                       QStringLiteral("MS"), QStringLiteral("3000")});
+}
+
+void setIdentity()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("trade-sentinel"));
+    QCoreApplication::setOrganizationName(QStringLiteral("TradeSentinel"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SENTINEL_VERSION));
+}
+
+/// --help and --version need no window: answered before QApplication, which aborts without a
+/// display ("could not connect to display").
+bool asksForHelpOrVersion(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "-?" || argument == "--help-all" || argument == "--version"
+            || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (asksForHelpOrVersion(argc, argv)) {
+        const QCoreApplication app(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        describeOptions(parser);
+        parser.process(app); // prints and exits
+        return 0;
+    }
+    QApplication app(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Trade Sentinel"));
+    QApplication::setWindowIcon(Theme::icon(QStringLiteral("sentinel")));
+    const QPalette systemPalette = QApplication::palette();
+
+    QCommandLineParser parser;
+    describeOptions(parser);
     parser.process(app);
 
     const UiPreferences preferences = AppConfigStore::storedPreferences();

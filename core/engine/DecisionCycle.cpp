@@ -262,6 +262,8 @@ void DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal
     TradeProposal proposal = TradeProposal::create(runtime->instrument, signal.side, *quantity, signal.referencePrice, now,
                                                    now.addSecs(m_context.config.approvalTimeout.count()));
     proposal.isExit = signal.isExit;
+    if (m_steps.services.strategy)
+        proposal.strategy = m_steps.services.strategy->name();
     proposal.strategyReason = signal.reason;
     proposal.advice = signal.advice;
     proposal.freshness = QStringLiteral("%1 (lag %2)").arg(freshnessName(verdict.status), lagText(verdict.lagMs));

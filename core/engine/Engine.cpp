@@ -20,6 +20,7 @@
 #include "engine/PortfolioRisk.h"
 #include "engine/PortfolioSource.h"
 #include "engine/PositionCheck.h"
+#include "engine/RealisedToday.h"
 #include "engine/RetentionSweep.h"
 #include "engine/TelegramDesk.h"
 #include "engine/TradeDesk.h"
@@ -53,6 +54,7 @@ Engine::~Engine()
     if (m_context)
         m_context->running = false;
     m_metrics.reset();
+    m_realisedToday.reset(); // reads the journal the services own
     m_services.reset();
 }
 
@@ -181,6 +183,7 @@ QStringList Engine::build()
     m_freshness = std::make_unique<FreshnessMonitor>(*m_clock, *m_services->gate, *m_alerts);
     m_portfolio = std::make_unique<PortfolioSource>(*m_context, *m_services->platform, *m_services->portfolioCache);
     m_risk = std::make_unique<PortfolioRisk>(m_config.risk, *m_instruments);
+    m_realisedToday = std::make_unique<RealisedToday>(*m_services->journal);
     const EngineSteps steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts};
     m_desk = std::make_unique<TradeDesk>(*m_context, steps);
     if (m_services->platform->name() != QLatin1String("paper")) {
@@ -439,7 +442,10 @@ void Engine::publishRisk(const PortfolioSnapshot& portfolio)
     if (risk.method)
         m_context->stats.varMethod = risk.method;
     Q_EMIT riskChanged(risk);
-    Q_EMIT portfolioChanged(toView(portfolio));
+    PortfolioView view = toView(portfolio);
+    if (m_realisedToday)
+        view.realisedToday = m_realisedToday->at(m_clock->now(), m_context->stats.executions);
+    Q_EMIT portfolioChanged(view);
 }
 
 CacheReport Engine::cacheReport() const

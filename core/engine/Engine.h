@@ -28,6 +28,7 @@ class InstrumentBook;
 class PortfolioRisk;
 class PortfolioSource;
 class TradeDesk;
+class RealisedToday;
 class RetentionSweep;
 struct EngineContext;
 struct PortfolioSnapshot;
@@ -131,6 +132,7 @@ private:
     std::unique_ptr<DecisionCycle> m_cycle;
     std::unique_ptr<EngineMetrics> m_metrics;
     std::unique_ptr<RetentionSweep> m_retention;
+    std::unique_ptr<RealisedToday> m_realisedToday;
 
     std::optional<RiskSnapshot> m_lastRisk; ///< for the telemetry endpoint
     std::optional<DeliveryStats> m_lastDeliveryStats; ///< as the dispatcher last reported them

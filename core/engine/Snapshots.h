@@ -163,6 +163,7 @@ struct PortfolioView {
     QString currency;
     double balance = 0;
     double equity = 0;
+    std::optional<double> realisedToday; ///< round trips closed today (UTC), net of fees; none when the journal could not say
     QList<PositionView> positions; ///< by instrument key
 };
 

@@ -12,6 +12,7 @@
 #include "engine/Snapshots.h"
 #include "engine/TradeDesk.h"
 #include "journal/Journal.h"
+#include "report/PerformanceReport.h"
 #include "notify/CallbackToken.h"
 #include "notify/TelegramBotCalls.h"
 #include "notify/TelegramCommands.h"
@@ -420,14 +421,27 @@ void TelegramDesk::replyPositions(bool withPnl)
         }
         QString text = lines.isEmpty() ? QStringLiteral("No open positions.") : lines.join(u'\n');
         if (withPnl) {
-            // Realised P&L by day and week needs the trade history view, which this build does
-            // not have yet: said, not guessed.
-            text = QStringLiteral("Equity %1 %2, cash %3 %2\nunrealised P&L %4 %2\nrealised P&L today and this week: "
-                                  "not available in this build\n%5")
-                       .arg(money(portfolio->equity), portfolio->currency, money(portfolio->balance), money(unrealised), text);
+            text = QStringLiteral("Equity %1 %2, cash %3 %2\nunrealised P&L %4 %2\n%5\n%6")
+                       .arg(money(portfolio->equity), portfolio->currency, money(portfolio->balance), money(unrealised),
+                            realisedText(portfolio->currency), text);
         }
         reply(text);
     });
+}
+
+QString TelegramDesk::realisedText(const QString& currency)
+{
+    // Today and this week in UTC, the week from Monday: the journal's round trips closed in them.
+    const QDateTime now = m_context.clock.now().toUTC();
+    const QDate today = now.date();
+    const QDateTime dayStart(today, QTime(0, 0), Qt::UTC);
+    const QDateTime weekStart(today.addDays(1 - today.dayOfWeek()), QTime(0, 0), Qt::UTC);
+    const auto fills = m_steps.services.journal->fills(now.addMSecs(1));
+    if (!fills)
+        return QStringLiteral("realised P&L: the journal could not be read (%1)").arg(fills.error().message);
+    return QStringLiteral("realised P&L today %1 %3, this week %2 %3 (UTC)")
+        .arg(money(realisedPnl(fills.value(), dayStart, now.addMSecs(1))), money(realisedPnl(fills.value(), weekStart, now.addMSecs(1))),
+             currency);
 }
 
 QString TelegramDesk::describeControl(const ControlOutcome& outcome)

@@ -286,6 +286,7 @@ Status TradeDesk::closeOut(const Instrument& instrument, double quantity, double
     TradeProposal proposal = TradeProposal::create(instrument, quantity > 0 ? Side::Sell : Side::Buy, std::abs(quantity),
                                                    price, now, now.addSecs(m_context.config.approvalTimeout.count()));
     proposal.isExit = true;
+    proposal.strategy = QStringLiteral("operator"); // the report books the round trip under its entry's strategy
     proposal.strategyReason = why;
     proposal.freshness = QStringLiteral("operator close");
     // The operator's close is an exit: it only lowers risk, so the entry gates (VaR, sizing, trade

@@ -17,7 +17,7 @@ namespace sentinel {
 namespace {
 const QString proposalColumns = QStringLiteral(
     "SELECT id, symbol, market, interval, side, is_exit, quantity, price, strategy_reason, verdict_json, var_before, "
-    "var_after, freshness, created_at_ms, expires_at_ms, client_order_id, state, resolution, resolved_at_ms, advice_json "
+    "var_after, freshness, created_at_ms, expires_at_ms, client_order_id, state, resolution, resolved_at_ms, advice_json, strategy "
     "FROM proposals ");
 
 TradeProposal readProposal(const QSqlQuery& row)
@@ -50,6 +50,7 @@ TradeProposal readProposal(const QSqlQuery& row)
             proposal.advice->reason = QStringLiteral("advisor record unreadable in the journal");
         }
     }
+    proposal.strategy = row.value(20).toString();
     return proposal;
 }
 
@@ -160,12 +161,12 @@ Status Journal::recordProposal(const TradeProposal& proposal)
     return m_db->exec(
         QStringLiteral("INSERT INTO proposals (id, instrument_key, symbol, market, interval, side, is_exit, quantity, price, "
                        "strategy_reason, verdict_json, var_before, var_after, freshness, client_order_id, created_at_ms, "
-                       "expires_at_ms, advice_json, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')"),
+                       "expires_at_ms, advice_json, strategy, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')"),
         {proposal.id, proposal.instrument.key(), proposal.instrument.symbol, proposal.instrument.market,
          intervalName(proposal.instrument.interval), sideName(proposal.side), proposal.isExit ? 1 : 0, proposal.quantity,
          proposal.price, text(proposal.strategyReason), QString::fromUtf8(verdict), proposal.varBefore, proposal.varAfter,
          text(proposal.freshness), proposal.clientOrderId, proposal.createdAt.toMSecsSinceEpoch(),
-         proposal.expiresAt.toMSecsSinceEpoch(), advice});
+         proposal.expiresAt.toMSecsSinceEpoch(), advice, text(proposal.strategy)});
 }
 
 Status Journal::transition(const QString& proposalId, const QStringList& from, ProposalState to, const QString& resolution,
@@ -401,6 +402,11 @@ Result<QMap<QString, double>> Journal::netPositions()
             positions.insert(rows.value().value(0).toString(), units);
     }
     return positions;
+}
+
+Result<QList<FillRecord>> Journal::fills(const std::optional<QDateTime>& until)
+{
+    return journalfills::read(*m_db, until);
 }
 
 Result<QMap<QString, qint64>> Journal::counts()

@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "common/OperatorOrigin.h"
 #include "journal/Alert.h"
+#include "journal/JournalFills.h"
 #include "trading/Order.h"
 #include "trading/TradeProposal.h"
 
@@ -122,6 +123,8 @@ public:
     /// Units held per instrument key as the journal's executions add up (buys minus sells);
     /// instruments that net to zero are left out.
     [[nodiscard]] Result<QMap<QString, double>> netPositions();
+    /// Every fill before `until` (all when unset), oldest first: what realised P&L is computed from.
+    [[nodiscard]] Result<QList<FillRecord>> fills(const std::optional<QDateTime>& until = std::nullopt);
 
     // ---- the operator's controls and Telegram (JournalDesk.cpp) ----
 

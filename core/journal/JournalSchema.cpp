@@ -104,6 +104,13 @@ const QList<JournalMigration>& JournalSchema::migrations()
                             " sent_at_ms INTEGER NOT NULL,"
                             " outcome_shown INTEGER NOT NULL DEFAULT 0 CHECK (outcome_shown IN (0,1)))"),
          }},
+        {5,
+         QStringLiteral("the trader's view (issue 17): which strategy made each proposal; fills by time for reports"),
+         {
+             // '' for proposals written before version 5, which did not record it.
+             QStringLiteral("ALTER TABLE proposals ADD COLUMN strategy TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE INDEX executions_by_time ON executions (at_ms)"),
+         }},
     };
     return all;
 }

@@ -36,6 +36,7 @@ struct TradeProposal {
     bool isExit = false;
     double quantity = 0;
     double price = 0;
+    QString strategy;        ///< registry name of the strategy that proposed it ("sma_cross"); "" before journal schema 5
     QString strategyReason;
     std::optional<AdviceRecord> advice; ///< the advisor's reason and votes, for an advised proposal
     RiskVerdictSummary verdict;

@@ -93,6 +93,15 @@ void TestEngineSimulation::thanksgivingWeekMakesNoCallWhileClosedRaisesNoFalseAl
     // Every approved proposal executed exactly once.
     QCOMPARE(summary.value(QStringLiteral("executions")).toInt(), summary.value(QStringLiteral("approvals")).toInt());
     QVERIFY(summary.value(QStringLiteral("portfolio_calls")).toInt() <= summary.value(QStringLiteral("cycles")).toInt());
+    // The summary's performance is `sentinel report` over the same stretch (issue 17).
+    const QJsonObject performance = summary.value(QStringLiteral("performance")).toObject();
+    QCOMPARE(performance.value(QStringLiteral("trades")).toInt(-1), summary.value(QStringLiteral("executions")).toInt());
+    const CliRun report = runSentinel({QStringLiteral("report"), QStringLiteral("--journal"), journal, QStringLiteral("--from"),
+                                       QStringLiteral("2026-11-23T00:00:00Z"), QStringLiteral("--to"), QStringLiteral("2026-11-30T00:00:00Z")});
+    QVERIFY2(report.exitCode == 0, report.err.constData());
+    QCOMPARE(report.json(), performance);
+    // Every proposal names the strategy that made it (journal schema 5): the configured one.
+    QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals WHERE strategy <> 'sma_cross'")).toInt(), 0);
 
     // No AAPL bar was requested on Thanksgiving Day or over the weekend: the journal holds the
     // bars the engine stored, and none opens while XNYS was closed.

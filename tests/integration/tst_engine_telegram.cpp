@@ -354,6 +354,18 @@ void TestEngineTelegram::flattenAsksForAConfirmationThenClosesEveryPosition()
     QTRY_VERIFY(anyBody(QStringLiteral("editMessageText"), [](const QJsonObject& body) {
         return body.value(u"text").toString().contains(u"flatten confirmed by @alice");
     }));
+
+    // /pnl now has a realised round trip: (exit − entry) × units − both fees, as the journal holds them.
+    const double realised = journalValue(QStringLiteral(
+        "SELECT SUM(CASE WHEN p.side = 'sell' THEN e.price * e.quantity ELSE -e.price * e.quantity END) - SUM(e.fee)"
+        " FROM executions e JOIN proposals p ON p.id = e.proposal_id")).toDouble();
+    QVERIFY(realised != 0.0);
+    m_bot->pushText(operatorId, QStringLiteral("alice"), QStringLiteral("/pnl"));
+    poll();
+    const QString expected = QStringLiteral("realised P&L today %1 USD, this week %1 USD (UTC)").arg(QString::number(realised, 'f', 2));
+    QTRY_VERIFY2(anyBody(QStringLiteral("sendMessage"), [&](const QJsonObject& body) {
+        return body.value(u"text").toString().contains(expected);
+    }), qPrintable(expected));
 }
 
 void TestEngineTelegram::theKillSwitchPausesRejectsAndFlattens()

@@ -103,6 +103,15 @@ void TestPositionsPanel::theAccountLineShowsBalanceEquityAndTime()
     QCOMPARE(account->text(), QStringLiteral("Balance 100,000.00 USD · Equity 100,153.25 USD"));
     QCOMPARE(asOf->text(), QStringLiteral("As of %1").arg(Format::localTime(m_asOf)));
     QCOMPARE(asOf->toolTip(), QStringLiteral("2026-11-24 15:05:00 UTC"));
+
+    // The totals: realised today as the engine reported it, unrealised the positions' sum (148 - 13).
+    auto* pnl = m_panel->findChild<QLabel*>(QStringLiteral("pnlTotalsLabel"));
+    QVERIFY(pnl);
+    QCOMPARE(pnl->text(), QStringLiteral("Realised today unknown · Unrealised 135.00 USD"));
+    PortfolioView withRealised = portfolio(m_asOf);
+    withRealised.realisedToday = -42.5;
+    m_panel->applyPortfolio(withRealised);
+    QCOMPARE(pnl->text(), QStringLiteral("Realised today -42.50 USD · Unrealised 135.00 USD"));
 }
 
 void TestPositionsPanel::aClosedPositionLeavesTheTable()

@@ -50,7 +50,7 @@ void TestJournalDesk::init()
     auto opened = Journal::open(path());
     QVERIFY(opened);
     m_journal = std::move(opened.value());
-    QCOMPARE(m_journal->schemaVersion(), 4);
+    QVERIFY(m_journal->schemaVersion() >= 4); // written by schema 4, read by every later one
 }
 
 void TestJournalDesk::aNewJournalIsNotPausedAndHasNoOffset()

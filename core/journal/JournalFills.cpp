@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "journal/JournalFills.h"
+
+#include "journal/JournalFile.h"
+#include "storage/SqliteConnection.h"
+
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace sentinel::journalfills {
+
+Result<QList<FillRecord>> read(SqliteConnection& db, const std::optional<QDateTime>& until)
+{
+    // A journal from before schema 5 has no strategy column: its fills read as "" (unrecorded).
+    auto hasStrategy = db.scalar(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('proposals') WHERE name = 'strategy'"));
+    if (!hasStrategy)
+        return hasStrategy.error();
+    const QString strategy = hasStrategy.value().toInt() > 0 ? QStringLiteral("p.strategy") : QStringLiteral("''");
+    QString sql = QStringLiteral("SELECT e.proposal_id, p.instrument_key, %1, p.side, p.is_exit, e.quantity, e.price, e.fee, e.at_ms"
+                                 " FROM executions e JOIN proposals p ON p.id = e.proposal_id")
+                      .arg(strategy);
+    QVariantList binds;
+    if (until) {
+        sql += QStringLiteral(" WHERE e.at_ms < ?");
+        binds << until->toMSecsSinceEpoch();
+    }
+    sql += QStringLiteral(" ORDER BY e.at_ms, e.id");
+    auto rows = db.query(sql, binds);
+    if (!rows)
+        return rows.error();
+    QList<FillRecord> fills;
+    QSqlQuery& row = rows.value();
+    while (row.next()) {
+        FillRecord fill;
+        fill.proposalId = row.value(0).toString();
+        fill.instrumentKey = row.value(1).toString();
+        fill.strategy = row.value(2).toString();
+        // The schema's CHECK allows only these two; anything else is a file edited by hand.
+        const std::optional<Side> side = parseSide(row.value(3).toString());
+        if (!side)
+            return journalfile::notAJournal(db.path(), QStringLiteral("proposal %1 has side '%2'").arg(fill.proposalId, row.value(3).toString()));
+        fill.side = *side;
+        fill.isExit = row.value(4).toInt() != 0;
+        fill.quantity = row.value(5).toDouble();
+        fill.price = row.value(6).toDouble();
+        fill.fee = row.value(7).toDouble();
+        fill.atMs = row.value(8).toLongLong();
+        // The CHECKs let text through ('abc' > 0 holds in SQLite); a report must not add it up as 0.
+        if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.fee >= 0) || !std::isfinite(fill.quantity)
+            || !std::isfinite(fill.price) || !std::isfinite(fill.fee))
+            return journalfile::notAJournal(db.path(), QStringLiteral("the fill of proposal %1 has quantity '%2', price '%3', fee '%4'")
+                                                           .arg(fill.proposalId, row.value(5).toString(), row.value(6).toString(),
+                                                                row.value(7).toString()));
+        fills << fill;
+    }
+    return fills;
+}
+
+Result<QList<FillRecord>> readFile(const QString& path, const std::optional<QDateTime>& until)
+{
+    auto opened = journalfile::openForReading(path, QStringLiteral("journal report"));
+    if (!opened)
+        return opened.error();
+    SqliteConnection& db = *opened.value();
+    if (const Status tables = journalfile::requireTables(db, path); !tables)
+        return tables.error();
+    return read(db, until);
+}
+
+} // namespace sentinel::journalfills
