@@ -429,7 +429,7 @@ void TelegramDesk::replyPositions(bool withPnl)
     });
 }
 
-QString TelegramDesk::realisedText(const QString& currency)
+QString TelegramDesk::realisedText(const QString& currency) const
 {
     // Today and this week in UTC, the week from Monday: the journal's round trips closed in them.
     const QDateTime now = m_context.clock.now().toUTC();

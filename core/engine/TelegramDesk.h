@@ -92,7 +92,7 @@ private:
 
     [[nodiscard]] OperatorOrigin originOf(qint64 userId, const QString& username, qint64 updateId) const;
     /// "realised P&L today 12.50 USD, this week -3.10 USD (UTC)", from the journal's round trips.
-    [[nodiscard]] QString realisedText(const QString& currency);
+    [[nodiscard]] QString realisedText(const QString& currency) const;
     [[nodiscard]] static QString describeControl(const ControlOutcome& outcome);
 
     EngineContext& m_context;
