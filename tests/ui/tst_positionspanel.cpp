@@ -88,6 +88,9 @@ void TestPositionsPanel::rowsShowThePositionsFormattedAndColoured()
     QCOMPARE(m_panel->windowTitle(), QStringLiteral("Positions (2)"));
 
     if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        PortfolioView shown = portfolio(m_asOf);
+        shown.realisedToday = 98.0;
+        m_panel->applyPortfolio(shown);
         m_panel->selectKey(QStringLiteral("XNYS:AAPL:5min"));
         QVERIFY(m_panel->grab().save(dir + QStringLiteral("/positions-view.png")));
     }
