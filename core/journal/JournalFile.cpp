@@ -51,4 +51,14 @@ Status requireTables(SqliteConnection& db, const QString& path)
     return okStatus();
 }
 
+Result<std::unique_ptr<SqliteConnection>> openJournalForReading(const QString& path, const QString& owner)
+{
+    auto opened = openForReading(path, owner);
+    if (!opened)
+        return opened.error();
+    if (const Status tables = requireTables(*opened.value(), path); !tables)
+        return tables.error();
+    return opened;
+}
+
 } // namespace sentinel::journalfile

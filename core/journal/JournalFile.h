@@ -32,6 +32,10 @@ namespace journalfile {
 /// The journal's own tables are there.
 [[nodiscard]] Status requireTables(SqliteConnection& db, const QString& path);
 
+/// openForReading() then requireTables(): for readers that trust SQLite to report damage as it
+/// reads (the timeline, the reports); the verifier checks integrity in between.
+[[nodiscard]] Result<std::unique_ptr<SqliteConnection>> openJournalForReading(const QString& path, const QString& owner);
+
 } // namespace journalfile
 
 } // namespace sentinel

@@ -59,13 +59,10 @@ Result<QList<FillRecord>> read(SqliteConnection& db, const std::optional<QDateTi
 
 Result<QList<FillRecord>> readFile(const QString& path, const std::optional<QDateTime>& until)
 {
-    auto opened = journalfile::openForReading(path, QStringLiteral("journal report"));
+    auto opened = journalfile::openJournalForReading(path, QStringLiteral("journal report"));
     if (!opened)
         return opened.error();
-    SqliteConnection& db = *opened.value();
-    if (const Status tables = journalfile::requireTables(db, path); !tables)
-        return tables.error();
-    return read(db, until);
+    return read(*opened.value(), until);
 }
 
 } // namespace sentinel::journalfills

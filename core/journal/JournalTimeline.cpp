@@ -41,12 +41,10 @@ const QList<InstantColumn>& instantColumns()
 
 Result<std::optional<QDateTime>> JournalTimeline::lastInstant(const QString& path)
 {
-    auto opened = journalfile::openForReading(path, QStringLiteral("journal timeline"));
+    auto opened = journalfile::openJournalForReading(path, QStringLiteral("journal timeline"));
     if (!opened)
         return opened.error();
     SqliteConnection& db = *opened.value();
-    if (const Status tables = journalfile::requireTables(db, path); !tables)
-        return tables.error();
     std::optional<qint64> latest;
     for (const InstantColumn& source : instantColumns()) {
         auto present = db.scalar(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info(?) WHERE name = ?"),

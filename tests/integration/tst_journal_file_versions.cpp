@@ -3,6 +3,7 @@
 // versioned as an owner in schema_versions (ADR 0101). A file written by the release before that
 // table (each owner's version in its own place, the bar store's in PRAGMA user_version) is
 // adopted without running a migration twice, and `journal verify` reads old and new files alike.
+#include "TestData.h"
 #include "CliRunner.h"
 
 #include "cache/BarStore.h"
@@ -15,7 +16,6 @@
 #include "storage/SqliteConnection.h"
 #include "trading/PaperPlatform.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,13 +31,6 @@ QString describe(const Error& error)
     return error.toString();
 }
 
-QByteArray fileHash(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 /// Writes the file as the release before schema_versions left it after a run of the engine:
 /// the journal at `journalVersion` (its `schema_version` history), the bar store (its version
@@ -178,12 +171,12 @@ void TestJournalFileVersions::aReleasedFileVerifiesAndIsAdoptedByEveryStore()
     QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : describe(written.error())));
 
     // Verification reads the released file as it is and changes nothing.
-    const QByteArray before = fileHash(path);
+    const QByteArray before = test::fileSha256(path);
     const auto report = JournalVerifier::verify(path);
     QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : describe(report.error())));
     QVERIFY(report->passed());
     QCOMPARE(report->schemaVersion, journalVersion);
-    QCOMPARE(fileHash(path), before);
+    QCOMPARE(test::fileSha256(path), before);
     const test::CliRun oldFile = test::runSentinel(verifyArgs(path));
     QVERIFY2(oldFile.exitCode == 0, oldFile.err.constData());
 

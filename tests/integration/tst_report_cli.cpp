@@ -3,10 +3,10 @@
 // the JSON figures, the CSV read back against the journal, windows, and bad input.
 #include "CliRunner.h"
 #include "KnownTrades.h"
+#include "TestData.h"
 
 #include "common/ExitCode.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -14,18 +14,6 @@
 
 using namespace sentinel;
 using namespace sentinel::test;
-
-namespace {
-
-QByteArray digestOf(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-} // namespace
 
 class TestReportCli : public QObject
 {
@@ -41,7 +29,7 @@ private Q_SLOTS:
 
     void jsonHasTheFiguresAndLeavesTheFileAlone()
     {
-        const QByteArray before = digestOf(m_journal);
+        const QByteArray before = test::fileSha256(m_journal);
         const CliRun run = runSentinel({QStringLiteral("report"), QStringLiteral("--journal"), m_journal,
                                         QStringLiteral("--starting-equity"), QStringLiteral("10000")});
         QVERIFY2(run.exitCode == ExitOk, run.err.constData());
@@ -56,7 +44,7 @@ private Q_SLOTS:
         const QJsonObject strategies = json.value(QStringLiteral("by_strategy")).toObject();
         QCOMPARE(strategies.value(QStringLiteral("sma_cross")).toObject().value(QStringLiteral("closed_trades")).toInt(), 3);
         QCOMPARE(strategies.value(QStringLiteral("rsi_reversion")).toObject().value(QStringLiteral("closed_trades")).toInt(), 1);
-        QCOMPARE(digestOf(m_journal), before);
+        QCOMPARE(test::fileSha256(m_journal), before);
     }
 
     void csvIsOneRowPerClosedTradeMatchingTheJournal()

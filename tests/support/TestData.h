@@ -20,4 +20,7 @@ void addGoldenCaseRows(const QString& relative, qsizetype atLeast);
 /// Writes `text` to `path` (a file a test builds in its temporary folder); false when it cannot.
 bool writeTextFile(const QString& path, const QByteArray& text);
 
+/// SHA-256 of a file's bytes; empty when it cannot be read. Tests use it to show a file unchanged.
+QByteArray fileSha256(const QString& path);
+
 } // namespace sentinel::test

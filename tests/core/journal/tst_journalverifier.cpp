@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestData.h"
 #include "JournalFixture.h"
 
 #include "journal/JournalVerifier.h"
 #include "storage/SqliteConnection.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,13 +39,6 @@ const RuleResult* findRule(const VerificationReport& report, const QString& name
     return nullptr;
 }
 
-QByteArray fileHash(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 } // namespace
 
 class TestJournalVerifier final : public QObject
@@ -255,9 +248,9 @@ void TestJournalVerifier::verifyingChangesNothing()
         QVERIFY(db.value()->exec(QStringLiteral("PRAGMA journal_mode=DELETE")).ok());
         QVERIFY(db.value()->exec(QStringLiteral("CREATE TABLE proposals (id TEXT)")).ok());
     }
-    const QByteArray before = fileHash(path);
+    const QByteArray before = test::fileSha256(path);
     QVERIFY(!JournalVerifier::verify(path).ok());
-    QCOMPARE(fileHash(path), before);
+    QCOMPARE(test::fileSha256(path), before);
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
 }
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestData.h"
 #include "storage/SchemaVersions.h"
 #include "storage/SqliteConnection.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -55,13 +55,6 @@ QString describe(const Result<T>& result)
     return result.ok() ? QString() : describe(result.error());
 }
 
-QByteArray fileHash(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 std::unique_ptr<SqliteConnection> openOrFail(const QString& path, const QString& owner = QStringLiteral("test"))
 {
@@ -315,7 +308,7 @@ void TestSchemaVersions::readingOnAReadOnlyConnectionWritesNothing()
         QVERIFY(db->exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL)")).ok());
         QVERIFY(db->exec(QStringLiteral("INSERT INTO schema_version VALUES (1, 'journal table')")).ok());
     }
-    const QByteArray before = fileHash(path);
+    const QByteArray before = test::fileSha256(path);
     {
         auto db = SqliteConnection::open(path, QStringLiteral("verifier"), SqliteConnection::Access::ReadOnly);
         QVERIFY(db.ok());
@@ -324,7 +317,7 @@ void TestSchemaVersions::readingOnAReadOnlyConnectionWritesNothing()
         QVERIFY(SchemaVersions::all(*db.value()).value().isEmpty());
         QVERIFY(!SchemaVersions::migrate(*db.value(), journalLike()).ok());
     }
-    QCOMPARE(fileHash(path), before);
+    QCOMPARE(test::fileSha256(path), before);
     QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
 }
 
