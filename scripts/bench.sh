@@ -48,11 +48,11 @@ build="$(cd "$build" && pwd)"
 command -v python3 >/dev/null || { echo "bench: python3 is needed to read the results" >&2; exit 2; }
 
 bench_dir="$build/tests/bench"
-# bench_healthz, bench_broker_stream and bench_advisor measure against absolute targets, not Google Benchmark
+# bench_healthz, bench_broker_stream, bench_advisor, bench_telegram_press and bench_history measure against absolute targets, not Google Benchmark
 # executables: they run after the others and fail the stage above their targets.
 mapfile -t executables < <(find "$bench_dir" -maxdepth 1 -type f -name 'bench_*' -perm -u+x ! -name '*.sh' \
                                ! -name bench_healthz ! -name bench_broker_stream ! -name bench_advisor \
-                               ! -name bench_telegram_press 2>/dev/null | sort)
+                               ! -name bench_telegram_press ! -name bench_history 2>/dev/null | sort)
 if [ ${#executables[@]} -eq 0 ]; then
     echo "bench: no benchmark executables in $bench_dir; configure with -DSENTINEL_BUILD_BENCHMARKS=ON" \
          "-DCMAKE_BUILD_TYPE=Release and build them" >&2
@@ -181,20 +181,29 @@ if [ -x "$advisor" ]; then
     fi
 fi
 
-press="$bench_dir/bench_telegram_press"
-if [ -x "$press" ]; then
-    echo "bench: running bench_telegram_press (target: a Telegram press to the fill under 50 ms at p99)" >&2
-    if ! QT_QPA_PLATFORM=offscreen "$press" >"$results/telegram_press.log" 2>&1; then
-        tail -n 20 "$results/telegram_press.log" >&2
-        echo "bench: FAILED: bench_telegram_press did not finish" >&2
+# run_target EXECUTABLE LOG PREFIX WHAT FAILURE: runs one absolute-target benchmark, shows its result
+# line and fails the stage when it says within_target=no.
+run_target() {
+    local executable="$bench_dir/$1" log="$results/$2" prefix="$3"
+    [ -x "$executable" ] || return 0
+    echo "bench: running $1 ($4)" >&2
+    if ! QT_QPA_PLATFORM=offscreen "$executable" >"$log" 2>&1; then
+        tail -n 20 "$log" >&2
+        echo "bench: FAILED: $1 did not finish" >&2
         exit 1
     fi
-    grep '^telegram_press_bench ' "$results/telegram_press.log" || { echo "bench: FAILED: bench_telegram_press printed no result" >&2; exit 1; }
-    if grep -q '^telegram_press_bench .* within_target=no' "$results/telegram_press.log"; then
-        echo "bench: FAILED: a Telegram press to the fill is above its issue-16 target of 50 ms at p99" >&2
+    grep "^$prefix " "$log" || { echo "bench: FAILED: $1 printed no result" >&2; exit 1; }
+    if grep -q "^$prefix .* within_target=no" "$log"; then
+        echo "bench: FAILED: $5" >&2
         exit 1
     fi
-fi
+}
+run_target bench_telegram_press telegram_press.log telegram_press_bench \
+    "target: a Telegram press to the fill under 50 ms at p99" \
+    "a Telegram press to the fill is above its issue-16 target of 50 ms at p99"
+run_target bench_history history.log history_bench \
+    "targets: 100,000 trades open in the History view under 1 s, page-down p99 under 16 ms" \
+    "the History view is above an issue-17 target (open 1 s, scroll p99 16 ms)"
 
 # The comparison (below) exits 3 and names executables in $results/rerun when a failure might be a
 # burst of load: those run once more with twice the repetitions into $results/confirm, and the

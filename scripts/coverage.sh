@@ -8,7 +8,14 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 build="$(cd "${1:-$here/build/coverage}" && pwd)"
 cd "$here"
-gcovr --root "$here" --object-directory "$build" \
+# A clang build writes gcov files of its own version: llvm-cov reads them, gcc's gcov does not.
+gcov=(gcov)
+if grep -Eq '^CMAKE_CXX_COMPILER:[A-Z]+=.*clang' "$build/CMakeCache.txt"; then
+  version=$(sed -n 's/^set(CMAKE_CXX_COMPILER_VERSION "\([0-9]*\).*/\1/p' "$build"/CMakeFiles/*/CMakeCXXCompiler.cmake | head -1)
+  gcov=(llvm-cov${version:+-$version} gcov)
+  command -v "${gcov[0]}" >/dev/null || gcov=(llvm-cov gcov)
+fi
+gcovr --gcov-executable "${gcov[*]}" --root "$here" --object-directory "$build" \
       --filter "$here/core/" --filter "$here/ui/" --filter "$here/app/" \
       --exclude-unreachable-branches --exclude-throw-branches \
       --gcov-ignore-parse-errors -j 2 \

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs every libFuzzer target listed in tests/fuzz/targets.txt for a bounded time each, over a
-# corpus seeded from tests/data. The targets live in the asan preset's build (clang, ASan + UBSan,
-# libraries instrumented for coverage), which this script configures and builds if needed.
+# corpus seeded from tests/data. The targets live in a clang build with ASan + UBSan and libraries
+# instrumented for coverage: the asan preset's, or SENTINEL_FUZZ_PRESET's (CI: ci-asan), which this
+# script configures and builds if needed.
 #   scripts/fuzz.sh [SECONDS-PER-TARGET] [TARGET...]   (default 60 s, every target)
-# A crash, leak, timeout or sanitizer report fails the script and leaves the input in build/asan/fuzz-artifacts/.
+# A crash, leak, timeout or sanitizer report fails the script and leaves the input in
+# build/<preset>/fuzz-artifacts/.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 seconds="${1:-60}"
 shift || true
-build="$here/build/asan"
+preset="${SENTINEL_FUZZ_PRESET:-asan}"
+build="$here/build/$preset"
 wanted=("$@")
 
 declare -a names seeds patterns dicts
@@ -24,7 +27,7 @@ if [[ ${#names[@]} -eq 0 ]]; then
   exit 2
 fi
 
-[[ -f "$build/CMakeCache.txt" ]] || cmake --preset asan >/dev/null
+[[ -f "$build/CMakeCache.txt" ]] || cmake --preset "$preset" >/dev/null
 cmake --build "$build" --target "${names[@]}" -j2
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"

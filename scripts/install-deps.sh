@@ -18,7 +18,7 @@ PACKAGES=(
 )
 # Sanitizer and fuzzing builds (.ci/run) need clang with its runtime.
 if [[ "${SENTINEL_WITH_CLANG:-0}" == "1" ]]; then
-  PACKAGES+=(clang libclang-rt-14-dev)
+  PACKAGES+=(clang libclang-rt-14-dev llvm)   # llvm: llvm-cov reads the ci-asan build's coverage
 fi
 # The rest of .ci/run: coverage, static analysis, monitoring checks, package validation.
 if [[ "${SENTINEL_WITH_CI_TOOLS:-0}" == "1" ]]; then

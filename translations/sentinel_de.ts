@@ -388,6 +388,44 @@
     </message>
 </context>
 <context>
+    <name>ProposalDetails</name>
+    <message>
+        <location filename="../ui/ProposalDetails.cpp" line="+14"/>
+        <source>%1 %2 %3 at about %4 (%5)</source>
+        <translation>%1 %2 %3 zu etwa %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Strategy: %1</source>
+        <translation>Strategie: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data: %1</source>
+        <translation>Daten: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VaR before / after: %1 / %2</source>
+        <translation>VaR vorher / nachher: %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed %1, expires %2</source>
+        <translation>Vorgeschlagen %1, läuft ab %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk checks passed:</source>
+        <translation>Risikoprüfungen bestanden:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk checks refused:</source>
+        <translation>Risikoprüfungen nicht bestanden:</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+205"/>
@@ -763,7 +801,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::ApprovalPanel</name>
     <message>
-        <location filename="../ui/ApprovalPanel.cpp" line="+44"/>
+        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
         <source>Pending proposals</source>
         <translation>Offene Vorschläge</translation>
     </message>
@@ -785,12 +823,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+195"/>
+        <location line="+193"/>
         <source>Approvals</source>
         <translation>Genehmigungen</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-189"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Ausgewählten Vorschlag genehmigen (Strg+Eingabe); Sie bestätigen, was ausgeführt wird</translation>
     </message>
@@ -806,12 +844,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
         <translation>Details zum Vorschlag</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>%1 %2 %3 at about %4 (%5)</source>
-        <translation>%1 %2 %3 zu etwa %4 (%5)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+87"/>
         <source>Approve trade</source>
         <translation>Trade genehmigen</translation>
     </message>
@@ -837,18 +870,16 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
         <source>VaR before / after: %1 / %2</source>
         <translation>VaR vorher / nachher: %1 / %2</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+67"/>
+        <location line="+1"/>
         <source>Data: %1</source>
         <translation>Daten: %1</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+1"/>
         <source>The engine re-checks freshness and risk before it executes.</source>
         <translation>Die Engine prüft Aktualität und Risiko vor der Ausführung erneut.</translation>
     </message>
@@ -889,26 +920,6 @@ Begründung (wird im Journal gespeichert):</translation>
         <location line="+7"/>
         <source>No proposal waiting for a decision.</source>
         <translation>Kein Vorschlag wartet auf eine Entscheidung.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Strategy: %1</source>
-        <translation>Strategie: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Proposed %1, expires %2</source>
-        <translation>Vorgeschlagen %1, läuft ab %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Risk checks passed:</source>
-        <translation>Risikoprüfungen bestanden:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Risk checks refused:</source>
-        <translation>Risikoprüfungen nicht bestanden:</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1649,322 @@ Abhilfe: %2</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::HistoryModel</name>
+    <message>
+        <location filename="../ui/HistoryModel.cpp" line="+40"/>
+        <source>unrecorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Decided through %1</source>
+        <translation>Entschieden über %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Journalled before Trade Sentinel recorded the strategy of each proposal</source>
+        <translation>Aufgezeichnet, bevor Trade Sentinel die Strategie jedes Vorschlags erfasste</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qty</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided by</source>
+        <translation>Entschieden von</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill</source>
+        <translation>Ausführung</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::HistoryPanel</name>
+    <message>
+        <location filename="../ui/HistoryPanel.cpp" line="+51"/>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Proposals and trades</source>
+        <translation>Vorschläge und Trades</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Made on or after</source>
+        <translation>Erstellt am oder nach</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made on or before</source>
+        <translation>Erstellt am oder vor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export &amp;JSON…</source>
+        <translation>&amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instrument filter</source>
+        <translation>Instrumentfilter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A symbol (EUR/USD) or an instrument key (FX:EUR/USD:1h); empty for all</source>
+        <translation>Ein Symbol (EUR/USD) oder ein Instrumentschlüssel (FX:EUR/USD:1h); leer für alle</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strategy filter</source>
+        <translation>Strategiefilter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All strategies</source>
+        <translation>Alle Strategien</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome filter</source>
+        <translation>Ergebnisfilter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposals made on or after this day (local time)</source>
+        <translation>Vorschläge ab diesem Tag (Ortszeit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposals made on or before this day (local time)</source>
+        <translation>Vorschläge bis einschließlich diesem Tag (Ortszeit)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the proposals the filters select to a CSV file</source>
+        <translation>Die von den Filtern gewählten Vorschläge in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the proposals the filters select to a JSON file</source>
+        <translation>Die von den Filtern gewählten Vorschläge in eine JSON-Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the journal again</source>
+        <translation>Das Journal erneut lesen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>New proposals since this list was read: Refresh shows them</source>
+        <translation>Neue Vorschläge seit dem Lesen dieser Liste: Aktualisieren zeigt sie</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The journal could not be read: %1</source>
+        <translation>Das Journal konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History status</source>
+        <translation>Verlaufsstatus</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposal details</source>
+        <translation>Details zum Vorschlag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a proposal to see its reason, risk checks, decision, fill and delivery.</source>
+        <translation>Wählen Sie einen Vorschlag, um Begründung, Risikoprüfungen, Entscheidung, Ausführung und Zustellung zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Waiting for the engine</source>
+        <translation>Warte auf die Engine</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+7"/>
+        <source>Reading the journal…</source>
+        <translation>Lese das Journal…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No proposal matches these filters</source>
+        <translation>Kein Vorschlag passt zu diesen Filtern</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n proposal(s)</source>
+        <translation>
+            <numerusform>%n Vorschlag</numerusform>
+            <numerusform>%n Vorschläge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the proposal…</source>
+        <translation>Lese den Vorschlag…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decided by %1%2 at %3</source>
+        <translation>Entschieden von %1%2 um %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended %1</source>
+        <translation>Beendet %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filled %1 at %2, fee %3, at %4 (order %5)</source>
+        <translation>Ausgeführt %1 zu %2, Gebühr %3, um %4 (Order %5)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strategy: %1</source>
+        <translation>Strategie: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unrecorded</source>
+        <translation>nicht erfasst</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Signal: %1 after %n attempt(s)</source>
+        <translation>
+            <numerusform>Signal: %1 nach %n Versuch</numerusform>
+            <numerusform>Signal: %1 nach %n Versuchen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last error: %1</source>
+        <translation>Letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No signal went out for it (no remote channel was enabled).</source>
+        <translation>Dafür ging kein Signal hinaus (kein entfernter Kanal war aktiviert).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The journal could not say more: %1</source>
+        <translation>Das Journal konnte nicht mehr sagen: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export history as CSV</source>
+        <translation>Verlauf als CSV exportieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export history as JSON</source>
+        <translation>Verlauf als JSON exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exporting to %1…</source>
+        <translation>Exportiere nach %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Exported %n proposal(s) to %1</source>
+        <translation>
+            <numerusform>%n Vorschlag nach %1 exportiert</numerusform>
+            <numerusform>%n Vorschläge nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sentinel::LiveTradingQuestion</name>
     <message>
         <location filename="../ui/LiveTradingQuestion.cpp" line="+9"/>
@@ -1667,7 +1994,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
 <context>
     <name>sentinel::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+47"/>
+        <location filename="../ui/MainWindow.cpp" line="+49"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
@@ -1682,7 +2009,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
         <translation>Testnachricht angefordert; beachten Sie den Bereich Zustellung.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -1712,7 +2039,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Reset &amp;Layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>

@@ -388,6 +388,44 @@
     </message>
 </context>
 <context>
+    <name>ProposalDetails</name>
+    <message>
+        <location filename="../ui/ProposalDetails.cpp" line="+14"/>
+        <source>%1 %2 %3 at about %4 (%5)</source>
+        <translation>%1 %2 %3 a aproximadamente %4 (%5)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Strategy: %1</source>
+        <translation>Estrategia: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data: %1</source>
+        <translation>Datos: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VaR before / after: %1 / %2</source>
+        <translation>VaR antes / después: %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proposed %1, expires %2</source>
+        <translation>Propuesta %1, vence %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Risk checks passed:</source>
+        <translation>Controles de riesgo superados:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Risk checks refused:</source>
+        <translation>Controles de riesgo no superados:</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+205"/>
@@ -763,7 +801,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::ApprovalPanel</name>
     <message>
-        <location filename="../ui/ApprovalPanel.cpp" line="+44"/>
+        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
         <source>Pending proposals</source>
         <translation>Propuestas pendientes</translation>
     </message>
@@ -785,12 +823,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+195"/>
+        <location line="+193"/>
         <source>Approvals</source>
         <translation>Aprobaciones</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-189"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Aprobar la propuesta seleccionada (Ctrl+Intro); usted confirma lo que se ejecutará</translation>
     </message>
@@ -806,12 +844,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
         <translation>Detalles de la propuesta</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>%1 %2 %3 at about %4 (%5)</source>
-        <translation>%1 %2 %3 a aproximadamente %4 (%5)</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+87"/>
         <source>Approve trade</source>
         <translation>Aprobar operación</translation>
     </message>
@@ -837,18 +870,16 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
         <source>VaR before / after: %1 / %2</source>
         <translation>VaR antes / después: %1 / %2</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+67"/>
+        <location line="+1"/>
         <source>Data: %1</source>
         <translation>Datos: %1</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="+1"/>
         <source>The engine re-checks freshness and risk before it executes.</source>
         <translation>El motor vuelve a comprobar la actualidad de los datos y el riesgo antes de ejecutar.</translation>
     </message>
@@ -889,26 +920,6 @@ Motivo (se guarda en el diario):</translation>
         <location line="+7"/>
         <source>No proposal waiting for a decision.</source>
         <translation>Ninguna propuesta espera una decisión.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Strategy: %1</source>
-        <translation>Estrategia: %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Proposed %1, expires %2</source>
-        <translation>Propuesta %1, vence %2</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Risk checks passed:</source>
-        <translation>Controles de riesgo superados:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Risk checks refused:</source>
-        <translation>Controles de riesgo no superados:</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1649,322 @@ Solución: %2</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::HistoryModel</name>
+    <message>
+        <location filename="../ui/HistoryModel.cpp" line="+40"/>
+        <source>unrecorded</source>
+        <translation>no registrada</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Decided through %1</source>
+        <translation>Decidido a través de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Journalled before Trade Sentinel recorded the strategy of each proposal</source>
+        <translation>Registrada antes de que Trade Sentinel guardara la estrategia de cada propuesta</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qty</source>
+        <translation>Cant.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strategy</source>
+        <translation>Estrategia</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided by</source>
+        <translation>Decidido por</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill</source>
+        <translation>Ejecución</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::HistoryPanel</name>
+    <message>
+        <location filename="../ui/HistoryPanel.cpp" line="+51"/>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Proposals and trades</source>
+        <translation>Propuestas y operaciones</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Made on or after</source>
+        <translation>Creada el o después del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made on or before</source>
+        <translation>Creada el o antes del</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export &amp;JSON…</source>
+        <translation>Exportar &amp;JSON…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instrument</source>
+        <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Instrument filter</source>
+        <translation>Filtro de instrumento</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A symbol (EUR/USD) or an instrument key (FX:EUR/USD:1h); empty for all</source>
+        <translation>Un símbolo (EUR/USD) o una clave de instrumento (FX:EUR/USD:1h); vacío para todos</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strategy filter</source>
+        <translation>Filtro de estrategia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All strategies</source>
+        <translation>Todas las estrategias</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Outcome filter</source>
+        <translation>Filtro de resultado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All outcomes</source>
+        <translation>Todos los resultados</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposals made on or after this day (local time)</source>
+        <translation>Propuestas creadas desde este día (hora local)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposals made on or before this day (local time)</source>
+        <translation>Propuestas creadas hasta este día inclusive (hora local)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write the proposals the filters select to a CSV file</source>
+        <translation>Escribir las propuestas que eligen los filtros en un archivo CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the proposals the filters select to a JSON file</source>
+        <translation>Escribir las propuestas que eligen los filtros en un archivo JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the journal again</source>
+        <translation>Leer el diario de nuevo</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>New proposals since this list was read: Refresh shows them</source>
+        <translation>Hay propuestas nuevas desde que se leyó esta lista: Actualizar las muestra</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The journal could not be read: %1</source>
+        <translation>No se pudo leer el diario: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History status</source>
+        <translation>Estado del historial</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proposal details</source>
+        <translation>Detalles de la propuesta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select a proposal to see its reason, risk checks, decision, fill and delivery.</source>
+        <translation>Seleccione una propuesta para ver su motivo, controles de riesgo, decisión, ejecución y entrega.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Waiting for the engine</source>
+        <translation>Esperando al motor</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+7"/>
+        <source>Reading the journal…</source>
+        <translation>Leyendo el diario…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No proposal matches these filters</source>
+        <translation>Ninguna propuesta coincide con estos filtros</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n proposal(s)</source>
+        <translation>
+            <numerusform>%n propuesta</numerusform>
+            <numerusform>%n propuestas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reading the proposal…</source>
+        <translation>Leyendo la propuesta…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decided by %1%2 at %3</source>
+        <translation>Decidido por %1%2 a las %3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended %1</source>
+        <translation>Terminó %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filled %1 at %2, fee %3, at %4 (order %5)</source>
+        <translation>Ejecutado %1 a %2, comisión %3, a las %4 (orden %5)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strategy: %1</source>
+        <translation>Estrategia: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unrecorded</source>
+        <translation>no registrada</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Signal: %1 after %n attempt(s)</source>
+        <translation>
+            <numerusform>Señal: %1 tras %n intento</numerusform>
+            <numerusform>Señal: %1 tras %n intentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>by %1</source>
+        <translation>por %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last error: %1</source>
+        <translation>Último error: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No signal went out for it (no remote channel was enabled).</source>
+        <translation>No salió ninguna señal para ella (no había ningún canal remoto activado).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The journal could not say more: %1</source>
+        <translation>El diario no pudo decir más: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export history as CSV</source>
+        <translation>Exportar el historial como CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export history as JSON</source>
+        <translation>Exportar el historial como JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Exported %n proposal(s) to %1</source>
+        <translation>
+            <numerusform>%n propuesta exportada a %1</numerusform>
+            <numerusform>%n propuestas exportadas a %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>sentinel::LiveTradingQuestion</name>
     <message>
         <location filename="../ui/LiveTradingQuestion.cpp" line="+9"/>
@@ -1667,7 +1994,7 @@ Trade live for this run, or use the paper account until the next start?</source>
 <context>
     <name>sentinel::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+47"/>
+        <location filename="../ui/MainWindow.cpp" line="+49"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
@@ -1682,7 +2009,7 @@ Trade live for this run, or use the paper account until the next start?</source>
         <translation>Mensaje de prueba solicitado; observe el panel Entrega.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Preferencias…</translation>
     </message>
@@ -1712,7 +2039,7 @@ Trade live for this run, or use the paper account until the next start?</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Reset &amp;Layout</source>
         <translation>Restablecer &amp;disposición</translation>
     </message>

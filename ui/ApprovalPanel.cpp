@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ApprovalPanel.h"
 
-#include "ui/AdviceDetails.h"
 #include "ui/ApprovalModel.h"
 #include "ui/Format.h"
 #include "ui/PanelWidgets.h"
+#include "ui/ProposalDetails.h"
 #include "ui/Theme.h"
 
 #include <QAction>
@@ -13,7 +13,6 @@
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
@@ -160,9 +159,7 @@ void ApprovalPanel::selectProposal(const QString& id)
 
 QString ApprovalPanel::confirmationText(const ProposalView& p)
 {
-    const QString quantity = QLocale().toString(p.quantity, 'g', 8);
-    return tr("%1 %2 %3 at about %4 (%5)")
-        .arg(Format::side(p.side, p.isExit), quantity, p.instrument.symbol, Format::price(p.price), p.instrument.market);
+    return ProposalDetails::summary(p);
 }
 
 const ProposalView* ApprovalPanel::stillPending(const QString& id) const
@@ -253,23 +250,7 @@ void ApprovalPanel::showDetails()
         m_details->setText(tr("No proposal waiting for a decision."));
         return;
     }
-    const ProposalView& p = m_queue->rowAt(row);
-    const auto esc = [](const QString& text) { return text.toHtmlEscaped(); };
-    QString html = QStringLiteral("<b>%1</b><br>").arg(esc(confirmationText(p)));
-    html += tr("Strategy: %1").arg(esc(p.strategyReason)) + QStringLiteral("<br>");
-    if (p.advice)
-        html += AdviceDetails::html(*p.advice, palette());
-    html += tr("Data: %1").arg(esc(p.freshness)) + QStringLiteral("<br>");
-    html += tr("VaR before / after: %1 / %2").arg(Format::percent(p.varBefore, 2), Format::percent(p.varAfter, 2))
-        + QStringLiteral("<br>");
-    html += tr("Proposed %1, expires %2").arg(esc(Format::localTime(p.createdAt)), esc(Format::localTime(p.expiresAt)))
-        + QStringLiteral("<br>");
-    html += QStringLiteral("<b>%1</b>").arg(esc(p.riskApproved ? tr("Risk checks passed:") : tr("Risk checks refused:")));
-    html += QStringLiteral("<ul style=\"margin-top:0\">");
-    for (const QString& reason : p.riskReasons)
-        html += QStringLiteral("<li>%1</li>").arg(esc(reason));
-    html += QStringLiteral("</ul>");
-    m_details->setText(html);
+    m_details->setText(ProposalDetails::html(m_queue->rowAt(row), palette()));
 }
 
 } // namespace sentinel

@@ -18,6 +18,9 @@ void bindEngine(EngineInterface* engine, MainWindow* window)
     QObject::connect(engine, &EngineInterface::portfolioChanged, window, &MainWindow::onPortfolioChanged);
     QObject::connect(engine, &EngineInterface::proposalChanged, window, &MainWindow::onProposalChanged);
     QObject::connect(engine, &EngineInterface::alertRaised, window, &MainWindow::onAlertRaised);
+    QObject::connect(engine, &EngineInterface::historyPageReady, window, &MainWindow::onHistoryPageReady);
+    QObject::connect(engine, &EngineInterface::historyDetailReady, window, &MainWindow::onHistoryDetailReady);
+    QObject::connect(engine, &EngineInterface::historyExported, window, &MainWindow::onHistoryExported);
     QObject::connect(window, &MainWindow::approveRequested, engine, &EngineInterface::approveProposal);
     QObject::connect(window, &MainWindow::rejectRequested, engine, &EngineInterface::rejectProposal);
     QObject::connect(window, &MainWindow::acknowledgeRequested, engine, &EngineInterface::acknowledgeAlert);
@@ -27,6 +30,9 @@ void bindEngine(EngineInterface* engine, MainWindow* window)
     QObject::connect(window, &MainWindow::flattenRequested, engine, &EngineInterface::flattenAll);
     QObject::connect(window, &MainWindow::killSwitchRequested, engine, &EngineInterface::activateKillSwitch);
     QObject::connect(window, &MainWindow::closePositionRequested, engine, &EngineInterface::closePosition);
+    QObject::connect(window, &MainWindow::historyPageRequested, engine, &EngineInterface::requestHistoryPage);
+    QObject::connect(window, &MainWindow::historyDetailRequested, engine, &EngineInterface::requestHistoryDetail);
+    QObject::connect(window, &MainWindow::historyExportRequested, engine, &EngineInterface::exportHistory);
 }
 
 } // namespace sentinel

@@ -8,6 +8,7 @@
 #include "ui/ChartPanel.h"
 #include "ui/ConfigStore.h"
 #include "ui/DeliveryPanel.h"
+#include "ui/HistoryPanel.h"
 #include "ui/PositionsPanel.h"
 #include "ui/RiskPanel.h"
 #include "ui/SettingsDialog.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_caches(new CachePanel(this)),
       m_delivery(new DeliveryPanel(this)),
       m_alerts(new AlertPanel(this)),
+      m_history(new HistoryPanel(this)),
       m_status(new StatusBarWidgets(statusBar())),
       m_controls(new TradingControls(this)),
       m_tray(new TrayNotifier(this))
@@ -62,6 +64,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_approvals->queue(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePendingCount);
     connect(m_approvals->queue(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePendingCount);
     connect(m_positions, &PositionsPanel::closePositionRequested, this, &MainWindow::closePositionRequested);
+    connect(m_history, &HistoryPanel::pageRequested, this, &MainWindow::historyPageRequested);
+    connect(m_history, &HistoryPanel::detailRequested, this, &MainWindow::historyDetailRequested);
+    connect(m_history, &HistoryPanel::exportRequested, this, &MainWindow::historyExportRequested);
     connect(m_controls, &TradingControls::pauseRequested, this, &MainWindow::pauseRequested);
     connect(m_controls, &TradingControls::resumeRequested, this, &MainWindow::resumeRequested);
     connect(m_controls, &TradingControls::flattenRequested, this, &MainWindow::flattenRequested);
@@ -117,7 +122,8 @@ void MainWindow::createMenusAndToolBar()
     for (QDockWidget* dock : {static_cast<QDockWidget*>(m_watchlist), static_cast<QDockWidget*>(m_chart),
                               static_cast<QDockWidget*>(m_approvals), static_cast<QDockWidget*>(m_positions),
                               static_cast<QDockWidget*>(m_risk), static_cast<QDockWidget*>(m_caches),
-                              static_cast<QDockWidget*>(m_delivery), static_cast<QDockWidget*>(m_alerts)}) {
+                              static_cast<QDockWidget*>(m_delivery), static_cast<QDockWidget*>(m_alerts),
+                              static_cast<QDockWidget*>(m_history)}) {
         QAction* toggle = dock->toggleViewAction();
         toggle->setObjectName(QStringLiteral("actionShow_") + dock->objectName());
         view->addAction(toggle);
@@ -181,6 +187,9 @@ void MainWindow::arrangeDefaultLayout()
     splitDockWidget(m_watchlist, m_positions, Qt::Vertical);
     splitDockWidget(m_positions, m_risk, Qt::Vertical);
     splitDockWidget(m_chart, m_alerts, Qt::Vertical);
+    // The history shares the alerts' place: a tab behind them, one click away.
+    tabifyDockWidget(m_alerts, m_history);
+    m_alerts->raise();
     splitDockWidget(m_approvals, m_delivery, Qt::Vertical);
     splitDockWidget(m_delivery, m_caches, Qt::Vertical);
     resizeDocks({m_watchlist, m_chart, m_approvals}, {560, 520, 420}, Qt::Horizontal);
@@ -226,6 +235,10 @@ void MainWindow::onEngineStatusChanged(const EngineStatus& status)
     m_status->applyStatus(status);
     m_controls->applyStatus(status);
     m_approvals->setEngineTime(status.clockTime);
+    if (status.state == EngineState::Running && !m_engineRan) {
+        m_engineRan = true;
+        m_history->reload();
+    }
 }
 
 void MainWindow::onBarsAppended(const BarUpdate& update)
@@ -271,6 +284,22 @@ void MainWindow::onProposalChanged(const ProposalView& proposal)
 {
     if (m_approvals->applyProposal(proposal))
         m_tray->notifyProposal(proposal);
+    m_history->noteJournalChanged();
+}
+
+void MainWindow::onHistoryPageReady(const HistoryPageView& page)
+{
+    m_history->applyPage(page);
+}
+
+void MainWindow::onHistoryDetailReady(const HistoryDetailView& detail)
+{
+    m_history->applyDetail(detail);
+}
+
+void MainWindow::onHistoryExported(const HistoryExportResult& result)
+{
+    m_history->applyExport(result);
 }
 
 void MainWindow::onAlertRaised(const AlertView& alert)

@@ -14,6 +14,7 @@ class CachePanel;
 class ChartPanel;
 class ConfigStore;
 class DeliveryPanel;
+class HistoryPanel;
 class PositionsPanel;
 class RiskPanel;
 class SettingsDialog;
@@ -24,7 +25,7 @@ class WatchlistModel;
 class WatchlistPanel;
 
 /// The operator's window: dockable panels for the watchlist, chart, approvals, positions, risk,
-/// caches, delivery and alerts, the operator's controls (pause, flatten, kill switch) in the Trade
+/// caches, delivery, alerts and the history, the operator's controls (pause, flatten, kill switch) in the Trade
 /// menu, the toolbar and the tray menu, a status bar, and tray notifications. It only displays what the engine
 /// publishes (one slot per engine signal) and sends the operator's decisions back through its
 /// signals; it never touches the network, files or the journal. The composition root connects
@@ -35,7 +36,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     /// Bump when docks are added or renamed, so an old saved layout is ignored, not misapplied.
-    static constexpr int layoutVersion = 2; // 2: the Positions dock
+    static constexpr int layoutVersion = 3; // 2: the Positions dock; 3: the History dock
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -58,6 +59,7 @@ public:
     [[nodiscard]] ApprovalPanel* approvalPanel() const { return m_approvals; }
     [[nodiscard]] AlertPanel* alertPanel() const { return m_alerts; }
     [[nodiscard]] PositionsPanel* positionsPanel() const { return m_positions; }
+    [[nodiscard]] HistoryPanel* historyPanel() const { return m_history; }
     [[nodiscard]] TradingControls* tradingControls() const { return m_controls; }
     [[nodiscard]] TrayNotifier* trayNotifier() const { return m_tray; }
 
@@ -72,6 +74,9 @@ public Q_SLOTS:
     void onPortfolioChanged(const sentinel::PortfolioView& portfolio);
     void onProposalChanged(const sentinel::ProposalView& proposal);
     void onAlertRaised(const sentinel::AlertView& alert);
+    void onHistoryPageReady(const sentinel::HistoryPageView& page);
+    void onHistoryDetailReady(const sentinel::HistoryDetailView& detail);
+    void onHistoryExported(const sentinel::HistoryExportResult& result);
     void openSettings();
 
 Q_SIGNALS:
@@ -85,6 +90,10 @@ Q_SIGNALS:
     void flattenRequested();
     void killSwitchRequested();
     void closePositionRequested(const QString& instrumentKey);
+    /// The History panel's questions (ADR 0136); the engine reads and writes the files.
+    void historyPageRequested(const sentinel::HistoryQuery& query);
+    void historyDetailRequested(const QString& proposalId);
+    void historyExportRequested(const sentinel::HistoryExportRequest& request);
     /// The operator chose a theme in the settings dialog (applied by the composition root).
     void themeChangeRequested(const QString& theme);
 
@@ -102,6 +111,7 @@ private:
     CachePanel* m_caches;
     DeliveryPanel* m_delivery;
     AlertPanel* m_alerts;
+    HistoryPanel* m_history;
     StatusBarWidgets* m_status;
     TradingControls* m_controls;
     TrayNotifier* m_tray;
@@ -109,6 +119,7 @@ private:
     ConfigStore* m_store = nullptr;
     QPointer<SettingsDialog> m_settings;
     QByteArray m_defaultLayout;
+    bool m_engineRan = false; ///< the History asks its first page once the engine runs
 };
 
 } // namespace sentinel

@@ -26,7 +26,9 @@ struct AdviceRequest {
 /// (a transport, server or invalid-output error; effectiveAction() makes any error hold).
 struct AdviceOutcome {
     Result<Advice> advice;
-    std::chrono::milliseconds latency{0}; ///< of the request, network time; 0 when none was sent
+    /// Of the request: from sending to having the whole answer (network and model time, which the
+    /// advisor does not spend); 0 when none was sent. Microseconds: a local model can answer in one.
+    std::chrono::microseconds latency{0};
     /// The model that answered as the server names it, with what identifies its build where the
     /// server says (Ollama: the digest's first 12 digits; OpenAI: system_fingerprint).
     QString modelVersion;

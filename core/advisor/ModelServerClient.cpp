@@ -67,7 +67,7 @@ void ModelServerClient::send(QStringView path, const QByteArray* json, qint64 ma
 void ModelServerClient::finish(QNetworkReply* reply, const Callback& done, std::chrono::steady_clock::time_point sent)
 {
     const QString where = shownUrl(reply->url());
-    const auto latency = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - sent);
+    const auto latency = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - sent);
     const net::BoundedReply* guard = net::BoundedReply::of(reply);
     if (guard) {
         if (auto cutOff = guard->error(where)) {

@@ -21,7 +21,7 @@ namespace sentinel::advisor {
 struct ServerAnswer {
     int status = 0;
     QByteArray body;
-    std::chrono::milliseconds latency{0}; ///< from sending to having the whole answer (network time)
+    std::chrono::microseconds latency{0}; ///< from sending to having the whole answer (network time)
 };
 
 /// The one HTTP connection to one model server: a single QNetworkAccessManager (so requests reuse

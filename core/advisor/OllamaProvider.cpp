@@ -83,7 +83,8 @@ void OllamaProvider::checkHealth(HealthCallback done)
         const auto version = body ? parseOllamaVersion(body.value()) : Result<OllamaVersion>(body.error());
         if (!version)
             return done(version.error());
-        ProviderHealth health{version.value().text, false, answer.value().latency};
+        ProviderHealth health{version.value().text, false,
+                              std::chrono::duration_cast<std::chrono::milliseconds>(answer.value().latency)};
         listModels([this, done, health](Result<QStringList> names) mutable {
             if (!names)
                 return done(names.error());

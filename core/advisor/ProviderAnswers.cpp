@@ -20,7 +20,7 @@ Result<QByteArray> successBody(const Result<ServerAnswer>& answer, ProviderKind 
 
 AdviceOutcome adviceOutcome(const Result<ServerAnswer>& answer, ProviderKind kind, const QString& model, const ReadModelText& read)
 {
-    const std::chrono::milliseconds latency = answer ? answer.value().latency : std::chrono::milliseconds(0);
+    const std::chrono::microseconds latency = answer ? answer.value().latency : std::chrono::microseconds(0);
     const auto body = successBody(answer, kind, model);
     if (!body)
         return AdviceOutcome{body.error(), latency, {}};

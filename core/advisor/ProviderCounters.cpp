@@ -5,10 +5,10 @@
 
 namespace sentinel::advisor {
 
-void ProviderCounters::recordAdvice(std::chrono::milliseconds latency)
+void ProviderCounters::recordAdvice(std::chrono::microseconds latency)
 {
     ++m_adviceRequests;
-    m_latencies.at(std::size_t(m_recorded % qint64(latencyCapacity))) = double(latency.count()) / 1000.0;
+    m_latencies.at(std::size_t(m_recorded % qint64(latencyCapacity))) = double(latency.count()) / 1e6;
     ++m_recorded;
 }
 

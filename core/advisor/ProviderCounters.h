@@ -20,7 +20,7 @@ class ProviderCounters final
 public:
     static constexpr std::size_t latencyCapacity = 1024;
 
-    void recordAdvice(std::chrono::milliseconds latency);
+    void recordAdvice(std::chrono::microseconds latency);
     void recordFailure(const QString& kind);
 
     [[nodiscard]] qint64 adviceRequests() const { return m_adviceRequests; }

@@ -15,6 +15,7 @@
 #include "engine/EngineMetrics.h"
 #include "engine/EngineServices.h"
 #include "engine/FreshnessMonitor.h"
+#include "engine/HistoryDesk.h"
 #include "engine/InstrumentBook.h"
 #include "engine/MeteredProvider.h"
 #include "engine/PortfolioRisk.h"
@@ -55,6 +56,7 @@ Engine::~Engine()
         m_context->running = false;
     m_metrics.reset();
     m_realisedToday.reset(); // reads the journal the services own
+    m_history.reset();
     m_services.reset();
 }
 
@@ -184,6 +186,7 @@ QStringList Engine::build()
     m_portfolio = std::make_unique<PortfolioSource>(*m_context, *m_services->platform, *m_services->portfolioCache);
     m_risk = std::make_unique<PortfolioRisk>(m_config.risk, *m_instruments);
     m_realisedToday = std::make_unique<RealisedToday>(*m_services->journal);
+    m_history = std::make_unique<HistoryDesk>(*m_services->journal, m_services->outbox.get());
     const EngineSteps steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts};
     m_desk = std::make_unique<TradeDesk>(*m_context, steps);
     if (m_services->platform->name() != QLatin1String("paper")) {
@@ -394,6 +397,51 @@ void Engine::closePosition(const QString& instrumentKey)
 {
     if (isRunning())
         m_controls->closePosition(instrumentKey, OperatorOrigin::desktop());
+}
+
+// ---- the History panel's questions (ADR 0136) ------------------------------------------------------
+
+namespace {
+
+QString notRunning()
+{
+    return QStringLiteral("the engine is not running, so its journal cannot be read: start it, or read the journal "
+                          "with sentinel report --journal FILE");
+}
+
+} // namespace
+
+void Engine::requestHistoryPage(const HistoryQuery& query)
+{
+    if (!m_history) {
+        HistoryPageView page;
+        page.request = query.request;
+        page.error = notRunning();
+        Q_EMIT historyPageReady(page);
+        return;
+    }
+    Q_EMIT historyPageReady(m_history->page(query));
+}
+
+void Engine::requestHistoryDetail(const QString& proposalId)
+{
+    if (!m_history) {
+        HistoryDetailView detail;
+        detail.proposalId = proposalId;
+        detail.error = notRunning();
+        Q_EMIT historyDetailReady(detail);
+        return;
+    }
+    Q_EMIT historyDetailReady(m_history->detail(proposalId));
+}
+
+void Engine::exportHistory(const HistoryExportRequest& request)
+{
+    if (!m_history) {
+        Q_EMIT historyExported(HistoryExportResult{request.path, 0, notRunning()});
+        return;
+    }
+    Q_EMIT historyExported(m_history->exportTo(request));
 }
 
 // ---- what the UI and the monitoring see ---------------------------------------------------------

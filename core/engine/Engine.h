@@ -24,6 +24,7 @@ class TelegramDesk;
 class EngineMetrics;
 class EngineServices;
 class FreshnessMonitor;
+class HistoryDesk;
 class InstrumentBook;
 class PortfolioRisk;
 class PortfolioSource;
@@ -87,6 +88,9 @@ public Q_SLOTS:
     void flattenAll() override;
     void activateKillSwitch() override;
     void closePosition(const QString& instrumentKey) override;
+    void requestHistoryPage(const sentinel::HistoryQuery& query) override;
+    void requestHistoryDetail(const QString& proposalId) override;
+    void exportHistory(const sentinel::HistoryExportRequest& request) override;
 
 Q_SIGNALS:
     /// No asynchronous work is in flight any more (see busy()).
@@ -133,6 +137,7 @@ private:
     std::unique_ptr<EngineMetrics> m_metrics;
     std::unique_ptr<RetentionSweep> m_retention;
     std::unique_ptr<RealisedToday> m_realisedToday;
+    std::unique_ptr<HistoryDesk> m_history;
 
     std::optional<RiskSnapshot> m_lastRisk; ///< for the telemetry endpoint
     std::optional<DeliveryStats> m_lastDeliveryStats; ///< as the dispatcher last reported them

@@ -34,6 +34,11 @@ public Q_SLOTS:
     /// Pause, reject every pending proposal, then flatten: one keystroke, after a confirmation.
     virtual void activateKillSwitch() = 0;
     virtual void closePosition(const QString& instrumentKey) = 0;
+    /// The History panel's questions (ADR 0136), answered by historyPageReady, historyDetailReady
+    /// and historyExported; the journal is read in the engine's thread, never the window's.
+    virtual void requestHistoryPage(const sentinel::HistoryQuery& query) = 0;
+    virtual void requestHistoryDetail(const QString& proposalId) = 0;
+    virtual void exportHistory(const sentinel::HistoryExportRequest& request) = 0;
 
 Q_SIGNALS:
     void snapshotsChanged(const sentinel::InstrumentSnapshots& changed);
@@ -47,6 +52,9 @@ Q_SIGNALS:
     /// A new proposal, or a change of state of a known one (same id).
     void proposalChanged(const sentinel::ProposalView& proposal);
     void alertRaised(const sentinel::AlertView& alert);
+    void historyPageReady(const sentinel::HistoryPageView& page);
+    void historyDetailReady(const sentinel::HistoryDetailView& detail);
+    void historyExported(const sentinel::HistoryExportResult& result);
     void statusChanged(const sentinel::EngineStatus& status);
     /// The engine could not start; `problems` says what to fix.
     void startFailed(const QStringList& problems);

@@ -17,6 +17,11 @@ void registerSnapshotTypes()
     qRegisterMetaType<AlertView>();
     qRegisterMetaType<EngineStatus>();
     qRegisterMetaType<PortfolioView>();
+    qRegisterMetaType<HistoryQuery>();
+    qRegisterMetaType<HistoryPageView>();
+    qRegisterMetaType<HistoryDetailView>();
+    qRegisterMetaType<HistoryExportRequest>();
+    qRegisterMetaType<HistoryExportResult>();
 }
 
 } // namespace sentinel

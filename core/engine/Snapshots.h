@@ -3,6 +3,7 @@
 
 #include "common/AdviceRecord.h"
 #include "common/Freshness.h"
+#include "common/HistoryRecords.h"
 #include "common/Instrument.h"
 #include "common/ProposalState.h"
 #include "common/Severity.h"
@@ -224,6 +225,53 @@ struct EngineStatus {
     QDateTime pausedAt;
 };
 
+/// A question of the History panel (ADR 0136): one page of the proposals a filter selects.
+struct HistoryQuery {
+    quint64 request = 0;                ///< echoed in the answer, so the panel can drop one it no longer wants
+    HistoryFilter filter;
+    std::optional<HistoryCursor> after; ///< the last row the panel holds; unset for the first page
+    int limit = 200;
+};
+
+/// The engine's answer to a HistoryQuery.
+struct HistoryPageView {
+    quint64 request = 0;
+    QList<HistoryRow> rows;               ///< newest first
+    bool more = false;                    ///< another page follows
+    std::optional<qint64> matching;       ///< first page only: how many proposals the filter selects
+    QStringList strategies;               ///< first page only: the strategies the journal names
+    QString error;                        ///< the journal could not answer (rows are empty)
+};
+
+/// What the History panel's detail pane shows beyond the row: the proposal as the Approvals panel
+/// showed it (reason, advice, risk checks, VaR, freshness) and the delivery of its signal.
+struct HistoryDetailView {
+    QString proposalId;
+    std::optional<ProposalView> proposal;
+    struct Delivery {
+        QString state;       ///< the outbox's: "queued", "sending", "delivered", "failed", "expired"
+        QString channel;     ///< who delivered it; "" until delivered
+        int attempts = 0;
+        QString lastError;
+        QDateTime finishedAt;
+    };
+    std::optional<Delivery> delivery; ///< none when no signal went out for it (no remote channel)
+    QString error;
+};
+
+/// Export the proposals a filter selects to a file the operator chose.
+struct HistoryExportRequest {
+    HistoryFilter filter;
+    QString path;
+    QString format; ///< "csv" or "json"
+};
+
+struct HistoryExportResult {
+    QString path;
+    qint64 rows = 0;
+    QString error; ///< empty when the file was written
+};
+
 /// Registers the snapshot types with the meta-type system so queued connections can carry them.
 void registerSnapshotTypes();
 
@@ -239,3 +287,8 @@ Q_DECLARE_METATYPE(sentinel::ProposalView)
 Q_DECLARE_METATYPE(sentinel::AlertView)
 Q_DECLARE_METATYPE(sentinel::EngineStatus)
 Q_DECLARE_METATYPE(sentinel::PortfolioView)
+Q_DECLARE_METATYPE(sentinel::HistoryQuery)
+Q_DECLARE_METATYPE(sentinel::HistoryPageView)
+Q_DECLARE_METATYPE(sentinel::HistoryDetailView)
+Q_DECLARE_METATYPE(sentinel::HistoryExportRequest)
+Q_DECLARE_METATYPE(sentinel::HistoryExportResult)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Error.h"
+#include "common/HistoryRecords.h"
 #include "common/OperatorOrigin.h"
 #include "journal/Alert.h"
 #include "journal/JournalFills.h"
@@ -125,6 +126,18 @@ public:
     [[nodiscard]] Result<QMap<QString, double>> netPositions();
     /// Every fill before `until` (all when unset), oldest first: what realised P&L is computed from.
     [[nodiscard]] Result<QList<FillRecord>> fills(const std::optional<QDateTime>& until = std::nullopt);
+
+    // ---- the history of proposals, a page at a time (JournalHistory.cpp, ADR 0136) ----
+
+    /// Up to `limit` proposals matching `filter`, newest first, starting after `after` (from the
+    /// newest when unset), each with its decision and fill. A page is one indexed query however long
+    /// the journal is.
+    [[nodiscard]] Result<QList<HistoryRow>> historyPage(const HistoryFilter& filter, const std::optional<HistoryCursor>& after,
+                                                        int limit);
+    /// How many proposals match `filter`.
+    [[nodiscard]] Result<qint64> historyCount(const HistoryFilter& filter);
+    /// The strategies the journal's proposals name, sorted; "unrecorded" for those from before schema 5.
+    [[nodiscard]] Result<QStringList> historyStrategies();
 
     // ---- the operator's controls and Telegram (JournalDesk.cpp) ----
 

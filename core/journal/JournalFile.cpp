@@ -6,12 +6,23 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cmath>
+
 namespace sentinel::journalfile {
 
 Error notAJournal(const QString& path, const QString& why)
 {
     return Error{QStringLiteral("not_a_journal"), QStringLiteral("%1 is not a Trade Sentinel journal: %2").arg(path, why),
                  QStringLiteral("give a journal file (journal.path in the configuration, or --journal)")};
+}
+
+std::optional<double> finiteNumber(const QVariant& column)
+{
+    const int type = column.typeId();
+    if (type != QMetaType::Double && type != QMetaType::LongLong && type != QMetaType::Int)
+        return std::nullopt;
+    const double value = column.toDouble();
+    return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
 }
 
 Status checkHeader(const QString& path)

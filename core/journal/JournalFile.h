@@ -4,8 +4,10 @@
 #include "common/Error.h"
 
 #include <QString>
+#include <QVariant>
 
 #include <memory>
+#include <optional>
 
 namespace sentinel {
 
@@ -20,6 +22,10 @@ namespace journalfile {
 
 /// The error for a file that is not a journal, saying why.
 [[nodiscard]] Error notAJournal(const QString& path, const QString& why);
+
+/// A money or quantity column as a finite number; nullopt for text ('abc' passes the schema's
+/// CHECKs in SQLite, and QVariant would read it as 0), NULL, or a non-finite value.
+[[nodiscard]] std::optional<double> finiteNumber(const QVariant& column);
 
 /// The file starts with SQLite's header. Checked before SQLite opens it: opening a text file
 /// through SQLite would only fail later and less clearly.

@@ -6,7 +6,6 @@
 
 #include <QSqlQuery>
 
-#include <cmath>
 
 namespace sentinel::journalfills {
 
@@ -42,13 +41,15 @@ Result<QList<FillRecord>> read(SqliteConnection& db, const std::optional<QDateTi
             return journalfile::notAJournal(db.path(), QStringLiteral("proposal %1 has side '%2'").arg(fill.proposalId, row.value(3).toString()));
         fill.side = *side;
         fill.isExit = row.value(4).toInt() != 0;
-        fill.quantity = row.value(5).toDouble();
-        fill.price = row.value(6).toDouble();
-        fill.fee = row.value(7).toDouble();
+        const std::optional<double> quantity = journalfile::finiteNumber(row.value(5));
+        const std::optional<double> price = journalfile::finiteNumber(row.value(6));
+        const std::optional<double> fee = journalfile::finiteNumber(row.value(7));
+        fill.quantity = quantity.value_or(0);
+        fill.price = price.value_or(0);
+        fill.fee = fee.value_or(-1);
         fill.atMs = row.value(8).toLongLong();
         // The CHECKs let text through ('abc' > 0 holds in SQLite); a report must not add it up as 0.
-        if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.fee >= 0) || !std::isfinite(fill.quantity)
-            || !std::isfinite(fill.price) || !std::isfinite(fill.fee))
+        if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.fee >= 0))
             return journalfile::notAJournal(db.path(), QStringLiteral("the fill of proposal %1 has quantity '%2', price '%3', fee '%4'")
                                                            .arg(fill.proposalId, row.value(5).toString(), row.value(6).toString(),
                                                                 row.value(7).toString()));

@@ -111,6 +111,9 @@ const QList<JournalMigration>& JournalSchema::migrations()
              QStringLiteral("ALTER TABLE proposals ADD COLUMN strategy TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE INDEX executions_by_time ON executions (at_ms)"),
          }},
+        {6,
+         QStringLiteral("the History panel (issue 17): proposals newest first, a page at a time"),
+         {QStringLiteral("CREATE INDEX proposals_by_time ON proposals (created_at_ms, id)")}},
     };
     return all;
 }

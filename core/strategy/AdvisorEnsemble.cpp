@@ -111,7 +111,7 @@ void AdvisorEnsemble::record(Decision& decision, int member, const advisor::Advi
 {
     decision.awaited[member] = false;
     AdvisorVote& vote = decision.answers.votes[member];
-    vote.latencyMs = outcome.latency.count();
+    vote.latencyMs = std::chrono::duration_cast<std::chrono::milliseconds>(outcome.latency).count();
     vote.modelVersion = outcome.modelVersion;
     if (outcome.advice.ok()) {
         const advisor::Advice& advice = outcome.advice.value();

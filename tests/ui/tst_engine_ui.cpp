@@ -4,20 +4,31 @@
 //   - a proposal is approved through the named action and its confirmation dialog, executes,
 //     and the approvals and risk panels update;
 //   - a feed frozen mid-session turns its watchlist row stale and adds an alert;
-//   - a proposal nobody answers leaves the queue as expired (rejected).
+//   - a proposal nobody answers leaves the queue as expired (rejected);
+//   - the History panel pages the engine's journal, filters it, shows a proposal's detail and
+//     exports it; the exported CSV read back equals the journal's rows.
+#include "KnownTrades.h"
+
 #include "common/ManualClock.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
+#include "journal/Journal.h"
 #include "ui/AlertModel.h"
 #include "ui/AlertPanel.h"
 #include "ui/ApprovalModel.h"
 #include "ui/ApprovalPanel.h"
 #include "ui/EngineBinding.h"
+#include "ui/HistoryModel.h"
+#include "ui/HistoryPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/RiskPanel.h"
 #include "ui/WatchlistModel.h"
 
 #include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTextBrowser>
 #include <QDir>
 #include <QFile>
 #include <QMessageBox>
@@ -54,13 +65,16 @@ Config cryptoDesk()
 class Desk
 {
 public:
-    Desk(Config config, const QDateTime& start)
+    /// `seed`, when given, writes the journal before the engine opens it.
+    Desk(Config config, const QDateTime& start, const std::function<void(const QString& journalPath)>& seed = {})
     {
         m_thread.setObjectName(QStringLiteral("sentinel-engine"));
         m_clock = new ManualClock(start);
         EngineOptions options;
         options.offline = true;
-        options.journalPath = m_dir.filePath(QStringLiteral("journal.sqlite"));
+        options.journalPath = journalPath();
+        if (seed)
+            seed(options.journalPath);
         m_engine = new Engine(std::move(config), m_clock, options);
         m_clock->moveToThread(&m_thread);
         m_engine->moveToThread(&m_thread);
@@ -124,6 +138,9 @@ public:
         return history->data(history->index(history->rowOfKey(id), ApprovalModel::StatusColumn)).toString();
     }
 
+    [[nodiscard]] QString journalPath() const { return m_dir.filePath(QStringLiteral("journal.sqlite")); }
+    [[nodiscard]] QString folder() const { return m_dir.path(); }
+
     MainWindow window;
 
 private:
@@ -143,6 +160,7 @@ private Q_SLOTS:
     void approvedProposalExecutesAndThePanelsUpdate();
     void frozenFeedTurnsItsRowStaleAndRaisesAnAlert();
     void unansweredProposalExpiresAsRejected();
+    void historyFiltersShowsAndExportsTheJournal();
 };
 
 void TestEngineUi::approvedProposalExecutesAndThePanelsUpdate()
@@ -263,3 +281,80 @@ void TestEngineUi::unansweredProposalExpiresAsRejected()
 
 QTEST_MAIN(TestEngineUi)
 #include "tst_engine_ui.moc"
+
+void TestEngineUi::historyFiltersShowsAndExportsTheJournal()
+{
+    Desk desk(cryptoDesk(), utc("2026-11-24T15:00:30Z"),
+              [](const QString& path) { QVERIFY(test::KnownTrades::write(path).ok()); });
+    HistoryPanel* history = desk.window.historyPanel();
+    HistoryModel* rows = history->model();
+    // The first page is asked for once the engine runs; the journal holds the eight known trades.
+    QTRY_VERIFY(rows->matching().has_value());
+    QCOMPARE(*rows->matching(), qint64(8));
+    QCOMPARE(rows->rowCount(), 8);
+    QVERIFY2(history->statusLabel()->text().contains(u'8'), qPrintable(history->statusLabel()->text()));
+
+    // The operator's filter: MSFT's two trades, newest first.
+    history->instrumentFilter()->setText(QStringLiteral("MSFT"));
+    QMetaObject::invokeMethod(history->instrumentFilter(), "returnPressed");
+    QTRY_COMPARE(rows->matching().value_or(-1), qint64(2));
+    QCOMPARE(rows->rowCount(), 2);
+    QCOMPARE(rows->rowAt(0).side, Side::Sell);
+    QCOMPARE(rows->rowAt(1).side, Side::Buy);
+
+    // Its detail: the row's decision and fill at once, the proposal's reason once the engine answered.
+    history->view()->selectRow(0);
+    QVERIFY(history->detailView()->toPlainText().contains(QStringLiteral("tester")));
+    QTRY_VERIFY2(history->detailView()->toPlainText().contains(QStringLiteral("known trade 5")),
+                 qPrintable(history->detailView()->toPlainText()));
+    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        history->setFloating(true); // its own size, not the layout's
+        history->resize(960, 560);
+        history->show();
+        QCoreApplication::processEvents();
+        QVERIFY(history->grab().save(dir + QStringLiteral("/history-panel.png")));
+    }
+
+    // Export what the filter selects; the engine writes the file.
+    const QString csv = QDir(desk.folder()).filePath(QStringLiteral("msft.csv"));
+    history->exportTo(csv, QStringLiteral("csv"));
+    QTRY_VERIFY2(history->statusLabel()->text().startsWith(QStringLiteral("Exported 2 proposal")),
+                 qPrintable(history->statusLabel()->text()));
+    QVERIFY(history->statusLabel()->text().contains(csv));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    // Read back against the journal itself, through a connection of the test's own.
+    auto journal = Journal::open(desk.journalPath());
+    QVERIFY(journal.ok());
+    HistoryFilter msft;
+    msft.instrument = QStringLiteral("MSFT");
+    auto expected = journal.value()->historyPage(msft, std::nullopt, 100);
+    QVERIFY(expected.ok());
+    QCOMPARE(lines.size(), expected.value().size() + 1);
+    for (qsizetype i = 0; i < expected.value().size(); ++i) {
+        const HistoryRow& row = expected.value().at(i);
+        const QStringList cells = lines.at(i + 1).split(u',');
+        QCOMPARE(cells.size(), 20);
+        QCOMPARE(cells.at(1), row.proposalId);
+        QCOMPARE(cells.at(3), row.symbol);
+        QCOMPARE(cells.at(4), sideName(row.side));
+        QCOMPARE(cells.at(6).toDouble(), row.quantity);
+        QCOMPARE(cells.at(7).toDouble(), row.price);
+        QCOMPARE(cells.at(8), row.strategy);
+        QCOMPARE(cells.at(9), QStringLiteral("executed"));
+        QCOMPARE(cells.at(12), QStringLiteral("tester"));
+        QVERIFY(row.fill.has_value());
+        QCOMPARE(QDateTime::fromString(cells.at(14), Qt::ISODateWithMs), row.decidedAt);
+        QCOMPARE(cells.at(15), row.fill->orderId);
+        QCOMPARE(cells.at(16).toDouble(), row.fill->price);
+        QCOMPARE(cells.at(18).toDouble(), row.fill->fee);
+        QCOMPARE(QDateTime::fromString(cells.at(19), Qt::ISODateWithMs), row.fill->at);
+    }
+
+    // A file that cannot be written is said so, and the panel can export again.
+    history->exportTo(desk.folder(), QStringLiteral("csv"));
+    QTRY_VERIFY2(history->statusLabel()->text().startsWith(QStringLiteral("Export failed")),
+                 qPrintable(history->statusLabel()->text()));
+    QVERIFY(history->exportCsvAction()->isEnabled());
+}

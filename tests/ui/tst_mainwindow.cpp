@@ -209,7 +209,7 @@ void TestMainWindow::everyDockAndActionHasAnObjectName()
 {
     MainWindow window;
     const auto docks = window.findChildren<QDockWidget*>();
-    QCOMPARE(docks.size(), 8);
+    QCOMPARE(docks.size(), 9);
     for (const QDockWidget* dock : docks)
         QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));
     for (const QAction* a : window.actions())

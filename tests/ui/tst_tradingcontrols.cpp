@@ -34,6 +34,7 @@ class RecordingEngine final : public EngineInterface
     Q_OBJECT
 public:
     QStringList calls;
+    QStringList historyCalls; ///< the History panel's questions, asked once the engine runs
 
     void approveProposal(const QString& proposalId) override
     {
@@ -53,6 +54,15 @@ public:
     {
         calls << QStringLiteral("closePosition ") + instrumentKey;
     }
+    void requestHistoryPage(const HistoryQuery& query) override
+    {
+        historyCalls << QStringLiteral("requestHistoryPage %1").arg(query.request);
+    }
+    void requestHistoryDetail(const QString& proposalId) override
+    {
+        historyCalls << QStringLiteral("requestHistoryDetail ") + proposalId;
+    }
+    void exportHistory(const HistoryExportRequest& request) override { historyCalls << QStringLiteral("exportHistory ") + request.path; }
 };
 
 const QDateTime now = at("2026-11-24T15:05:00Z");

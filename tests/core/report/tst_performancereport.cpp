@@ -203,6 +203,17 @@ private Q_SLOTS:
         QVERIFY2(fills.error().message.contains(u"price 'abc'"), qPrintable(fills.error().message));
     }
 
+    void aFeeThatIsNotANumberIsNamedNotTakenAsZero()
+    {
+        // 'abc' reads as 0 through QVariant, and 0 is a valid fee: only the column's type tells.
+        const QString path = m_dir.filePath(QStringLiteral("fee.sqlite"));
+        QVERIFY(test::KnownTrades::write(path).ok());
+        QVERIFY(test::corrupt(path, {QStringLiteral("UPDATE executions SET fee = 'abc' WHERE order_id = 'order-3'")}).ok());
+        const auto fills = journalfills::readFile(path);
+        QVERIFY(!fills.ok());
+        QVERIFY2(fills.error().message.contains(u"fee 'abc'"), qPrintable(fills.error().message));
+    }
+
     void csvReadsBackToTheClosedTrades()
     {
         QList<ClosedTrade> trades = matchRoundTrips({
