@@ -1714,7 +1714,7 @@ Abhilfe: %2</translation>
 <context>
     <name>sentinel::HistoryPanel</name>
     <message>
-        <location filename="../ui/HistoryPanel.cpp" line="+51"/>
+        <location filename="../ui/HistoryPanel.cpp" line="+53"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -1873,12 +1873,12 @@ Abhilfe: %2</translation>
         <translation>Entschieden von %1%2 um %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ended %1</source>
         <translation>Beendet %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Why: %1</source>
         <translation>Grund: %1</translation>
     </message>
@@ -1889,13 +1889,13 @@ Abhilfe: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Strategy: %1</source>
-        <translation>Strategie: %1</translation>
+        <source>unrecorded</source>
+        <translation>nicht erfasst</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>unrecorded</source>
-        <translation>nicht erfasst</translation>
+        <source>Proposed by %1</source>
+        <translation>Vorgeschlagen von %1</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>

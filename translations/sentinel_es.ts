@@ -1714,7 +1714,7 @@ Solución: %2</translation>
 <context>
     <name>sentinel::HistoryPanel</name>
     <message>
-        <location filename="../ui/HistoryPanel.cpp" line="+51"/>
+        <location filename="../ui/HistoryPanel.cpp" line="+53"/>
         <source>any</source>
         <translation>cualquiera</translation>
     </message>
@@ -1873,12 +1873,12 @@ Solución: %2</translation>
         <translation>Decidido por %1%2 a las %3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ended %1</source>
         <translation>Terminó %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Why: %1</source>
         <translation>Motivo: %1</translation>
     </message>
@@ -1889,13 +1889,13 @@ Solución: %2</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Strategy: %1</source>
-        <translation>Estrategia: %1</translation>
+        <source>unrecorded</source>
+        <translation>no registrada</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>unrecorded</source>
-        <translation>no registrada</translation>
+        <source>Proposed by %1</source>
+        <translation>Propuesta por %1</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>

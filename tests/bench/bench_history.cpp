@@ -84,7 +84,7 @@ void writeJournal(const QString& path, int count)
             proposal.addBindValue(i % 2);
             proposal.addBindValue(10.0);
             proposal.addBindValue(price);
-            proposal.addBindValue(QStringLiteral("c-") + id);
+            proposal.addBindValue(QString(QStringLiteral("c-") + id));
             proposal.addBindValue(at);
             proposal.addBindValue(at + 300'000);
             proposal.addBindValue(at + 60'000);
@@ -92,8 +92,8 @@ void writeJournal(const QString& path, int count)
             decision.addBindValue(id);
             decision.addBindValue(at + 30'000);
             execution.addBindValue(id);
-            execution.addBindValue(QStringLiteral("c-") + id);
-            execution.addBindValue(QStringLiteral("o-") + id);
+            execution.addBindValue(QString(QStringLiteral("c-") + id));
+            execution.addBindValue(QString(QStringLiteral("o-") + id));
             execution.addBindValue(price);
             execution.addBindValue(at + 60'000);
             if (!proposal.exec() || !decision.exec() || !execution.exec())
