@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Percentile.h"
+
 #include <QByteArray>
 #include <QList>
 
@@ -42,14 +44,6 @@ inline QByteArray jsonAnswer(const QByteArray& body)
 {
     return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n"
            + body;
-}
-
-/// The sample at `fraction` (0.99 for p99) of `samples`, nearest rank: what the loopback benches report.
-inline qint64 percentile(std::vector<qint64> samples, double fraction)
-{
-    std::sort(samples.begin(), samples.end());
-    const auto rank = std::size_t(std::max(0.0, fraction * double(samples.size()) - 1e-9));
-    return samples.at(std::min(rank, samples.size() - 1));
 }
 
 } // namespace sentinel::bench

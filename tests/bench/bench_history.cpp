@@ -12,6 +12,8 @@
 //   history_bench proposals=... open_p50_ms=... open_max_ms=... scroll_steps=... scroll_p50_ms=...
 //   scroll_p99_ms=... scroll_max_ms=... rows_loaded=... target_open_ms=1000 target_scroll_p99_ms=16 within_target=yes
 // Options: --proposals N (default 100000).
+#include "Percentile.h"
+
 #include "engine/HistoryDesk.h"
 #include "journal/Journal.h"
 #include "storage/SqliteConnection.h"
@@ -28,7 +30,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -38,13 +39,6 @@ namespace {
 
 constexpr double kTargetOpenMs = 1000;
 constexpr double kTargetScrollP99Ms = 16;
-
-double percentile(std::vector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    const auto rank = std::size_t(std::max(0.0, std::ceil(p * double(values.size())) - 1));
-    return values.at(std::min(rank, values.size() - 1));
-}
 
 /// `count` proposals, each approved and filled, five minutes apart, over ten instruments and
 /// two strategies, written in one transaction.
@@ -169,14 +163,14 @@ int main(int argc, char* argv[])
         view.viewport()->repaint();
         stepMs.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
-    const double openP50 = percentile(openMs, 0.5);
+    const double openP50 = bench::percentile(openMs, 0.5);
     const double openMax = *std::max_element(openMs.begin(), openMs.end());
-    const double scrollP99 = percentile(stepMs, 0.99);
+    const double scrollP99 = bench::percentile(stepMs, 0.99);
     const bool within = openMax < kTargetOpenMs && scrollP99 < kTargetScrollP99Ms;
     std::printf("history_bench proposals=%d open_p50_ms=%.1f open_max_ms=%.1f scroll_steps=%zu scroll_p50_ms=%.2f "
                 "scroll_p99_ms=%.2f scroll_max_ms=%.2f rows_loaded=%d target_open_ms=%.0f target_scroll_p99_ms=%.0f "
                 "within_target=%s\n",
-                proposals, openP50, openMax, stepMs.size(), percentile(stepMs, 0.5), scrollP99,
+                proposals, openP50, openMax, stepMs.size(), bench::percentile(stepMs, 0.5), scrollP99,
                 *std::max_element(stepMs.begin(), stepMs.end()), model.rowCount(), kTargetOpenMs, kTargetScrollP99Ms,
                 within ? "yes" : "no");
     return 0;
