@@ -157,11 +157,6 @@ void ApprovalPanel::selectProposal(const QString& id)
         m_queueView->selectRow(row);
 }
 
-QString ApprovalPanel::confirmationText(const ProposalView& p)
-{
-    return ProposalDetails::summary(p);
-}
-
 const ProposalView* ApprovalPanel::stillPending(const QString& id) const
 {
     const int row = m_queue->rowOfKey(id);
@@ -182,7 +177,7 @@ void ApprovalPanel::approveSelected()
         return;
     }
     auto* box = new QMessageBox(QMessageBox::Question, tr("Approve trade"),
-                                tr("Execute this trade?") + u"\n\n" + confirmationText(*proposal), QMessageBox::NoButton, this);
+                                tr("Execute this trade?") + u"\n\n" + ProposalDetails::summary(*proposal), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("approveConfirmation"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
@@ -222,7 +217,7 @@ void ApprovalPanel::rejectSelected()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setWindowTitle(tr("Reject trade"));
-    dialog->setLabelText(tr("Reject %1?\nReason (kept in the journal):").arg(confirmationText(*proposal)));
+    dialog->setLabelText(tr("Reject %1?\nReason (kept in the journal):").arg(ProposalDetails::summary(*proposal)));
     dialog->setOkButtonText(tr("Reject"));
     dialog->setTextValue(QString());
     connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString& text) {

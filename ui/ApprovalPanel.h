@@ -45,8 +45,6 @@ public:
     /// on by default).
     void setConfirmationRequired(bool required) { m_confirm = required; }
     [[nodiscard]] bool confirmationRequired() const { return m_confirm; }
-    /// The text the confirmation dialog shows for a proposal.
-    [[nodiscard]] static QString confirmationText(const ProposalView& proposal);
 
 Q_SIGNALS:
     void approveRequested(const QString& proposalId);

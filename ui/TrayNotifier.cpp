@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/TrayNotifier.h"
 
-#include "ui/ApprovalPanel.h"
 #include "ui/Format.h"
+#include "ui/ProposalDetails.h"
 #include "ui/Theme.h"
 
 #include <QAction>
@@ -61,7 +61,7 @@ void TrayNotifier::notifyProposal(const ProposalView& proposal)
     if (proposal.state != ProposalView::State::Pending)
         return;
     show(tr("Trade proposal: %1").arg(proposal.instrument.symbol),
-         tr("%1 — decide before %2").arg(ApprovalPanel::confirmationText(proposal), Format::localTime(proposal.expiresAt)),
+         tr("%1 — decide before %2").arg(ProposalDetails::summary(proposal), Format::localTime(proposal.expiresAt)),
          false);
 }
 
