@@ -428,7 +428,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+205"/>
+        <location filename="../app/gui/main.cpp" line="+213"/>
         <source>Configuration problems</source>
         <translation>Probleme in der Konfiguration</translation>
     </message>
@@ -446,7 +446,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>The engine could not start</source>
         <translation>Die Engine konnte nicht starten</translation>
     </message>
@@ -729,7 +729,7 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+151"/>
         <source>the keychain did not store %1: %2</source>
         <translation>der Schlüsselbund hat %1 nicht gespeichert: %2</translation>
     </message>
@@ -801,18 +801,18 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
 <context>
     <name>sentinel::ApprovalPanel</name>
     <message>
-        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
+        <location filename="../ui/ApprovalPanel.cpp" line="+42"/>
         <source>Pending proposals</source>
         <translation>Offene Vorschläge</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Recent decisions</source>
         <translation>Letzte Entscheidungen</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Genehmigen …</translation>
     </message>
@@ -823,12 +823,12 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
     </message>
     <message>
         <location line="+3"/>
-        <location line="+193"/>
+        <location line="+189"/>
         <source>Approvals</source>
         <translation>Genehmigungen</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-185"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Ausgewählten Vorschlag genehmigen (Strg+Eingabe); Sie bestätigen, was ausgeführt wird</translation>
     </message>
@@ -838,13 +838,13 @@ Führen Sie „sentinel config check“ für den vollständigen Bericht aus.</tr
         <translation>Ausgewählten Vorschlag mit Begründung ablehnen (Strg+Rücktaste oder Entf)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <location line="+9"/>
         <source>Proposal details</source>
         <translation>Details zum Vorschlag</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+82"/>
         <source>Approve trade</source>
         <translation>Trade genehmigen</translation>
     </message>
@@ -1155,7 +1155,7 @@ Begründung (wird im Journal gespeichert):</translation>
         <translation>Caches</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>API quota</source>
         <translation>API-Kontingent</translation>
     </message>
@@ -1232,6 +1232,65 @@ Begründung (wird im Journal gespeichert):</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::CandleChart</name>
+    <message>
+        <location filename="../ui/CandleChart.cpp" line="+56"/>
+        <source>MA %1</source>
+        <translation>GD %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal: buy</source>
+        <translation>Vorschlag: Kauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal: sell</source>
+        <translation>Vorschlag: Verkauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: buy</source>
+        <translation>Ausführung: Kauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: sell</source>
+        <translation>Ausführung: Verkauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price chart</source>
+        <translation>Kursdiagramm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candlesticks with volume, a moving average and markers for proposals and executions. Mouse wheel zooms, drag pans, right click follows the newest bar again.</source>
+        <translation>Kerzen mit Volumen, einem gleitenden Durchschnitt und Markierungen für Vorschläge und Ausführungen. Das Mausrad zoomt, Ziehen verschiebt, ein Rechtsklick folgt wieder der neuesten Kerze.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Time (%1)</source>
+        <translation>Zeit (%1)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Open %1  High %2
+Low %3  Close %4
+Volume %5
+%6</source>
+        <translation>Eröffnung %1  Hoch %2
+Tief %3  Schluss %4
+Volumen %5
+%6</translation>
+    </message>
+    <message>
+        <location filename="../ui/CandleChartPainter.cpp" line="+224"/>
+        <source>No volume reported</source>
+        <translation>Kein Volumen gemeldet</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::ChannelModel</name>
     <message>
         <location filename="../ui/ChannelModel.cpp" line="+48"/>
@@ -1294,27 +1353,7 @@ Abhilfe: %2</translation>
 <context>
     <name>sentinel::ChartPanel</name>
     <message>
-        <location filename="../ui/ChartPanel.cpp" line="+145"/>
-        <source>Proposal: buy</source>
-        <translation>Vorschlag: Kauf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Proposal: sell</source>
-        <translation>Vorschlag: Verkauf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Execution: buy</source>
-        <translation>Ausführung: Kauf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Execution: sell</source>
-        <translation>Ausführung: Verkauf</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../ui/ChartPanel.cpp" line="+21"/>
         <source>Reset &amp;Zoom</source>
         <translation>&amp;Zoom zurücksetzen</translation>
     </message>
@@ -1324,28 +1363,12 @@ Abhilfe: %2</translation>
         <translation>Chart</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>MA %1</source>
-        <translation>GD %1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location line="+1"/>
-        <source>Price chart</source>
-        <translation>Kurschart</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Candlesticks with a moving average and markers for proposals and executions. Mouse wheel zooms, drag selects a range, middle drag pans.</source>
-        <translation>Kerzen mit gleitendem Durchschnitt und Markierungen für Vorschläge und Ausführungen. Mausrad zoomt, Ziehen wählt einen Bereich, Ziehen mit mittlerer Taste verschiebt.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Show the newest bars again and follow new ones</source>
         <translation>Die neuesten Kerzen wieder zeigen und neuen folgen</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+88"/>
         <source>Select an instrument in the watchlist to chart it.</source>
         <translation>Wählen Sie ein Instrument in der Beobachtungsliste, um es darzustellen.</translation>
     </message>
@@ -1353,11 +1376,6 @@ Abhilfe: %2</translation>
         <location line="+2"/>
         <source>Waiting for the first bars of %1…</source>
         <translation>Warte auf die ersten Kerzen von %1 …</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>Time (%1)</source>
-        <translation>Zeit (%1)</translation>
     </message>
 </context>
 <context>
@@ -1560,7 +1578,7 @@ Abhilfe: %2</translation>
         <translation>Zustellung</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Send one test message through every enabled channel</source>
         <translation>Eine Testnachricht über jeden aktivierten Kanal senden</translation>
     </message>
@@ -1714,7 +1732,7 @@ Abhilfe: %2</translation>
 <context>
     <name>sentinel::HistoryPanel</name>
     <message>
-        <location filename="../ui/HistoryPanel.cpp" line="+53"/>
+        <location filename="../ui/HistoryPanel.cpp" line="+52"/>
         <source>any</source>
         <translation>beliebig</translation>
     </message>
@@ -1754,7 +1772,7 @@ Abhilfe: %2</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
@@ -1819,7 +1837,7 @@ Abhilfe: %2</translation>
         <translation>Neue Vorschläge seit dem Lesen dieser Liste: Aktualisieren zeigt sie</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>The journal could not be read: %1</source>
         <translation>Das Journal konnte nicht gelesen werden: %1</translation>
     </message>
@@ -1994,7 +2012,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
 <context>
     <name>sentinel::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+49"/>
+        <location filename="../ui/MainWindow.cpp" line="+55"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
@@ -2009,7 +2027,7 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
         <translation>Testnachricht angefordert; beachten Sie den Bereich Zustellung.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+44"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -2020,11 +2038,21 @@ In diesem Lauf live handeln oder bis zum nächsten Start das Papierkonto verwend
     </message>
     <message>
         <location line="+6"/>
+        <source>Si&amp;mulate…</source>
+        <translation>Si&amp;mulieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run a strategy over past days on the paper account and see its performance</source>
+        <translation>Eine Strategie über vergangene Tage auf dem Papierkonto laufen lassen und ihre Performance sehen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Trade</source>
         <translation>&amp;Handel</translation>
     </message>
@@ -2071,6 +2099,11 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <location line="+6"/>
         <source>Main</source>
         <translation>Haupt</translation>
+    </message>
+    <message>
+        <location line="+229"/>
+        <source>Simulation finished: its figures are in the Performance view.</source>
+        <translation>Simulation beendet: Ihre Kennzahlen stehen in der Performance-Ansicht.</translation>
     </message>
 </context>
 <context>
@@ -2212,9 +2245,234 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::PerformanceModel</name>
+    <message>
+        <location filename="../ui/PerformanceModel.cpp" line="+49"/>
+        <source>No losing trade: gross profit cannot be divided by a gross loss of zero</source>
+        <translation>Kein Verlustgeschäft: Der Bruttogewinn lässt sich nicht durch einen Bruttoverlust von null teilen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On daily returns, annualised with √252; 0 with fewer than two days or no deviation</source>
+        <translation>Auf Tagesrenditen, mit √252 annualisiert; 0 bei weniger als zwei Tagen oder ohne Streuung</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>All trades</source>
+        <translation>Alle Trades</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strategy %1</source>
+        <translation>Strategie %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Round trips: units opened and closed again</source>
+        <translation>Round Trips: eröffnete und wieder geschlossene Einheiten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of closed trades with a profit after fees</source>
+        <translation>Anteil der geschlossenen Trades mit Gewinn nach Gebühren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gross profit ÷ gross loss</source>
+        <translation>Bruttogewinn ÷ Bruttoverlust</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest fall from an equity peak</source>
+        <translation>Größter Rückgang von einem Kapitalhöchststand</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fills: every order the platform executed</source>
+        <translation>Ausführungen: jede Order, die die Plattform ausgeführt hat</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scope</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Win rate</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;L</source>
+        <translation>G&amp;V</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Avg win</source>
+        <translation>Ø Gewinn</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Avg loss</source>
+        <translation>Ø Verlust</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profit factor</source>
+        <translation>Profitfaktor</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sharpe</source>
+        <translation>Sharpe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max DD</source>
+        <translation>Max. DD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fills</source>
+        <translation>Ausführungen</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::PerformancePanel</name>
+    <message>
+        <location filename="../ui/PerformancePanel.cpp" line="+83"/>
+        <source>Performance by strategy and instrument</source>
+        <translation>Performance nach Strategie und Instrument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Equity curve</source>
+        <translation>Kapitalkurve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>&amp;Journal</source>
+        <translation>&amp;Journal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Performance</source>
+        <translation>Performance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Equity</source>
+        <translation>Kapital</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Show the figures of the journal&apos;s trades, read again</source>
+        <translation>Die Kennzahlen der Trades im Journal zeigen, neu gelesen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the report shown as JSON, or its closed trades as CSV</source>
+        <translation>Den angezeigten Bericht als JSON oder seine geschlossenen Trades als CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The figures appear once the engine runs.</source>
+        <translation>Die Kennzahlen erscheinen, sobald die Engine läuft.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the journal…</source>
+        <translation>Journal wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No figures: %1</source>
+        <translation>Keine Kennzahlen: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No closed trades yet: the figures appear once a position is closed.</source>
+        <translation>Noch keine geschlossenen Trades: Die Kennzahlen erscheinen, sobald eine Position geschlossen ist.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n closed trade(s), P&amp;L %1, maximum drawdown %2.</source>
+        <translation>
+            <numerusform>%n geschlossener Trade, G&amp;V %1, maximaler Drawdown %2.</numerusform>
+            <numerusform>%n geschlossene Trades, G&amp;V %1, maximaler Drawdown %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Simulation: %1</source>
+        <translation>Simulation: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal: every trade so far</source>
+        <translation>Journal: alle bisherigen Trades</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Save the performance report</source>
+        <translation>Performance-Bericht speichern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report (*.json);;Closed trades (*.csv)</source>
+        <translation>Bericht (*.json);;Geschlossene Trades (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving to %1…</source>
+        <translation>Wird in %1 gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved to %1.</source>
+        <translation>In %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::PositionModel</name>
     <message>
-        <location filename="../ui/PositionModel.cpp" line="+46"/>
+        <location filename="../ui/PositionModel.cpp" line="+35"/>
+        <source>Short</source>
+        <translation>Short</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Long</source>
+        <translation>Long</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Short %1</source>
         <translation>Short %1</translation>
     </message>
@@ -2227,6 +2485,11 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <location line="+25"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side</source>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2248,11 +2511,16 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <source>Unrealised P&amp;L</source>
         <translation>Unrealisierter G/V</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;L %</source>
+        <translation>G&amp;V %</translation>
+    </message>
 </context>
 <context>
     <name>sentinel::PositionsPanel</name>
     <message>
-        <location filename="../ui/PositionsPanel.cpp" line="+23"/>
+        <location filename="../ui/PositionsPanel.cpp" line="+22"/>
         <source>Open positions</source>
         <translation>Offene Positionen</translation>
     </message>
@@ -2263,7 +2531,7 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+100"/>
         <source>Positions</source>
         <translation>Positionen</translation>
     </message>
@@ -2805,7 +3073,17 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>&amp;Farbschema:</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+1"/>
+        <source>Play a sound with new proposals and critical alerts</source>
+        <translation>Bei neuen Vorschlägen und kritischen Warnungen einen Ton abspielen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sound:</source>
+        <translation>Ton:</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>„%1“ ist kein Intervall</translation>
     </message>
@@ -2820,9 +3098,125 @@ Lizenziert unter der GNU GPL v3 oder neuer.</translation>
         <translation>Beheben Sie zuerst die rot angezeigten Probleme</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Saving…</source>
         <translation>Speichern …</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::SimulateDialog</name>
+    <message>
+        <location filename="../ui/SimulateDialog.cpp" line="+37"/>
+        <source>Simulate</source>
+        <translation>Simulieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The simulation starts at 00:00 UTC of this day</source>
+        <translation>Die Simulation beginnt um 00:00 UTC dieses Tages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The simulation ends at the end of this day (UTC), or now</source>
+        <translation>Die Simulation endet am Ende dieses Tages (UTC) oder jetzt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Instruments to simulate</source>
+        <translation>Zu simulierende Instrumente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strategy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rule the simulated engine trades by (the model advisor is not simulated)</source>
+        <translation>Die Regel, nach der die simulierte Engine handelt (der Modellberater wird nicht simuliert)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Runs on the paper account and a scratch journal; the live journal, the account and the delivery channels are not touched.</source>
+        <translation>Läuft auf dem Papierkonto und einem Notizjournal; das laufende Journal, das Konto und die Zustellkanäle bleiben unberührt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel run</source>
+        <translation>Lauf &amp;abbrechen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Strategy:</source>
+        <translation>S&amp;trategie:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Instruments:</source>
+        <translation>&amp;Instrumente:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Simulating %1 to %2…</source>
+        <translation>Simuliere %1 bis %2…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Simulated time: %1</source>
+        <translation>Simulierte Zeit: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Finished: %n closed trade(s), P&amp;L %1. The Performance view shows the figures.</source>
+        <translation>
+            <numerusform>Fertig: %n geschlossener Trade, G&amp;V %1. Die Performance-Ansicht zeigt die Kennzahlen.</numerusform>
+            <numerusform>Fertig: %n geschlossene Trades, G&amp;V %1. Die Performance-Ansicht zeigt die Kennzahlen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>Abgebrochen: nichts wurde behalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The simulation did not run: %1</source>
+        <translation>Die Simulation lief nicht: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tick at least one instrument.</source>
+        <translation>Mindestens ein Instrument ankreuzen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first day must not be after the last.</source>
+        <translation>Der erste Tag darf nicht nach dem letzten liegen.</translation>
     </message>
 </context>
 <context>
@@ -3010,7 +3404,7 @@ Pausiert von %1 um %2.</translation>
 <context>
     <name>sentinel::TrayNotifier</name>
     <message>
-        <location filename="../ui/TrayNotifier.cpp" line="+19"/>
+        <location filename="../ui/TrayNotifier.cpp" line="+20"/>
         <source>&amp;Show Trade Sentinel</source>
         <translation>Trade Sentinel &amp;anzeigen</translation>
     </message>
@@ -3136,7 +3530,7 @@ Pausiert von %1 um %2.</translation>
 <context>
     <name>sentinel::WatchlistPanel</name>
     <message>
-        <location filename="../ui/WatchlistPanel.cpp" line="+17"/>
+        <location filename="../ui/WatchlistPanel.cpp" line="+15"/>
         <source>Watchlist</source>
         <translation>Beobachtungsliste</translation>
     </message>

@@ -428,7 +428,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+205"/>
+        <location filename="../app/gui/main.cpp" line="+213"/>
         <source>Configuration problems</source>
         <translation>Problemas en la configuración</translation>
     </message>
@@ -446,7 +446,7 @@ Run &apos;sentinel config check&apos; for the full report.</source>
 Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
         <source>The engine could not start</source>
         <translation>El motor no pudo iniciarse</translation>
     </message>
@@ -729,7 +729,7 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::AppConfigStore</name>
     <message>
-        <location filename="../app/gui/AppConfigStore.cpp" line="+149"/>
+        <location filename="../app/gui/AppConfigStore.cpp" line="+151"/>
         <source>the keychain did not store %1: %2</source>
         <translation>el llavero no guardó %1: %2</translation>
     </message>
@@ -801,18 +801,18 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
 <context>
     <name>sentinel::ApprovalPanel</name>
     <message>
-        <location filename="../ui/ApprovalPanel.cpp" line="+43"/>
+        <location filename="../ui/ApprovalPanel.cpp" line="+42"/>
         <source>Pending proposals</source>
         <translation>Propuestas pendientes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Recent decisions</source>
         <translation>Decisiones recientes</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-69"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Aprobar…</translation>
     </message>
@@ -823,12 +823,12 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+193"/>
+        <location line="+189"/>
         <source>Approvals</source>
         <translation>Aprobaciones</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-185"/>
         <source>Approve the selected proposal (Ctrl+Return); you confirm what will execute</source>
         <translation>Aprobar la propuesta seleccionada (Ctrl+Intro); usted confirma lo que se ejecutará</translation>
     </message>
@@ -838,13 +838,13 @@ Ejecute «sentinel config check» para ver el informe completo.</translation>
         <translation>Rechazar la propuesta seleccionada con un motivo (Ctrl+Retroceso o Supr)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <location line="+9"/>
         <source>Proposal details</source>
         <translation>Detalles de la propuesta</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+82"/>
         <source>Approve trade</source>
         <translation>Aprobar operación</translation>
     </message>
@@ -1155,7 +1155,7 @@ Motivo (se guarda en el diario):</translation>
         <translation>Cachés</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>API quota</source>
         <translation>Cuota de la API</translation>
     </message>
@@ -1232,6 +1232,65 @@ Motivo (se guarda en el diario):</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::CandleChart</name>
+    <message>
+        <location filename="../ui/CandleChart.cpp" line="+56"/>
+        <source>MA %1</source>
+        <translation>MM %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal: buy</source>
+        <translation>Propuesta: compra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proposal: sell</source>
+        <translation>Propuesta: venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: buy</source>
+        <translation>Ejecución: compra</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Execution: sell</source>
+        <translation>Ejecución: venta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price chart</source>
+        <translation>Gráfico de precios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candlesticks with volume, a moving average and markers for proposals and executions. Mouse wheel zooms, drag pans, right click follows the newest bar again.</source>
+        <translation>Velas con volumen, una media móvil y marcas de propuestas y ejecuciones. La rueda del ratón amplía, arrastrar desplaza y un clic derecho vuelve a seguir la vela más reciente.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
+        <source>Time (%1)</source>
+        <translation>Hora (%1)</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Open %1  High %2
+Low %3  Close %4
+Volume %5
+%6</source>
+        <translation>Apertura %1  Máximo %2
+Mínimo %3  Cierre %4
+Volumen %5
+%6</translation>
+    </message>
+    <message>
+        <location filename="../ui/CandleChartPainter.cpp" line="+224"/>
+        <source>No volume reported</source>
+        <translation>Sin volumen informado</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::ChannelModel</name>
     <message>
         <location filename="../ui/ChannelModel.cpp" line="+48"/>
@@ -1294,27 +1353,7 @@ Solución: %2</translation>
 <context>
     <name>sentinel::ChartPanel</name>
     <message>
-        <location filename="../ui/ChartPanel.cpp" line="+145"/>
-        <source>Proposal: buy</source>
-        <translation>Propuesta: compra</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Proposal: sell</source>
-        <translation>Propuesta: venta</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Execution: buy</source>
-        <translation>Ejecución: compra</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Execution: sell</source>
-        <translation>Ejecución: venta</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location filename="../ui/ChartPanel.cpp" line="+21"/>
         <source>Reset &amp;Zoom</source>
         <translation>Restablecer &amp;zoom</translation>
     </message>
@@ -1324,28 +1363,12 @@ Solución: %2</translation>
         <translation>Gráfico</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>MA %1</source>
-        <translation>MM %1</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location line="+1"/>
-        <source>Price chart</source>
-        <translation>Gráfico de precios</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Candlesticks with a moving average and markers for proposals and executions. Mouse wheel zooms, drag selects a range, middle drag pans.</source>
-        <translation>Velas con una media móvil y marcas de propuestas y ejecuciones. La rueda del ratón amplía, arrastrar selecciona un intervalo, arrastrar con el botón central desplaza.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Show the newest bars again and follow new ones</source>
         <translation>Volver a mostrar las velas más recientes y seguir las nuevas</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+88"/>
         <source>Select an instrument in the watchlist to chart it.</source>
         <translation>Seleccione un instrumento en la lista de seguimiento para verlo en el gráfico.</translation>
     </message>
@@ -1353,11 +1376,6 @@ Solución: %2</translation>
         <location line="+2"/>
         <source>Waiting for the first bars of %1…</source>
         <translation>Esperando las primeras velas de %1…</translation>
-    </message>
-    <message>
-        <location line="+92"/>
-        <source>Time (%1)</source>
-        <translation>Hora (%1)</translation>
     </message>
 </context>
 <context>
@@ -1560,7 +1578,7 @@ Solución: %2</translation>
         <translation>Entrega</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Send one test message through every enabled channel</source>
         <translation>Enviar un mensaje de prueba por cada canal activado</translation>
     </message>
@@ -1714,7 +1732,7 @@ Solución: %2</translation>
 <context>
     <name>sentinel::HistoryPanel</name>
     <message>
-        <location filename="../ui/HistoryPanel.cpp" line="+53"/>
+        <location filename="../ui/HistoryPanel.cpp" line="+52"/>
         <source>any</source>
         <translation>cualquiera</translation>
     </message>
@@ -1754,7 +1772,7 @@ Solución: %2</translation>
         <translation>Historial</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Instrument</source>
         <translation>Instrumento</translation>
     </message>
@@ -1819,7 +1837,7 @@ Solución: %2</translation>
         <translation>Hay propuestas nuevas desde que se leyó esta lista: Actualizar las muestra</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>The journal could not be read: %1</source>
         <translation>No se pudo leer el diario: %1</translation>
     </message>
@@ -1994,7 +2012,7 @@ Trade live for this run, or use the paper account until the next start?</source>
 <context>
     <name>sentinel::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+49"/>
+        <location filename="../ui/MainWindow.cpp" line="+55"/>
         <source>Trade Sentinel</source>
         <translation>Trade Sentinel</translation>
     </message>
@@ -2009,7 +2027,7 @@ Trade live for this run, or use the paper account until the next start?</source>
         <translation>Mensaje de prueba solicitado; observe el panel Entrega.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+44"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Preferencias…</translation>
     </message>
@@ -2020,11 +2038,21 @@ Trade live for this run, or use the paper account until the next start?</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Si&amp;mulate…</source>
+        <translation>Si&amp;mular…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Run a strategy over past days on the paper account and see its performance</source>
+        <translation>Ejecutar una estrategia sobre días pasados en la cuenta de papel y ver su rendimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Trade</source>
         <translation>&amp;Operaciones</translation>
     </message>
@@ -2071,6 +2099,11 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <location line="+6"/>
         <source>Main</source>
         <translation>Principal</translation>
+    </message>
+    <message>
+        <location line="+229"/>
+        <source>Simulation finished: its figures are in the Performance view.</source>
+        <translation>Simulación terminada: sus cifras están en la vista Rendimiento.</translation>
     </message>
 </context>
 <context>
@@ -2212,9 +2245,234 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
 </context>
 <context>
+    <name>sentinel::PerformanceModel</name>
+    <message>
+        <location filename="../ui/PerformanceModel.cpp" line="+49"/>
+        <source>No losing trade: gross profit cannot be divided by a gross loss of zero</source>
+        <translation>Ninguna operación con pérdida: el beneficio bruto no se puede dividir por una pérdida bruta de cero</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On daily returns, annualised with √252; 0 with fewer than two days or no deviation</source>
+        <translation>Sobre rentabilidades diarias, anualizado con √252; 0 con menos de dos días o sin desviación</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>All trades</source>
+        <translation>Todas las operaciones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strategy %1</source>
+        <translation>Estrategia %1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Round trips: units opened and closed again</source>
+        <translation>Operaciones completas: unidades abiertas y cerradas de nuevo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of closed trades with a profit after fees</source>
+        <translation>Proporción de operaciones cerradas con beneficio después de comisiones</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gross profit ÷ gross loss</source>
+        <translation>Beneficio bruto ÷ pérdida bruta</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Largest fall from an equity peak</source>
+        <translation>Mayor caída desde un máximo del capital</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fills: every order the platform executed</source>
+        <translation>Ejecuciones: cada orden que la plataforma ejecutó</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Scope</source>
+        <translation>Ámbito</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Cerradas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Win rate</source>
+        <translation>Tasa de acierto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;L</source>
+        <translation>P&amp;G</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Avg win</source>
+        <translation>Ganancia media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Avg loss</source>
+        <translation>Pérdida media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profit factor</source>
+        <translation>Factor de beneficio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sharpe</source>
+        <translation>Sharpe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sortino</source>
+        <translation>Sortino</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max DD</source>
+        <translation>DD máx.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fills</source>
+        <translation>Ejecuciones</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::PerformancePanel</name>
+    <message>
+        <location filename="../ui/PerformancePanel.cpp" line="+83"/>
+        <source>Performance by strategy and instrument</source>
+        <translation>Rendimiento por estrategia e instrumento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Equity curve</source>
+        <translation>Curva de capital</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+17"/>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>&amp;Journal</source>
+        <translation>&amp;Diario</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Performance</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Equity</source>
+        <translation>Capital</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Show the figures of the journal&apos;s trades, read again</source>
+        <translation>Mostrar las cifras de las operaciones del diario, leídas de nuevo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the report shown as JSON, or its closed trades as CSV</source>
+        <translation>Guardar el informe mostrado como JSON, o sus operaciones cerradas como CSV</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The figures appear once the engine runs.</source>
+        <translation>Las cifras aparecen en cuanto el motor funciona.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reading the journal…</source>
+        <translation>Leyendo el diario…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No figures: %1</source>
+        <translation>Sin cifras: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No closed trades yet: the figures appear once a position is closed.</source>
+        <translation>Aún no hay operaciones cerradas: las cifras aparecen en cuanto se cierra una posición.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n closed trade(s), P&amp;L %1, maximum drawdown %2.</source>
+        <translation>
+            <numerusform>%n operación cerrada, P&amp;G %1, drawdown máximo %2.</numerusform>
+            <numerusform>%n operaciones cerradas, P&amp;G %1, drawdown máximo %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Simulation: %1</source>
+        <translation>Simulación: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Journal: every trade so far</source>
+        <translation>Diario: todas las operaciones hasta ahora</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Save the performance report</source>
+        <translation>Guardar el informe de rendimiento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Report (*.json);;Closed trades (*.csv)</source>
+        <translation>Informe (*.json);;Operaciones cerradas (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saving to %1…</source>
+        <translation>Guardando en %1…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: %1</source>
+        <translation>No guardado: %1</translation>
+    </message>
+</context>
+<context>
     <name>sentinel::PositionModel</name>
     <message>
-        <location filename="../ui/PositionModel.cpp" line="+46"/>
+        <location filename="../ui/PositionModel.cpp" line="+35"/>
+        <source>Short</source>
+        <translation>Corto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Long</source>
+        <translation>Largo</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Short %1</source>
         <translation>Corto %1</translation>
     </message>
@@ -2227,6 +2485,11 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <location line="+25"/>
         <source>Instrument</source>
         <translation>Instrumento</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Side</source>
+        <translation>Sentido</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2248,11 +2511,16 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <source>Unrealised P&amp;L</source>
         <translation>G/P no realizada</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>P&amp;L %</source>
+        <translation>P&amp;G %</translation>
+    </message>
 </context>
 <context>
     <name>sentinel::PositionsPanel</name>
     <message>
-        <location filename="../ui/PositionsPanel.cpp" line="+23"/>
+        <location filename="../ui/PositionsPanel.cpp" line="+22"/>
         <source>Open positions</source>
         <translation>Posiciones abiertas</translation>
     </message>
@@ -2263,7 +2531,7 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+101"/>
+        <location line="+100"/>
         <source>Positions</source>
         <translation>Posiciones</translation>
     </message>
@@ -2805,7 +3073,17 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>&amp;Tema:</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+1"/>
+        <source>Play a sound with new proposals and critical alerts</source>
+        <translation>Reproducir un sonido con propuestas nuevas y alertas críticas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sound:</source>
+        <translation>Sonido:</translation>
+    </message>
+    <message>
+        <location line="+114"/>
         <source>&apos;%1&apos; is not an interval</source>
         <translation>«%1» no es un intervalo</translation>
     </message>
@@ -2820,9 +3098,125 @@ Publicado bajo la GNU GPL v3 o posterior.</translation>
         <translation>Corrija primero los problemas mostrados en rojo</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
+    </message>
+</context>
+<context>
+    <name>sentinel::SimulateDialog</name>
+    <message>
+        <location filename="../ui/SimulateDialog.cpp" line="+37"/>
+        <source>Simulate</source>
+        <translation>Simular</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The simulation starts at 00:00 UTC of this day</source>
+        <translation>La simulación empieza a las 00:00 UTC de este día</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The simulation ends at the end of this day (UTC), or now</source>
+        <translation>La simulación termina al final de este día (UTC), o ahora</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Instruments to simulate</source>
+        <translation>Instrumentos que simular</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strategy</source>
+        <translation>Estrategia</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rule the simulated engine trades by (the model advisor is not simulated)</source>
+        <translation>La regla con la que opera el motor simulado (el asesor del modelo no se simula)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Runs on the paper account and a scratch journal; the live journal, the account and the delivery channels are not touched.</source>
+        <translation>Se ejecuta en la cuenta de papel y un diario provisional; el diario real, la cuenta y los canales de entrega no se tocan.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel run</source>
+        <translation>&amp;Cancelar ejecución</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Strategy:</source>
+        <translation>E&amp;strategia:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Instruments:</source>
+        <translation>&amp;Instrumentos:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Simulating %1 to %2…</source>
+        <translation>Simulando del %1 al %2…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Simulated time: %1</source>
+        <translation>Hora simulada: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Finished: %n closed trade(s), P&amp;L %1. The Performance view shows the figures.</source>
+        <translation>
+            <numerusform>Terminado: %n operación cerrada, P&amp;G %1. La vista Rendimiento muestra las cifras.</numerusform>
+            <numerusform>Terminado: %n operaciones cerradas, P&amp;G %1. La vista Rendimiento muestra las cifras.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancelled: nothing was kept.</source>
+        <translation>Cancelado: no se guardó nada.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The simulation did not run: %1</source>
+        <translation>La simulación no se ejecutó: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tick at least one instrument.</source>
+        <translation>Marque al menos un instrumento.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first day must not be after the last.</source>
+        <translation>El primer día no puede ser posterior al último.</translation>
     </message>
 </context>
 <context>
@@ -3010,7 +3404,7 @@ Pausadas por %1 a las %2.</translation>
 <context>
     <name>sentinel::TrayNotifier</name>
     <message>
-        <location filename="../ui/TrayNotifier.cpp" line="+19"/>
+        <location filename="../ui/TrayNotifier.cpp" line="+20"/>
         <source>&amp;Show Trade Sentinel</source>
         <translation>&amp;Mostrar Trade Sentinel</translation>
     </message>
@@ -3136,7 +3530,7 @@ Pausadas por %1 a las %2.</translation>
 <context>
     <name>sentinel::WatchlistPanel</name>
     <message>
-        <location filename="../ui/WatchlistPanel.cpp" line="+17"/>
+        <location filename="../ui/WatchlistPanel.cpp" line="+15"/>
         <source>Watchlist</source>
         <translation>Lista de seguimiento</translation>
     </message>

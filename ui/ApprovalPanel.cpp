@@ -9,7 +9,6 @@
 
 #include <QAction>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -58,10 +57,11 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     connect(m_approve, &QAction::triggered, this, &ApprovalPanel::approveSelected);
     connect(m_reject, &QAction::triggered, this, &ApprovalPanel::rejectSelected);
 
+    // In a narrow dock: the detail pane shows the price and every risk check of the selection.
+    for (QTableView* view : {m_queueView, m_historyView})
+        setDroppableColumns(view, {ApprovalModel::RiskColumn, ApprovalModel::PriceColumn});
     m_queueView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_queueView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
         showDetails();
         updateActions();
@@ -96,7 +96,7 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     detailsScroll->setWidget(m_details);
     detailsScroll->setAccessibleName(tr("Proposal details"));
     // An advised proposal adds the advisor's reason and a line per model: room for about ten lines.
-    detailsScroll->setMinimumHeight(fontMetrics().lineSpacing() * 10);
+    detailsScroll->setMinimumHeight(fontMetrics().lineSpacing() * 6); // scrolls; a 768-line screen has little room
 
     auto* queueBox = new QWidget(this);
     auto* queueLayout = new QVBoxLayout(queueBox);

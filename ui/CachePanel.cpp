@@ -31,6 +31,8 @@ CachePanel::CachePanel(QWidget* parent)
       m_rateAxis(new QValueAxis(this))
 {
     setupDock(this, QStringLiteral("cacheDock"), tr("Caches"));
+    setDroppableColumns(m_view, {CacheModel::ExpirationsColumn, CacheModel::EvictionsColumn, CacheModel::EntriesColumn,
+                                 CacheModel::MissesColumn, CacheModel::HitsColumn});
 
     m_quota->setObjectName(QStringLiteral("quotaLabel"));
     m_quota->setAccessibleName(tr("API quota"));
@@ -54,7 +56,7 @@ CachePanel::CachePanel(QWidget* parent)
     chartView->setAccessibleName(tr("Cache hit rate over time"));
     chartView->viewport()->setAccessibleName(tr("Cache hit rate over time"));
     chartView->setRenderHint(QPainter::Antialiasing);
-    chartView->setMinimumHeight(120);
+    chartView->setMinimumHeight(80);
 
     auto* top = new QWidget(this);
     auto* layout = new QVBoxLayout(top);

@@ -9,32 +9,26 @@
 class QAction;
 class QLabel;
 
-QT_BEGIN_NAMESPACE
-class QCandlestickSeries;
-class QChart;
-class QChartView;
-class QDateTimeAxis;
-class QLineSeries;
-class QScatterSeries;
-class QValueAxis;
-QT_END_NAMESPACE
-
 namespace sentinel {
 
-/// Candlesticks for one instrument with a moving average and markers for proposals and
-/// executions. The panel keeps the most recent bars of every instrument so switching is instant;
-/// the displayed series are rebuilt only on a switch or a `replace` update, and otherwise grow by
-/// appending new sets and dropping the oldest, never rebuilt per bar.
+class CandleChart;
+
+/// Candlesticks for one instrument with volume, a moving average and markers for proposals and
+/// executions, drawn by a CandleChart. The panel keeps the most recent bars of every instrument so
+/// switching is instant; the chart is reloaded only on a switch or a `replace` update, and otherwise
+/// grows by the new bars, never reloaded per bar.
 ///
-/// Mouse: wheel zooms the time axis around the pointer, left drag zooms into a range, middle drag
-/// (or Ctrl + left drag) pans, right click zooms out. While zoomed the view stays where the operator
-/// put it; "Reset zoom" returns to following the newest bar.
+/// Mouse: wheel zooms the time axis around the pointer, a drag pans, a right click returns to the
+/// newest bars. While zoomed the view stays where the operator put it; "Reset zoom" returns to
+/// following the newest bar.
 class ChartPanel final : public QDockWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChartPanel)
 public:
-    static constexpr int maxBars = 300;
+    /// Bars kept per instrument (about 60 bytes each): 10,000 five-minute bars are four months
+    /// of a stock's sessions, and the chart still zooms and pans through them within a frame.
+    static constexpr int maxBars = 10'000;
     static constexpr int movingAveragePeriod = 20;
 
     explicit ChartPanel(QWidget* parent = nullptr);
@@ -45,18 +39,17 @@ public:
     void addMarker(const sentinel::ChartMarker& marker);
 
     [[nodiscard]] int candleCount() const;
+    /// Bars with an average value: every bar from the 20th on, gaps or not (the average runs on
+    /// across a closed period; only its line is broken there).
     [[nodiscard]] int movingAveragePointCount() const;
     [[nodiscard]] int markerCount() const;
-    /// How often the displayed series were rebuilt from scratch (switches and replace updates only).
+    /// How often the chart was reloaded from scratch (switches and replace updates only).
     [[nodiscard]] int rebuildCount() const { return m_rebuilds; }
-    [[nodiscard]] bool isFollowingLatest() const { return m_follow; }
+    [[nodiscard]] bool isFollowingLatest() const;
     [[nodiscard]] QAction* resetZoomAction() const { return m_resetZoom; }
-    [[nodiscard]] QChart* chart() const { return m_chart; }
-    /// Zooms the time axis by `factor` (>1 zooms in), as the mouse wheel does.
+    [[nodiscard]] CandleChart* candleChart() const { return m_chart; }
+    /// Zooms the time axis by `factor` (>1 zooms in) around the middle, as the mouse wheel does.
     void zoomTime(double factor);
-
-protected:
-    void changeEvent(QEvent* event) override;
 
 private:
     struct Track {
@@ -66,33 +59,12 @@ private:
 
     void rebuild();
     void updatePlaceholder();
-    void appendToSeries(const Bars& bars, int index);
-    void replaceLastInSeries(const Bars& bars);
-    void dropOldestFromSeries(const QDateTime& firstKept);
-    void addMarkerToSeries(const ChartMarker& marker);
-    void fitAxes();
-    void applyChartTheme();
-    void onUserZoomed();
-    void showTimeZone(const QDateTime& at);
-    void resetZoom();
-    [[nodiscard]] QScatterSeries* markerSeries(const ChartMarker& marker) const;
 
     QHash<QString, Track> m_tracks;
     QString m_key;
-    QChart* m_chart;
-    QChartView* m_view;
+    CandleChart* m_chart;
     QLabel* m_placeholder;
-    QCandlestickSeries* m_candles;
-    QLineSeries* m_average;
-    QScatterSeries* m_proposalBuys;
-    QScatterSeries* m_proposalSells;
-    QScatterSeries* m_executionBuys;
-    QScatterSeries* m_executionSells;
-    QDateTimeAxis* m_timeAxis;
-    QValueAxis* m_priceAxis;
     QAction* m_resetZoom;
-    bool m_follow = true;
-    bool m_fitting = false;
     int m_rebuilds = 0;
 };
 

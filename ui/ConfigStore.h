@@ -19,6 +19,7 @@ namespace sentinel {
 struct UiPreferences {
     QString language; ///< "" follows the system locale; else "en", "de", "es"
     QString theme = QStringLiteral("system"); ///< "system", "light", "dark"
+    bool alertSound = false;  ///< beep with new proposals and critical alerts
 };
 
 /// A secret to put in the OS keychain under the name its `${NAME}` reference uses.

@@ -26,6 +26,8 @@ DeliveryPanel::DeliveryPanel(QWidget* parent)
       m_sendTest(new QAction(Theme::icon(QStringLiteral("send")), tr("Send &Test Message"), this))
 {
     setupDock(this, QStringLiteral("deliveryDock"), tr("Delivery"));
+    setDroppableColumns(m_view, {ChannelModel::LatencyColumn, ChannelModel::SuccessColumn, ChannelModel::RetryingColumn,
+                                 ChannelModel::FailedColumn});
 
     m_sendTest->setObjectName(QStringLiteral("actionSendTestMessage"));
     m_sendTest->setToolTip(tr("Send one test message through every enabled channel"));

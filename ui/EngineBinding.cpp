@@ -33,6 +33,19 @@ void bindEngine(EngineInterface* engine, MainWindow* window)
     QObject::connect(window, &MainWindow::historyPageRequested, engine, &EngineInterface::requestHistoryPage);
     QObject::connect(window, &MainWindow::historyDetailRequested, engine, &EngineInterface::requestHistoryDetail);
     QObject::connect(window, &MainWindow::historyExportRequested, engine, &EngineInterface::exportHistory);
+    QObject::connect(engine, &EngineInterface::performanceReady, window, &MainWindow::onPerformanceReady);
+    QObject::connect(engine, &EngineInterface::performanceSaved, window, &MainWindow::onPerformanceSaved);
+    QObject::connect(window, &MainWindow::performanceRequested, engine, &EngineInterface::requestPerformance);
+    QObject::connect(window, &MainWindow::performanceSaveRequested, engine, &EngineInterface::savePerformance);
+}
+
+void bindSimulation(SimulationInterface* simulations, MainWindow* window)
+{
+    QObject::connect(window, &MainWindow::simulationRequested, simulations, &SimulationInterface::startSimulation);
+    QObject::connect(window, &MainWindow::simulationCancelRequested, simulations, &SimulationInterface::cancelSimulation);
+    QObject::connect(simulations, &SimulationInterface::simulationProgressed, window, &MainWindow::onSimulationProgress);
+    QObject::connect(simulations, &SimulationInterface::simulationFinished, window, &MainWindow::onSimulationFinished);
+    window->setSimulationAvailable(true);
 }
 
 } // namespace sentinel

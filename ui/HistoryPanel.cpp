@@ -12,7 +12,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -70,6 +69,9 @@ HistoryPanel::HistoryPanel(QWidget* parent)
 {
     setupDock(this, QStringLiteral("historyDock"), tr("History"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // In a narrow dock: the detail pane shows all of these for the selected row.
+    setDroppableColumns(m_view, {HistoryModel::DecidedByColumn, HistoryModel::StrategyColumn, HistoryModel::FillColumn,
+                                 HistoryModel::PriceColumn});
 
     m_instrument->setObjectName(QStringLiteral("historyInstrument"));
     m_instrument->setPlaceholderText(tr("Instrument"));
@@ -127,8 +129,6 @@ HistoryPanel::HistoryPanel(QWidget* parent)
             m_strategy->addItem(name, name);
         m_strategy->setCurrentIndex(std::max(0, m_strategy->findData(chosen)));
         showCount();
-        if (m_model->rowCount() > 0)
-            m_view->resizeColumnsToContents();
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->rowAt(row).proposalId == m_shownId) {
                 m_view->selectRow(row);

@@ -9,18 +9,23 @@
 #include "ui/ConfigStore.h"
 #include "ui/DeliveryPanel.h"
 #include "ui/HistoryPanel.h"
+#include "ui/PerformancePanel.h"
 #include "ui/PositionsPanel.h"
 #include "ui/RiskPanel.h"
 #include "ui/SettingsDialog.h"
+#include "ui/SimulateDialog.h"
 #include "ui/StatusBarWidgets.h"
 #include "ui/Theme.h"
 #include "ui/TradingControls.h"
 #include "ui/TrayNotifier.h"
 #include "ui/WatchlistModel.h"
 #include "ui/WatchlistPanel.h"
+#include "ui/WindowPlacement.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -41,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_delivery(new DeliveryPanel(this)),
       m_alerts(new AlertPanel(this)),
       m_history(new HistoryPanel(this)),
+      m_performance(new PerformancePanel(this)),
       m_status(new StatusBarWidgets(statusBar())),
       m_controls(new TradingControls(this)),
       m_tray(new TrayNotifier(this))
@@ -67,15 +73,35 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_history, &HistoryPanel::pageRequested, this, &MainWindow::historyPageRequested);
     connect(m_history, &HistoryPanel::detailRequested, this, &MainWindow::historyDetailRequested);
     connect(m_history, &HistoryPanel::exportRequested, this, &MainWindow::historyExportRequested);
+    connect(m_performance, &PerformancePanel::performanceRequested, this, &MainWindow::performanceRequested);
+    connect(m_performance, &PerformancePanel::saveRequested, this, &MainWindow::performanceSaveRequested);
     connect(m_controls, &TradingControls::pauseRequested, this, &MainWindow::pauseRequested);
     connect(m_controls, &TradingControls::resumeRequested, this, &MainWindow::resumeRequested);
     connect(m_controls, &TradingControls::flattenRequested, this, &MainWindow::flattenRequested);
     connect(m_controls, &TradingControls::killSwitchRequested, this, &MainWindow::killSwitchRequested);
 
     createMenusAndToolBar();
+    // Sized to the screen first, so the default layout is arranged for the room there is.
+    const QScreen* display = screen() ? screen() : QGuiApplication::primaryScreen();
+    resize(windowplacement::defaultSize(display ? display->availableGeometry() : QRect()));
     arrangeDefaultLayout();
     m_defaultLayout = saveState(layoutVersion);
-    resize(1500, 900);
+}
+
+void MainWindow::keepOnScreen()
+{
+    const QScreen* display = QGuiApplication::screenAt(frameGeometry().center());
+    if (!display)
+        display = QGuiApplication::primaryScreen();
+    if (!display)
+        return;
+    const QRect frame = frameGeometry();
+    const QRect kept = windowplacement::keptOnScreen(frame, display->availableGeometry());
+    if (kept == frame)
+        return;
+    // The frame's decorations stay the same size: the client area shrinks by what the frame did.
+    resize(size() - (frame.size() - kept.size()));
+    move(kept.topLeft());
 }
 
 MainWindow::~MainWindow() = default;
@@ -95,7 +121,15 @@ void MainWindow::createMenusAndToolBar()
     quit->setMenuRole(QAction::QuitRole);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    m_simulateAction = new QAction(tr("Si&mulate…"), this);
+    m_simulateAction->setObjectName(QStringLiteral("actionSimulate"));
+    m_simulateAction->setToolTip(tr("Run a strategy over past days on the paper account and see its performance"));
+    m_simulateAction->setEnabled(false);
+    connect(m_simulateAction, &QAction::triggered, this, &MainWindow::openSimulation);
+
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_simulateAction);
+    file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(quit);
@@ -123,7 +157,7 @@ void MainWindow::createMenusAndToolBar()
                               static_cast<QDockWidget*>(m_approvals), static_cast<QDockWidget*>(m_positions),
                               static_cast<QDockWidget*>(m_risk), static_cast<QDockWidget*>(m_caches),
                               static_cast<QDockWidget*>(m_delivery), static_cast<QDockWidget*>(m_alerts),
-                              static_cast<QDockWidget*>(m_history)}) {
+                              static_cast<QDockWidget*>(m_history), static_cast<QDockWidget*>(m_performance)}) {
         QAction* toggle = dock->toggleViewAction();
         toggle->setObjectName(QStringLiteral("actionShow_") + dock->objectName());
         view->addAction(toggle);
@@ -181,21 +215,40 @@ void MainWindow::arrangeDefaultLayout()
         dock->setFloating(false);
         dock->show();
     }
+    // Below about 1600 px (a 1366 × 768 laptop) three docks a column do not fit: the secondary
+    // ones share a place as tabs, so every table keeps the width and height its columns need.
+    m_compact = width() < windowplacement::compactBelowWidth;
     addDockWidget(Qt::LeftDockWidgetArea, m_watchlist);
     splitDockWidget(m_watchlist, m_chart, Qt::Horizontal);
     splitDockWidget(m_chart, m_approvals, Qt::Horizontal);
     splitDockWidget(m_watchlist, m_positions, Qt::Vertical);
-    splitDockWidget(m_positions, m_risk, Qt::Vertical);
     splitDockWidget(m_chart, m_alerts, Qt::Vertical);
-    // The history shares the alerts' place: a tab behind them, one click away.
+    // The history and the performance share the alerts' place: tabs behind them, one click away.
     tabifyDockWidget(m_alerts, m_history);
+    tabifyDockWidget(m_history, m_performance);
     m_alerts->raise();
     splitDockWidget(m_approvals, m_delivery, Qt::Vertical);
+    if (m_compact) {
+        tabifyDockWidget(m_positions, m_risk);
+        tabifyDockWidget(m_delivery, m_caches);
+        m_positions->raise();
+        m_delivery->raise();
+        const int side = width() * 3 / 10;
+        resizeDocks({m_watchlist, m_chart, m_approvals}, {side, width() - 2 * side, side}, Qt::Horizontal);
+        resizeDocks({m_watchlist, m_positions}, {height() * 4 / 10, height() * 6 / 10}, Qt::Vertical);
+        resizeDocks({m_chart, m_alerts}, {height() * 6 / 10, height() * 4 / 10}, Qt::Vertical);
+        resizeDocks({m_approvals, m_delivery}, {height() * 6 / 10, height() * 4 / 10}, Qt::Vertical);
+        return;
+    }
+    splitDockWidget(m_positions, m_risk, Qt::Vertical);
     splitDockWidget(m_delivery, m_caches, Qt::Vertical);
-    resizeDocks({m_watchlist, m_chart, m_approvals}, {560, 520, 420}, Qt::Horizontal);
-    resizeDocks({m_watchlist, m_positions, m_risk}, {290, 190, 320}, Qt::Vertical);
-    resizeDocks({m_chart, m_alerts}, {560, 240}, Qt::Vertical);
-    resizeDocks({m_approvals, m_delivery, m_caches}, {340, 170, 290}, Qt::Vertical);
+    const int side = width() * 32 / 100;
+    resizeDocks({m_watchlist, m_chart, m_approvals}, {side, width() - 2 * side, side}, Qt::Horizontal);
+    resizeDocks({m_watchlist, m_positions, m_risk}, {height() * 35 / 100, height() * 25 / 100, height() * 40 / 100},
+                Qt::Vertical);
+    resizeDocks({m_chart, m_alerts}, {height() * 65 / 100, height() * 35 / 100}, Qt::Vertical);
+    resizeDocks({m_approvals, m_delivery, m_caches}, {height() * 42 / 100, height() * 22 / 100, height() * 36 / 100},
+                Qt::Vertical);
 }
 
 void MainWindow::setConfigStore(ConfigStore* store)
@@ -216,9 +269,9 @@ bool MainWindow::restoreLayout(const QByteArray& state)
 
 void MainWindow::resetLayout()
 {
+    // The default arrangement for the window's size now (it may have moved to another screen).
     restoreState(m_defaultLayout, layoutVersion);
-    for (QDockWidget* dock : findChildren<QDockWidget*>())
-        dock->show();
+    arrangeDefaultLayout();
 }
 
 void MainWindow::onSnapshotsChanged(const InstrumentSnapshots& snapshots)
@@ -238,6 +291,7 @@ void MainWindow::onEngineStatusChanged(const EngineStatus& status)
     if (status.state == EngineState::Running && !m_engineRan) {
         m_engineRan = true;
         m_history->reload();
+        m_performance->reload();
     }
 }
 
@@ -285,6 +339,7 @@ void MainWindow::onProposalChanged(const ProposalView& proposal)
     if (m_approvals->applyProposal(proposal))
         m_tray->notifyProposal(proposal);
     m_history->noteJournalChanged();
+    m_performance->noteJournalChanged();
 }
 
 void MainWindow::onHistoryPageReady(const HistoryPageView& page)
@@ -300,6 +355,62 @@ void MainWindow::onHistoryDetailReady(const HistoryDetailView& detail)
 void MainWindow::onHistoryExported(const HistoryExportResult& result)
 {
     m_history->applyExport(result);
+}
+
+void MainWindow::onPerformanceReady(const PerformanceView& view)
+{
+    m_performance->applyPerformance(view);
+}
+
+void MainWindow::onPerformanceSaved(const PerformanceSaveResult& result)
+{
+    m_performance->applySaved(result);
+}
+
+void MainWindow::setSimulationAvailable(bool available)
+{
+    m_simulateAction->setEnabled(available);
+}
+
+SimulateDialog* MainWindow::simulateDialog() const
+{
+    return m_simulate.data();
+}
+
+void MainWindow::openSimulation()
+{
+    if (!m_simulate) {
+        m_simulate = new SimulateDialog(this);
+        connect(m_simulate, &SimulateDialog::runRequested, this, &MainWindow::simulationRequested);
+        connect(m_simulate, &SimulateDialog::cancelRequested, this, &MainWindow::simulationCancelRequested);
+    }
+    if (!m_simulate->isRunning()) {
+        QList<Instrument> watchlist;
+        for (int row = 0; row < m_watchlistModel->rowCount(); ++row)
+            watchlist << m_watchlistModel->snapshotAt(row).instrument;
+        m_simulate->setInstruments(watchlist);
+    }
+    m_simulate->show();
+    m_simulate->raise();
+    m_simulate->activateWindow();
+}
+
+void MainWindow::onSimulationProgress(const SimulationProgress& progress)
+{
+    if (m_simulate)
+        m_simulate->applyProgress(progress);
+}
+
+void MainWindow::onSimulationFinished(const SimulationOutcome& outcome)
+{
+    if (m_simulate)
+        m_simulate->applyOutcome(outcome);
+    if (outcome.end != SimulationOutcome::End::Finished)
+        return;
+    m_performance->applyPerformance(outcome.performance);
+    m_performance->show();
+    m_performance->raise();
+    statusBar()->showMessage(tr("Simulation finished: its figures are in the Performance view."), 10000);
 }
 
 void MainWindow::onAlertRaised(const AlertView& alert)
@@ -320,6 +431,7 @@ void MainWindow::openSettings()
     m_settings = new SettingsDialog(*m_store, this);
     m_settings->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_settings, &SettingsDialog::themeChosen, this, &MainWindow::themeChangeRequested);
+    connect(m_settings, &SettingsDialog::alertSoundChosen, m_tray, &TrayNotifier::setSoundEnabled);
     m_settings->open();
 }
 

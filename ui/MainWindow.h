@@ -15,9 +15,11 @@ class ChartPanel;
 class ConfigStore;
 class DeliveryPanel;
 class HistoryPanel;
+class PerformancePanel;
 class PositionsPanel;
 class RiskPanel;
 class SettingsDialog;
+class SimulateDialog;
 class StatusBarWidgets;
 class TradingControls;
 class TrayNotifier;
@@ -36,7 +38,7 @@ class MainWindow final : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     /// Bump when docks are added or renamed, so an old saved layout is ignored, not misapplied.
-    static constexpr int layoutVersion = 3; // 2: the Positions dock; 3: the History dock
+    static constexpr int layoutVersion = 4; // 2: the Positions dock; 3: the History dock; 4: Performance
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -44,10 +46,20 @@ public:
     /// Where the settings dialog reads and writes the configuration; without one the Settings
     /// action is disabled. Not owned.
     void setConfigStore(ConfigStore* store);
+    /// Whether File ▸ Simulate… has a SimulationHost behind it (bindSimulation says so); without
+    /// one the action is disabled.
+    void setSimulationAvailable(bool available);
+
+    /// Moves the window, shrinking it where needed, into the free area of the screen it is on
+    /// (else the primary screen): after restoring a geometry saved on another screen.
+    void keepOnScreen();
+    /// Whether the default layout was arranged for a narrow window (docks tabbed together).
+    [[nodiscard]] bool isCompactLayout() const { return m_compact; }
 
     [[nodiscard]] QByteArray saveLayout() const;
     /// False when `state` is from another layout version or unreadable; the default layout stays.
     bool restoreLayout(const QByteArray& state);
+    /// The default layout, arranged for the window's present size.
     void resetLayout();
 
     [[nodiscard]] WatchlistModel* watchlistModel() const { return m_watchlistModel; }
@@ -60,6 +72,10 @@ public:
     [[nodiscard]] AlertPanel* alertPanel() const { return m_alerts; }
     [[nodiscard]] PositionsPanel* positionsPanel() const { return m_positions; }
     [[nodiscard]] HistoryPanel* historyPanel() const { return m_history; }
+    [[nodiscard]] PerformancePanel* performancePanel() const { return m_performance; }
+    [[nodiscard]] QAction* simulateAction() const { return m_simulateAction; }
+    /// The File ▸ Simulate… dialog once it was opened, else null.
+    [[nodiscard]] SimulateDialog* simulateDialog() const;
     [[nodiscard]] TradingControls* tradingControls() const { return m_controls; }
     [[nodiscard]] TrayNotifier* trayNotifier() const { return m_tray; }
 
@@ -77,6 +93,12 @@ public Q_SLOTS:
     void onHistoryPageReady(const sentinel::HistoryPageView& page);
     void onHistoryDetailReady(const sentinel::HistoryDetailView& detail);
     void onHistoryExported(const sentinel::HistoryExportResult& result);
+    void onPerformanceReady(const sentinel::PerformanceView& view);
+    void onPerformanceSaved(const sentinel::PerformanceSaveResult& result);
+    void onSimulationProgress(const sentinel::SimulationProgress& progress);
+    /// A finished simulation opens in the Performance view.
+    void onSimulationFinished(const sentinel::SimulationOutcome& outcome);
+    void openSimulation();
     void openSettings();
 
 Q_SIGNALS:
@@ -94,6 +116,12 @@ Q_SIGNALS:
     void historyPageRequested(const sentinel::HistoryQuery& query);
     void historyDetailRequested(const QString& proposalId);
     void historyExportRequested(const sentinel::HistoryExportRequest& request);
+    /// The Performance view's questions (ADR 0137), answered by the engine.
+    void performanceRequested(const sentinel::PerformanceQuery& query);
+    void performanceSaveRequested(const sentinel::PerformanceSaveRequest& request);
+    /// File ▸ Simulate… (ADR 0137), run by the SimulationHost.
+    void simulationRequested(const sentinel::SimulationRequest& request);
+    void simulationCancelRequested();
     /// The operator chose a theme in the settings dialog (applied by the composition root).
     void themeChangeRequested(const QString& theme);
 
@@ -112,14 +140,18 @@ private:
     DeliveryPanel* m_delivery;
     AlertPanel* m_alerts;
     HistoryPanel* m_history;
+    PerformancePanel* m_performance;
     StatusBarWidgets* m_status;
     TradingControls* m_controls;
     TrayNotifier* m_tray;
     QAction* m_settingsAction = nullptr;
     ConfigStore* m_store = nullptr;
     QPointer<SettingsDialog> m_settings;
+    QAction* m_simulateAction = nullptr;
+    QPointer<SimulateDialog> m_simulate;
     QByteArray m_defaultLayout;
-    bool m_engineRan = false; ///< the History asks its first page once the engine runs
+    bool m_compact = false;
+    bool m_engineRan = false; ///< the History and Performance ask their first answers once the engine runs
 };
 
 } // namespace sentinel

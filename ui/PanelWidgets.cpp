@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/PanelWidgets.h"
 
+#include "ui/FittedTableView.h"
+
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QTableView>
@@ -10,7 +12,7 @@ namespace sentinel {
 QTableView* makeTableView(QAbstractItemModel* model, const QString& objectName, const QString& accessibleName,
                           QWidget* parent)
 {
-    auto* view = new QTableView(parent);
+    auto* view = new FittedTableView(parent);
     view->setObjectName(objectName);
     view->setAccessibleName(accessibleName);
     view->setModel(model);
@@ -20,10 +22,14 @@ QTableView* makeTableView(QAbstractItemModel* model, const QString& objectName, 
     view->setWordWrap(false);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setHighlightSections(false);
     return view;
+}
+
+void setDroppableColumns(QTableView* view, const QList<int>& leastNeededFirst)
+{
+    if (auto* fitted = qobject_cast<FittedTableView*>(view))
+        fitted->setDroppableColumns(leastNeededFirst);
 }
 
 void setupDock(QDockWidget* dock, const QString& objectName, const QString& title)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QString>
 
 class QAbstractItemModel;
@@ -11,9 +12,14 @@ class QWidget;
 namespace sentinel {
 
 /// A read-only, row-selecting table as every panel uses it, with an object name for tests and
-/// an accessible name for screen readers.
+/// an accessible name for screen readers. It fits its columns to its width (FittedTableView):
+/// no table in a panel scrolls sideways.
 [[nodiscard]] QTableView* makeTableView(QAbstractItemModel* model, const QString& objectName,
                                         const QString& accessibleName, QWidget* parent);
+
+/// The columns a table made by makeTableView may hide when it is too narrow for every header,
+/// least needed first (FittedTableView::setDroppableColumns).
+void setDroppableColumns(QTableView* view, const QList<int>& leastNeededFirst);
 
 /// Names a dock for saveState()/restoreState() and gives it an accessible name.
 void setupDock(QDockWidget* dock, const QString& objectName, const QString& title);

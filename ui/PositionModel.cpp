@@ -5,6 +5,9 @@
 #include "ui/Theme.h"
 
 #include <QGuiApplication>
+#include <QLocale>
+
+#include <cmath>
 
 namespace sentinel {
 
@@ -28,6 +31,8 @@ QVariant PositionModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case InstrumentColumn:
             return Format::instrumentKey(p.instrumentKey);
+        case SideColumn:
+            return p.quantity < 0 ? tr("Short") : tr("Long");
         case QuantityColumn:
             return Format::quantity(p.quantity);
         case AveragePriceColumn:
@@ -36,6 +41,16 @@ QVariant PositionModel::data(const QModelIndex& index, int role) const
             return Format::price(p.marketPrice);
         case PnlColumn:
             return Format::profit(p.unrealizedPnl, m_currency);
+        case PnlPercentColumn: {
+            // Against what the position cost: the average price times the units held.
+            const double cost = std::abs(p.quantity) * p.averagePrice;
+            if (!(cost > 0))
+                return QStringLiteral("—");
+            const double fraction = p.unrealizedPnl / cost;
+            const QString text = Format::percent(std::abs(fraction), 2);
+            return std::abs(fraction) < 0.00005 ? text
+                                                : (fraction > 0 ? QLocale().positiveSign() : QLocale().negativeSign()) + text;
+        }
         default:
             return {};
         }
@@ -47,13 +62,13 @@ QVariant PositionModel::data(const QModelIndex& index, int role) const
                                   : tr("Long %1").arg(Format::quantity(p.quantity));
         return {};
     case Qt::ForegroundRole:
-        if (index.column() == PnlColumn && p.unrealizedPnl >= 0.005)
+        if ((index.column() == PnlColumn || index.column() == PnlPercentColumn) && p.unrealizedPnl >= 0.005)
             return Theme::positiveColor(QGuiApplication::palette());
-        if (index.column() == PnlColumn && p.unrealizedPnl <= -0.005)
+        if ((index.column() == PnlColumn || index.column() == PnlPercentColumn) && p.unrealizedPnl <= -0.005)
             return Theme::negativeColor(QGuiApplication::palette());
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() != InstrumentColumn)
+        if (index.column() != InstrumentColumn && index.column() != SideColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case InstrumentKeyRole:
@@ -70,6 +85,8 @@ QVariant PositionModel::headerData(int section, Qt::Orientation orientation, int
     switch (section) {
     case InstrumentColumn:
         return tr("Instrument");
+    case SideColumn:
+        return tr("Side");
     case QuantityColumn:
         return tr("Quantity");
     case AveragePriceColumn:
@@ -78,6 +95,8 @@ QVariant PositionModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Market price");
     case PnlColumn:
         return tr("Unrealised P&L");
+    case PnlPercentColumn:
+        return tr("P&L %");
     default:
         return {};
     }
@@ -89,7 +108,7 @@ void PositionModel::applyPortfolio(const PortfolioView& portfolio)
     m_currency = portfolio.currency;
     sync(portfolio.positions);
     if (currencyChanged && rowCount() > 0)
-        Q_EMIT dataChanged(index(0, PnlColumn), index(rowCount() - 1, PnlColumn));
+        Q_EMIT dataChanged(index(0, PnlColumn), index(rowCount() - 1, PnlPercentColumn));
 }
 
 } // namespace sentinel

@@ -13,7 +13,16 @@ class PositionModel final : public KeyedTableModel<PositionView>
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PositionModel)
 public:
-    enum Column { InstrumentColumn, QuantityColumn, AveragePriceColumn, MarketPriceColumn, PnlColumn, ColumnCount };
+    enum Column {
+        InstrumentColumn,
+        SideColumn,
+        QuantityColumn,
+        AveragePriceColumn,
+        MarketPriceColumn,
+        PnlColumn,
+        PnlPercentColumn,
+        ColumnCount
+    };
     enum Role { InstrumentKeyRole = Qt::UserRole + 1 };
 
     explicit PositionModel(QObject* parent = nullptr);

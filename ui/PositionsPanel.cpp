@@ -9,7 +9,6 @@
 
 #include <QAction>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QTableView>
@@ -26,7 +25,6 @@ PositionsPanel::PositionsPanel(QWidget* parent)
 {
     setupDock(this, QStringLiteral("positionsDock"), tr("Positions"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     m_close->setObjectName(QStringLiteral("actionClosePosition"));
     m_close->setToolTip(tr("Close the selected position at market, after a confirmation"));

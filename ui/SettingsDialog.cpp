@@ -324,7 +324,11 @@ QWidget* SettingsDialog::buildAppearancePage()
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
     form->addRow(tr("&Theme:"), m_theme);
+    m_alertSound = new QCheckBox(tr("Play a sound with new proposals and critical alerts"), page);
+    m_alertSound->setObjectName(QStringLiteral("alertSoundCheck"));
+    form->addRow(tr("Sound:"), m_alertSound);
     const UiPreferences preferences = m_store.preferences();
+    m_alertSound->setChecked(preferences.alertSound);
     m_language->setCurrentIndex(std::max(0, m_language->findData(preferences.language)));
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(preferences.theme)));
     return page;
@@ -476,9 +480,11 @@ void SettingsDialog::save()
     UiPreferences preferences;
     preferences.language = m_language->currentData().toString();
     preferences.theme = m_theme->currentData().toString();
+    preferences.alertSound = m_alertSound->isChecked();
     m_buttons->setEnabled(false);
     m_status->setText(tr("Saving…"));
     Q_EMIT themeChosen(preferences.theme);
+    Q_EMIT alertSoundChosen(preferences.alertSound);
     m_store.save(renderedYaml(), secrets, preferences);
 }
 

@@ -45,6 +45,8 @@ public:
 
 Q_SIGNALS:
     void themeChosen(const QString& theme);
+    /// The alert sound was turned on or off (applied at once, like the theme).
+    void alertSoundChosen(bool on);
 
 private:
     QWidget* buildGeneralPage();
@@ -85,6 +87,7 @@ private:
     BrokerSettingsPage* m_brokers = nullptr;
     AdvisorSettingsPage* m_advisor = nullptr;
     QComboBox* m_language = nullptr;
+    QCheckBox* m_alertSound = nullptr;
     QComboBox* m_theme = nullptr;
     QHash<QString, QLabel*> m_issueLabels;
     QLabel* m_otherIssues = nullptr;

@@ -6,6 +6,7 @@
 #include "ui/Theme.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QMenu>
 #include <QSystemTrayIcon>
 #include <QWidget>
@@ -76,6 +77,10 @@ void TrayNotifier::show(const QString& title, const QString& message, bool criti
 {
     if (m_tray)
         m_tray->showMessage(title, message, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information, 15000);
+    if (m_soundEnabled) {
+        QApplication::beep();
+        ++m_soundsPlayed;
+    }
     Q_EMIT notified(title, message);
 }
 

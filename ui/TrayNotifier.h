@@ -29,6 +29,13 @@ public:
     void notifyAlert(const sentinel::AlertView& alert);
     [[nodiscard]] bool trayAvailable() const { return m_tray != nullptr; }
 
+    /// The optional alert sound (issue 17; off by default): the platform's beep with each new
+    /// proposal and critical alert notified. Qt Multimedia is not a dependency for one sound.
+    void setSoundEnabled(bool enabled) { m_soundEnabled = enabled; }
+    [[nodiscard]] bool soundEnabled() const { return m_soundEnabled; }
+    /// Sounds played since start, for tests (the beep itself cannot be heard offscreen).
+    [[nodiscard]] int soundsPlayed() const { return m_soundsPlayed; }
+
     /// Puts `actions` in the tray menu after "Show Trade Sentinel" (a null entry is a separator).
     void setMenuActions(const QList<QAction*>& actions);
     [[nodiscard]] QMenu* menu() const { return m_menu; }
@@ -45,6 +52,8 @@ private:
     QMenu* m_menu;
     QAction* m_show;
     QSystemTrayIcon* m_tray = nullptr;
+    bool m_soundEnabled = false;
+    int m_soundsPlayed = 0;
 };
 
 } // namespace sentinel

@@ -4,10 +4,8 @@
 #include "ui/PanelWidgets.h"
 #include "ui/WatchlistModel.h"
 
-#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QTableView>
-#include <QTimer>
 
 namespace sentinel {
 
@@ -17,10 +15,8 @@ WatchlistPanel::WatchlistPanel(WatchlistModel* model, QWidget* parent)
     setupDock(this, QStringLiteral("watchlistDock"), tr("Watchlist"));
     m_view->setAccessibleName(tr("Watchlist: instruments, prices and data freshness"));
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    // Sized to the contents once rows exist; ResizeToContents would measure every row on every update.
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
-        QTimer::singleShot(0, m_view, [this] { m_view->resizeColumnsToContents(); });
-    });
+    // In a narrow dock: the chart's title names the market, the freshness tooltip the lag.
+    setDroppableColumns(m_view, {WatchlistModel::MarketColumn, WatchlistModel::LagColumn, WatchlistModel::LastBarColumn});
     setWidget(m_view);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {

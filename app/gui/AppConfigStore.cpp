@@ -116,6 +116,7 @@ UiPreferences AppConfigStore::storedPreferences()
     UiPreferences preferences;
     preferences.language = settings.value(QStringLiteral("ui/language")).toString();
     preferences.theme = settings.value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+    preferences.alertSound = settings.value(QStringLiteral("ui/alert_sound"), false).toBool();
     return preferences;
 }
 
@@ -124,6 +125,7 @@ void AppConfigStore::storePreferences(const UiPreferences& preferences)
     QSettings settings;
     settings.setValue(QStringLiteral("ui/language"), preferences.language);
     settings.setValue(QStringLiteral("ui/theme"), preferences.theme);
+    settings.setValue(QStringLiteral("ui/alert_sound"), preferences.alertSound);
 }
 
 UiPreferences AppConfigStore::preferences() const

@@ -10,13 +10,16 @@
 #include "control/EngineControlService.h"
 #include "engine/Engine.h"
 #include "engine/ConfigBootstrap.h"
+#include "engine/DemoOpening.h"
 #include "engine/EngineHost.h"
+#include "engine/SimulationHost.h"
 #include "telemetry/Logging.h"
 #include "ui/AlertPanel.h"
 #include "ui/EngineBinding.h"
 #include "ui/LiveTradingQuestion.h"
 #include "ui/MainWindow.h"
 #include "ui/Theme.h"
+#include "ui/TrayNotifier.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -162,6 +165,7 @@ int main(int argc, char* argv[])
                          readConfigText(explicitPath));
     MainWindow window;
     window.setConfigStore(&store);
+    window.trayNotifier()->setSoundEnabled(store.preferences().alertSound);
     if (const QUrl runbooks = localRunbookFolder(); runbooks.isValid())
         window.alertPanel()->setRunbookBase(runbooks);
     QObject::connect(&window, &MainWindow::themeChangeRequested, &app,
@@ -173,15 +177,19 @@ int main(int argc, char* argv[])
     if (!screenshot && !parser.isSet(QStringLiteral("reset-layout"))) {
         window.restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
         window.restoreLayout(settings.value(QStringLiteral("window/layout")).toByteArray());
+        window.keepOnScreen(); // saved on a larger or a disconnected screen
     }
 
     std::unique_ptr<EngineHost> host;
+    std::unique_ptr<SimulationHost> simulations;
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
         if (!screenshot) {
             QSettings out;
             out.setValue(QStringLiteral("window/geometry"), window.saveGeometry());
             out.setValue(QStringLiteral("window/layout"), window.saveLayout());
         }
+        if (simulations)
+            simulations->shutdown();
         if (host)
             host->shutdown();
     });
@@ -216,8 +224,23 @@ int main(int argc, char* argv[])
             engineOptions.offline = parser.isSet(QStringLiteral("offline"));
             engineOptions.journalPath = parser.value(QStringLiteral("journal"));
             engineOptions.serveTelemetry = true;
+            // The embedded demo: on its first start, a simulated market on which a first proposal
+            // comes within two minutes, so a new user sees the approval flow (issue 17). Kept for
+            // later starts: the journal's bars and the paper account were made on that market.
+            if (config.sourcePath.isEmpty()) {
+                QSettings demo;
+                const QString key = QStringLiteral("demo/simulated_seed");
+                if (!demo.contains(key))
+                    demo.setValue(key, demoOpeningSeed(config, QDateTime::currentDateTimeUtc(), std::chrono::seconds(90),
+                                                       engineOptions.seed));
+                engineOptions.seed = demo.value(key).toULongLong();
+                log::config()->info("demo profile: simulated market seed {}", engineOptions.seed);
+            }
             host = std::make_unique<EngineHost>(config, engineOptions);
             bindEngine(host->engine(), &window);
+            // File ▸ Simulate… runs on its own thread, a scratch journal and the paper account.
+            simulations = std::make_unique<SimulationHost>(config);
+            bindSimulation(simulations.get(), &window);
             // Before start: connected in the engine's thread, it listens once the engine runs.
             EngineControlService::serveWhenRunning(*host->engine());
         QObject::connect(host->engine(), &Engine::startFailed, &window, [&window](const QStringList& problems) {

@@ -91,6 +91,8 @@ public Q_SLOTS:
     void requestHistoryPage(const sentinel::HistoryQuery& query) override;
     void requestHistoryDetail(const QString& proposalId) override;
     void exportHistory(const sentinel::HistoryExportRequest& request) override;
+    void requestPerformance(const sentinel::PerformanceQuery& query) override;
+    void savePerformance(const sentinel::PerformanceSaveRequest& request) override;
 
 Q_SIGNALS:
     /// No asynchronous work is in flight any more (see busy()).

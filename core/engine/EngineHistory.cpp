@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The engine's answers to the History panel (ADR 0136): each slot asks the HistoryDesk, in the
-// engine's thread, and emits what it says; before start() the answer says why there is none.
+// The engine's answers to the History and Performance panels (ADRs 0136, 0137): each slot asks
+// the HistoryDesk, in the engine's thread, and emits what it says; before start() the answer says
+// why there is none.
 #include "engine/Engine.h"
 
 #include "engine/HistoryDesk.h"
@@ -48,6 +49,30 @@ void Engine::exportHistory(const HistoryExportRequest& request)
         return;
     }
     Q_EMIT historyExported(m_history->exportTo(request));
+}
+
+void Engine::requestPerformance(const PerformanceQuery& query)
+{
+    if (!m_history) {
+        PerformanceView view;
+        view.request = query.request;
+        view.error = notRunning();
+        Q_EMIT performanceReady(view);
+        return;
+    }
+    // The journal does not know what the account held before its first fill: the paper account's
+    // starting balance stands in, as `sentinel report` assumes without --starting-equity.
+    PerformanceQuery withStart = query;
+    withStart.window.startingEquity = m_config.paper.startingBalance;
+    PerformanceView view = m_history->performance(withStart);
+    view.currency = m_config.paper.currency;
+    Q_EMIT performanceReady(view);
+}
+
+void Engine::savePerformance(const PerformanceSaveRequest& request)
+{
+    const Status saved = sentinel::savePerformance(request);
+    Q_EMIT performanceSaved(PerformanceSaveResult{request.path, saved ? QString() : saved.error().toString()});
 }
 
 } // namespace sentinel

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/Snapshots.h"
+#include "report/PerformanceView.h"
 
 #include <QObject>
 #include <QStringList>
@@ -39,6 +40,11 @@ public Q_SLOTS:
     virtual void requestHistoryPage(const sentinel::HistoryQuery& query) = 0;
     virtual void requestHistoryDetail(const QString& proposalId) = 0;
     virtual void exportHistory(const sentinel::HistoryExportRequest& request) = 0;
+    /// The Performance view's questions (ADR 0137): the journal's figures over a window, answered
+    /// by performanceReady, and a Save… of a report (the journal's or a simulation's), answered by
+    /// performanceSaved. Both run in the engine's thread.
+    virtual void requestPerformance(const sentinel::PerformanceQuery& query) = 0;
+    virtual void savePerformance(const sentinel::PerformanceSaveRequest& request) = 0;
 
 Q_SIGNALS:
     void snapshotsChanged(const sentinel::InstrumentSnapshots& changed);
@@ -55,6 +61,8 @@ Q_SIGNALS:
     void historyPageReady(const sentinel::HistoryPageView& page);
     void historyDetailReady(const sentinel::HistoryDetailView& detail);
     void historyExported(const sentinel::HistoryExportResult& result);
+    void performanceReady(const sentinel::PerformanceView& view);
+    void performanceSaved(const sentinel::PerformanceSaveResult& result);
     void statusChanged(const sentinel::EngineStatus& status);
     /// The engine could not start; `problems` says what to fix.
     void startFailed(const QStringList& problems);
@@ -62,6 +70,27 @@ Q_SIGNALS:
 
 protected:
     explicit EngineInterface(QObject* parent = nullptr) : QObject(parent) {}
+};
+
+/// File ▸ Simulate… as the window sees it (ADR 0137): a simulation is asked for and cancelled,
+/// and its progress and outcome come back. The runner lives in a thread of its own.
+class SimulationInterface : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SimulationInterface)
+public:
+    ~SimulationInterface() override = default;
+
+public Q_SLOTS:
+    virtual void startSimulation(const sentinel::SimulationRequest& request) = 0;
+    virtual void cancelSimulation() = 0;
+
+Q_SIGNALS:
+    void simulationProgressed(const sentinel::SimulationProgress& progress);
+    void simulationFinished(const sentinel::SimulationOutcome& outcome);
+
+protected:
+    explicit SimulationInterface(QObject* parent = nullptr) : QObject(parent) {}
 };
 
 } // namespace sentinel

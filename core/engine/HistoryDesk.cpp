@@ -87,4 +87,18 @@ HistoryExportResult HistoryDesk::exportTo(const HistoryExportRequest& request) c
     return result;
 }
 
+PerformanceView HistoryDesk::performance(const PerformanceQuery& query) const
+{
+    auto fills = m_journal.fills(query.window.to);
+    if (!fills) {
+        PerformanceView view;
+        view.request = query.request;
+        view.error = fills.error().toString();
+        return view;
+    }
+    PerformanceView view = performanceView(PerformanceReport::build(fills.value(), query.window), PerformanceView::Source::Journal);
+    view.request = query.request;
+    return view;
+}
+
 } // namespace sentinel

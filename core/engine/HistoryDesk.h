@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engine/Snapshots.h"
+#include "report/PerformanceView.h"
 
 namespace sentinel {
 
@@ -20,6 +21,9 @@ public:
     [[nodiscard]] HistoryPageView page(const HistoryQuery& query) const;
     [[nodiscard]] HistoryDetailView detail(const QString& proposalId) const;
     [[nodiscard]] HistoryExportResult exportTo(const HistoryExportRequest& request) const;
+    /// The journal's performance over `query.window` (ADR 0137): every fill before its end is read
+    /// (round trips opened earlier count), then reduced to figures and a curve.
+    [[nodiscard]] PerformanceView performance(const PerformanceQuery& query) const;
 
     /// Rows a page may hold at most, whatever a query asks for.
     static constexpr int maxPageRows = 1000;

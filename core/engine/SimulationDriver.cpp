@@ -20,6 +20,11 @@ void SimulationDriver::notifyIdle()
     scheduleStep();
 }
 
+void SimulationDriver::cancel()
+{
+    m_finished = true;
+}
+
 void SimulationDriver::scheduleStep()
 {
     if (m_stepPosted || m_finished)

@@ -25,6 +25,8 @@ public:
     void start();
     /// Call when in-flight work completes, so a waiting driver resumes.
     void notifyIdle();
+    /// Moves time no further and never emits finished() (the operator cancelled the run).
+    void cancel();
     [[nodiscard]] qint64 steps() const { return m_steps; }
 
 Q_SIGNALS:

@@ -22,6 +22,13 @@ void registerSnapshotTypes()
     qRegisterMetaType<HistoryDetailView>();
     qRegisterMetaType<HistoryExportRequest>();
     qRegisterMetaType<HistoryExportResult>();
+    qRegisterMetaType<PerformanceView>();
+    qRegisterMetaType<PerformanceQuery>();
+    qRegisterMetaType<PerformanceSaveRequest>();
+    qRegisterMetaType<PerformanceSaveResult>();
+    qRegisterMetaType<SimulationRequest>();
+    qRegisterMetaType<SimulationProgress>();
+    qRegisterMetaType<SimulationOutcome>();
 }
 
 } // namespace sentinel

@@ -11,6 +11,7 @@
 #include "config/Config.h"
 #include "market/Bar.h"
 #include "providers/StreamState.h"
+#include "report/PerformanceView.h"
 #include "risk/RiskReport.h"
 
 #include <QDateTime>
@@ -275,6 +276,30 @@ struct HistoryExportResult {
 /// Registers the snapshot types with the meta-type system so queued connections can carry them.
 void registerSnapshotTypes();
 
+/// What File ▸ Simulate… asks for (issue 17, ADR 0137): the engine driven on a simulated clock
+/// over [from, to), for some of the watchlist, with one strategy, on a scratch journal and the
+/// paper account, approving its own proposals as `sentinel run --simulate --auto-approve` does.
+struct SimulationRequest {
+    QDateTime from;             ///< UTC
+    QDateTime to;               ///< UTC, after `from`
+    QStringList instrumentKeys; ///< a non-empty subset of the watchlist's Instrument::key()s
+    QString strategy;           ///< a StrategyRegistry name
+};
+
+struct SimulationProgress {
+    double fraction = 0;      ///< of the simulated range covered, 0..1
+    QDateTime simulatedTime;  ///< the simulated clock now
+};
+
+/// How a simulation ended: finished (with its performance), cancelled, or refused or failed
+/// (`error` says why and what to change).
+struct SimulationOutcome {
+    enum class End { Finished, Cancelled, Failed };
+    End end = End::Failed;
+    QString error;
+    PerformanceView performance; ///< Source::Simulation; its report is empty unless Finished
+};
+
 } // namespace sentinel
 
 Q_DECLARE_METATYPE(sentinel::InstrumentSnapshot)
@@ -292,3 +317,6 @@ Q_DECLARE_METATYPE(sentinel::HistoryPageView)
 Q_DECLARE_METATYPE(sentinel::HistoryDetailView)
 Q_DECLARE_METATYPE(sentinel::HistoryExportRequest)
 Q_DECLARE_METATYPE(sentinel::HistoryExportResult)
+Q_DECLARE_METATYPE(sentinel::SimulationRequest)
+Q_DECLARE_METATYPE(sentinel::SimulationProgress)
+Q_DECLARE_METATYPE(sentinel::SimulationOutcome)

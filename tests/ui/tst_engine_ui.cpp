@@ -6,25 +6,38 @@
 //   - a feed frozen mid-session turns its watchlist row stale and adds an alert;
 //   - a proposal nobody answers leaves the queue as expired (rejected);
 //   - the History panel pages the engine's journal, filters it, shows a proposal's detail and
-//     exports it; the exported CSV read back equals the journal's rows.
+//     exports it; the exported CSV read back equals the journal's rows;
+//   - the Performance view shows the journal's hand-computed figures, and a simulation started
+//     from File ▸ Simulate… completes in its own thread and fills it, leaving the journal alone.
 #include "KnownTrades.h"
+#include "Screenshots.h"
 
 #include "common/ManualClock.h"
 #include "config/ConfigLoader.h"
 #include "engine/Engine.h"
+#include "engine/SimulationHost.h"
 #include "journal/Journal.h"
 #include "ui/AlertModel.h"
 #include "ui/AlertPanel.h"
+#include "ui/CandleChart.h"
+#include "ui/ChartPanel.h"
+#include "ui/ChartSeries.h"
 #include "ui/ApprovalModel.h"
 #include "ui/ApprovalPanel.h"
 #include "ui/EngineBinding.h"
 #include "ui/HistoryModel.h"
 #include "ui/HistoryPanel.h"
 #include "ui/MainWindow.h"
+#include "ui/PerformanceModel.h"
+#include "ui/PerformancePanel.h"
 #include "ui/RiskPanel.h"
+#include "ui/SimulateDialog.h"
 #include "ui/WatchlistModel.h"
 
 #include <QAction>
+#include <QDateEdit>
+#include <QLineSeries>
+#include <QProgressBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -161,6 +174,8 @@ private Q_SLOTS:
     void frozenFeedTurnsItsRowStaleAndRaisesAnAlert();
     void unansweredProposalExpiresAsRejected();
     void historyFiltersShowsAndExportsTheJournal();
+    void performanceShowsTheJournalAndASimulationFromTheDialog();
+    void theChartOfTheEnginesBarsHasNoGapOverAWeekend();
 };
 
 void TestEngineUi::approvedProposalExecutesAndThePanelsUpdate()
@@ -198,6 +213,17 @@ void TestEngineUi::approvedProposalExecutesAndThePanelsUpdate()
         desk.advance(1min);
     QTRY_VERIFY(desk.window.riskPanel()->risk().exposure > 0);
     QVERIFY(desk.window.riskPanel()->risk().var > 0);
+    if (!test::screenshotDir().isEmpty()) {
+        // The chart of the traded instrument, its proposal and execution marked.
+        for (int minute = 0; minute < 40; ++minute)
+            desk.advance(1min);
+        ChartPanel* chart = desk.window.chartPanel();
+        chart->showInstrument(approvals->history()->rowAt(approvals->history()->rowOfKey(id)).instrument.key());
+        chart->setFloating(true);
+        chart->resize(960, 540);
+        chart->show();
+        QVERIFY(test::saveThemedScreenshots(chart, QStringLiteral("chart-panel")));
+    }
 }
 
 void TestEngineUi::frozenFeedTurnsItsRowStaleAndRaisesAnAlert()
@@ -279,8 +305,81 @@ void TestEngineUi::unansweredProposalExpiresAsRejected()
              qPrintable(desk.historyStatus(id)));
 }
 
-QTEST_MAIN(TestEngineUi)
-#include "tst_engine_ui.moc"
+void TestEngineUi::performanceShowsTheJournalAndASimulationFromTheDialog()
+{
+    Config config = cryptoDesk();
+    config.paper.startingBalance = test::KnownTrades::startingEquity;
+    Desk desk(config, utc("2026-11-24T15:00:30Z"),
+              [](const QString& path) { QVERIFY(test::KnownTrades::write(path).ok()); });
+    PerformancePanel* performance = desk.window.performancePanel();
+    PerformanceModel* figures = performance->model();
+    // Asked once the engine runs: the known trades' hand-computed figures (KnownTrades.h).
+    QTRY_VERIFY(figures->rowCount() > 0);
+    QCOMPARE(figures->groupAt(0), PerformanceModel::Group::All);
+    const PerformanceFigures& all = figures->figuresAt(0);
+    QCOMPARE(all.trades, 8);
+    QCOMPARE(all.closedTrades, 4);
+    QCOMPARE(all.winRate, 0.5);
+    QVERIFY(qFuzzyCompare(all.pnl, 5.0));
+    QVERIFY(all.profitFactor.has_value());
+    QVERIFY(qFuzzyCompare(*all.profitFactor, 137.2 / 132.2));
+    QVERIFY(qFuzzyCompare(all.maxDrawdown, 101.0 / 10098.0));
+    // Two strategies and two instruments, whose closed trades add up to the total.
+    QCOMPARE(figures->rowCount(), 5);
+    QCOMPARE(figures->figuresAt(1).closedTrades + figures->figuresAt(2).closedTrades, 4);
+    QCOMPARE(figures->figuresAt(3).closedTrades + figures->figuresAt(4).closedTrades, 4);
+    // The curve: the start, then one point a closed trade; its lowest point is Wednesday's trough.
+    QCOMPARE(performance->equitySeries()->count(), 5);
+    QVERIFY(qFuzzyCompare(performance->equitySeries()->at(2).y(), 10000.0 + 98.0 - 101.0));
+    QVERIFY(performance->titleLabel()->text().startsWith(QStringLiteral("Journal")));
+    if (!test::screenshotDir().isEmpty()) {
+        performance->setFloating(true);
+        performance->resize(960, 560);
+        performance->show();
+        QVERIFY(test::saveThemedScreenshots(performance, QStringLiteral("performance-panel")));
+    }
+
+    // File ▸ Simulate…: a day of the two crypto pairs, run in the simulation's own thread.
+    SimulationHost simulations(cryptoDesk());
+    bindSimulation(&simulations, &desk.window);
+    QTRY_COMPARE(desk.window.watchlistModel()->rowCount(), 2); // the dialog offers the watchlist
+    QVERIFY(desk.window.simulateAction()->isEnabled());
+    desk.window.simulateAction()->trigger();
+    SimulateDialog* dialog = desk.window.simulateDialog();
+    QVERIFY(dialog != nullptr);
+    QVERIFY(dialog->isVisible());
+    dialog->fromEdit()->setDate(QDate(2026, 11, 23));
+    dialog->toEdit()->setDate(QDate(2026, 11, 23));
+    QVERIFY(dialog->runButton()->isEnabled());
+    QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+    QVERIFY(dialog->isRunning());
+    QVERIFY(dialog->cancelButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 240000);
+    QVERIFY2(dialog->statusLabel()->text().startsWith(QStringLiteral("Finished")), qPrintable(dialog->statusLabel()->text()));
+    QCOMPARE(dialog->progressBar()->value(), dialog->progressBar()->maximum());
+    if (!test::screenshotDir().isEmpty())
+        QVERIFY(test::saveThemedScreenshots(dialog, QStringLiteral("simulate-dialog")));
+
+    // The result opened in the Performance view, in place of the journal's figures.
+    QCOMPARE(performance->shown().source, PerformanceView::Source::Simulation);
+    QVERIFY2(performance->titleLabel()->text().startsWith(QStringLiteral("Simulation: 2026-11-23 – 2026-11-23 · sma_cross")),
+             qPrintable(performance->titleLabel()->text()));
+    QVERIFY(figures->figuresAt(0).trades > 0);
+    QCOMPARE(performance->equitySeries()->count(), int(performance->shown().equity.size()));
+    // The live journal still holds its eight fills only.
+    auto journal = Journal::open(desk.journalPath());
+    QVERIFY(journal.ok());
+    auto fills = journal.value()->fills();
+    QVERIFY(fills.ok());
+    QCOMPARE(fills.value().size(), 8);
+    if (!test::screenshotDir().isEmpty()) {
+        performance->setFloating(true);
+        performance->resize(960, 560);
+        QVERIFY(test::saveThemedScreenshots(performance, QStringLiteral("performance-simulation")));
+    }
+    simulations.shutdown();
+}
+
 
 void TestEngineUi::historyFiltersShowsAndExportsTheJournal()
 {
@@ -307,12 +406,11 @@ void TestEngineUi::historyFiltersShowsAndExportsTheJournal()
     QVERIFY(history->detailView()->toPlainText().contains(QStringLiteral("tester")));
     QTRY_VERIFY2(history->detailView()->toPlainText().contains(QStringLiteral("known trade 5")),
                  qPrintable(history->detailView()->toPlainText()));
-    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+    if (!test::screenshotDir().isEmpty()) {
         history->setFloating(true); // its own size, not the layout's
         history->resize(960, 560);
         history->show();
-        QCoreApplication::processEvents();
-        QVERIFY(history->grab().save(dir + QStringLiteral("/history-panel.png")));
+        QVERIFY(test::saveThemedScreenshots(history, QStringLiteral("history-panel")));
     }
 
     // Export what the filter selects; the engine writes the file.
@@ -358,3 +456,35 @@ void TestEngineUi::historyFiltersShowsAndExportsTheJournal()
                  qPrintable(history->statusLabel()->text()));
     QVERIFY(history->exportCsvAction()->isEnabled());
 }
+
+void TestEngineUi::theChartOfTheEnginesBarsHasNoGapOverAWeekend()
+{
+    // Monday 01:00 UTC: the engine's first history of EUR/USD (5 min) reaches back over the FX
+    // weekend (closed from Friday to Sunday, 17:00 New York) into Friday's session.
+    Config config = cryptoDesk();
+    config.watchlist = {Instrument{QStringLiteral("EUR/USD"), QStringLiteral("FX"), Interval::Min5}};
+    Desk desk(config, utc("2026-11-23T01:00:30Z"));
+    ChartPanel* chart = desk.window.chartPanel();
+    QTRY_VERIFY(chart->candleCount() > 100);
+    CandleChart* candles = chart->candleChart();
+    const ChartSeries& bars = candles->series();
+    // The closed weekend is the one gap; the bars on each side of it sit one candle step apart.
+    QCOMPARE(candles->gapCount(), 1);
+    int monday = -1;
+    for (int i = 1; i < bars.size(); ++i)
+        if (bars.gapBefore(i))
+            monday = i;
+    QVERIFY(monday > 0);
+    const QDateTime fridayLast = bars.at(monday - 1).openTime;
+    const QDateTime sundayFirst = bars.at(monday).openTime;
+    QCOMPARE(fridayLast.date().dayOfWeek(), 5);
+    QCOMPARE(sundayFirst.date().dayOfWeek(), 7);
+    QVERIFY(fridayLast.secsTo(sundayFirst) > 40 * 3600);
+    candles->zoomBy(0.001, 0); // everything on view
+    const double step = candles->xForIndex(1) - candles->xForIndex(0);
+    QVERIFY(step > 0);
+    QCOMPARE(candles->xForTime(sundayFirst) - candles->xForTime(fridayLast), step);
+}
+
+QTEST_MAIN(TestEngineUi)
+#include "tst_engine_ui.moc"

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void theLayoutIsSavedAndRestored();
     void everyDockAndActionHasAnObjectName();
     void everyControlHasAnAccessibleName();
+    void theAlertSoundIsOffUntilChosenAndThenSoundsForWhatNotifies();
 };
 
 namespace {
@@ -209,14 +210,15 @@ void TestMainWindow::everyDockAndActionHasAnObjectName()
 {
     MainWindow window;
     const auto docks = window.findChildren<QDockWidget*>();
-    QCOMPARE(docks.size(), 9);
+    QCOMPARE(docks.size(), 10);
     for (const QDockWidget* dock : docks)
         QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));
     for (const QAction* a : window.actions())
         QVERIFY2(!a->objectName().isEmpty(), qPrintable(a->text()));
     for (const char* name : {"actionApproveSelected", "actionRejectSelected", "actionSendTestMessage",
                              "actionAcknowledgeAlert", "actionResetZoom", "actionSettings", "actionQuit",
-                             "actionPauseTrading", "actionFlattenAll", "actionKillSwitch", "actionClosePosition"})
+                             "actionPauseTrading", "actionFlattenAll", "actionKillSwitch", "actionClosePosition",
+                             "actionSimulate"})
         QVERIFY2(action(window, name), name);
 }
 
@@ -229,6 +231,28 @@ void TestMainWindow::everyControlHasAnAccessibleName()
     window.onProposalChanged(proposal("p1", at("2026-11-24T15:05:00Z")));
     const QStringList unnamed = unnamedControls(&window);
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+}
+
+void TestMainWindow::theAlertSoundIsOffUntilChosenAndThenSoundsForWhatNotifies()
+{
+    MainWindow window;
+    TrayNotifier* tray = window.trayNotifier();
+    const QDateTime now = at("2026-11-24T15:05:00Z");
+    window.onEngineStatusChanged(status(now));
+    window.onProposalChanged(proposal("p1", now));
+    window.onAlertRaised(alert("a1", AlertView::Severity::Critical, "stale_data"));
+    QVERIFY(!tray->soundEnabled());
+    QCOMPARE(tray->soundsPlayed(), 0);
+
+    tray->setSoundEnabled(true);
+    window.onProposalChanged(proposal("p2", now));
+    QCOMPARE(tray->soundsPlayed(), 1);
+    // A warning and a proposal's later states are listed in silence.
+    window.onAlertRaised(alert("a2", AlertView::Severity::Warning, "quota_exhausted"));
+    window.onProposalChanged(proposal("p2", now, 300, ProposalView::State::Executed));
+    QCOMPARE(tray->soundsPlayed(), 1);
+    window.onAlertRaised(alert("a3", AlertView::Severity::Critical, "stale_data"));
+    QCOMPARE(tray->soundsPlayed(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

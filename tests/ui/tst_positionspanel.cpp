@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The open positions as the platform reported them (issue 16): figures formatted as the rest of
 // the window, P&L coloured for its sign, the account line, and Close Position… asking first.
+#include "Screenshots.h"
 #include "UiSamples.h"
 #include "ui/ControlConfirmation.h"
 #include "ui/Format.h"
@@ -75,6 +76,11 @@ void TestPositionsPanel::rowsShowThePositionsFormattedAndColoured()
     QCOMPARE(cell(model, 0, PositionModel::AveragePriceColumn), QStringLiteral("183.50"));
     QCOMPARE(cell(model, 0, PositionModel::MarketPriceColumn), QStringLiteral("189.42"));
     QCOMPARE(cell(model, 0, PositionModel::PnlColumn), QStringLiteral("+148.00 USD"));
+    // Side in words; P&L against what the position cost: 148 / (25 × 183.50) and −13 / (10,000 × 1.08215).
+    QCOMPARE(cell(model, 0, PositionModel::SideColumn), QStringLiteral("Long"));
+    QCOMPARE(cell(model, 1, PositionModel::SideColumn), QStringLiteral("Short"));
+    QCOMPARE(cell(model, 0, PositionModel::PnlPercentColumn), QStringLiteral("+3.23 %"));
+    QCOMPARE(cell(model, 1, PositionModel::PnlPercentColumn), QStringLiteral("-0.12 %"));
     QCOMPARE(cell(model, 1, PositionModel::InstrumentColumn), QStringLiteral("EUR/USD (FX)"));
     QCOMPARE(cell(model, 1, PositionModel::QuantityColumn), QStringLiteral("-10,000"));
     QCOMPARE(cell(model, 1, PositionModel::QuantityColumn, Qt::ToolTipRole), QStringLiteral("Short 10,000"));
@@ -87,12 +93,12 @@ void TestPositionsPanel::rowsShowThePositionsFormattedAndColoured()
              Theme::negativeColor(palette));
     QCOMPARE(m_panel->windowTitle(), QStringLiteral("Positions (2)"));
 
-    if (const QString dir = qEnvironmentVariable("SENTINEL_SCREENSHOT_DIR"); !dir.isEmpty()) {
+    if (!screenshotDir().isEmpty()) {
         PortfolioView shown = portfolio(m_asOf);
         shown.realisedToday = 98.0;
         m_panel->applyPortfolio(shown);
         m_panel->selectKey(QStringLiteral("XNYS:AAPL:5min"));
-        QVERIFY(m_panel->grab().save(dir + QStringLiteral("/positions-view.png")));
+        QVERIFY(saveThemedScreenshots(m_panel, QStringLiteral("positions-panel")));
     }
 }
 

@@ -63,6 +63,14 @@ public:
         historyCalls << QStringLiteral("requestHistoryDetail ") + proposalId;
     }
     void exportHistory(const HistoryExportRequest& request) override { historyCalls << QStringLiteral("exportHistory ") + request.path; }
+    void requestPerformance(const PerformanceQuery& query) override
+    {
+        historyCalls << QStringLiteral("requestPerformance %1").arg(query.request);
+    }
+    void savePerformance(const PerformanceSaveRequest& request) override
+    {
+        historyCalls << QStringLiteral("savePerformance ") + request.path;
+    }
 };
 
 const QDateTime now = at("2026-11-24T15:05:00Z");

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/FittedTableView.h"
+
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QScrollBar>
+#include <QTimer>
+#include <QToolTip>
+
+#include <algorithm>
+#include <numeric>
+
+namespace sentinel {
+
+namespace {
+
+/// The narrowest a column gets when not even the headers fit (half of it, in fact).
+constexpr int kMinimumWidth = 44;
+/// Space a cell's text needs beyond its glyphs (margins, the focus frame).
+constexpr int kCellPadding = 12;
+/// Tables up to this many rows are measured again as rows are added.
+constexpr int kMeasuredRows = 200;
+
+} // namespace
+
+FittedTableView::FittedTableView(QWidget* parent) : QTableView(parent), m_measure(new QTimer(this))
+{
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setTextElideMode(Qt::ElideRight);
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_measure->setSingleShot(true);
+    m_measure->setInterval(0);
+    connect(m_measure, &QTimer::timeout, this, &FittedTableView::measureColumns);
+}
+
+void FittedTableView::setModel(QAbstractItemModel* model)
+{
+    if (this->model())
+        disconnect(this->model(), nullptr, this, nullptr);
+    QTableView::setModel(model);
+    if (!model)
+        return;
+    // Widths are measured when rows first arrive and when the model starts over, not on every
+    // change: a price that gains a digit does not reflow the table under the operator's eyes.
+    connect(model, &QAbstractItemModel::modelReset, this, &FittedTableView::scheduleMeasure);
+    connect(model, &QAbstractItemModel::headerDataChanged, this, &FittedTableView::scheduleMeasure);
+    connect(model, &QAbstractItemModel::columnsInserted, this, &FittedTableView::scheduleMeasure);
+    connect(model, &QAbstractItemModel::columnsRemoved, this, &FittedTableView::scheduleMeasure);
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
+        // A short table (a watchlist, the positions) is measured as rows come; a long one (the
+        // history, paged in) only for its first rows.
+        if (this->model()->rowCount() <= kMeasuredRows || (first == 0 && last + 1 == this->model()->rowCount()))
+            scheduleMeasure();
+    });
+    scheduleMeasure();
+}
+
+void FittedTableView::scheduleMeasure()
+{
+    m_measure->start();
+}
+
+void FittedTableView::measureColumns()
+{
+    if (!model())
+        return;
+    const int columns = model()->columnCount();
+    m_natural.resize(columns);
+    for (int column = 0; column < columns; ++column) {
+        const int header = horizontalHeader()->sectionSizeHint(column);
+        const int content = sizeHintForColumn(column);
+        m_natural[column] = std::min(maxNaturalWidth, std::max(header, content));
+    }
+    fitColumns();
+}
+
+void FittedTableView::setDroppableColumns(const QList<int>& leastNeededFirst)
+{
+    m_droppable = leastNeededFirst;
+    fitColumns();
+}
+
+void FittedTableView::fitColumns()
+{
+    if (m_natural.isEmpty() || m_fitting)
+        return;
+    m_fitting = true;
+    const int room = viewport()->width();
+    const auto floorOf = [this](int column) { return std::min(m_natural[column], horizontalHeader()->sectionSizeHint(column)); };
+    // Which columns are shown: all but those hidden by the panel, less droppable ones while even
+    // the headers of the rest do not fit.
+    for (int column : std::as_const(m_dropped))
+        setColumnHidden(column, false);
+    m_dropped.clear();
+    QList<int> shown;
+    for (int column = 0; column < m_natural.size(); ++column)
+        if (!isColumnHidden(column))
+            shown << column;
+    const auto sumOf = [&shown](const auto& widthOf) {
+        return std::accumulate(shown.cbegin(), shown.cend(), 0, [&widthOf](int sum, int c) { return sum + widthOf(c); });
+    };
+    for (int column : std::as_const(m_droppable)) {
+        if (sumOf(floorOf) <= room || shown.size() < 2)
+            break;
+        if (shown.removeOne(column)) {
+            setColumnHidden(column, true);
+            m_dropped << column;
+        }
+    }
+    const int wanted = sumOf([this](int c) { return m_natural[c]; });
+    const int floors = sumOf(floorOf);
+    for (int column : std::as_const(shown)) {
+        int width = m_natural[column];
+        if (wanted > room && floors < room) // each gives up a share of what it has above its header
+            width = floorOf(column) + int(double(m_natural[column] - floorOf(column)) * double(room - floors) / double(wanted - floors));
+        else if (wanted > room) // not even the headers fit: every column narrows alike
+            width = std::max(kMinimumWidth / 2, int(double(floorOf(column)) * double(room) / double(std::max(1, floors))));
+        setColumnWidth(column, width);
+    }
+    m_fitting = false;
+}
+
+void FittedTableView::resizeEvent(QResizeEvent* event)
+{
+    QTableView::resizeEvent(event);
+    fitColumns();
+}
+
+bool FittedTableView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QModelIndex index = indexAt(help->pos());
+        if (index.isValid() && !index.data(Qt::ToolTipRole).isValid()) {
+            const QString text = index.data(Qt::DisplayRole).toString();
+            const int needed = fontMetrics().horizontalAdvance(text) + kCellPadding;
+            if (!text.isEmpty() && needed > columnWidth(index.column())) {
+                QToolTip::showText(help->globalPos(), text, viewport(), visualRect(index));
+                return true;
+            }
+        }
+    }
+    return QTableView::viewportEvent(event);
+}
+
+} // namespace sentinel
