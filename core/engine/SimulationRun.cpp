@@ -141,7 +141,7 @@ void SimulationRun::complete()
     outcome.performance = performanceView(PerformanceReport::build(fills.value(), window),
                                           PerformanceView::Source::Simulation, description());
     outcome.performance.currency = m_config.paper.currency;
-    end(std::move(outcome));
+    end(outcome);
 }
 
 void SimulationRun::fail(const QString& why)
@@ -153,10 +153,10 @@ void SimulationRun::fail(const QString& why)
     failed.performance.source = PerformanceView::Source::Simulation;
     failed.performance.description = description();
     failed.performance.error = why;
-    end(std::move(failed));
+    end(failed);
 }
 
-void SimulationRun::end(SimulationOutcome outcome)
+void SimulationRun::end(const SimulationOutcome& outcome)
 {
     m_ending = true;
     m_progressTimer->stop();

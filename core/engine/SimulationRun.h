@@ -46,7 +46,7 @@ private:
     void reportProgress();
     void complete();
     void fail(const QString& why);
-    void end(SimulationOutcome outcome);
+    void end(const SimulationOutcome& outcome);
     void release();
     [[nodiscard]] QString description() const;
 
