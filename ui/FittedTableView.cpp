@@ -18,6 +18,8 @@ namespace {
 constexpr int kMinimumWidth = 44;
 /// Space a cell's text needs beyond its glyphs (margins, the focus frame).
 constexpr int kCellPadding = 12;
+/// The header's own hint leaves its last letter against the section line in some styles.
+constexpr int kHeaderPadding = 6;
 /// Tables up to this many rows are measured again as rows are added.
 constexpr int kMeasuredRows = 200;
 
@@ -28,7 +30,10 @@ FittedTableView::FittedTableView(QWidget* parent) : QTableView(parent), m_measur
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setTextElideMode(Qt::ElideRight);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    horizontalHeader()->setStretchLastSection(true);
+    // The last column's share of the room is given here, not by the header: a stretched section
+    // keeps a width of its own that no longer adds up once columns are hidden and shown.
+    horizontalHeader()->setStretchLastSection(false);
+    horizontalHeader()->setMinimumSectionSize(kMinimumWidth / 2);
     horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_measure->setSingleShot(true);
     m_measure->setInterval(0);
@@ -66,10 +71,15 @@ void FittedTableView::measureColumns()
 {
     if (!model())
         return;
+    // A hidden column measures as nothing: the ones dropped for room are shown while measured
+    // (fitColumns() decides again which go).
+    for (int column : std::as_const(m_dropped))
+        setColumnHidden(column, false);
+    m_dropped.clear();
     const int columns = model()->columnCount();
     m_natural.resize(columns);
     for (int column = 0; column < columns; ++column) {
-        const int header = horizontalHeader()->sectionSizeHint(column);
+        const int header = horizontalHeader()->sectionSizeHint(column) + kHeaderPadding;
         const int content = sizeHintForColumn(column);
         m_natural[column] = std::min(maxNaturalWidth, std::max(header, content));
     }
@@ -88,7 +98,9 @@ void FittedTableView::fitColumns()
         return;
     m_fitting = true;
     const int room = viewport()->width();
-    const auto floorOf = [this](int column) { return std::min(m_natural[column], horizontalHeader()->sectionSizeHint(column)); };
+    const auto floorOf = [this](int column) {
+        return std::min(m_natural[column], horizontalHeader()->sectionSizeHint(column) + kHeaderPadding);
+    };
     // Which columns are shown: all but those hidden by the panel, less droppable ones while even
     // the headers of the rest do not fit.
     for (int column : std::as_const(m_dropped))
@@ -111,13 +123,18 @@ void FittedTableView::fitColumns()
     }
     const int wanted = sumOf([this](int c) { return m_natural[c]; });
     const int floors = sumOf(floorOf);
-    for (int column : std::as_const(shown)) {
+    int used = 0;
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        const int column = shown.at(i);
         int width = m_natural[column];
         if (wanted > room && floors < room) // each gives up a share of what it has above its header
             width = floorOf(column) + int(double(m_natural[column] - floorOf(column)) * double(room - floors) / double(wanted - floors));
         else if (wanted > room) // not even the headers fit: every column narrows alike
             width = std::max(kMinimumWidth / 2, int(double(floorOf(column)) * double(room) / double(std::max(1, floors))));
+        if (i + 1 == shown.size())
+            width = std::max(width, room - used); // the last column takes what is left
         setColumnWidth(column, width);
+        used += width;
     }
     m_fitting = false;
 }
@@ -130,6 +147,12 @@ void FittedTableView::resizeEvent(QResizeEvent* event)
 
 bool FittedTableView::viewportEvent(QEvent* event)
 {
+    // The viewport also narrows without the view resizing: when the vertical scroll bar appears.
+    if (event->type() == QEvent::Resize) {
+        const bool handled = QTableView::viewportEvent(event);
+        fitColumns();
+        return handled;
+    }
     if (event->type() == QEvent::ToolTip) {
         const auto* help = static_cast<QHelpEvent*>(event);
         const QModelIndex index = indexAt(help->pos());

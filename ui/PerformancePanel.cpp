@@ -106,10 +106,10 @@ PerformancePanel::PerformancePanel(QWidget* parent)
     m_drawdownChart->addAxis(m_drawdownValue, Qt::AlignLeft);
     m_drawdown->attachAxis(m_drawdownTime);
     m_drawdown->attachAxis(m_drawdownValue);
-    for (QDateTimeAxis* axis : {m_equityTime, m_drawdownTime}) {
+    for (QDateTimeAxis* axis : {m_equityTime, m_drawdownTime})
         axis->setFormat(QStringLiteral("dd MMM"));
-        axis->setTickCount(4);
-    }
+    m_equityTime->setTickCount(4);
+    m_drawdownTime->setTickCount(3);
     m_equityValue->setLabelFormat(QStringLiteral("%.0f"));
     m_equityValue->setTickCount(4);
     m_drawdownValue->setLabelFormat(QStringLiteral("%.1f %%"));
@@ -245,15 +245,15 @@ void PerformancePanel::showCurves(const PerformanceView& view)
         return;
     const qint64 first = view.equity.constFirst().atMs;
     const qint64 last = std::max(view.equity.constLast().atMs, first + 3600 * 1000); // one point still spans an hour
-    // Labels that tell the ticks apart: hours within two days, days within a quarter, else months.
+    // Labels that tell the ticks apart: hours within two days, days within a quarter, else months;
+    // the narrower drawdown chart gets the short form.
     const qint64 spanMs = last - first;
-    const QString format = spanMs <= 2 * 86400000LL ? QStringLiteral("dd MMM HH:mm")
-        : spanMs <= 92 * 86400000LL                 ? QStringLiteral("dd MMM")
-                                                    : QStringLiteral("MMM yyyy");
-    for (QDateTimeAxis* axis : {m_equityTime, m_drawdownTime}) {
-        axis->setFormat(format);
+    const bool hours = spanMs <= 2 * 86400000LL;
+    const bool days = spanMs <= 92 * 86400000LL;
+    m_equityTime->setFormat(hours ? QStringLiteral("dd MMM HH:mm") : days ? QStringLiteral("dd MMM") : QStringLiteral("MMM yyyy"));
+    m_drawdownTime->setFormat(hours ? QStringLiteral("HH:mm") : days ? QStringLiteral("dd MMM") : QStringLiteral("MMM yy"));
+    for (QDateTimeAxis* axis : {m_equityTime, m_drawdownTime})
         axis->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
-    }
     const double margin = std::max((high - low) * 0.05, std::max(1.0, std::abs(high) * 0.001));
     m_equityValue->setRange(low - margin, high + margin);
     m_equityValue->applyNiceNumbers(); // round ticks: 99,900 and 100,000, not 99,886 and 99,978

@@ -130,8 +130,13 @@ void TestWindowPlacement::noTableInTheDefaultLayoutIsCut()
         int width = 0;
         for (int column = 0; column < table->model()->columnCount(); ++column)
             width += table->isColumnHidden(column) ? 0 : table->columnWidth(column);
-        if (width > table->viewport()->width() + 1 || table->horizontalScrollBar()->isVisible())
-            cut << QStringLiteral("%1 (%2 > %3)").arg(table->objectName()).arg(width).arg(table->viewport()->width());
+        if (width > table->viewport()->width() + 1 || table->horizontalScrollBar()->isVisible()) {
+            QStringList widths;
+            for (int column = 0; column < table->model()->columnCount(); ++column)
+                widths << (table->isColumnHidden(column) ? QStringLiteral("-") : QString::number(table->columnWidth(column)));
+            cut << QStringLiteral("%1 (%2 > %3: %4)").arg(table->objectName()).arg(width).arg(table->viewport()->width())
+                       .arg(widths.join(u' '));
+        }
     }
     QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
 }
