@@ -14,7 +14,7 @@ namespace sentinel {
 
 namespace {
 
-/// The narrowest a column gets when not even the headers fit (half of it, in fact).
+/// The least width of a section the operator drags (half of it, in fact).
 constexpr int kMinimumWidth = 44;
 /// Space a cell's text needs beyond its glyphs (margins, the focus frame).
 constexpr int kCellPadding = 12;
@@ -42,18 +42,20 @@ FittedTableView::FittedTableView(QWidget* parent) : QTableView(parent), m_measur
 
 void FittedTableView::setModel(QAbstractItemModel* model)
 {
-    if (this->model())
-        disconnect(this->model(), nullptr, this, nullptr);
+    // Only this class's own connections: the view's are the base class's business.
+    for (const QMetaObject::Connection& connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
     QTableView::setModel(model);
     if (!model)
         return;
     // Widths are measured when rows first arrive and when the model starts over, not on every
     // change: a price that gains a digit does not reflow the table under the operator's eyes.
-    connect(model, &QAbstractItemModel::modelReset, this, &FittedTableView::scheduleMeasure);
-    connect(model, &QAbstractItemModel::headerDataChanged, this, &FittedTableView::scheduleMeasure);
-    connect(model, &QAbstractItemModel::columnsInserted, this, &FittedTableView::scheduleMeasure);
-    connect(model, &QAbstractItemModel::columnsRemoved, this, &FittedTableView::scheduleMeasure);
-    connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
+    m_modelConnections << connect(model, &QAbstractItemModel::modelReset, this, &FittedTableView::scheduleMeasure);
+    m_modelConnections << connect(model, &QAbstractItemModel::headerDataChanged, this, &FittedTableView::scheduleMeasure);
+    m_modelConnections << connect(model, &QAbstractItemModel::columnsInserted, this, &FittedTableView::scheduleMeasure);
+    m_modelConnections << connect(model, &QAbstractItemModel::columnsRemoved, this, &FittedTableView::scheduleMeasure);
+    m_modelConnections << connect(model, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex&, int first, int last) {
         // A short table (a watchlist, the positions) is measured as rows come; a long one (the
         // history, paged in) only for its first rows.
         if (this->model()->rowCount() <= kMeasuredRows || (first == 0 && last + 1 == this->model()->rowCount()))
@@ -130,7 +132,7 @@ void FittedTableView::fitColumns()
         if (wanted > room && floors < room) // each gives up a share of what it has above its header
             width = floorOf(column) + int(double(m_natural[column] - floorOf(column)) * double(room - floors) / double(wanted - floors));
         else if (wanted > room) // not even the headers fit: every column narrows alike
-            width = std::max(kMinimumWidth / 2, int(double(floorOf(column)) * double(room) / double(std::max(1, floors))));
+            width = std::max(1, int(double(floorOf(column)) * double(room) / double(std::max(1, floors))));
         if (i + 1 == shown.size())
             width = std::max(width, room - used); // the last column takes what is left
         setColumnWidth(column, width);

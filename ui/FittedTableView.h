@@ -44,6 +44,7 @@ private:
     void fitColumns();
     void scheduleMeasure();
 
+    QList<QMetaObject::Connection> m_modelConnections;
     QList<int> m_natural;
     QList<int> m_droppable;
     QList<int> m_dropped;

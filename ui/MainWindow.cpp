@@ -211,7 +211,9 @@ void MainWindow::createMenusAndToolBar()
 
 void MainWindow::arrangeDefaultLayout()
 {
+    // Taken out first: a dock tabbed with another (a compact layout) would stay a tab when split.
     for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+        removeDockWidget(dock);
         dock->setFloating(false);
         dock->show();
     }
@@ -389,6 +391,7 @@ void MainWindow::openSimulation()
         for (int row = 0; row < m_watchlistModel->rowCount(); ++row)
             watchlist << m_watchlistModel->snapshotAt(row).instrument;
         m_simulate->setInstruments(watchlist);
+        m_simulate->refreshToday();
     }
     m_simulate->show();
     m_simulate->raise();

@@ -81,7 +81,7 @@ QString PerformanceModel::text(const Row& row, int column) const
     case AverageWin:
         return f.wins == 0 ? QStringLiteral("—") : Format::money(f.averageWin, m_currency);
     case AverageLoss:
-        return f.closedTrades - f.wins == 0 ? QStringLiteral("—") : Format::money(f.averageLoss, m_currency);
+        return f.grossLoss > 0 ? Format::money(f.averageLoss, m_currency) : QStringLiteral("—"); // break-evens are not losses
     case ProfitFactor:
         return f.profitFactor ? locale.toString(*f.profitFactor, 'f', 2) : QStringLiteral("—");
     case Sharpe:

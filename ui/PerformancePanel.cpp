@@ -190,6 +190,9 @@ void PerformancePanel::applyPerformance(const PerformanceView& view)
     // An answer to an older question (the operator asked again meanwhile) would show stale figures.
     if (view.source == PerformanceView::Source::Journal && view.request != m_lastRequest)
         return;
+    // A simulation shown makes any journal answer still on its way stale.
+    if (view.source == PerformanceView::Source::Simulation)
+        ++m_lastRequest;
     if (!view.ok()) {
         m_status->setText(tr("No figures: %1").arg(view.error));
         return;

@@ -98,6 +98,12 @@ SimulateDialog::SimulateDialog(QWidget* parent)
     setRunning(false);
 }
 
+void SimulateDialog::refreshToday()
+{
+    for (QDateEdit* edit : {m_from, m_to})
+        edit->setMaximumDate(todayUtc());
+}
+
 void SimulateDialog::setInstruments(const QList<Instrument>& instruments)
 {
     QStringList unticked;

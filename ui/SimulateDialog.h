@@ -30,6 +30,8 @@ public:
 
     /// The watchlist to choose from (all ticked at first; a later call keeps what was unticked).
     void setInstruments(const QList<Instrument>& instruments);
+    /// Lets the day pickers reach today (UTC): the dialog lives across midnights.
+    void refreshToday();
     /// What the controls ask for now: [From 00:00 UTC, the day after To 00:00 UTC), at most now.
     [[nodiscard]] SimulationRequest request() const;
     [[nodiscard]] bool isRunning() const { return m_running; }

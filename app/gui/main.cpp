@@ -194,6 +194,8 @@ int main(int argc, char* argv[])
             host->shutdown();
     });
     window.show();
+    if (!screenshot)
+        window.keepOnScreen(); // again with the frame the window manager added
 
     // Secrets kept in the keychain are read before the configuration is validated, so a
     // `${TELEGRAM_BOT_TOKEN}` stored there resolves like an exported variable.
@@ -224,22 +226,27 @@ int main(int argc, char* argv[])
             engineOptions.offline = parser.isSet(QStringLiteral("offline"));
             engineOptions.journalPath = parser.value(QStringLiteral("journal"));
             engineOptions.serveTelemetry = true;
-            // The embedded demo: on its first start, a simulated market on which a first proposal
-            // comes within two minutes, so a new user sees the approval flow (issue 17). Kept for
-            // later starts: the journal's bars and the paper account were made on that market.
-            if (config.sourcePath.isEmpty()) {
-                QSettings demo;
+            // The simulated feed's market: for the embedded demo's very first start (no journal
+            // yet), one on which a first proposal comes within two minutes, so a new user sees the
+            // approval flow (issue 17). Kept for every later start on the simulated feed, demo or
+            // not: the journal's bars and the paper account were made on that market.
+            if (config.provider == ProviderKind::Simulated) {
+                QSettings saved;
                 const QString key = QStringLiteral("demo/simulated_seed");
-                if (!demo.contains(key))
-                    demo.setValue(key, demoOpeningSeed(config, QDateTime::currentDateTimeUtc(), std::chrono::seconds(90),
-                                                       engineOptions.seed));
-                engineOptions.seed = demo.value(key).toULongLong();
-                log::config()->info("demo profile: simulated market seed {}", engineOptions.seed);
+                if (!saved.contains(key)) {
+                    const bool newDemo = config.sourcePath.isEmpty()
+                        && !QFileInfo::exists(journalPathFor(config, engineOptions));
+                    saved.setValue(key, newDemo ? demoOpeningSeed(config, QDateTime::currentDateTimeUtc(),
+                                                                  std::chrono::seconds(90), engineOptions.seed)
+                                                : engineOptions.seed);
+                }
+                engineOptions.seed = saved.value(key).toULongLong();
+                log::config()->info("simulated market seed {}", engineOptions.seed);
             }
             host = std::make_unique<EngineHost>(config, engineOptions);
             bindEngine(host->engine(), &window);
             // File ▸ Simulate… runs on its own thread, a scratch journal and the paper account.
-            simulations = std::make_unique<SimulationHost>(config);
+            simulations = std::make_unique<SimulationHost>(config, engineOptions.seed);
             bindSimulation(simulations.get(), &window);
             // Before start: connected in the engine's thread, it listens once the engine runs.
             EngineControlService::serveWhenRunning(*host->engine());

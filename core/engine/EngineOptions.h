@@ -16,4 +16,10 @@ struct EngineOptions {
     bool serveTelemetry = false;
 };
 
+struct Config;
+
+/// The journal an engine with these options opens: --journal, else journal.path, else the
+/// platform's data location.
+[[nodiscard]] QString journalPathFor(const Config& config, const EngineOptions& options);
+
 } // namespace sentinel

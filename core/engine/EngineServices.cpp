@@ -43,14 +43,14 @@ namespace sentinel {
 
 using namespace std::chrono_literals;
 
-namespace {
-
-QString defaultJournalPath()
+QString journalPathFor(const Config& config, const EngineOptions& options)
 {
+    if (!options.journalPath.isEmpty())
+        return options.journalPath;
+    if (!config.journalPath.isEmpty())
+        return config.journalPath;
     return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/journal.sqlite");
 }
-
-} // namespace
 
 EngineServices::EngineServices(const Config& config, const EngineOptions& options, Clock& clock, InstrumentBook& instruments,
                                AlertSink& alerts)
@@ -187,9 +187,7 @@ QStringList EngineServices::buildCaches()
 
 QStringList EngineServices::buildStores()
 {
-    m_journalPath = !m_options.journalPath.isEmpty() ? m_options.journalPath
-                    : !m_config.journalPath.isEmpty() ? m_config.journalPath
-                                                      : defaultJournalPath();
+    m_journalPath = journalPathFor(m_config, m_options);
     QDir().mkpath(QFileInfo(m_journalPath).absolutePath());
     auto opened = Journal::open(m_journalPath);
     if (!opened)

@@ -7,8 +7,8 @@
 
 namespace sentinel {
 
-SimulationHost::SimulationHost(Config config, QObject* parent)
-    : SimulationInterface(parent), m_thread(new QThread(this)), m_run(new SimulationRun(std::move(config)))
+SimulationHost::SimulationHost(Config config, quint64 seed, QObject* parent)
+    : SimulationInterface(parent), m_thread(new QThread(this)), m_run(new SimulationRun(std::move(config), seed))
 {
     m_thread->setObjectName(QStringLiteral("sentinel-simulation"));
     m_run->moveToThread(m_thread);

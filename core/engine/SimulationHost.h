@@ -3,6 +3,7 @@
 
 #include "config/Config.h"
 #include "engine/EngineInterface.h"
+#include "engine/EngineOptions.h"
 
 #include <QPointer>
 
@@ -21,7 +22,8 @@ class SimulationHost final : public SimulationInterface
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SimulationHost)
 public:
-    explicit SimulationHost(Config config, QObject* parent = nullptr);
+    /// `seed`: the simulated feed's, the live engine's (EngineOptions::seed).
+    explicit SimulationHost(Config config, quint64 seed = EngineOptions{}.seed, QObject* parent = nullptr);
     ~SimulationHost() override;
 
     /// Valid until shutdown(); only for connecting signals and queued invocations.

@@ -15,9 +15,13 @@ QStringList simulationRequestProblems(const SimulationRequest& request, const QS
     for (const QString& key : request.instrumentKeys)
         if (!watchlistKeys.contains(key))
             problems << QStringLiteral("%1 is not in the watchlist: add it in Settings first.").arg(key);
-    if (!StrategyRegistry::contains(request.strategy))
+    if (request.strategy == StrategyRegistry::advisorName())
+        problems << QStringLiteral("The model advisor is not simulated on the desk (its answers for past days cannot be "
+                                   "replayed, and each simulated bar would ask the model servers): choose one of %1.")
+                        .arg(StrategyRegistry::ruleNames().join(QStringLiteral(", ")));
+    else if (!StrategyRegistry::contains(request.strategy))
         problems << QStringLiteral("There is no strategy named '%1': choose one of %2.")
-                        .arg(request.strategy, StrategyRegistry::names().join(QStringLiteral(", ")));
+                        .arg(request.strategy, StrategyRegistry::ruleNames().join(QStringLiteral(", ")));
     return problems;
 }
 

@@ -5,8 +5,8 @@
 
 namespace sentinel {
 
-/// The request's problems, one sentence each, against the watchlist and strategies `config`
-/// knows; empty when it can run.
+/// The request's problems, one sentence each, against the watchlist's instrument keys and the
+/// rule strategies; empty when it can run.
 [[nodiscard]] QStringList simulationRequestProblems(const SimulationRequest& request, const QStringList& watchlistKeys);
 
 /// "2026-11-02 – 2026-11-30 · sma_cross · EUR/USD, AAPL": the range (UTC days), the strategy

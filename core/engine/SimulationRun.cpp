@@ -31,6 +31,10 @@ Config simulationConfig(Config config, const SimulationRequest& request)
                                           }),
                            config.watchlist.end());
     config.strategyName = request.strategy;
+    // The run approves its own proposals (EngineOptions::autoApprove); signal_only would ask for
+    // the Telegram channel switched off below.
+    config.mode = TradingMode::Approval;
+    config.autonomousEnabled = false;
     config.telegram.enabled = false;
     config.webhook.enabled = false;
     // A shared Redis would hand the live engine the simulation's past quotes and portfolio.
@@ -41,8 +45,8 @@ Config simulationConfig(Config config, const SimulationRequest& request)
 
 } // namespace
 
-SimulationRun::SimulationRun(Config config, QObject* parent)
-    : QObject(parent), m_config(std::move(config)), m_progressTimer(new QTimer(this))
+SimulationRun::SimulationRun(Config config, quint64 seed, QObject* parent)
+    : QObject(parent), m_config(std::move(config)), m_seed(seed), m_progressTimer(new QTimer(this))
 {
     m_progressTimer->setInterval(kProgressIntervalMs);
     connect(m_progressTimer, &QTimer::timeout, this, &SimulationRun::reportProgress);
@@ -67,7 +71,15 @@ void SimulationRun::start(const SimulationRequest& request)
     for (const Instrument& instrument : m_config.watchlist)
         keys << instrument.key();
     m_request = request;
-    if (const QStringList problems = simulationRequestProblems(request, keys); !problems.isEmpty()) {
+    QStringList problems = simulationRequestProblems(request, keys);
+    // A feed with a quota would spend the live desk's keys as fast as simulated time moves.
+    for (ProviderKind kind : providersInUse(simulationConfig(m_config, request)))
+        if (kind != ProviderKind::Simulated && kind != ProviderKind::Replay)
+            problems << QStringLiteral("The %1 feed is not simulated on the desk: a simulation would spend the live "
+                                       "desk's quota at machine speed. Use the simulated or replay feed, or "
+                                       "'sentinel run --simulate' with a key of its own.")
+                            .arg(providerKindName(kind));
+    if (!problems.isEmpty()) {
         SimulationOutcome refused;
         refused.error = problems.join(u' ');
         Q_EMIT finished(refused);
@@ -87,6 +99,7 @@ void SimulationRun::start(const SimulationRequest& request)
     options.offline = true;
     options.autoApprove = true;
     options.journalPath = m_scratch->filePath(QStringLiteral("simulation.sqlite"));
+    options.seed = m_seed;
     m_clock = std::make_unique<ManualClock>(request.from);
     m_engine = std::make_unique<Engine>(simulationConfig(m_config, request), m_clock.get(), options);
     m_driver = std::make_unique<SimulationDriver>(*m_clock, request.to, [this] { return m_engine->busy(); });
@@ -129,7 +142,7 @@ void SimulationRun::complete()
         return;
     m_engine->stop();
     reportProgress();
-    // Read back as `sentinel report` would, from the scratch journal the engine just closed.
+    // Read back as `sentinel report` would, from the scratch journal (a connection of its own).
     auto fills = journalfills::readFile(m_scratch->filePath(QStringLiteral("simulation.sqlite")), m_request.to);
     if (!fills) {
         fail(QStringLiteral("cannot read the simulation's journal: %1").arg(fills.error().toString()));

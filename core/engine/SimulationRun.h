@@ -27,7 +27,9 @@ class SimulationRun final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SimulationRun)
 public:
-    explicit SimulationRun(Config config, QObject* parent = nullptr);
+    /// `seed`: the simulated feed's, as the live engine uses it (the demo's chart and its
+    /// simulations then show one market).
+    SimulationRun(Config config, quint64 seed, QObject* parent = nullptr);
     ~SimulationRun() override;
 
     [[nodiscard]] bool isRunning() const { return m_engine != nullptr; }
@@ -51,6 +53,7 @@ private:
     [[nodiscard]] QString description() const;
 
     Config m_config;
+    quint64 m_seed;
     SimulationRequest m_request;
     std::unique_ptr<QTemporaryDir> m_scratch;
     std::unique_ptr<ManualClock> m_clock;

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void aDeskSimulationMatchesTheCliAndTouchesNeitherJournalNorChannels();
     void aRunningSimulationCanBeCancelledAndAnotherStarted();
     void aRequestWithProblemsIsRefusedWithTheReasons();
+    void aSignalOnlyDeskStillSimulates();
 
 private:
     FakeHttpServer m_receiver;
@@ -169,6 +170,37 @@ void TestSimulationDesk::aRequestWithProblemsIsRefusedWithTheReasons()
     QVERIFY2(outcome.error.contains(QStringLiteral("XNYS:AAPL:5min is not in the watchlist")), qPrintable(outcome.error));
     QVERIFY2(outcome.error.contains(QStringLiteral("no strategy named 'martingale'")), qPrintable(outcome.error));
     QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("live.sqlite"))));
+
+    // The model advisor is not simulated on the desk, nor a feed that would spend the live keys.
+    SimulationRequest advised = cryptoRequest();
+    advised.strategy = QStringLiteral("llm_advisor");
+    host.startSimulation(advised);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(lastOutcome(finished).error.contains(QStringLiteral("model advisor is not simulated")),
+             qPrintable(lastOutcome(finished).error));
+    Config alphaVantage = loaded.config;
+    alphaVantage.provider = ProviderKind::AlphaVantage;
+    SimulationHost quota(alphaVantage);
+    QSignalSpy refused(&quota, &SimulationInterface::simulationFinished);
+    quota.startSimulation(cryptoRequest());
+    QVERIFY(refused.wait(10000));
+    QCOMPARE(lastOutcome(refused).end, SimulationOutcome::End::Failed);
+    QVERIFY2(lastOutcome(refused).error.contains(QStringLiteral("quota")), qPrintable(lastOutcome(refused).error));
+}
+
+void TestSimulationDesk::aSignalOnlyDeskStillSimulates()
+{
+    // signal_only asks for Telegram, which a simulation turns off: the run approves its own.
+    ConfigLoadResult loaded = ConfigLoader().loadFile(m_config);
+    QVERIFY(loaded.ok());
+    loaded.config.mode = TradingMode::SignalOnly;
+    SimulationHost host(loaded.config);
+    QSignalSpy finished(&host, &SimulationInterface::simulationFinished);
+    SimulationRequest hour = cryptoRequest();
+    hour.to = from.addSecs(3 * 3600);
+    host.startSimulation(hour);
+    QVERIFY(finished.wait(120000));
+    QVERIFY2(lastOutcome(finished).end == SimulationOutcome::End::Finished, qPrintable(lastOutcome(finished).error));
 }
 
 QTEST_GUILESS_MAIN(TestSimulationDesk)
