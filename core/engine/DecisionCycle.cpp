@@ -11,6 +11,7 @@
 #include "engine/InstrumentBook.h"
 #include "engine/PortfolioRisk.h"
 #include "engine/PortfolioSource.h"
+#include "engine/PositionOrigins.h"
 #include "engine/TradeDesk.h"
 #include "risk/PositionSizer.h"
 #include "risk/RiskGate.h"
@@ -21,6 +22,7 @@
 #include <QScopeGuard>
 
 #include <algorithm>
+#include <cmath>
 
 namespace sentinel {
 
@@ -34,6 +36,13 @@ QString lagText(qint64 lagMs)
     if (minutes < 120)
         return QStringLiteral("%1 min").arg(minutes);
     return QStringLiteral("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+}
+
+/// The stop distance an entry is sized for; its protective stop is journalled at the same
+/// distance, so the stop is the one the risk per trade was computed against (ADR 0140).
+double sizedStopDistance(const Signal& signal)
+{
+    return stopDistanceOrDefault(signal.stopDistance, signal.referencePrice);
 }
 
 } // namespace
@@ -150,7 +159,7 @@ void DecisionCycle::onBarsFetched(const QString& key, const Result<BarSeries>& r
     Q_EMIT instrumentChanged(key);
     runtime->computeNs = compute.elapsedNs();
     const bool newBar = !added.isEmpty() && runtime->history.newest().openTime.toMSecsSinceEpoch() != runtime->lastSignalBarMs;
-    if (newBar && m_steps.services.strategy) {
+    if (newBar && (m_steps.services.strategy || m_origins)) {
         decide(*runtime, verdict, token ? &*token : nullptr);
         return;
     }
@@ -202,6 +211,11 @@ void DecisionCycle::decide(InstrumentRuntime& runtime, const FreshnessVerdict& v
                                  QStringLiteral("portfolio unavailable, no decision this bar: %1").arg(portfolio.error().toString()));
             return;
         }
+        // A crossed stop answers the bar: the strategy is not asked for another exit (ADR 0140).
+        if (heldToken && proposeStopExit(*current, *heldToken, verdict, *portfolio))
+            return;
+        if (!m_steps.services.strategy)
+            return;
         // A strategy that awaits an answer calls back later; the rule strategies answer at once.
         // Work in flight until then, so a simulation does not move the clock past a model's answer.
         m_context.work.begin();
@@ -237,31 +251,38 @@ void DecisionCycle::onSignal(const QString& key, const std::optional<Signal>& si
     decideWithPortfolio(key, *signal, verdict, {}, portfolio);
 }
 
-void DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal, const FreshnessVerdict& verdict,
+bool DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal, const FreshnessVerdict& verdict,
                                         const QString& exitNote, const PortfolioSnapshot& portfolio)
 {
     const InstrumentRuntime* runtime = m_steps.instruments.find(key);
     if (!runtime || m_desk.hasOpenQuestion(key))
-        return; // one open question per instrument at a time
+        return false; // one open question per instrument at a time
     if (m_context.paused && !signal.isExit) {
         ++m_context.stats.pausedBlocks;
         log::engine()->info("{}: entry signal not proposed: the desk is paused", key);
-        return;
+        return false;
     }
     std::optional<double> quantity;
     if (signal.isExit) {
-        quantity = portfolio.positionState(key).quantity;
-        if (*quantity <= 0)
-            return;
+        // An exit closes what is held against its side: a sell closes a long, a buy covers a short.
+        const double held = portfolio.positionState(key).quantity;
+        const double closable = signal.side == Side::Sell ? held : -held;
+        if (closable <= 0)
+            return false;
+        quantity = closable;
     } else {
         quantity = sizeEntry(*runtime, signal, portfolio);
         if (!quantity)
-            return;
+            return false;
     }
     const QDateTime now = m_context.clock.now();
     TradeProposal proposal = TradeProposal::create(runtime->instrument, signal.side, *quantity, signal.referencePrice, now,
                                                    now.addSecs(m_context.config.approvalTimeout.count()));
     proposal.isExit = signal.isExit;
+    if (!signal.isExit)
+        proposal.stopPrice = protectiveStop(signal.side, signal.referencePrice, sizedStopDistance(signal));
+    // A stop's exit too: the stop is the running strategy's (its suggested distance), and the
+    // reason says the stop was crossed (ADR 0140).
     if (m_steps.services.strategy)
         proposal.strategy = m_steps.services.strategy->name();
     proposal.strategyReason = signal.reason;
@@ -270,8 +291,33 @@ void DecisionCycle::decideWithPortfolio(const QString& key, const Signal& signal
     if (!exitNote.isEmpty())
         proposal.freshness += QStringLiteral("; ") + exitNote;
     if (!assess(proposal, portfolio, signal.confidence, verdict))
-        return;
+        return false;
     m_desk.decide(proposal, signal.confidence);
+    return true;
+}
+
+bool DecisionCycle::proposeStopExit(const InstrumentRuntime& runtime, const FreshDataToken& token,
+                                    const FreshnessVerdict& verdict, const PortfolioSnapshot& portfolio)
+{
+    const QString key = runtime.instrument.key();
+    // An order on its way has not reached the account yet: the position it closes still shows.
+    if (!m_origins || runtime.history.isEmpty() || m_desk.awaitsFill(key))
+        return false;
+    const PositionState position = portfolio.positionState(key);
+    std::optional<PositionOrigin> origin;
+    if (!position.isFlat()) {
+        m_origins->refresh(m_context.stats.executions); // reads the journal only after a new fill
+        origin = m_origins->of(key, position.quantity);
+    }
+    const std::optional<Signal> exit = m_stopWatch.check(runtime.instrument, position, origin, runtime.history.newest(), token);
+    if (!exit)
+        return false;
+    log::engine()->info("{}: {}: proposing to close {} units", key, exit->reason, std::abs(position.quantity));
+    const ExitClearance clearance = m_steps.freshness.exitClearance(verdict);
+    if (!decideWithPortfolio(key, *exit, verdict, clearance.reason, portfolio))
+        return false; // asked again at the next fresh bar while the stop stays crossed
+    m_stopWatch.proposed(key);
+    return true;
 }
 
 std::optional<double> DecisionCycle::sizeEntry(const InstrumentRuntime& runtime, const Signal& signal,
@@ -280,7 +326,7 @@ std::optional<double> DecisionCycle::sizeEntry(const InstrumentRuntime& runtime,
     SizingRequest sizing;
     sizing.balance = portfolio.equity;
     sizing.price = signal.referencePrice;
-    sizing.stopDistance = stopDistanceOrDefault(signal.stopDistance, signal.referencePrice);
+    sizing.stopDistance = sizedStopDistance(signal);
     sizing.lotSize = lotSizeFor(runtime.instrument.assetClass());
     sizing.maxPositionFraction = m_context.config.risk.maxPositionPct;
     const SizingResult sized = PositionSizer::size(sizing);

@@ -4,6 +4,7 @@
 #include "common/Error.h"
 #include "engine/EngineSteps.h"
 #include "engine/Snapshots.h"
+#include "engine/StopWatch.h"
 #include "providers/MarketDataProvider.h"
 #include "trading/Portfolio.h"
 
@@ -15,6 +16,7 @@
 namespace sentinel {
 
 class FreshDataToken;
+class PositionOrigins;
 class TradeDesk;
 struct EngineContext;
 struct TradeProposal;
@@ -24,8 +26,10 @@ struct Signal;
 
 /// The per-instrument decision cycle, run when the instrument's market can have published a new
 /// bar (never while it is closed):
-///   fetch through the bar cache → freshness gate → strategy → sizing and risk gate → proposal,
-/// handed to the TradeDesk, which acts on it by mode. The strategy may answer later (an advisor
+///   fetch through the bar cache → freshness gate → protective stop or strategy → sizing and risk
+///   gate → proposal,
+/// handed to the TradeDesk, which acts on it by mode. A position whose stop a fresh close crossed
+/// is proposed for exit before the strategy is asked (ADR 0140). The strategy may answer later (an advisor
 /// awaits a model); the engine thread never waits for it. Entries need the gate's token; exits
 /// pass stale data with the verdict on record. Runs without a thread on a ManualClock in tests.
 class DecisionCycle final : public QObject
@@ -40,6 +44,9 @@ public:
     void start();
     /// Cancels every scheduled cycle; answers still on their way are ignored.
     void stop();
+    /// Watches the protective stops `origins` knows at every fresh bar (ADR 0140); off until set.
+    /// `origins` must outlive the cycle.
+    void watchStops(PositionOrigins& origins) { m_origins = &origins; }
     /// Re-checks every instrument between bars: polls where the market can have published
     /// (so a frozen feed is noticed) and refreshes the freshness shown elsewhere.
     void watchdogTick();
@@ -66,8 +73,13 @@ private:
     void decide(InstrumentRuntime& runtime, const FreshnessVerdict& verdict, const FreshDataToken* token);
     void onSignal(const QString& key, const std::optional<Signal>& signal, const FreshnessVerdict& verdict,
                   const std::optional<FreshDataToken>& token, const PortfolioSnapshot& portfolio);
-    void decideWithPortfolio(const QString& key, const Signal& signal, const FreshnessVerdict& verdict,
+    /// True when the signal became a proposal the desk acted on.
+    bool decideWithPortfolio(const QString& key, const Signal& signal, const FreshnessVerdict& verdict,
                              const QString& exitNote, const PortfolioSnapshot& portfolio);
+    /// Proposes the exit of a position whose stop the fresh newest close crossed; true when the
+    /// desk took it (the bar is answered).
+    bool proposeStopExit(const InstrumentRuntime& runtime, const FreshDataToken& token, const FreshnessVerdict& verdict,
+                         const PortfolioSnapshot& portfolio);
     /// Units to trade for an entry, rounded to the lot; nullopt (with an alert) when zero.
     [[nodiscard]] std::optional<double> sizeEntry(const InstrumentRuntime& runtime, const Signal& signal,
                                                   const PortfolioSnapshot& portfolio);
@@ -80,6 +92,8 @@ private:
     EngineSteps m_steps;
     TradeDesk& m_desk;
     std::deque<qint64> m_recentCycles; ///< engine-clock ms of the cycles of the last hour
+    PositionOrigins* m_origins = nullptr; ///< not owned; null: stops are not watched
+    StopWatch m_stopWatch;
 };
 
 } // namespace sentinel

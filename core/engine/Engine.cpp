@@ -21,6 +21,7 @@
 #include "engine/PortfolioRisk.h"
 #include "engine/PortfolioSource.h"
 #include "engine/PositionCheck.h"
+#include "engine/PositionOrigins.h"
 #include "engine/RealisedToday.h"
 #include "engine/RetentionSweep.h"
 #include "engine/TelegramDesk.h"
@@ -56,6 +57,7 @@ Engine::~Engine()
         m_context->running = false;
     m_metrics.reset();
     m_realisedToday.reset(); // reads the journal the services own
+    m_origins.reset();
     m_history.reset();
     m_services.reset();
 }
@@ -186,6 +188,7 @@ QStringList Engine::build()
     m_portfolio = std::make_unique<PortfolioSource>(*m_context, *m_services->platform, *m_services->portfolioCache);
     m_risk = std::make_unique<PortfolioRisk>(m_config.risk, *m_instruments);
     m_realisedToday = std::make_unique<RealisedToday>(*m_services->journal);
+    m_origins = std::make_unique<PositionOrigins>(*m_services->journal);
     m_history = std::make_unique<HistoryDesk>(*m_services->journal, m_services->outbox.get());
     const EngineSteps steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts};
     m_desk = std::make_unique<TradeDesk>(*m_context, steps);
@@ -197,6 +200,7 @@ QStringList Engine::build()
     }
     m_controls = std::make_unique<DeskControls>(*m_context, steps, *m_desk);
     m_cycle = std::make_unique<DecisionCycle>(*m_context, steps, *m_desk);
+    m_cycle->watchStops(*m_origins);
     buildTelegramDesk();
     wireToUi();
     problems << m_services->startDispatcher();
@@ -448,6 +452,8 @@ void Engine::publishRisk(const PortfolioSnapshot& portfolio)
     PortfolioView view = toView(portfolio);
     if (m_realisedToday)
         view.realisedToday = m_realisedToday->at(m_clock->now(), m_context->stats.executions);
+    if (m_origins)
+        m_origins->annotate(view, m_context->stats.executions);
     Q_EMIT portfolioChanged(view);
 }
 

@@ -28,6 +28,7 @@ class HistoryDesk;
 class InstrumentBook;
 class PortfolioRisk;
 class PortfolioSource;
+class PositionOrigins;
 class TradeDesk;
 class RealisedToday;
 class RetentionSweep;
@@ -139,6 +140,7 @@ private:
     std::unique_ptr<EngineMetrics> m_metrics;
     std::unique_ptr<RetentionSweep> m_retention;
     std::unique_ptr<RealisedToday> m_realisedToday;
+    std::unique_ptr<PositionOrigins> m_origins; ///< positions' ages and stops (ADR 0140); the cycle watches them
     std::unique_ptr<HistoryDesk> m_history;
 
     std::optional<RiskSnapshot> m_lastRisk; ///< for the telemetry endpoint

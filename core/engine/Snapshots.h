@@ -157,6 +157,11 @@ struct PositionView {
     double averagePrice = 0;
     double marketPrice = 0;
     double unrealizedPnl = 0;    ///< account currency
+    // The two below come from the journal (ADR 0140) and are empty when it cannot say: a position
+    // opened at the broker, or held in another quantity than the journal's fills add up to.
+    // Defaulted here, so initialisers that list the fields above stay complete.
+    std::optional<double> stopPrice = std::nullopt; ///< the protective stop of its newest entry
+    QDateTime openedAt = QDateTime();               ///< UTC: when it last went from flat to held; invalid when unknown
 };
 
 /// The account as the platform last reported it.

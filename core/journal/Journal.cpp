@@ -17,8 +17,8 @@ namespace sentinel {
 namespace {
 const QString proposalColumns = QStringLiteral(
     "SELECT id, symbol, market, interval, side, is_exit, quantity, price, strategy_reason, verdict_json, var_before, "
-    "var_after, freshness, created_at_ms, expires_at_ms, client_order_id, state, resolution, resolved_at_ms, advice_json, strategy "
-    "FROM proposals ");
+    "var_after, freshness, created_at_ms, expires_at_ms, client_order_id, state, resolution, resolved_at_ms, advice_json, strategy, "
+    "stop_price FROM proposals ");
 
 TradeProposal readProposal(const QSqlQuery& row)
 {
@@ -51,6 +51,8 @@ TradeProposal readProposal(const QSqlQuery& row)
         }
     }
     proposal.strategy = row.value(20).toString();
+    if (!row.value(21).isNull())
+        proposal.stopPrice = row.value(21).toDouble();
     return proposal;
 }
 
@@ -78,6 +80,11 @@ Status validate(const TradeProposal& proposal)
         return invalidProposal(proposal, QStringLiteral("quantity %1 is not a positive number").arg(proposal.quantity));
     if (!std::isfinite(proposal.price) || proposal.price <= 0)
         return invalidProposal(proposal, QStringLiteral("price %1 is not a positive number").arg(proposal.price));
+    // The Positions panel and the stop watch read it back (ADR 0140): an exit protects nothing.
+    if (proposal.stopPrice && proposal.isExit)
+        return invalidProposal(proposal, QStringLiteral("an exit has no protective stop"));
+    if (proposal.stopPrice && (!std::isfinite(*proposal.stopPrice) || *proposal.stopPrice <= 0))
+        return invalidProposal(proposal, QStringLiteral("stop %1 is not a positive number").arg(*proposal.stopPrice));
     if (!std::isfinite(proposal.varBefore) || !std::isfinite(proposal.varAfter))
         return invalidProposal(proposal, QStringLiteral("VaR is not a finite number"));
     if (!proposal.createdAt.isValid() || !proposal.expiresAt.isValid() || proposal.expiresAt < proposal.createdAt)
@@ -158,15 +165,17 @@ Status Journal::recordProposal(const TradeProposal& proposal)
     const QVariant advice = proposal.advice
                                 ? QVariant(QString::fromUtf8(QJsonDocument(proposal.advice->toJson()).toJson(QJsonDocument::Compact)))
                                 : QVariant(QMetaType::fromType<QString>());
+    const QVariant stop = proposal.stopPrice ? QVariant(*proposal.stopPrice) : QVariant(QMetaType::fromType<double>());
     return m_db->exec(
         QStringLiteral("INSERT INTO proposals (id, instrument_key, symbol, market, interval, side, is_exit, quantity, price, "
                        "strategy_reason, verdict_json, var_before, var_after, freshness, client_order_id, created_at_ms, "
-                       "expires_at_ms, advice_json, strategy, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')"),
+                       "expires_at_ms, advice_json, strategy, stop_price, state) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')"),
         {proposal.id, proposal.instrument.key(), proposal.instrument.symbol, proposal.instrument.market,
          intervalName(proposal.instrument.interval), sideName(proposal.side), proposal.isExit ? 1 : 0, proposal.quantity,
          proposal.price, text(proposal.strategyReason), QString::fromUtf8(verdict), proposal.varBefore, proposal.varAfter,
          text(proposal.freshness), proposal.clientOrderId, proposal.createdAt.toMSecsSinceEpoch(),
-         proposal.expiresAt.toMSecsSinceEpoch(), advice, text(proposal.strategy)});
+         proposal.expiresAt.toMSecsSinceEpoch(), advice, text(proposal.strategy), stop});
 }
 
 Status Journal::transition(const QString& proposalId, const QStringList& from, ProposalState to, const QString& resolution,

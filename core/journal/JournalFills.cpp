@@ -11,14 +11,19 @@ namespace sentinel::journalfills {
 
 Result<QList<FillRecord>> read(SqliteConnection& db, const std::optional<QDateTime>& until)
 {
-    // A journal from before schema 5 has no strategy column: its fills read as "" (unrecorded).
-    auto hasStrategy = db.scalar(QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('proposals') WHERE name = 'strategy'"));
-    if (!hasStrategy)
-        return hasStrategy.error();
-    const QString strategy = hasStrategy.value().toInt() > 0 ? QStringLiteral("p.strategy") : QStringLiteral("''");
-    QString sql = QStringLiteral("SELECT e.proposal_id, p.instrument_key, %1, p.side, p.is_exit, e.quantity, e.price, e.fee, e.at_ms"
+    // A journal from before schema 5 has no strategy column: its fills read as "" (unrecorded);
+    // one from before schema 7 has no stop column: its fills read without a stop.
+    auto columns = db.query(QStringLiteral("SELECT name FROM pragma_table_info('proposals') WHERE name IN ('strategy', 'stop_price')"));
+    if (!columns)
+        return columns.error();
+    QStringList present;
+    while (columns.value().next())
+        present << columns.value().value(0).toString();
+    const QString strategy = present.contains(u"strategy") ? QStringLiteral("p.strategy") : QStringLiteral("''");
+    const QString stop = present.contains(u"stop_price") ? QStringLiteral("p.stop_price") : QStringLiteral("NULL");
+    QString sql = QStringLiteral("SELECT e.proposal_id, p.instrument_key, %1, p.side, p.is_exit, e.quantity, e.price, e.fee, e.at_ms, %2"
                                  " FROM executions e JOIN proposals p ON p.id = e.proposal_id")
-                      .arg(strategy);
+                      .arg(strategy, stop);
     QVariantList binds;
     if (until) {
         sql += QStringLiteral(" WHERE e.at_ms < ?");
@@ -48,6 +53,14 @@ Result<QList<FillRecord>> read(SqliteConnection& db, const std::optional<QDateTi
         fill.price = price.value_or(0);
         fill.fee = fee.value_or(-1);
         fill.atMs = row.value(8).toLongLong();
+        if (!row.value(9).isNull()) {
+            // Only an entry's own stop is a price; text or a non-positive number would be a wrong one.
+            const std::optional<double> stopPrice = journalfile::finiteNumber(row.value(9));
+            if (!stopPrice || !(*stopPrice > 0))
+                return journalfile::notAJournal(db.path(), QStringLiteral("proposal %1 has stop price '%2'")
+                                                               .arg(fill.proposalId, row.value(9).toString()));
+            fill.stopPrice = stopPrice;
+        }
         // The CHECKs let text through ('abc' > 0 holds in SQLite); a report must not add it up as 0.
         if (!(fill.quantity > 0) || !(fill.price > 0) || !(fill.fee >= 0))
             return journalfile::notAJournal(db.path(), QStringLiteral("the fill of proposal %1 has quantity '%2', price '%3', fee '%4'")

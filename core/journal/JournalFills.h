@@ -25,6 +25,9 @@ struct FillRecord {
     double price = 0;        ///< fill price
     double fee = 0;          ///< account currency
     qint64 atMs = 0;         ///< UTC
+    /// The protective stop of an entry's proposal (ADR 0140); none for exits and before schema 7.
+    /// Defaulted here, so initialisers that list the fields above stay complete.
+    std::optional<double> stopPrice = std::nullopt;
     friend bool operator==(const FillRecord&, const FillRecord&) = default;
 };
 
@@ -33,7 +36,7 @@ struct FillRecord {
 namespace journalfills {
 
 /// Every fill before `until` (all of them when it is unset), oldest first, ties in the order
-/// they were journalled. Works on any schema from 1 on.
+/// they were journalled. Works on any schema from 1 on (columns added later read as unrecorded).
 [[nodiscard]] Result<QList<FillRecord>> read(SqliteConnection& db, const std::optional<QDateTime>& until = std::nullopt);
 
 /// The same from a journal file someone else wrote, opened read-only and never changed. Error

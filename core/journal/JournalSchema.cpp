@@ -114,6 +114,10 @@ const QList<JournalMigration>& JournalSchema::migrations()
         {6,
          QStringLiteral("the History panel (issue 17): proposals newest first, a page at a time"),
          {QStringLiteral("CREATE INDEX proposals_by_time ON proposals (created_at_ms, id)")}},
+        {7,
+         QStringLiteral("the Positions panel (issue 17, ADR 0140): the protective stop each entry was sized with"),
+         // NULL for exits and for proposals written before version 7, which did not record it.
+         {QStringLiteral("ALTER TABLE proposals ADD COLUMN stop_price REAL CHECK (stop_price > 0)")}},
     };
     return all;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "risk/SizingDefaults.h"
 
+#include <cmath>
+
 namespace sentinel {
 
 double lotSizeFor(AssetClass assetClass)
@@ -17,6 +19,14 @@ double stopDistanceOrDefault(std::optional<double> suggested, double price)
 {
     constexpr double defaultStopFraction = 0.02;
     return suggested.value_or(price * defaultStopFraction);
+}
+
+std::optional<double> protectiveStop(Side side, double price, double stopDistance)
+{
+    const double stop = side == Side::Buy ? price - stopDistance : price + stopDistance;
+    if (!std::isfinite(stop) || stop <= 0)
+        return std::nullopt;
+    return stop;
 }
 
 } // namespace sentinel

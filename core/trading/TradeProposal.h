@@ -36,6 +36,9 @@ struct TradeProposal {
     bool isExit = false;
     double quantity = 0;
     double price = 0;
+    /// An entry's protective stop: its price less the stop distance it was sized with for a buy,
+    /// plus it for a sell (ADR 0140). None for exits, and for proposals journalled before schema 7.
+    std::optional<double> stopPrice = std::nullopt;
     QString strategy;        ///< registry name of the strategy that proposed it ("sma_cross"); "" before journal schema 5
     QString strategyReason;
     std::optional<AdviceRecord> advice; ///< the advisor's reason and votes, for an advised proposal

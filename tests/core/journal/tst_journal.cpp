@@ -30,6 +30,7 @@ private Q_SLOTS:
     void cleanup();
     void proposalReadsBackAsWritten();
     void advisedProposalKeepsTheAdvisorsRecord();
+    void anEntryKeepsItsProtectiveStopAndItsFillCarriesIt();
     void proposalIdIsStoredOnce();
     void malformedProposalsAreRefused_data();
     void malformedProposalsAreRefused();
@@ -118,6 +119,20 @@ void TestJournal::advisedProposalKeepsTheAdvisorsRecord()
     QVERIFY(!m_journal->proposal(plain.id).value()->advice);
 }
 
+void TestJournal::anEntryKeepsItsProtectiveStopAndItsFillCarriesIt()
+{
+    TradeProposal entry = JournalFixture::proposalAt(at(0));
+    entry.stopPrice = 183.5;
+    QVERIFY(m_journal->recordProposal(entry).ok());
+    QCOMPARE(*m_journal->proposal(entry.id).value(), entry);
+    QVERIFY(m_journal->recordDecision(entry.id, Decision::Approve, QStringLiteral("go"), op, at(30)).ok());
+    QVERIFY(m_journal->recordExecution(entry.id, fillFor(entry, QStringLiteral("o1"), at(31))).value());
+    const auto fills = m_journal->fills();
+    QVERIFY(fills.ok());
+    QCOMPARE(fills.value().size(), 1);
+    QCOMPARE(fills.value().first().stopPrice, std::optional<double>(183.5));
+}
+
 void TestJournal::proposalIdIsStoredOnce()
 {
     const TradeProposal proposal = recordNew();
@@ -149,6 +164,17 @@ void TestJournal::malformedProposalsAreRefused_data()
     p = good;
     p.clientOrderId.clear();
     QTest::newRow("no client order id") << p;
+    p = good;
+    p.isExit = true;
+    p.side = Side::Sell;
+    p.stopPrice = 190.0;
+    QTest::newRow("an exit that names a protective stop") << p;
+    p = good;
+    p.stopPrice = 0.0;
+    QTest::newRow("a protective stop at zero") << p;
+    p = good;
+    p.stopPrice = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("a protective stop that is not a number") << p;
 }
 
 void TestJournal::malformedProposalsAreRefused()
