@@ -131,10 +131,24 @@ QString damageJournal(const QString& journalPath, const QString& sabotage, QStri
         const QString copy = QUuid::createUuid().toString(QUuid::WithoutBraces);
         const QString clientOrder = QUuid::createUuid().toString(QUuid::Id128);
         const QString order = QStringLiteral("SOAK-REPEAT-") + copy.left(8);
+        // Every column by name, so a column a later schema version adds is copied too.
+        if (!run(query, QStringLiteral("PRAGMA table_info(proposals)"), {}, error))
+            return false;
+        QStringList columns;
+        QStringList values;
+        while (query.next()) {
+            const QString column = query.value(1).toString();
+            columns.append(column);
+            if (column == u"id" || column == u"client_order_id")
+                values.append(QStringLiteral("?"));
+            else if (column.endsWith(u"_at_ms"))
+                values.append(column + QStringLiteral(" + 1000"));
+            else
+                values.append(column);
+        }
         const bool copied =
-            run(query, QStringLiteral("INSERT INTO proposals SELECT ?, instrument_key, symbol, market, interval, side, is_exit, quantity, "
-                                      "price, strategy_reason, verdict_json, var_before, var_after, freshness, ?, created_at_ms + 1000, "
-                                      "expires_at_ms + 1000, state, resolution, resolved_at_ms + 1000 FROM proposals WHERE id = ?"),
+            run(query, QStringLiteral("INSERT INTO proposals (%1) SELECT %2 FROM proposals WHERE id = ?")
+                           .arg(columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", "))),
                 {copy, clientOrder, victim}, error)
             && run(query, QStringLiteral("INSERT INTO decisions (proposal_id, decision, reason, operator, at_ms) SELECT ?, decision, reason, "
                                          "operator, at_ms + 1000 FROM decisions WHERE proposal_id = ?"),
