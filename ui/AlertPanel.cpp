@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -25,34 +26,33 @@ AlertPanel::AlertPanel(QWidget* parent)
       m_proxy(new AlertFilterProxy(this)),
       m_view(nullptr),
       m_severity(new QComboBox(this)),
-      m_hideAcknowledged(new QCheckBox(tr("&Hide acknowledged"), this)),
-      m_acknowledge(new QAction(Theme::icon(QStringLiteral("acknowledge")), tr("Ac&knowledge"), this)),
-      m_acknowledgeAll(new QAction(tr("Acknowledge &All"), this)),
-      m_whatToDo(new QAction(Theme::icon(QStringLiteral("info")), tr("What to &Do"), this)),
+      m_hideAcknowledged(new QCheckBox(this)),
+      m_acknowledge(new QAction(Theme::icon(QStringLiteral("acknowledge")), QString(), this)),
+      m_acknowledgeAll(new QAction(this)),
+      m_whatToDo(new QAction(Theme::icon(QStringLiteral("info")), QString(), this)),
       m_runbookBase(QStringLiteral(SENTINEL_RUNBOOKS_URL))
 {
-    setupDock(this, QStringLiteral("alertDock"), tr("Alerts"));
+    // The title, like every text below, is set by retranslate().
+    setupDock(this, QStringLiteral("alertDock"), QString());
     m_proxy->setSourceModel(m_model);
-    m_view = makeTableView(m_proxy, QStringLiteral("alertView"), tr("Alerts"), this);
+    m_view = makeTableView(m_proxy, QStringLiteral("alertView"), QString(), this);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->horizontalHeader()->resizeSection(AlertModel::SeverityColumn, 150);
     m_view->horizontalHeader()->resizeSection(AlertModel::TimeColumn, 150);
 
     m_severity->setObjectName(QStringLiteral("alertSeverityFilter"));
-    m_severity->setAccessibleName(tr("Minimum severity"));
-    m_severity->addItem(tr("All severities"), int(AlertView::Severity::Info));
-    m_severity->addItem(tr("Warnings and critical"), int(AlertView::Severity::Warning));
-    m_severity->addItem(tr("Critical only"), int(AlertView::Severity::Critical));
+    // The item texts are set by retranslate().
+    m_severity->addItem(QString(), int(AlertView::Severity::Info));
+    m_severity->addItem(QString(), int(AlertView::Severity::Warning));
+    m_severity->addItem(QString(), int(AlertView::Severity::Critical));
     connect(m_severity, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setMinimumSeverity(AlertView::Severity(m_severity->currentData().toInt()));
     });
     m_hideAcknowledged->setObjectName(QStringLiteral("hideAcknowledgedAlerts"));
-    m_hideAcknowledged->setAccessibleName(tr("Hide acknowledged alerts"));
     connect(m_hideAcknowledged, &QCheckBox::toggled, this, [this](bool hide) { m_proxy->setShowAcknowledged(!hide); });
 
     m_acknowledge->setObjectName(QStringLiteral("actionAcknowledgeAlert"));
     m_acknowledge->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    m_acknowledge->setToolTip(tr("Acknowledge the selected alerts (Ctrl+K)"));
     connect(m_acknowledge, &QAction::triggered, this, [this] {
         QStringList ids;
         for (const QModelIndex& row : m_view->selectionModel()->selectedRows())
@@ -72,7 +72,6 @@ AlertPanel::AlertPanel(QWidget* parent)
 
     m_whatToDo->setObjectName(QStringLiteral("actionOpenRunbook"));
     m_whatToDo->setShortcut(QKeySequence::HelpContents);
-    m_whatToDo->setToolTip(tr("Open the runbook for the selected alert: what it means and what to do"));
     m_whatToDo->setEnabled(false);
     connect(m_whatToDo, &QAction::triggered, this, &AlertPanel::openRunbook);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -80,36 +79,65 @@ AlertPanel::AlertPanel(QWidget* parent)
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addActions({m_whatToDo, m_acknowledge});
 
-    auto* ackButton = new QToolButton(this);
-    ackButton->setObjectName(QStringLiteral("acknowledgeButton"));
-    ackButton->setDefaultAction(m_acknowledge);
-    ackButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    ackButton->setAccessibleName(tr("Acknowledge selected alerts"));
-    auto* whatToDoButton = new QToolButton(this);
-    whatToDoButton->setObjectName(QStringLiteral("whatToDoButton"));
-    whatToDoButton->setDefaultAction(m_whatToDo);
-    whatToDoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    whatToDoButton->setAccessibleName(tr("Open the runbook for the selected alert"));
-    auto* filterLabel = new QLabel(tr("&Show:"), this);
-    filterLabel->setBuddy(m_severity);
+    m_ackButton = new QToolButton(this);
+    m_ackButton->setObjectName(QStringLiteral("acknowledgeButton"));
+    m_ackButton->setDefaultAction(m_acknowledge);
+    m_ackButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_whatToDoButton = new QToolButton(this);
+    m_whatToDoButton->setObjectName(QStringLiteral("whatToDoButton"));
+    m_whatToDoButton->setDefaultAction(m_whatToDo);
+    m_whatToDoButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_filterLabel = new QLabel(this);
+    m_filterLabel->setBuddy(m_severity);
 
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(4, 4, 4, 4);
     auto* bar = new QHBoxLayout;
-    bar->addWidget(filterLabel);
+    bar->addWidget(m_filterLabel);
     bar->addWidget(m_severity);
     bar->addWidget(m_hideAcknowledged);
     bar->addStretch(1);
-    bar->addWidget(whatToDoButton);
-    bar->addWidget(ackButton);
+    bar->addWidget(m_whatToDoButton);
+    bar->addWidget(m_ackButton);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
     setWidget(content);
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &AlertPanel::updateTitle);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &AlertPanel::updateTitle);
-    updateTitle();
+    retranslate();
+}
+
+void AlertPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change.
+void AlertPanel::retranslate()
+{
+    setDockTitle(this, tr("Alerts"));
+    m_view->setAccessibleName(tr("Alerts"));
+    m_severity->setAccessibleName(tr("Minimum severity"));
+    // Same items, same order: the data and the current choice stay.
+    m_severity->setItemText(0, tr("All severities"));
+    m_severity->setItemText(1, tr("Warnings and critical"));
+    m_severity->setItemText(2, tr("Critical only"));
+    m_hideAcknowledged->setText(tr("&Hide acknowledged"));
+    m_hideAcknowledged->setAccessibleName(tr("Hide acknowledged alerts"));
+    m_acknowledge->setText(tr("Ac&knowledge"));
+    m_acknowledge->setToolTip(tr("Acknowledge the selected alerts (Ctrl+K)"));
+    m_acknowledgeAll->setText(tr("Acknowledge &All"));
+    m_whatToDo->setText(tr("What to &Do"));
+    m_whatToDo->setToolTip(tr("Open the runbook for the selected alert: what it means and what to do"));
+    m_ackButton->setAccessibleName(tr("Acknowledge selected alerts"));
+    m_whatToDoButton->setAccessibleName(tr("Open the runbook for the selected alert"));
+    m_filterLabel->setText(tr("&Show:"));
+    announceTextsChanged(*m_model);
+    updateTitle(); // the title with the count of open alerts
 }
 
 bool AlertPanel::applyAlert(const AlertView& alert)

@@ -9,8 +9,10 @@
 class QAction;
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QModelIndex;
 class QTableView;
+class QToolButton;
 
 namespace sentinel {
 
@@ -47,7 +49,11 @@ public:
 Q_SIGNALS:
     void acknowledgeRequested(const QString& alertId);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void acknowledge(const QStringList& ids);
     void openRunbook();
     void updateTitle();
@@ -61,6 +67,9 @@ private:
     QAction* m_acknowledgeAll;
     QAction* m_whatToDo;
     QUrl m_runbookBase;
+    QLabel* m_filterLabel = nullptr;
+    QToolButton* m_ackButton = nullptr;
+    QToolButton* m_whatToDoButton = nullptr;
 };
 
 } // namespace sentinel

@@ -8,6 +8,7 @@
 #include "ui/Theme.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QItemSelectionModel>
@@ -30,7 +31,6 @@ QToolButton* makeButton(QAction* action, const QString& objectName, QWidget* par
     button->setObjectName(objectName);
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    button->setAccessibleName(action->text().remove(u'&'));
     return button;
 }
 } // namespace
@@ -39,21 +39,20 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     : QDockWidget(parent),
       m_queue(new ApprovalModel(ApprovalModel::Kind::Queue, this)),
       m_history(new ApprovalModel(ApprovalModel::Kind::History, this)),
-      m_queueView(makeTableView(m_queue, QStringLiteral("approvalQueueView"), tr("Pending proposals"), this)),
-      m_historyView(makeTableView(m_history, QStringLiteral("approvalHistoryView"), tr("Recent decisions"), this)),
+      m_queueView(makeTableView(m_queue, QStringLiteral("approvalQueueView"), QString(), this)),
+      m_historyView(makeTableView(m_history, QStringLiteral("approvalHistoryView"), QString(), this)),
       m_details(new QLabel(this)),
-      m_approve(new QAction(Theme::icon(QStringLiteral("approve")), tr("&Approve…"), this)),
-      m_reject(new QAction(Theme::icon(QStringLiteral("reject")), tr("&Reject…"), this)),
+      m_approve(new QAction(Theme::icon(QStringLiteral("approve")), QString(), this)),
+      m_reject(new QAction(Theme::icon(QStringLiteral("reject")), QString(), this)),
       m_countdown(new QTimer(this))
 {
-    setupDock(this, QStringLiteral("approvalDock"), tr("Approvals"));
+    // The title, like every text below, is set by retranslate().
+    setupDock(this, QStringLiteral("approvalDock"), QString());
 
     m_approve->setObjectName(QStringLiteral("actionApproveSelected"));
     m_approve->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
-    m_approve->setToolTip(tr("Approve the selected proposal (Ctrl+Return); you confirm what will execute"));
     m_reject->setObjectName(QStringLiteral("actionRejectSelected"));
     m_reject->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Backspace), QKeySequence(Qt::Key_Delete)});
-    m_reject->setToolTip(tr("Reject the selected proposal (Ctrl+Backspace or Delete) with a reason"));
     connect(m_approve, &QAction::triggered, this, &ApprovalPanel::approveSelected);
     connect(m_reject, &QAction::triggered, this, &ApprovalPanel::rejectSelected);
 
@@ -85,25 +84,25 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     });
 
     m_details->setObjectName(QStringLiteral("proposalDetails"));
-    m_details->setAccessibleName(tr("Proposal details"));
     m_details->setWordWrap(true);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextFormat(Qt::RichText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_details->setMargin(6);
-    auto* detailsScroll = new QScrollArea(this);
-    detailsScroll->setWidgetResizable(true);
-    detailsScroll->setWidget(m_details);
-    detailsScroll->setAccessibleName(tr("Proposal details"));
+    m_detailsScroll = new QScrollArea(this);
+    m_detailsScroll->setWidgetResizable(true);
+    m_detailsScroll->setWidget(m_details);
     // An advised proposal adds the advisor's reason and a line per model: room for about ten lines.
-    detailsScroll->setMinimumHeight(fontMetrics().lineSpacing() * 6); // scrolls; a 768-line screen has little room
+    m_detailsScroll->setMinimumHeight(fontMetrics().lineSpacing() * 6); // scrolls; a 768-line screen has little room
 
     auto* queueBox = new QWidget(this);
     auto* queueLayout = new QVBoxLayout(queueBox);
     queueLayout->setContentsMargins(4, 4, 4, 0);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(makeButton(m_approve, QStringLiteral("approveButton"), this));
-    buttons->addWidget(makeButton(m_reject, QStringLiteral("rejectButton"), this));
+    m_approveButton = makeButton(m_approve, QStringLiteral("approveButton"), this);
+    m_rejectButton = makeButton(m_reject, QStringLiteral("rejectButton"), this);
+    buttons->addWidget(m_approveButton);
+    buttons->addWidget(m_rejectButton);
     buttons->addStretch(1);
     queueLayout->addLayout(buttons);
     queueLayout->addWidget(m_queueView, 1);
@@ -111,15 +110,15 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     auto* historyBox = new QWidget(this);
     auto* historyLayout = new QVBoxLayout(historyBox);
     historyLayout->setContentsMargins(4, 0, 4, 4);
-    auto* historyTitle = new QLabel(tr("Recent decisions"), this);
-    historyTitle->setBuddy(m_historyView);
-    historyLayout->addWidget(historyTitle);
+    m_historyTitle = new QLabel(this);
+    m_historyTitle->setBuddy(m_historyView);
+    historyLayout->addWidget(m_historyTitle);
     historyLayout->addWidget(m_historyView, 1);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("approvalSplitter"));
     splitter->addWidget(queueBox);
-    splitter->addWidget(detailsScroll);
+    splitter->addWidget(m_detailsScroll);
     splitter->addWidget(historyBox);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
@@ -129,8 +128,37 @@ ApprovalPanel::ApprovalPanel(QWidget* parent)
     m_countdown->setInterval(1000);
     connect(m_countdown, &QTimer::timeout, m_queue, &ApprovalModel::refreshCountdowns);
     m_countdown->start();
+    retranslate();
+}
+
+void ApprovalPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change. An Approve or Reject dialog keeps the
+// language it opened in: it is window-modal, as Settings (where the language changes) is, so the
+// two are never open together.
+void ApprovalPanel::retranslate()
+{
+    setDockTitle(this, tr("Approvals"));
+    m_approve->setText(tr("&Approve…"));
+    m_approve->setToolTip(tr("Approve the selected proposal (Ctrl+Return); you confirm what will execute"));
+    m_reject->setText(tr("&Reject…"));
+    m_reject->setToolTip(tr("Reject the selected proposal (Ctrl+Backspace or Delete) with a reason"));
+    for (QToolButton* button : {m_approveButton, m_rejectButton})
+        button->setAccessibleName(button->defaultAction()->text().remove(u'&'));
+    m_queueView->setAccessibleName(tr("Pending proposals"));
+    m_historyView->setAccessibleName(tr("Recent decisions"));
+    m_historyTitle->setText(tr("Recent decisions"));
+    m_details->setAccessibleName(tr("Proposal details"));
+    m_detailsScroll->setAccessibleName(tr("Proposal details"));
+    announceTextsChanged(*m_queue);
+    announceTextsChanged(*m_history);
     showDetails();
-    updateActions();
+    updateActions(); // the title with the queue's count
 }
 
 bool ApprovalPanel::applyProposal(const ProposalView& proposal)

@@ -8,8 +8,10 @@
 
 class QAction;
 class QLabel;
+class QScrollArea;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace sentinel {
 
@@ -50,7 +52,11 @@ Q_SIGNALS:
     void approveRequested(const QString& proposalId);
     void rejectRequested(const QString& proposalId, const QString& reason);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void approveSelected();
     void rejectSelected();
     void showDetails();
@@ -66,6 +72,10 @@ private:
     QAction* m_approve;
     QAction* m_reject;
     QTimer* m_countdown;
+    QScrollArea* m_detailsScroll = nullptr;
+    QLabel* m_historyTitle = nullptr;
+    QToolButton* m_approveButton = nullptr;
+    QToolButton* m_rejectButton = nullptr;
     QPointer<QWidget> m_openDialog;
     bool m_confirm = true;
 };

@@ -13,6 +13,7 @@ class QTableView;
 
 QT_BEGIN_NAMESPACE
 class QChart;
+class QChartView;
 class QDateTimeAxis;
 class QLineSeries;
 class QValueAxis;
@@ -42,6 +43,9 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void retranslate();
+    /// The quota lines and the saved calls of the last report in the present language.
+    void showQuotas();
     /// "second", "minute", or the window's length: the rate limit's unit in the quota lines.
     [[nodiscard]] static QString rateWindowName(std::chrono::milliseconds window);
     void applyChartTheme();
@@ -51,10 +55,14 @@ private:
     QLabel* m_quota;
     QLabel* m_saved;
     QChart* m_chart;
+    QChartView* m_chartView = nullptr;
     QDateTimeAxis* m_timeAxis;
     QValueAxis* m_rateAxis;
     QHash<QString, QLineSeries*> m_history;
     QDateTime m_firstReport;
+    /// The last quotas reported; a report without any leaves them shown.
+    QList<QuotaSnapshot> m_quotas;
+    qint64 m_apiCallsSaved = 0; ///< by the last report's providers
 };
 
 } // namespace sentinel

@@ -7,6 +7,7 @@
 #include "ui/Theme.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QLabel>
 #include <QStackedWidget>
 
@@ -18,9 +19,10 @@ ChartPanel::ChartPanel(QWidget* parent)
     : QDockWidget(parent),
       m_chart(new CandleChart(this)),
       m_placeholder(new QLabel(this)),
-      m_resetZoom(new QAction(Theme::icon(QStringLiteral("zoom-reset")), tr("Reset &Zoom"), this))
+      m_resetZoom(new QAction(Theme::icon(QStringLiteral("zoom-reset")), QString(), this))
 {
-    setupDock(this, QStringLiteral("chartDock"), tr("Chart"));
+    // The texts are set by retranslate(), at the end and again after each language change.
+    setupDock(this, QStringLiteral("chartDock"), QString());
 
     m_chart->setObjectName(QStringLiteral("priceChartView"));
     m_chart->setBarLimit(maxBars);
@@ -34,12 +36,28 @@ ChartPanel::ChartPanel(QWidget* parent)
 
     m_resetZoom->setObjectName(QStringLiteral("actionResetZoom"));
     m_resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    m_resetZoom->setToolTip(tr("Show the newest bars again and follow new ones"));
     connect(m_resetZoom, &QAction::triggered, m_chart, &CandleChart::resetZoom);
     addAction(m_resetZoom);
     m_chart->addAction(m_resetZoom);
 
     rebuild();
+    retranslate();
+}
+
+void ChartPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change (the chart retranslates itself).
+void ChartPanel::retranslate()
+{
+    setDockTitle(this, tr("Chart"));
+    m_resetZoom->setText(tr("Reset &Zoom"));
+    m_resetZoom->setToolTip(tr("Show the newest bars again and follow new ones"));
+    updatePlaceholder();
 }
 
 void ChartPanel::showInstrument(const QString& key)
@@ -121,10 +139,13 @@ void ChartPanel::updatePlaceholder()
 {
     auto* stack = qobject_cast<QStackedWidget*>(widget());
     const bool hasBars = m_chart->barCount() > 0;
+    // Hidden behind the chart it says nothing: no text of an earlier state (or language) stays.
     if (m_key.isEmpty())
         m_placeholder->setText(tr("Select an instrument in the watchlist to chart it."));
     else if (!hasBars)
         m_placeholder->setText(tr("Waiting for the first bars of %1…").arg(m_key.section(u':', 1, 1)));
+    else
+        m_placeholder->setText(QString()); // a no-op once empty: bars arrive often
     stack->setCurrentWidget(hasBars ? static_cast<QWidget*>(m_chart) : m_placeholder);
 }
 

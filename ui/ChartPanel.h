@@ -51,12 +51,16 @@ public:
     /// Zooms the time axis by `factor` (>1 zooms in) around the middle, as the mouse wheel does.
     void zoomTime(double factor);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     struct Track {
         Bars bars;
         QList<ChartMarker> markers;
     };
 
+    void retranslate();
     void rebuild();
     void updatePlaceholder();
 

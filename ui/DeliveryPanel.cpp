@@ -7,6 +7,7 @@
 #include "ui/Theme.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -19,36 +20,30 @@ namespace sentinel {
 DeliveryPanel::DeliveryPanel(QWidget* parent)
     : QDockWidget(parent),
       m_model(new ChannelModel(this)),
-      m_view(makeTableView(m_model, QStringLiteral("deliveryView"), tr("Delivery channels"), this)),
+      m_view(makeTableView(m_model, QStringLiteral("deliveryView"), QString(), this)),
       m_outbox(new QLabel(this)),
       m_lastError(new QLabel(this)),
       m_updates(new QLabel(this)),
-      m_sendTest(new QAction(Theme::icon(QStringLiteral("send")), tr("Send &Test Message"), this))
+      m_sendTest(new QAction(Theme::icon(QStringLiteral("send")), QString(), this))
 {
-    setupDock(this, QStringLiteral("deliveryDock"), tr("Delivery"));
+    setupDock(this, QStringLiteral("deliveryDock"), QString());
     setDroppableColumns(m_view, {ChannelModel::LatencyColumn, ChannelModel::SuccessColumn, ChannelModel::RetryingColumn,
                                  ChannelModel::FailedColumn});
 
     m_sendTest->setObjectName(QStringLiteral("actionSendTestMessage"));
-    m_sendTest->setToolTip(tr("Send one test message through every enabled channel"));
     connect(m_sendTest, &QAction::triggered, this, &DeliveryPanel::testMessageRequested);
-    auto* sendButton = new QToolButton(this);
-    sendButton->setObjectName(QStringLiteral("sendTestMessageButton"));
-    sendButton->setDefaultAction(m_sendTest);
-    sendButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    sendButton->setAccessibleName(tr("Send test message"));
+    m_sendButton = new QToolButton(this);
+    m_sendButton->setObjectName(QStringLiteral("sendTestMessageButton"));
+    m_sendButton->setDefaultAction(m_sendTest);
+    m_sendButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     m_outbox->setObjectName(QStringLiteral("outboxDepthLabel"));
-    m_outbox->setAccessibleName(tr("Outbox depth"));
     m_outbox->setWordWrap(true); // long notices must not widen the dock
-    m_outbox->setText(tr("Outbox: no report yet"));
     m_lastError->setObjectName(QStringLiteral("deliveryLastErrorLabel"));
-    m_lastError->setAccessibleName(tr("Last delivery error and remedy"));
     m_lastError->setWordWrap(true);
     m_lastError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_lastError->hide();
     m_updates->setObjectName(QStringLiteral("telegramUpdatesLabel"));
-    m_updates->setAccessibleName(tr("Telegram commands"));
     m_updates->setWordWrap(true);
     m_updates->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_updates->hide();
@@ -61,14 +56,48 @@ DeliveryPanel::DeliveryPanel(QWidget* parent)
     layout->addWidget(m_updates);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_outbox, 1);
-    bottom->addWidget(sendButton);
+    bottom->addWidget(m_sendButton);
     layout->addLayout(bottom);
     setWidget(content);
+    retranslate();
+}
+
+void DeliveryPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change.
+void DeliveryPanel::retranslate()
+{
+    setDockTitle(this, tr("Delivery"));
+    m_view->setAccessibleName(tr("Delivery channels"));
+    m_sendTest->setText(tr("Send &Test Message"));
+    m_sendTest->setToolTip(tr("Send one test message through every enabled channel"));
+    m_sendButton->setAccessibleName(tr("Send test message"));
+    m_outbox->setAccessibleName(tr("Outbox depth"));
+    m_lastError->setAccessibleName(tr("Last delivery error and remedy"));
+    m_updates->setAccessibleName(tr("Telegram commands"));
+    announceTextsChanged(*m_model);
+    showDelivery();
 }
 
 void DeliveryPanel::applyDelivery(const DeliverySnapshot& delivery)
 {
+    m_delivery = delivery;
     m_model->applyChannels(delivery.channels);
+    showDelivery();
+}
+
+void DeliveryPanel::showDelivery()
+{
+    if (!m_delivery) {
+        m_outbox->setText(tr("Outbox: no report yet"));
+        return;
+    }
+    const DeliverySnapshot& delivery = *m_delivery;
     applyUpdates(delivery.updates);
     if (delivery.channels.isEmpty()) {
         // Not an outage: nothing was set up. Say so, or the operator waits for a report forever.

@@ -8,6 +8,7 @@
 class QAction;
 class QLabel;
 class QTableView;
+class QToolButton;
 
 namespace sentinel {
 
@@ -30,7 +31,13 @@ public:
 Q_SIGNALS:
     void testMessageRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+    /// The outbox, last error and Telegram lines of m_delivery in the present language.
+    void showDelivery();
     void applyUpdates(const std::optional<sentinel::UpdatesView>& updates);
 
     ChannelModel* m_model;
@@ -39,6 +46,8 @@ private:
     QLabel* m_lastError;
     QLabel* m_updates;
     QAction* m_sendTest;
+    QToolButton* m_sendButton = nullptr;
+    std::optional<DeliverySnapshot> m_delivery; ///< the last report; none before the first
 };
 
 } // namespace sentinel

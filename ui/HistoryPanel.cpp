@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -42,14 +43,12 @@ QToolButton* makeButton(QAction* action, const QString& objectName, QWidget* par
     return button;
 }
 
-QDateEdit* makeDateEdit(const QString& objectName, const QString& accessibleName, QWidget* parent)
+QDateEdit* makeDateEdit(const QString& objectName, QWidget* parent)
 {
     auto* edit = new QDateEdit(parent);
     edit->setObjectName(objectName);
-    edit->setAccessibleName(accessibleName);
     edit->setCalendarPopup(true);
     edit->setMinimumDate(kNoBound);
-    edit->setSpecialValueText(HistoryPanel::tr("any"));
     edit->setDate(kNoBound);
     return edit;
 }
@@ -58,45 +57,34 @@ QDateEdit* makeDateEdit(const QString& objectName, const QString& accessibleName
 
 HistoryPanel::HistoryPanel(QWidget* parent)
     : QDockWidget(parent), m_model(new HistoryModel(this)),
-      m_view(makeTableView(m_model, QStringLiteral("historyView"), tr("Proposals and trades"), this)),
+      m_view(makeTableView(m_model, QStringLiteral("historyView"), QString(), this)),
       m_detail(new QTextBrowser(this)), m_status(new QLabel(this)), m_instrument(new QLineEdit(this)),
       m_strategy(new QComboBox(this)), m_outcome(new QComboBox(this)),
-      m_from(makeDateEdit(QStringLiteral("historyFrom"), tr("Made on or after"), this)),
-      m_to(makeDateEdit(QStringLiteral("historyTo"), tr("Made on or before"), this)),
-      m_exportCsv(new QAction(tr("Export &CSV…"), this)), m_exportJson(new QAction(tr("Export &JSON…"), this)),
-      m_refresh(new QAction(tr("&Refresh"), this)), m_typing(new QTimer(this)),
-      m_refreshing(new QTimer(this))
+      m_from(makeDateEdit(QStringLiteral("historyFrom"), this)), m_to(makeDateEdit(QStringLiteral("historyTo"), this)),
+      m_exportCsv(new QAction(this)), m_exportJson(new QAction(this)), m_refresh(new QAction(this)),
+      m_typing(new QTimer(this)), m_refreshing(new QTimer(this))
 {
-    setupDock(this, QStringLiteral("historyDock"), tr("History"));
+    // The texts are set by retranslate(), at the end and again after each language change.
+    setupDock(this, QStringLiteral("historyDock"), QString());
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     // In a narrow dock: the detail pane shows all of these for the selected row.
     setDroppableColumns(m_view, {HistoryModel::DecidedByColumn, HistoryModel::StrategyColumn, HistoryModel::FillColumn,
                                  HistoryModel::PriceColumn});
 
     m_instrument->setObjectName(QStringLiteral("historyInstrument"));
-    m_instrument->setPlaceholderText(tr("Instrument"));
-    m_instrument->setAccessibleName(tr("Instrument filter"));
-    m_instrument->setToolTip(tr("A symbol (EUR/USD) or an instrument key (FX:EUR/USD:1h); empty for all"));
     m_instrument->setClearButtonEnabled(true);
     m_strategy->setObjectName(QStringLiteral("historyStrategy"));
-    m_strategy->setAccessibleName(tr("Strategy filter"));
-    m_strategy->addItem(tr("All strategies"), QString());
+    m_strategy->addItem(QString(), QString()); // "All strategies"
     m_strategy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_outcome->setObjectName(QStringLiteral("historyOutcome"));
-    m_outcome->setAccessibleName(tr("Outcome filter"));
-    m_outcome->addItem(tr("All outcomes"), -1);
+    m_outcome->addItem(QString(), -1); // "All outcomes", then each state; retranslate() names them
     for (ProposalState state : {ProposalState::Executed, ProposalState::Rejected, ProposalState::Expired,
                                 ProposalState::Refused, ProposalState::Approved, ProposalState::Pending})
-        m_outcome->addItem(Format::proposalState(state), int(state));
-    m_from->setToolTip(tr("Proposals made on or after this day (local time)"));
-    m_to->setToolTip(tr("Proposals made on or before this day (local time)"));
+        m_outcome->addItem(QString(), int(state));
 
     m_exportCsv->setObjectName(QStringLiteral("actionExportHistoryCsv"));
-    m_exportCsv->setToolTip(tr("Write the proposals the filters select to a CSV file"));
     m_exportJson->setObjectName(QStringLiteral("actionExportHistoryJson"));
-    m_exportJson->setToolTip(tr("Write the proposals the filters select to a JSON file"));
     m_refresh->setObjectName(QStringLiteral("actionRefreshHistory"));
-    m_refresh->setToolTip(tr("Read the journal again"));
     connect(m_exportCsv, &QAction::triggered, this, [this] { chooseExportFile(QStringLiteral("csv")); });
     connect(m_exportJson, &QAction::triggered, this, [this] { chooseExportFile(QStringLiteral("json")); });
     connect(m_refresh, &QAction::triggered, this, &HistoryPanel::reload);
@@ -117,7 +105,7 @@ HistoryPanel::HistoryPanel(QWidget* parent)
         if (m_view->verticalScrollBar()->value() == 0 && m_model->rowCount() <= HistoryModel::pageSize)
             reload();
         else
-            m_status->setText(tr("New proposals since this list was read: Refresh shows them"));
+            showStatus([] { return tr("New proposals since this list was read: Refresh shows them"); });
     });
 
     connect(m_model, &HistoryModel::pageRequested, this, &HistoryPanel::pageRequested);
@@ -137,18 +125,15 @@ HistoryPanel::HistoryPanel(QWidget* parent)
         }
     });
     connect(m_model, &HistoryModel::failed, this, [this](const QString& message) {
-        m_status->setText(tr("The journal could not be read: %1").arg(message));
+        showStatus([message] { return tr("The journal could not be read: %1").arg(message); });
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HistoryPanel::showSelected);
 
     m_status->setObjectName(QStringLiteral("historyStatus"));
-    m_status->setAccessibleName(tr("History status"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setObjectName(QStringLiteral("historyDetail"));
-    m_detail->setAccessibleName(tr("Proposal details"));
     m_detail->setOpenLinks(false);
-    m_detail->setPlaceholderText(tr("Select a proposal to see its reason, risk checks, decision, fill and delivery."));
 
     auto* content = new QWidget(this);
     auto* layout = new QVBoxLayout(content);
@@ -175,7 +160,58 @@ HistoryPanel::HistoryPanel(QWidget* parent)
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
     setWidget(content);
-    m_status->setText(tr("Waiting for the engine"));
+    showStatus([] { return tr("Waiting for the engine"); });
+    retranslate();
+}
+
+void HistoryPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change.
+void HistoryPanel::retranslate()
+{
+    setDockTitle(this, tr("History"));
+    m_view->setAccessibleName(tr("Proposals and trades"));
+    m_instrument->setPlaceholderText(tr("Instrument"));
+    m_instrument->setAccessibleName(tr("Instrument filter"));
+    m_instrument->setToolTip(tr("A symbol (EUR/USD) or an instrument key (FX:EUR/USD:1h); empty for all"));
+    m_strategy->setAccessibleName(tr("Strategy filter"));
+    m_strategy->setItemText(0, tr("All strategies"));
+    m_outcome->setAccessibleName(tr("Outcome filter"));
+    m_outcome->setItemText(0, tr("All outcomes"));
+    for (int i = 1; i < m_outcome->count(); ++i)
+        m_outcome->setItemText(i, Format::proposalState(ProposalState(m_outcome->itemData(i).toInt())));
+    m_from->setAccessibleName(tr("Made on or after"));
+    m_to->setAccessibleName(tr("Made on or before"));
+    for (QDateEdit* edit : {m_from, m_to})
+        edit->setSpecialValueText(tr("any"));
+    m_from->setToolTip(tr("Proposals made on or after this day (local time)"));
+    m_to->setToolTip(tr("Proposals made on or before this day (local time)"));
+
+    m_exportCsv->setText(tr("Export &CSV…"));
+    m_exportCsv->setToolTip(tr("Write the proposals the filters select to a CSV file"));
+    m_exportJson->setText(tr("Export &JSON…"));
+    m_exportJson->setToolTip(tr("Write the proposals the filters select to a JSON file"));
+    m_refresh->setText(tr("&Refresh"));
+    m_refresh->setToolTip(tr("Read the journal again"));
+
+    m_status->setAccessibleName(tr("History status"));
+    m_detail->setAccessibleName(tr("Proposal details"));
+    m_detail->setPlaceholderText(tr("Select a proposal to see its reason, risk checks, decision, fill and delivery."));
+    // The texts built from data: the status line, the table's cells and headers, the detail pane.
+    m_status->setText(m_statusText());
+    announceTextsChanged(*m_model);
+    showDetail();
+}
+
+void HistoryPanel::showStatus(std::function<QString()> text)
+{
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText());
 }
 
 HistoryFilter HistoryPanel::currentFilter() const
@@ -199,14 +235,14 @@ void HistoryPanel::applyFilter()
     if (currentFilter() == m_model->filter() && (m_model->matching() || m_model->waiting()))
         return;
     m_model->setFilter(currentFilter());
-    m_status->setText(tr("Reading the journal…"));
+    showStatus([] { return tr("Reading the journal…"); });
 }
 
 void HistoryPanel::reload()
 {
     m_refreshing->stop();
     m_model->setFilter(currentFilter());
-    m_status->setText(tr("Reading the journal…"));
+    showStatus([] { return tr("Reading the journal…"); });
 }
 
 void HistoryPanel::noteJournalChanged()
@@ -225,22 +261,25 @@ void HistoryPanel::showCount()
     const std::optional<qint64> matching = m_model->matching();
     if (!matching)
         return;
-    m_status->setText(*matching == 0 ? tr("No proposal matches these filters")
-                                     : tr("%n proposal(s)", nullptr, int(std::min<qint64>(*matching, INT_MAX))));
+    showStatus([count = *matching] {
+        return count == 0 ? tr("No proposal matches these filters")
+                          : tr("%n proposal(s)", nullptr, int(std::min<qint64>(count, INT_MAX)));
+    });
 }
 
 void HistoryPanel::showSelected()
 {
     const QModelIndex current = m_view->selectionModel()->currentIndex();
+    m_shownDetail.reset();
     if (!current.isValid()) {
         m_shownId.clear();
         m_detail->clear();
         return;
     }
-    const HistoryRow& row = m_model->rowAt(current.row());
-    m_shownId = row.proposalId;
-    m_detail->setHtml(rowHtml(row) + QStringLiteral("<p>%1</p>").arg(tr("Reading the proposal…").toHtmlEscaped()));
-    Q_EMIT detailRequested(row.proposalId);
+    m_shownRow = m_model->rowAt(current.row());
+    m_shownId = m_shownRow.proposalId;
+    showDetail();
+    Q_EMIT detailRequested(m_shownId);
 }
 
 QString HistoryPanel::rowHtml(const HistoryRow& row) const
@@ -272,7 +311,23 @@ void HistoryPanel::applyDetail(const HistoryDetailView& detail)
     const QModelIndex current = m_view->selectionModel()->currentIndex();
     if (!current.isValid())
         return;
-    QString html = rowHtml(m_model->rowAt(current.row()));
+    m_shownRow = m_model->rowAt(current.row());
+    m_shownDetail = detail;
+    showDetail();
+}
+
+/// The detail pane for the shown row: what the engine said of it, or that it is being read. Kept
+/// apart from applyDetail() so a language change can build it again.
+void HistoryPanel::showDetail()
+{
+    if (m_shownId.isEmpty())
+        return;
+    QString html = rowHtml(m_shownRow);
+    if (!m_shownDetail) {
+        m_detail->setHtml(html + QStringLiteral("<p>%1</p>").arg(tr("Reading the proposal…").toHtmlEscaped()));
+        return;
+    }
+    const HistoryDetailView& detail = *m_shownDetail;
     if (detail.proposal)
         html += ProposalDetails::html(*detail.proposal, palette());
     if (detail.delivery) {
@@ -313,7 +368,7 @@ void HistoryPanel::exportTo(const QString& path, const QString& format)
     m_exporting = true;
     m_exportCsv->setEnabled(false);
     m_exportJson->setEnabled(false);
-    m_status->setText(tr("Exporting to %1…").arg(path));
+    showStatus([path] { return tr("Exporting to %1…").arg(path); });
     Q_EMIT exportRequested(HistoryExportRequest{currentFilter(), path, format});
 }
 
@@ -323,9 +378,11 @@ void HistoryPanel::applyExport(const HistoryExportResult& result)
     m_exportCsv->setEnabled(true);
     m_exportJson->setEnabled(true);
     if (!result.error.isEmpty())
-        m_status->setText(tr("Export failed: %1").arg(result.error));
+        showStatus([error = result.error] { return tr("Export failed: %1").arg(error); });
     else
-        m_status->setText(tr("Exported %n proposal(s) to %1", nullptr, int(std::min<qint64>(result.rows, INT_MAX))).arg(result.path));
+        showStatus([rows = result.rows, path = result.path] {
+            return tr("Exported %n proposal(s) to %1", nullptr, int(std::min<qint64>(rows, INT_MAX))).arg(path);
+        });
 }
 
 } // namespace sentinel

@@ -5,6 +5,9 @@
 
 #include <QDockWidget>
 
+#include <functional>
+#include <optional>
+
 class QAction;
 class QComboBox;
 class QDateEdit;
@@ -63,11 +66,18 @@ Q_SIGNALS:
     void detailRequested(const QString& proposalId);
     void exportRequested(const sentinel::HistoryExportRequest& request);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void applyFilter();
     void chooseExportFile(const QString& format);
     void showSelected();
+    void showDetail();
     void showCount();
+    /// Shows `text()` in the status line; it is called again after a language change.
+    void showStatus(std::function<QString()> text);
     [[nodiscard]] QString rowHtml(const HistoryRow& row) const;
 
     HistoryModel* m_model;
@@ -85,6 +95,9 @@ private:
     QTimer* m_typing;     ///< applies the instrument filter once typing pauses
     QTimer* m_refreshing; ///< gathers a burst of journal changes into one reload
     QString m_shownId;    ///< the proposal the detail pane shows
+    HistoryRow m_shownRow;                          ///< its row, as the detail pane shows it
+    std::optional<HistoryDetailView> m_shownDetail; ///< what the engine said of it; none while asked
+    std::function<QString()> m_statusText;          ///< the status line's text in the present language
     bool m_exporting = false;
 };
 

@@ -52,9 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_tray(new TrayNotifier(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Trade Sentinel"));
     setWindowIcon(Theme::icon(QStringLiteral("sentinel")));
-    setAccessibleName(tr("Trade Sentinel main window"));
     setDockNestingEnabled(true);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowNestedDocks | QMainWindow::AllowTabbedDocks);
 
@@ -81,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_controls, &TradingControls::killSwitchRequested, this, &MainWindow::killSwitchRequested);
 
     createMenusAndToolBar();
+    retranslate();
     // Sized to the screen first, so the default layout is arranged for the room there is.
     const QScreen* display = screen() ? screen() : QGuiApplication::primaryScreen();
     resize(windowplacement::defaultSize(display ? display->availableGeometry() : QRect()));
@@ -106,36 +105,66 @@ void MainWindow::keepOnScreen()
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+// The docks retranslate themselves (each gets the LanguageChange event); the window sets its own
+// texts and those of the parts that are not widgets.
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Trade Sentinel"));
+    setAccessibleName(tr("Trade Sentinel main window"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_simulateAction->setText(tr("Si&mulate…"));
+    m_simulateAction->setToolTip(tr("Run a strategy over past days on the paper account and see its performance"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_tradeMenu->setTitle(tr("&Trade"));
+    m_alertsMenu->setTitle(tr("&Alerts"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_resetLayoutAction->setText(tr("Reset &Layout"));
+    m_aboutAction->setText(tr("&About Trade Sentinel"));
+    m_toolBar->setWindowTitle(tr("Main"));
+    m_status->retranslate();
+    m_controls->retranslate();
+    m_tray->retranslate();
+}
+
 void MainWindow::createMenusAndToolBar()
 {
-    m_settingsAction = new QAction(Theme::icon(QStringLiteral("settings")), tr("&Settings…"), this);
+    m_settingsAction = new QAction(Theme::icon(QStringLiteral("settings")), QString(), this);
     m_settingsAction->setObjectName(QStringLiteral("actionSettings"));
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_settingsAction->setEnabled(false);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
 
-    auto* quit = new QAction(tr("&Quit"), this);
-    quit->setObjectName(QStringLiteral("actionQuit"));
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(QStringLiteral("actionQuit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    m_simulateAction = new QAction(tr("Si&mulate…"), this);
+    m_simulateAction = new QAction(this);
     m_simulateAction->setObjectName(QStringLiteral("actionSimulate"));
-    m_simulateAction->setToolTip(tr("Run a strategy over past days on the paper account and see its performance"));
     m_simulateAction->setEnabled(false);
     connect(m_simulateAction, &QAction::triggered, this, &MainWindow::openSimulation);
 
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_simulateAction);
-    file->addSeparator();
-    file->addAction(m_settingsAction);
-    file->addSeparator();
-    file->addAction(quit);
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_simulateAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
 
     // One Trade menu: the decisions on single proposals, then the controls over the whole desk.
-    QMenu* trade = menuBar()->addMenu(tr("&Trade"));
+    m_tradeMenu = menuBar()->addMenu(QString());
+    QMenu* trade = m_tradeMenu;
     trade->addAction(m_approvals->approveAction());
     trade->addAction(m_approvals->rejectAction());
     trade->addSeparator();
@@ -145,14 +174,16 @@ void MainWindow::createMenusAndToolBar()
     trade->addSeparator();
     trade->addAction(m_controls->killSwitchAction());
 
-    QMenu* alerts = menuBar()->addMenu(tr("&Alerts"));
+    m_alertsMenu = menuBar()->addMenu(QString());
+    QMenu* alerts = m_alertsMenu;
     alerts->addAction(m_alerts->acknowledgeAction());
     alerts->addAction(m_alerts->acknowledgeAllAction());
     alerts->addAction(m_alerts->whatToDoAction());
     alerts->addSeparator();
     alerts->addAction(m_delivery->sendTestMessageAction());
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = menuBar()->addMenu(QString());
+    QMenu* view = m_viewMenu;
     for (QDockWidget* dock : {static_cast<QDockWidget*>(m_watchlist), static_cast<QDockWidget*>(m_chart),
                               static_cast<QDockWidget*>(m_approvals), static_cast<QDockWidget*>(m_positions),
                               static_cast<QDockWidget*>(m_risk), static_cast<QDockWidget*>(m_caches),
@@ -164,24 +195,25 @@ void MainWindow::createMenusAndToolBar()
     }
     view->addSeparator();
     view->addAction(m_chart->resetZoomAction());
-    auto* resetLayoutAction = new QAction(tr("Reset &Layout"), this);
-    resetLayoutAction->setObjectName(QStringLiteral("actionResetLayout"));
-    connect(resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
-    view->addAction(resetLayoutAction);
+    m_resetLayoutAction = new QAction(this);
+    m_resetLayoutAction->setObjectName(QStringLiteral("actionResetLayout"));
+    connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
+    view->addAction(m_resetLayoutAction);
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    auto* about = new QAction(tr("&About Trade Sentinel"), this);
-    about->setObjectName(QStringLiteral("actionAbout"));
-    about->setMenuRole(QAction::AboutRole);
-    connect(about, &QAction::triggered, this, [this] {
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(QStringLiteral("actionAbout"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Trade Sentinel"),
                            tr("Trade Sentinel %1\nA desktop trading monitor with a risk gate and operator approval.\n"
                               "Licensed under the GNU GPL v3 or later.")
                                .arg(QApplication::applicationVersion()));
     });
-    help->addAction(about);
+    m_helpMenu->addAction(m_aboutAction);
 
-    auto* tools = addToolBar(tr("Main"));
+    m_toolBar = addToolBar(QString());
+    QToolBar* tools = m_toolBar;
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tools->setIconSize(QSize(20, 20));
@@ -201,12 +233,12 @@ void MainWindow::createMenusAndToolBar()
     // Shortcuts work wherever focus is in this window, even for actions whose panel floats.
     for (QAction* action : {m_approvals->approveAction(), m_approvals->rejectAction(), m_alerts->acknowledgeAction(),
                             m_alerts->acknowledgeAllAction(), m_alerts->whatToDoAction(),
-                            m_delivery->sendTestMessageAction(), m_chart->resetZoomAction(), m_settingsAction, quit,
+                            m_delivery->sendTestMessageAction(), m_chart->resetZoomAction(), m_settingsAction, m_quitAction,
                             m_controls->pauseAction(), m_controls->flattenAction(), m_controls->killSwitchAction()})
         addAction(action);
 
     m_tray->setMenuActions(
-        {m_controls->pauseAction(), m_controls->flattenAction(), m_controls->killSwitchAction(), nullptr, quit});
+        {m_controls->pauseAction(), m_controls->flattenAction(), m_controls->killSwitchAction(), nullptr, m_quitAction});
 }
 
 void MainWindow::arrangeDefaultLayout()
@@ -434,6 +466,7 @@ void MainWindow::openSettings()
     m_settings = new SettingsDialog(*m_store, this);
     m_settings->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_settings, &SettingsDialog::themeChosen, this, &MainWindow::themeChangeRequested);
+    connect(m_settings, &SettingsDialog::languageChosen, this, &MainWindow::languageChangeRequested);
     connect(m_settings, &SettingsDialog::alertSoundChosen, m_tray, &TrayNotifier::setSoundEnabled);
     m_settings->open();
 }

@@ -6,6 +6,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QMenu;
+class QToolBar;
+
 namespace sentinel {
 
 class AlertPanel;
@@ -124,9 +127,16 @@ Q_SIGNALS:
     void simulationCancelRequested();
     /// The operator chose a theme in the settings dialog (applied by the composition root).
     void themeChangeRequested(const QString& theme);
+    /// The operator chose a language ("" for the system's); the composition root installs it and
+    /// every panel retranslates itself live.
+    void languageChangeRequested(const QString& language);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void createMenusAndToolBar();
+    void retranslate();
     void arrangeDefaultLayout();
     void updatePendingCount();
 
@@ -148,6 +158,15 @@ private:
     ConfigStore* m_store = nullptr;
     QPointer<SettingsDialog> m_settings;
     QAction* m_simulateAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_resetLayoutAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_tradeMenu = nullptr;
+    QMenu* m_alertsMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
     QPointer<SimulateDialog> m_simulate;
     QByteArray m_defaultLayout;
     bool m_compact = false;

@@ -3,6 +3,7 @@
 
 #include "ui/FittedTableView.h"
 
+#include <QAbstractItemModel>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QTableView>
@@ -35,9 +36,25 @@ void setDroppableColumns(QTableView* view, const QList<int>& leastNeededFirst)
 void setupDock(QDockWidget* dock, const QString& objectName, const QString& title)
 {
     dock->setObjectName(objectName);
+    setDockTitle(dock, title);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+}
+
+void setDockTitle(QDockWidget* dock, const QString& title)
+{
     dock->setWindowTitle(title);
     dock->setAccessibleName(title);
-    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+}
+
+void announceTextsChanged(QAbstractItemModel& model)
+{
+    const int columns = model.columnCount();
+    if (columns <= 0)
+        return;
+    // Signals are public in Qt 6; the model itself has nothing to recompute.
+    Q_EMIT model.headerDataChanged(Qt::Horizontal, 0, columns - 1);
+    if (const int rows = model.rowCount(); rows > 0)
+        Q_EMIT model.dataChanged(model.index(0, 0), model.index(rows - 1, columns - 1));
 }
 
 } // namespace sentinel

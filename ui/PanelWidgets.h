@@ -24,4 +24,12 @@ void setDroppableColumns(QTableView* view, const QList<int>& leastNeededFirst);
 /// Names a dock for saveState()/restoreState() and gives it an accessible name.
 void setupDock(QDockWidget* dock, const QString& objectName, const QString& title);
 
+/// A dock's title and accessible name in the present language (setupDock's, again after a
+/// language change).
+void setDockTitle(QDockWidget* dock, const QString& title);
+
+/// After a language change: every header and cell of `model` is read anew. For models whose
+/// texts come from tr() when the view asks (data() and headerData()), not stored translated.
+void announceTextsChanged(QAbstractItemModel& model);
+
 } // namespace sentinel

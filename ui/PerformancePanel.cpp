@@ -63,44 +63,46 @@ QList<qsizetype> pointsToDraw(const QList<EquityPoint>& curve, int maxPoints)
     return kept;
 }
 
-QChartView* makeChartView(QChart* chart, const QString& objectName, const QString& accessibleName, QWidget* parent)
+QChartView* makeChartView(QChart* chart, const QString& objectName, QWidget* parent)
 {
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto* view = new QChartView(chart, parent);
     view->setObjectName(objectName);
-    view->setAccessibleName(accessibleName);
-    view->viewport()->setAccessibleName(accessibleName);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(140);
     return view;
+}
+
+void setChartViewName(QChartView* view, const QString& accessibleName)
+{
+    view->setAccessibleName(accessibleName);
+    view->viewport()->setAccessibleName(accessibleName);
 }
 
 } // namespace
 
 PerformancePanel::PerformancePanel(QWidget* parent)
     : QDockWidget(parent), m_model(new PerformanceModel(this)),
-      m_table(makeTableView(m_model, QStringLiteral("performanceView"), tr("Performance by strategy and instrument"), this)),
+      m_table(makeTableView(m_model, QStringLiteral("performanceView"), QString(), this)),
       m_title(new QLabel(this)), m_status(new QLabel(this)), m_equityChart(new QChart), m_drawdownChart(new QChart),
-      m_equityView(makeChartView(m_equityChart, QStringLiteral("equityChart"), tr("Equity curve"), this)),
-      m_drawdownView(makeChartView(m_drawdownChart, QStringLiteral("drawdownChart"), tr("Drawdown"), this)),
+      m_equityView(makeChartView(m_equityChart, QStringLiteral("equityChart"), this)),
+      m_drawdownView(makeChartView(m_drawdownChart, QStringLiteral("drawdownChart"), this)),
       m_equity(new QLineSeries(this)), m_drawdownUpper(new QLineSeries(this)), m_drawdownLower(new QLineSeries(this)),
       m_drawdown(new QAreaSeries(m_drawdownUpper, m_drawdownLower)), m_equityTime(new QDateTimeAxis(this)),
       m_equityValue(new QValueAxis(this)), m_drawdownTime(new QDateTimeAxis(this)), m_drawdownValue(new QValueAxis(this)),
-      m_showJournal(new QAction(tr("&Journal"), this)), m_save(new QAction(tr("&Save…"), this)),
-      m_refreshing(new QTimer(this))
+      m_showJournal(new QAction(this)), m_save(new QAction(this)), m_refreshing(new QTimer(this))
 {
-    setupDock(this, QStringLiteral("performanceDock"), tr("Performance"));
+    // The texts are set by retranslate(), at the end and again after each language change.
+    setupDock(this, QStringLiteral("performanceDock"), QString());
     setDroppableColumns(m_table, {PerformanceModel::Fills, PerformanceModel::Sortino, PerformanceModel::AverageLoss,
                                   PerformanceModel::AverageWin});
 
-    m_equityChart->setTitle(tr("Equity"));
     m_equityChart->addSeries(m_equity);
     m_equityChart->addAxis(m_equityTime, Qt::AlignBottom);
     m_equityChart->addAxis(m_equityValue, Qt::AlignLeft);
     m_equity->attachAxis(m_equityTime);
     m_equity->attachAxis(m_equityValue);
-    m_drawdownChart->setTitle(tr("Drawdown"));
     m_drawdownChart->addSeries(m_drawdown);
     m_drawdownChart->addAxis(m_drawdownTime, Qt::AlignBottom);
     m_drawdownChart->addAxis(m_drawdownValue, Qt::AlignLeft);
@@ -125,9 +127,7 @@ PerformancePanel::PerformancePanel(QWidget* parent)
     m_status->setWordWrap(true);
 
     m_showJournal->setObjectName(QStringLiteral("actionPerformanceJournal"));
-    m_showJournal->setToolTip(tr("Show the figures of the journal's trades, read again"));
     m_save->setObjectName(QStringLiteral("actionSavePerformance"));
-    m_save->setToolTip(tr("Save the report shown as JSON, or its closed trades as CSV"));
     m_save->setEnabled(false);
     connect(m_showJournal, &QAction::triggered, this, &PerformancePanel::reload);
     connect(m_save, &QAction::triggered, this, &PerformancePanel::chooseSaveFile);
@@ -167,15 +167,40 @@ PerformancePanel::PerformancePanel(QWidget* parent)
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
     setWidget(body);
-    m_status->setText(tr("The figures appear once the engine runs."));
+    showStatus([] { return tr("The figures appear once the engine runs."); });
+    retranslate();
+}
+
+// Texts set here are set again after a language change.
+void PerformancePanel::retranslate()
+{
+    setDockTitle(this, tr("Performance"));
+    m_table->setAccessibleName(tr("Performance by strategy and instrument"));
+    setChartViewName(m_equityView, tr("Equity curve"));
+    setChartViewName(m_drawdownView, tr("Drawdown"));
+    m_equityChart->setTitle(tr("Equity"));
+    m_drawdownChart->setTitle(tr("Drawdown"));
+    m_showJournal->setText(tr("&Journal"));
+    m_showJournal->setToolTip(tr("Show the figures of the journal's trades, read again"));
+    m_save->setText(tr("&Save…"));
+    m_save->setToolTip(tr("Save the report shown as JSON, or its closed trades as CSV"));
+    // The texts built from data: the title, the status line, the table's cells and headers.
     showTitle(m_shown);
+    m_status->setText(m_statusText());
+    announceTextsChanged(*m_model);
+}
+
+void PerformancePanel::showStatus(std::function<QString()> text)
+{
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText());
 }
 
 void PerformancePanel::reload()
 {
     PerformanceQuery query;
     query.request = ++m_lastRequest;
-    m_status->setText(tr("Reading the journal…"));
+    showStatus([] { return tr("Reading the journal…"); });
     Q_EMIT performanceRequested(query);
 }
 
@@ -194,7 +219,7 @@ void PerformancePanel::applyPerformance(const PerformanceView& view)
     if (view.source == PerformanceView::Source::Simulation)
         ++m_lastRequest;
     if (!view.ok()) {
-        m_status->setText(tr("No figures: %1").arg(view.error));
+        showStatus([error = view.error] { return tr("No figures: %1").arg(error); });
         return;
     }
     m_shown = view;
@@ -205,10 +230,12 @@ void PerformancePanel::applyPerformance(const PerformanceView& view)
     m_save->setEnabled(true);
     const PerformanceFigures& total = view.report.total;
     if (total.closedTrades == 0)
-        m_status->setText(tr("No closed trades yet: the figures appear once a position is closed."));
+        showStatus([] { return tr("No closed trades yet: the figures appear once a position is closed."); });
     else
-        m_status->setText(tr("%n closed trade(s), P&L %1, maximum drawdown %2.", nullptr, total.closedTrades)
-                              .arg(Format::profit(total.pnl, view.currency), Format::percent(total.maxDrawdown)));
+        showStatus([total, currency = view.currency] {
+            return tr("%n closed trade(s), P&L %1, maximum drawdown %2.", nullptr, total.closedTrades)
+                .arg(Format::profit(total.pnl, currency), Format::percent(total.maxDrawdown));
+        });
 }
 
 void PerformancePanel::showTitle(const PerformanceView& view)
@@ -274,20 +301,23 @@ void PerformancePanel::chooseSaveFile()
 
 void PerformancePanel::saveTo(const QString& path)
 {
-    m_status->setText(tr("Saving to %1…").arg(path));
+    showStatus([path] { return tr("Saving to %1…").arg(path); });
     Q_EMIT saveRequested(PerformanceSaveRequest{path, m_shown.report});
 }
 
 void PerformancePanel::applySaved(const PerformanceSaveResult& result)
 {
-    m_status->setText(result.error.isEmpty() ? tr("Saved to %1.").arg(result.path)
-                                             : tr("Not saved: %1").arg(result.error));
+    showStatus([result] {
+        return result.error.isEmpty() ? tr("Saved to %1.").arg(result.path) : tr("Not saved: %1").arg(result.error);
+    });
 }
 
 void PerformancePanel::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::PaletteChange)
         applyChartTheme();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
     QDockWidget::changeEvent(event);
 }
 

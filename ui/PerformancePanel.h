@@ -5,6 +5,8 @@
 
 #include <QDockWidget>
 
+#include <functional>
+
 class QAction;
 class QLabel;
 class QTableView;
@@ -70,9 +72,12 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void retranslate();
     void chooseSaveFile();
     void showCurves(const PerformanceView& view);
     void showTitle(const PerformanceView& view);
+    /// Shows `text()` in the status line; it is called again after a language change.
+    void showStatus(std::function<QString()> text);
     void applyChartTheme();
 
     PerformanceModel* m_model;
@@ -95,6 +100,7 @@ private:
     QAction* m_save;
     QTimer* m_refreshing;
     PerformanceView m_shown;
+    std::function<QString()> m_statusText; ///< the status line's text in the present language
     int m_lastRequest = 0;
     bool m_hasShown = false;
 };

@@ -7,7 +7,8 @@
 namespace sentinel {
 
 /// One row per open position, as the platform last reported it: instrument, quantity, average and
-/// market price, and the unrealised P&L in the account currency, coloured for its sign.
+/// market price, the unrealised P&L in the account currency, coloured for its sign, and from the
+/// journal its protective stop and age (a dash when the journal cannot say, ADR 0140).
 class PositionModel final : public KeyedTableModel<PositionView>
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
         MarketPriceColumn,
         PnlColumn,
         PnlPercentColumn,
+        StopColumn,
+        AgeColumn,
         ColumnCount
     };
     enum Role { InstrumentKeyRole = Qt::UserRole + 1 };
@@ -40,7 +43,11 @@ protected:
     [[nodiscard]] QString keyOf(const PositionView& value) const override { return value.instrumentKey; }
 
 private:
+    [[nodiscard]] QVariant displayed(const PositionView& position, int column) const;
+    [[nodiscard]] QVariant toolTip(const PositionView& position, int column) const;
+
     QString m_currency;
+    QDateTime m_asOf; ///< the report's time: ages are measured to it, so they match the figures beside them
 };
 
 } // namespace sentinel

@@ -8,6 +8,7 @@
 #include "ui/Theme.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -19,15 +20,17 @@ namespace sentinel {
 
 PositionsPanel::PositionsPanel(QWidget* parent)
     : QDockWidget(parent), m_model(new PositionModel(this)),
-      m_view(makeTableView(m_model, QStringLiteral("positionsView"), tr("Open positions"), this)),
+      m_view(makeTableView(m_model, QStringLiteral("positionsView"), QString(), this)),
       m_account(new QLabel(this)), m_pnl(new QLabel(this)), m_asOf(new QLabel(this)),
-      m_close(new QAction(Theme::icon(QStringLiteral("reject")), tr("&Close Position…"), this))
+      m_close(new QAction(Theme::icon(QStringLiteral("reject")), QString(), this))
 {
-    setupDock(this, QStringLiteral("positionsDock"), tr("Positions"));
+    setupDock(this, QStringLiteral("positionsDock"), QString());
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // In a narrow dock the age goes first, the side last: the quantity's sign and tooltip still say it.
+    setDroppableColumns(m_view, {PositionModel::AgeColumn, PositionModel::AveragePriceColumn,
+                                 PositionModel::PnlPercentColumn, PositionModel::SideColumn});
 
     m_close->setObjectName(QStringLiteral("actionClosePosition"));
-    m_close->setToolTip(tr("Close the selected position at market, after a confirmation"));
     connect(m_close, &QAction::triggered, this, &PositionsPanel::confirmClose);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->addAction(m_close);
@@ -35,23 +38,16 @@ PositionsPanel::PositionsPanel(QWidget* parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PositionsPanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &PositionsPanel::updateActions);
 
-    auto* closeButton = new QToolButton(this);
-    closeButton->setObjectName(QStringLiteral("closePositionButton"));
-    closeButton->setDefaultAction(m_close);
-    closeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    closeButton->setAccessibleName(tr("Close the selected position"));
+    m_closeButton = new QToolButton(this);
+    m_closeButton->setObjectName(QStringLiteral("closePositionButton"));
+    m_closeButton->setDefaultAction(m_close);
+    m_closeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     m_account->setObjectName(QStringLiteral("accountSummaryLabel"));
-    m_account->setAccessibleName(tr("Balance and equity"));
-    m_account->setText(tr("Account: no report yet"));
     m_account->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_pnl->setObjectName(QStringLiteral("pnlTotalsLabel"));
-    m_pnl->setAccessibleName(tr("Realised and unrealised profit and loss"));
-    m_pnl->setToolTip(tr("Realised: round trips closed today (UTC), net of fees, from the journal. "
-                         "Unrealised: the open positions at their last price."));
     m_pnl->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_asOf->setObjectName(QStringLiteral("portfolioAsOfLabel"));
-    m_asOf->setAccessibleName(tr("Account reported at"));
     m_asOf->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* content = new QWidget(this);
@@ -59,18 +55,55 @@ PositionsPanel::PositionsPanel(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     auto* top = new QHBoxLayout;
     top->addWidget(m_account, 1);
-    top->addWidget(closeButton);
+    top->addWidget(m_closeButton);
     layout->addLayout(top);
     layout->addWidget(m_pnl);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_asOf);
     setWidget(content);
-    updateActions();
+    retranslate();
+}
+
+void PositionsPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change.
+void PositionsPanel::retranslate()
+{
+    setDockTitle(this, tr("Positions"));
+    m_view->setAccessibleName(tr("Open positions"));
+    m_close->setText(tr("&Close Position…"));
+    m_close->setToolTip(tr("Close the selected position at market, after a confirmation"));
+    m_closeButton->setAccessibleName(tr("Close the selected position"));
+    m_account->setAccessibleName(tr("Balance and equity"));
+    m_pnl->setAccessibleName(tr("Realised and unrealised profit and loss"));
+    m_pnl->setToolTip(tr("Realised: round trips closed today (UTC), net of fees, from the journal. "
+                         "Unrealised: the open positions at their last price."));
+    m_asOf->setAccessibleName(tr("Account reported at"));
+    announceTextsChanged(*m_model);
+    showAccount();
+    updateActions(); // the title with the number of positions
 }
 
 void PositionsPanel::applyPortfolio(const PortfolioView& portfolio)
 {
+    m_portfolio = portfolio;
     m_model->applyPortfolio(portfolio);
+    showAccount();
+    updateActions();
+}
+
+void PositionsPanel::showAccount()
+{
+    if (!m_portfolio) {
+        m_account->setText(tr("Account: no report yet"));
+        return;
+    }
+    const PortfolioView& portfolio = *m_portfolio;
     m_account->setText(tr("Balance %1 · Equity %2")
                            .arg(Format::money(portfolio.balance, portfolio.currency),
                                 Format::money(portfolio.equity, portfolio.currency)));
@@ -85,7 +118,6 @@ void PositionsPanel::applyPortfolio(const PortfolioView& portfolio)
         asOf = tr("No open positions") + QStringLiteral(" · ") + asOf;
     m_asOf->setText(asOf);
     m_asOf->setToolTip(Format::utcTime(portfolio.at));
-    updateActions();
 }
 
 QString PositionsPanel::selectedKey() const

@@ -9,6 +9,7 @@
 class QAction;
 class QLabel;
 class QTableView;
+class QToolButton;
 
 namespace sentinel {
 
@@ -37,7 +38,13 @@ Q_SIGNALS:
     /// The operator confirmed closing this position.
     void closePositionRequested(const QString& instrumentKey);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+    /// The account, P&L and report-time lines of m_portfolio in the present language.
+    void showAccount();
     void confirmClose();
     void updateActions();
 
@@ -47,7 +54,9 @@ private:
     QLabel* m_pnl; ///< realised today and unrealised totals
     QLabel* m_asOf;
     QAction* m_close;
+    QToolButton* m_closeButton = nullptr;
     QPointer<ControlConfirmation> m_open;
+    std::optional<PortfolioView> m_portfolio; ///< the last report; none before the first
 };
 
 } // namespace sentinel

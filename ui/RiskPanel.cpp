@@ -5,6 +5,7 @@
 #include "ui/PanelWidgets.h"
 #include "ui/Theme.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -19,11 +20,10 @@
 namespace sentinel {
 
 namespace {
-QLabel* makeValue(const QString& objectName, const QString& accessibleName, QWidget* parent)
+QLabel* makeValue(const QString& objectName, QWidget* parent)
 {
     auto* label = new QLabel(QStringLiteral("—"), parent);
     label->setObjectName(objectName);
-    label->setAccessibleName(accessibleName);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
 }
@@ -50,24 +50,21 @@ QString limitFigure(double value)
 
 RiskPanel::RiskPanel(QWidget* parent)
     : QDockWidget(parent),
-      m_var(makeValue(QStringLiteral("varLabel"), tr("Value at risk"), this)),
-      m_shortfall(makeValue(QStringLiteral("expectedShortfallLabel"), tr("Expected shortfall"), this)),
+      m_var(makeValue(QStringLiteral("varLabel"), this)),
+      m_shortfall(makeValue(QStringLiteral("expectedShortfallLabel"), this)),
       m_method(new QLabel(this)),
-      m_equity(makeValue(QStringLiteral("equityLabel"), tr("Equity"), this)),
-      m_exposure(makeValue(QStringLiteral("exposureLabel"), tr("Gross exposure"), this)),
-      m_updated(makeValue(QStringLiteral("riskUpdatedLabel"), tr("Risk updated at"), this)),
+      m_equity(makeValue(QStringLiteral("equityLabel"), this)),
+      m_exposure(makeValue(QStringLiteral("exposureLabel"), this)),
+      m_updated(makeValue(QStringLiteral("riskUpdatedLabel"), this)),
       m_limitsLayout(new QGridLayout)
 {
-    setupDock(this, QStringLiteral("riskDock"), tr("Risk"));
+    setupDock(this, QStringLiteral("riskDock"), QString());
 
     m_method->setObjectName(QStringLiteral("varMethodBadge"));
-    m_method->setAccessibleName(tr("VaR method"));
-    m_method->setText(tr("no estimate yet"));
     m_method->setAutoFillBackground(true);
     m_method->setContentsMargins(6, 1, 6, 1);
     m_method->setBackgroundRole(QPalette::AlternateBase);
     m_method->setFrameShape(QFrame::StyledPanel);
-    m_method->setToolTip(tr("How VaR was estimated. A bootstrap estimate from few returns is less certain."));
     QFont big = m_var->font();
     big.setPointSizeF(big.pointSizeF() * 1.35);
     big.setBold(true);
@@ -83,36 +80,80 @@ RiskPanel::RiskPanel(QWidget* parent)
     varRow->addWidget(m_var);
     varRow->addWidget(m_method);
     varRow->addStretch(1);
-    figures->addRow(tr("VaR:"), varRow);
-    figures->addRow(tr("Expected shortfall:"), m_shortfall);
-    figures->addRow(tr("Equity:"), m_equity);
-    figures->addRow(tr("Gross exposure:"), m_exposure);
-    figures->addRow(tr("As of:"), m_updated);
+    // Row labels are kept for retranslate(); each names its field as its buddy, as addRow(text, field) did.
+    const auto rowLabel = [content](QWidget* field) {
+        auto* label = new QLabel(content);
+        label->setBuddy(field);
+        return label;
+    };
+    figures->addRow(m_varCaption = new QLabel(content), varRow);
+    figures->addRow(m_shortfallCaption = rowLabel(m_shortfall), m_shortfall);
+    figures->addRow(m_equityCaption = rowLabel(m_equity), m_equity);
+    figures->addRow(m_exposureCaption = rowLabel(m_exposure), m_exposure);
+    figures->addRow(m_updatedCaption = rowLabel(m_updated), m_updated);
     layout->addLayout(figures);
-    auto* limits = new QGroupBox(tr("Limits"), content);
-    limits->setObjectName(QStringLiteral("limitsGroup"));
-    limits->setLayout(m_limitsLayout);
+    m_limitsGroup = new QGroupBox(content);
+    m_limitsGroup->setObjectName(QStringLiteral("limitsGroup"));
+    m_limitsGroup->setLayout(m_limitsLayout);
     m_limitsLayout->setColumnStretch(1, 1);
-    m_noLimits = new QLabel(tr("No limits reported yet."), limits);
+    m_noLimits = new QLabel(m_limitsGroup);
     m_limitsLayout->addWidget(m_noLimits, 0, 0, 1, 2);
-    layout->addWidget(limits);
+    layout->addWidget(m_limitsGroup);
     layout->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(content);
-    scroll->setAccessibleName(tr("Risk"));
-    setWidget(scroll);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(content);
+    setWidget(m_scroll);
+    retranslate();
+}
+
+void RiskPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change.
+void RiskPanel::retranslate()
+{
+    setDockTitle(this, tr("Risk"));
+    m_var->setAccessibleName(tr("Value at risk"));
+    m_shortfall->setAccessibleName(tr("Expected shortfall"));
+    m_equity->setAccessibleName(tr("Equity"));
+    m_exposure->setAccessibleName(tr("Gross exposure"));
+    m_updated->setAccessibleName(tr("Risk updated at"));
+    m_method->setAccessibleName(tr("VaR method"));
+    m_method->setToolTip(tr("How VaR was estimated. A bootstrap estimate from few returns is less certain."));
+    m_varCaption->setText(tr("VaR:"));
+    m_shortfallCaption->setText(tr("Expected shortfall:"));
+    m_equityCaption->setText(tr("Equity:"));
+    m_exposureCaption->setText(tr("Gross exposure:"));
+    m_updatedCaption->setText(tr("As of:"));
+    m_limitsGroup->setTitle(tr("Limits"));
+    m_noLimits->setText(tr("No limits reported yet."));
+    m_scroll->setAccessibleName(tr("Risk"));
+    showRisk();
 }
 
 void RiskPanel::applyRisk(const RiskSnapshot& risk)
 {
     m_risk = risk;
+    m_hasRisk = true;
+    showRisk();
+}
+
+void RiskPanel::showRisk()
+{
+    const RiskSnapshot& risk = m_risk;
+    m_method->setText(risk.methodLabel.isEmpty() ? tr("no estimate yet") : risk.methodLabel);
+    if (!m_hasRisk)
+        return;
     const QString confidence = QLocale().toString(risk.confidence * 100.0, 'f', risk.confidence * 100 == std::floor(risk.confidence * 100) ? 0 : 1);
     m_var->setText(tr("%1 (%2 % confidence, 1 day)").arg(Format::percent(risk.var, 2), confidence));
     m_var->setAccessibleDescription(m_var->text());
     m_shortfall->setText(Format::percent(risk.expectedShortfall, 2));
-    m_method->setText(risk.methodLabel.isEmpty() ? tr("no estimate yet") : risk.methodLabel);
     m_equity->setText(Format::money(risk.equity, risk.currency));
     m_exposure->setText(risk.equity > 0
                             ? tr("%1 (%2 of equity)").arg(Format::money(risk.exposure, risk.currency),

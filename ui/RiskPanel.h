@@ -6,8 +6,10 @@
 #include <QDockWidget>
 
 class QGridLayout;
+class QGroupBox;
 class QLabel;
 class QProgressBar;
+class QScrollArea;
 
 namespace sentinel {
 
@@ -25,16 +27,30 @@ public:
     /// The usage bar for a limit, by the name the engine gives it; null when unknown.
     [[nodiscard]] QProgressBar* limitBar(const QString& name) const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+    /// The figures and limits of m_risk in the present language.
+    void showRisk();
     void rebuildLimits(const QList<LimitUsage>& limits);
 
     RiskSnapshot m_risk;
+    bool m_hasRisk = false; ///< until the first applyRisk() the figures stay "—"
     QLabel* m_var;
     QLabel* m_shortfall;
     QLabel* m_method;
     QLabel* m_equity;
     QLabel* m_exposure;
     QLabel* m_updated;
+    QLabel* m_varCaption = nullptr;
+    QLabel* m_shortfallCaption = nullptr;
+    QLabel* m_equityCaption = nullptr;
+    QLabel* m_exposureCaption = nullptr;
+    QLabel* m_updatedCaption = nullptr;
+    QGroupBox* m_limitsGroup = nullptr;
+    QScrollArea* m_scroll = nullptr;
     QGridLayout* m_limitsLayout;
     QLabel* m_noLimits = nullptr;
     QList<QPair<QLabel*, QProgressBar*>> m_limitRows;

@@ -316,7 +316,6 @@ QWidget* SettingsDialog::buildAppearancePage()
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->addItem(QStringLiteral("Español"), QStringLiteral("es"));
     form->addRow(tr("&Language:"), m_language);
-    form->addRow(QString(), new QLabel(tr("A new language takes effect at the next start."), page));
     m_theme = new QComboBox(page);
     m_theme->setObjectName(QStringLiteral("themeCombo"));
     m_theme->setAccessibleName(tr("Colour theme"));
@@ -484,6 +483,7 @@ void SettingsDialog::save()
     m_buttons->setEnabled(false);
     m_status->setText(tr("Saving…"));
     Q_EMIT themeChosen(preferences.theme);
+    Q_EMIT languageChosen(preferences.language);
     Q_EMIT alertSoundChosen(preferences.alertSound);
     m_store.save(renderedYaml(), secrets, preferences);
 }

@@ -47,6 +47,8 @@ Q_SIGNALS:
     void themeChosen(const QString& theme);
     /// The alert sound was turned on or off (applied at once, like the theme).
     void alertSoundChosen(bool on);
+    /// The language chosen ("" for the system's); applied at once, every panel retranslates.
+    void languageChosen(const QString& language);
 
 private:
     QWidget* buildGeneralPage();

@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -33,8 +34,8 @@ SimulateDialog::SimulateDialog(QWidget* parent)
       m_strategy(new QComboBox(this)), m_progress(new QProgressBar(this)), m_status(new QLabel(this)),
       m_buttons(new QDialogButtonBox(this))
 {
+    // The texts are set by retranslate(), at the end and again after each language change.
     setObjectName(QStringLiteral("simulateDialog"));
-    setWindowTitle(tr("Simulate"));
     setModal(false);
 
     for (QDateEdit* edit : {m_from, m_to}) {
@@ -43,25 +44,18 @@ SimulateDialog::SimulateDialog(QWidget* parent)
         edit->setDateRange(kEarliest, todayUtc());
     }
     m_from->setObjectName(QStringLiteral("simulateFrom"));
-    m_from->setAccessibleName(tr("First day"));
     m_to->setObjectName(QStringLiteral("simulateTo"));
-    m_to->setAccessibleName(tr("Last day"));
     m_to->setDate(todayUtc().addDays(-1));
     m_from->setDate(m_to->date().addDays(1 - kDefaultDays));
-    m_from->setToolTip(tr("The simulation starts at 00:00 UTC of this day"));
-    m_to->setToolTip(tr("The simulation ends at the end of this day (UTC), or now"));
 
     m_instruments->setObjectName(QStringLiteral("simulateInstruments"));
-    m_instruments->setAccessibleName(tr("Instruments to simulate"));
     m_instruments->setMinimumHeight(100);
     m_strategy->setObjectName(QStringLiteral("simulateStrategy"));
-    m_strategy->setAccessibleName(tr("Strategy"));
     // Rule strategies only: a model's answers cannot be replayed for past days, and asking the
     // model servers for every simulated bar would take hours.
     for (const QString& name : StrategyRegistry::ruleNames())
         m_strategy->addItem(name, name);
     m_strategy->setCurrentIndex(std::max(0, m_strategy->findData(QStringLiteral("sma_cross"))));
-    m_strategy->setToolTip(tr("The rule the simulated engine trades by (the model advisor is not simulated)"));
 
     m_progress->setObjectName(QStringLiteral("simulateProgress"));
     m_progress->setRange(0, 1000);
@@ -70,12 +64,14 @@ SimulateDialog::SimulateDialog(QWidget* parent)
     m_progress->setFormat(QStringLiteral("%p %"));
     m_status->setObjectName(QStringLiteral("simulateStatus"));
     m_status->setWordWrap(true);
-    m_status->setText(tr("Runs on the paper account and a scratch journal; the live journal, the account and the "
-                         "delivery channels are not touched."));
+    showStatus([] {
+        return tr("Runs on the paper account and a scratch journal; the live journal, the account and the "
+                  "delivery channels are not touched.");
+    });
 
-    m_run = m_buttons->addButton(tr("&Run"), QDialogButtonBox::AcceptRole);
+    m_run = m_buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_run->setObjectName(QStringLiteral("simulateRun"));
-    m_cancel = m_buttons->addButton(tr("&Cancel run"), QDialogButtonBox::ActionRole);
+    m_cancel = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_cancel->setObjectName(QStringLiteral("simulateCancel"));
     m_close = m_buttons->addButton(QDialogButtonBox::Close);
     connect(m_run, &QPushButton::clicked, this, &SimulateDialog::startRun);
@@ -86,16 +82,65 @@ SimulateDialog::SimulateDialog(QWidget* parent)
     connect(m_to, &QDateEdit::dateChanged, this, &SimulateDialog::updateRunnable);
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&From:"), m_from);
-    form->addRow(tr("&To:"), m_to);
-    form->addRow(tr("&Strategy:"), m_strategy);
-    form->addRow(tr("&Instruments:"), m_instruments);
+    // Each row's label is kept (and is its field's buddy, as addRow(QString, …) would make it) so
+    // that retranslate() can name it.
+    const auto addRow = [this, form](QLabel*& label, QWidget* field) {
+        label = new QLabel(this);
+        label->setBuddy(field);
+        form->addRow(label, field);
+    };
+    addRow(m_fromLabel, m_from);
+    addRow(m_toLabel, m_to);
+    addRow(m_strategyLabel, m_strategy);
+    addRow(m_instrumentsLabel, m_instruments);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
     setRunning(false);
+    retranslate();
+}
+
+void SimulateDialog::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+// Texts set here are set again after a language change (the Close button's own text is Qt's).
+void SimulateDialog::retranslate()
+{
+    setWindowTitle(tr("Simulate"));
+    m_fromLabel->setText(tr("&From:"));
+    m_toLabel->setText(tr("&To:"));
+    m_strategyLabel->setText(tr("&Strategy:"));
+    m_instrumentsLabel->setText(tr("&Instruments:"));
+    m_from->setAccessibleName(tr("First day"));
+    m_to->setAccessibleName(tr("Last day"));
+    m_from->setToolTip(tr("The simulation starts at 00:00 UTC of this day"));
+    m_to->setToolTip(tr("The simulation ends at the end of this day (UTC), or now"));
+    m_instruments->setAccessibleName(tr("Instruments to simulate"));
+    m_strategy->setAccessibleName(tr("Strategy"));
+    m_strategy->setToolTip(tr("The rule the simulated engine trades by (the model advisor is not simulated)"));
+    m_run->setText(tr("&Run"));
+    m_cancel->setText(tr("&Cancel run"));
+    // The texts built from data: the instruments' names and the status line (progress, result).
+    {
+        const QSignalBlocker quiet(m_instruments); // a new name is not a new choice
+        for (int i = 0; i < m_instruments->count(); ++i) {
+            QListWidgetItem* item = m_instruments->item(i);
+            item->setText(Format::instrumentKey(item->data(Qt::UserRole).toString()));
+        }
+    }
+    m_status->setText(m_statusText());
+}
+
+void SimulateDialog::showStatus(std::function<QString()> text)
+{
+    m_statusText = std::move(text);
+    m_status->setText(m_statusText());
 }
 
 void SimulateDialog::refreshToday()
@@ -138,8 +183,9 @@ void SimulateDialog::startRun()
     const SimulationRequest asked = request();
     setRunning(true);
     m_progress->setValue(0);
-    m_status->setText(tr("Simulating %1 to %2…")
-                          .arg(asked.from.date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate)));
+    showStatus([from = asked.from.date(), to = m_to->date()] {
+        return tr("Simulating %1 to %2…").arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    });
     Q_EMIT runRequested(asked);
 }
 
@@ -148,7 +194,7 @@ void SimulateDialog::applyProgress(const SimulationProgress& progress)
     if (!m_running)
         return;
     m_progress->setValue(int(progress.fraction * 1000.0));
-    m_status->setText(tr("Simulated time: %1").arg(Format::utcTime(progress.simulatedTime)));
+    showStatus([at = progress.simulatedTime] { return tr("Simulated time: %1").arg(Format::utcTime(at)); });
 }
 
 void SimulateDialog::applyOutcome(const SimulationOutcome& outcome)
@@ -158,16 +204,17 @@ void SimulateDialog::applyOutcome(const SimulationOutcome& outcome)
     case SimulationOutcome::End::Finished: {
         m_progress->setValue(m_progress->maximum());
         const PerformanceFigures& total = outcome.performance.report.total;
-        m_status->setText(tr("Finished: %n closed trade(s), P&L %1. The Performance view shows the figures.", nullptr,
-                             total.closedTrades)
-                              .arg(Format::profit(total.pnl, outcome.performance.currency)));
+        showStatus([trades = total.closedTrades, pnl = total.pnl, currency = outcome.performance.currency] {
+            return tr("Finished: %n closed trade(s), P&L %1. The Performance view shows the figures.", nullptr, trades)
+                .arg(Format::profit(pnl, currency));
+        });
         break;
     }
     case SimulationOutcome::End::Cancelled:
-        m_status->setText(tr("Cancelled: nothing was kept."));
+        showStatus([] { return tr("Cancelled: nothing was kept."); });
         break;
     case SimulationOutcome::End::Failed:
-        m_status->setText(tr("The simulation did not run: %1").arg(outcome.error));
+        showStatus([error = outcome.error] { return tr("The simulation did not run: %1").arg(error); });
         break;
     }
 }
@@ -189,9 +236,9 @@ void SimulateDialog::updateRunnable()
     if (m_running)
         return;
     if (asked.instrumentKeys.isEmpty() && m_instruments->count() > 0)
-        m_status->setText(tr("Tick at least one instrument."));
+        showStatus([] { return tr("Tick at least one instrument."); });
     else if (asked.from >= asked.to)
-        m_status->setText(tr("The first day must not be after the last."));
+        showStatus([] { return tr("The first day must not be after the last."); });
 }
 
 } // namespace sentinel

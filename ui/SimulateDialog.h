@@ -6,6 +6,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
@@ -53,10 +55,16 @@ Q_SIGNALS:
     void runRequested(const sentinel::SimulationRequest& request);
     void cancelRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
     void startRun();
     void setRunning(bool running);
     void updateRunnable();
+    /// Shows `text()` in the status line; it is called again after a language change.
+    void showStatus(std::function<QString()> text);
 
     QDateEdit* m_from;
     QDateEdit* m_to;
@@ -68,6 +76,11 @@ private:
     QPushButton* m_run;
     QPushButton* m_cancel;
     QPushButton* m_close;
+    QLabel* m_fromLabel = nullptr;
+    QLabel* m_toLabel = nullptr;
+    QLabel* m_strategyLabel = nullptr;
+    QLabel* m_instrumentsLabel = nullptr;
+    std::function<QString()> m_statusText; ///< the status line's text in the present language
     bool m_running = false;
 };
 

@@ -11,11 +11,10 @@
 namespace sentinel {
 
 namespace {
-QLabel* addField(QStatusBar* bar, const QString& objectName, const QString& accessibleName)
+QLabel* addField(QStatusBar* bar, const QString& objectName)
 {
     auto* label = new QLabel(bar);
     label->setObjectName(objectName);
-    label->setAccessibleName(accessibleName);
     label->setContentsMargins(6, 0, 6, 0);
     bar->addPermanentWidget(label);
     return label;
@@ -24,18 +23,17 @@ QLabel* addField(QStatusBar* bar, const QString& objectName, const QString& acce
 
 StatusBarWidgets::StatusBarWidgets(QStatusBar* bar)
     : QObject(bar),
-      m_live(addField(bar, QStringLiteral("liveBadge"), tr("Live trading"))),
-      m_paused(addField(bar, QStringLiteral("pausedBadge"), tr("Trading paused"))),
-      m_engine(addField(bar, QStringLiteral("engineStateLabel"), tr("Engine state"))),
-      m_cycles(addField(bar, QStringLiteral("cyclesPerMinuteLabel"), tr("Cycles per minute"))),
-      m_apiCalls(addField(bar, QStringLiteral("apiCallsPerHourLabel"), tr("API calls per hour"))),
-      m_mode(addField(bar, QStringLiteral("modeLabel"), tr("Trading mode"))),
-      m_pending(addField(bar, QStringLiteral("pendingApprovalsLabel"), tr("Pending approvals"))),
-      m_stale(addField(bar, QStringLiteral("staleInstrumentsLabel"), tr("Stale instruments"))),
-      m_offline(addField(bar, QStringLiteral("offlineWarningLabel"), tr("Offline warning")))
+      m_live(addField(bar, QStringLiteral("liveBadge"))),
+      m_paused(addField(bar, QStringLiteral("pausedBadge"))),
+      m_engine(addField(bar, QStringLiteral("engineStateLabel"))),
+      m_cycles(addField(bar, QStringLiteral("cyclesPerMinuteLabel"))),
+      m_apiCalls(addField(bar, QStringLiteral("apiCallsPerHourLabel"))),
+      m_mode(addField(bar, QStringLiteral("modeLabel"))),
+      m_pending(addField(bar, QStringLiteral("pendingApprovalsLabel"))),
+      m_stale(addField(bar, QStringLiteral("staleInstrumentsLabel"))),
+      m_offline(addField(bar, QStringLiteral("offlineWarningLabel")))
 {
     // White on red whatever the theme: the one field that must never be overlooked.
-    m_live->setText(tr("LIVE"));
     m_live->setAutoFillBackground(true);
     QPalette live = m_live->palette();
     live.setColor(QPalette::Window, QColor(0xc6, 0x28, 0x28));
@@ -53,20 +51,44 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar)
     m_paused->setPalette(paused);
     m_paused->setFont(liveFont);
     m_paused->hide();
-    m_engine->setText(tr("Engine starting…"));
     QPalette warning = m_offline->palette();
     warning.setColor(QPalette::WindowText, Theme::negativeColor(warning));
     m_offline->setPalette(warning);
     QFont bold = m_offline->font();
     bold.setBold(true);
     m_offline->setFont(bold);
-    m_offline->setText(tr("⚠ Offline: no live data or delivery"));
     m_offline->hide();
-    setPendingApprovals(0);
-    setStaleInstruments(0);
+    retranslate();
+}
+
+void StatusBarWidgets::retranslate()
+{
+    m_live->setAccessibleName(tr("Live trading"));
+    m_paused->setAccessibleName(tr("Trading paused"));
+    m_engine->setAccessibleName(tr("Engine state"));
+    m_cycles->setAccessibleName(tr("Cycles per minute"));
+    m_apiCalls->setAccessibleName(tr("API calls per hour"));
+    m_mode->setAccessibleName(tr("Trading mode"));
+    m_pending->setAccessibleName(tr("Pending approvals"));
+    m_stale->setAccessibleName(tr("Stale instruments"));
+    m_offline->setAccessibleName(tr("Offline warning"));
+    m_live->setText(tr("LIVE"));
+    m_offline->setText(tr("⚠ Offline: no live data or delivery"));
+    if (m_status)
+        showStatus(*m_status);
+    else
+        m_engine->setText(tr("Engine starting…"));
+    setPendingApprovals(m_pendingCount);
+    setStaleInstruments(m_staleCount);
 }
 
 void StatusBarWidgets::applyStatus(const EngineStatus& status)
+{
+    m_status = status;
+    showStatus(status);
+}
+
+void StatusBarWidgets::showStatus(const EngineStatus& status)
 {
     const QLocale locale;
     m_engine->setText(tr("Engine %1 · %2 feed").arg(Format::engineState(status.state), status.provider));
@@ -96,6 +118,7 @@ void StatusBarWidgets::applyStatus(const EngineStatus& status)
 
 void StatusBarWidgets::setPendingApprovals(int count)
 {
+    m_pendingCount = count;
     m_pending->setText(tr("%n pending", nullptr, count));
     QFont font = m_pending->font();
     font.setBold(count > 0);
@@ -104,6 +127,7 @@ void StatusBarWidgets::setPendingApprovals(int count)
 
 void StatusBarWidgets::setStaleInstruments(int count)
 {
+    m_staleCount = count;
     m_stale->setText(tr("%n stale", nullptr, count));
     QPalette pal = m_stale->palette();
     pal.setColor(QPalette::WindowText, count > 0 ? Theme::negativeColor(pal) : m_engine->palette().color(QPalette::WindowText));

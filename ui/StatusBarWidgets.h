@@ -5,6 +5,8 @@
 
 #include <QObject>
 
+#include <optional>
+
 class QLabel;
 class QStatusBar;
 
@@ -24,8 +26,12 @@ public:
     void setPendingApprovals(int count);
     void setStaleInstruments(int count);
     void setDeliveryOffline(bool offline);
+    /// Sets every text again in the present language (the status bar's window calls it after a
+    /// language change: this is not a widget and gets no LanguageChange event).
+    void retranslate();
 
 private:
+    void showStatus(const sentinel::EngineStatus& status);
     void updateOffline();
 
     QLabel* m_live;
@@ -37,6 +43,9 @@ private:
     QLabel* m_pending;
     QLabel* m_stale;
     QLabel* m_offline;
+    std::optional<sentinel::EngineStatus> m_status;
+    int m_pendingCount = 0;
+    int m_staleCount = 0;
     bool m_engineOffline = false;
     bool m_deliveryOffline = false;
 };

@@ -16,29 +16,37 @@ QKeySequence TradingControls::killSwitchShortcut()
 
 TradingControls::TradingControls(QWidget* window)
     : QObject(window), m_window(window), m_pause(new QAction(this)),
-      m_flatten(new QAction(Theme::icon(QStringLiteral("flatten")), tr("&Flatten All…"), this)),
-      m_killSwitch(new QAction(Theme::icon(QStringLiteral("kill-switch")), tr("&Kill Switch…"), this))
+      m_flatten(new QAction(Theme::icon(QStringLiteral("flatten")), QString(), this)),
+      m_killSwitch(new QAction(Theme::icon(QStringLiteral("kill-switch")), QString(), this))
 {
     m_pause->setObjectName(QStringLiteral("actionPauseTrading"));
     m_pause->setCheckable(true);
     connect(m_pause, &QAction::triggered, this, &TradingControls::onPauseTriggered);
 
     m_flatten->setObjectName(QStringLiteral("actionFlattenAll"));
-    m_flatten->setToolTip(tr("Close every open position at market, after a confirmation that lists them"));
     connect(m_flatten, &QAction::triggered, this, &TradingControls::confirmFlatten);
 
     m_killSwitch->setObjectName(QStringLiteral("actionKillSwitch"));
     m_killSwitch->setShortcut(killSwitchShortcut());
     // From any of the application's windows, a floating panel included.
     m_killSwitch->setShortcutContext(Qt::ApplicationShortcut);
-    m_killSwitch->setToolTip(tr("Pause trading, reject every pending proposal and close every open position (%1), "
-                                "after a confirmation")
-                                 .arg(killSwitchShortcut().toString(QKeySequence::NativeText)));
     connect(m_killSwitch, &QAction::triggered, this, &TradingControls::confirmKillSwitch);
-    updateActions();
+    retranslate();
 }
 
 TradingControls::~TradingControls() = default;
+
+// Texts set here are set again after a language change.
+void TradingControls::retranslate()
+{
+    m_flatten->setText(tr("&Flatten All…"));
+    m_flatten->setToolTip(tr("Close every open position at market, after a confirmation that lists them"));
+    m_killSwitch->setText(tr("&Kill Switch…"));
+    m_killSwitch->setToolTip(tr("Pause trading, reject every pending proposal and close every open position (%1), "
+                                "after a confirmation")
+                                 .arg(killSwitchShortcut().toString(QKeySequence::NativeText)));
+    updateActions(); // Pause or Resume, as the engine's state has it
+}
 
 void TradingControls::applyStatus(const EngineStatus& status)
 {

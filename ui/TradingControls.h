@@ -43,6 +43,9 @@ public:
     void applyStatus(const sentinel::EngineStatus& status);
     void applyPortfolio(const sentinel::PortfolioView& portfolio);
     void setPendingProposals(int count);
+    /// Sets the actions' texts again in the present language (the window calls it after a
+    /// language change: this is not a widget and gets no LanguageChange event).
+    void retranslate();
 
     [[nodiscard]] bool paused() const { return m_paused; }
     [[nodiscard]] const std::optional<PortfolioView>& portfolio() const { return m_portfolio; }

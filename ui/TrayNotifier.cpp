@@ -17,16 +17,17 @@ TrayNotifier::TrayNotifier(QWidget* window)
     : QObject(window),
       m_window(window),
       m_menu(new QMenu(window)),
-      m_show(new QAction(tr("&Show Trade Sentinel"), this))
+      m_show(new QAction(this))
 {
     m_menu->setObjectName(QStringLiteral("trayMenu"));
     m_show->setObjectName(QStringLiteral("actionShowWindow"));
     connect(m_show, &QAction::triggered, this, &TrayNotifier::raiseWindow);
     setMenuActions({});
-    if (!QSystemTrayIcon::isSystemTrayAvailable())
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray = new QSystemTrayIcon(Theme::icon(QStringLiteral("sentinel")), this);
+    retranslate();
+    if (!m_tray)
         return;
-    m_tray = new QSystemTrayIcon(Theme::icon(QStringLiteral("sentinel")), this);
-    m_tray->setToolTip(tr("Trade Sentinel"));
     m_tray->setContextMenu(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
         if (reason != QSystemTrayIcon::Context)
@@ -34,6 +35,15 @@ TrayNotifier::TrayNotifier(QWidget* window)
     });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayNotifier::raiseWindow);
     m_tray->show();
+}
+
+// Texts set here are set again after a language change. A notification already shown keeps its
+// language.
+void TrayNotifier::retranslate()
+{
+    m_show->setText(tr("&Show Trade Sentinel"));
+    if (m_tray)
+        m_tray->setToolTip(tr("Trade Sentinel"));
 }
 
 void TrayNotifier::setMenuActions(const QList<QAction*>& actions)

@@ -39,6 +39,9 @@ public:
     /// Puts `actions` in the tray menu after "Show Trade Sentinel" (a null entry is a separator).
     void setMenuActions(const QList<QAction*>& actions);
     [[nodiscard]] QMenu* menu() const { return m_menu; }
+    /// Sets the menu's and the icon's texts again in the present language (the window calls it
+    /// after a language change: this is not a widget and gets no LanguageChange event).
+    void retranslate();
 
 Q_SIGNALS:
     void notified(const QString& title, const QString& message);

@@ -4,6 +4,7 @@
 #include "ui/PanelWidgets.h"
 #include "ui/WatchlistModel.h"
 
+#include <QEvent>
 #include <QItemSelectionModel>
 #include <QTableView>
 
@@ -12,8 +13,7 @@ namespace sentinel {
 WatchlistPanel::WatchlistPanel(WatchlistModel* model, QWidget* parent)
     : QDockWidget(parent), m_model(model), m_view(makeTableView(model, QStringLiteral("watchlistView"), QString(), this))
 {
-    setupDock(this, QStringLiteral("watchlistDock"), tr("Watchlist"));
-    m_view->setAccessibleName(tr("Watchlist: instruments, prices and data freshness"));
+    setupDock(this, QStringLiteral("watchlistDock"), QString());
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     // In a narrow dock: the chart's title names the market, the freshness tooltip the lag.
     setDroppableColumns(m_view, {WatchlistModel::MarketColumn, WatchlistModel::LagColumn, WatchlistModel::LastBarColumn});
@@ -23,6 +23,23 @@ WatchlistPanel::WatchlistPanel(WatchlistModel* model, QWidget* parent)
                 if (current.isValid())
                     Q_EMIT instrumentSelected(current.data(WatchlistModel::KeyRole).toString());
             });
+    retranslate();
+}
+
+void WatchlistPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDockWidget::changeEvent(event);
+}
+
+// Texts set here are set again after a language change.
+void WatchlistPanel::retranslate()
+{
+    setDockTitle(this, tr("Watchlist"));
+    m_view->setAccessibleName(tr("Watchlist: instruments, prices and data freshness"));
+    // The model belongs to the main window; the panel that shows it has it read anew.
+    announceTextsChanged(*m_model);
 }
 
 QString WatchlistPanel::selectedKey() const

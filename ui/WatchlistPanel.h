@@ -25,7 +25,12 @@ public:
 Q_SIGNALS:
     void instrumentSelected(const QString& key);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void retranslate();
+
     WatchlistModel* m_model;
     QTableView* m_view;
 };

@@ -3,6 +3,7 @@
 // (or the embedded demo profile) once the keychain has been read, starts the engine on its worker
 // thread, and wires the engine's signals to the main window and the operator's actions back.
 #include "AppConfigStore.h"
+#include "LanguageSwitch.h"
 #include "common/BoundedFile.h"
 #include "common/Log.h"
 #include "config/ConfigLoader.h"
@@ -26,11 +27,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLibraryInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 #include <QUrl>
 
 #include <cstdio>
@@ -39,20 +38,6 @@
 using namespace sentinel;
 
 namespace {
-
-/// Qt's own strings (dialog buttons) and ours, for `language` or, when empty, the system locale.
-void installTranslations(QApplication& app, const QString& language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
-    auto* own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("sentinel"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(own);
-}
 
 QByteArray readConfigText(const QString& explicitPath)
 {
@@ -149,7 +134,12 @@ int main(int argc, char* argv[])
     const UiPreferences preferences = AppConfigStore::storedPreferences();
     const QString language = parser.isSet(QStringLiteral("language")) ? parser.value(QStringLiteral("language")) : preferences.language;
     const QString theme = parser.isSet(QStringLiteral("theme")) ? parser.value(QStringLiteral("theme")) : preferences.theme;
-    installTranslations(app, language);
+    LanguageSwitch languages;
+    if (!languages.apply(language)) {
+        std::fprintf(stderr, "trade-sentinel: no translation for the language \"%s\" (there are en, de and es); "
+                             "showing the system's language\n", qPrintable(language));
+        languages.apply(QString());
+    }
     Theme::apply(app, parseThemeChoice(theme), systemPalette);
 
     LoggingOptions logging;
@@ -168,6 +158,8 @@ int main(int argc, char* argv[])
     window.trayNotifier()->setSoundEnabled(store.preferences().alertSound);
     if (const QUrl runbooks = localRunbookFolder(); runbooks.isValid())
         window.alertPanel()->setRunbookBase(runbooks);
+    QObject::connect(&window, &MainWindow::languageChangeRequested, &app,
+                     [&languages](const QString& chosen) { languages.apply(chosen); });
     QObject::connect(&window, &MainWindow::themeChangeRequested, &app,
                      [&app, systemPalette](const QString& chosen) { Theme::apply(app, parseThemeChoice(chosen), systemPalette); });
 

@@ -104,16 +104,26 @@ EngineOptions options(const QTemporaryDir& dir)
     return options;
 }
 
+/// The advice of every proposal the strategy made. A protective stop's exit (ADR 0140) is the
+/// risk control's, not a strategy's, so it carries none; the tests check it is the only kind.
 QList<QJsonObject> adviceRecords(const QString& journal)
 {
-    const int count = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals")).toInt();
+    const int count = queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals WHERE advice_json IS NOT NULL")).toInt();
     QList<QJsonObject> records;
     for (int i = 0; i < count; ++i) {
         const QVariant text = queryJournal(
-            journal, QStringLiteral("SELECT advice_json FROM proposals ORDER BY created_at_ms LIMIT 1 OFFSET ?"), {i});
+            journal, QStringLiteral("SELECT advice_json FROM proposals WHERE advice_json IS NOT NULL "
+                                    "ORDER BY created_at_ms LIMIT 1 OFFSET ?"), {i});
         records << QJsonDocument::fromJson(text.toString().toUtf8()).object();
     }
     return records;
+}
+
+/// Proposals without advice that a protective stop did not make: none may exist.
+int unadvisedStrategyProposals(const QString& journal)
+{
+    return queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM proposals WHERE advice_json IS NULL "
+                                                "AND strategy_reason NOT LIKE 'protective stop %'")).toInt();
 }
 
 } // namespace
@@ -156,6 +166,7 @@ void TestEngineAdvisor::proposalsCarryTheAdvisorsReasonAndEveryVote()
     const QList<QJsonObject> records = adviceRecords(journal);
     qInfo("%lld proposals from %d model requests", records.size(), a.server.requestCount("/api/chat"));
     QVERIFY(records.size() >= 10); // two hours of 5-minute bars, every one a buy or a sell
+    QCOMPARE(unadvisedStrategyProposals(journal), 0);
     for (const QJsonObject& record : records) {
         QVERIFY(!record.value(u"fallback_decided").toBool());
         QVERIFY(!record.value(u"reason").toString().isEmpty());
@@ -199,7 +210,7 @@ void TestEngineAdvisor::buyAdviceOnStaleDataIsNoProposal()
 
 void TestEngineAdvisor::withEveryModelDownTheFallbackDecidesAndOneAlertIsRaised()
 {
-    writeReplay(m_replay, kStart.addSecs(5 * 3600));
+    writeReplay(m_replay, kStart.addSecs(9 * 3600));
     FakeOllama a;
     FakeOllama b;
     QVERIFY(a.server.start() && b.server.start());
@@ -207,14 +218,17 @@ void TestEngineAdvisor::withEveryModelDownTheFallbackDecidesAndOneAlertIsRaised(
     b.down = true;
     ManualClock clock(kStart);
     Engine engine(advisedConfig(m_replay, {&a, &b}), &clock, options(*m_dir));
-    QVERIFY(simulate(clock, engine, kStart.addSecs(4 * 3600)));
+    // Eight hours: each entry is closed by its protective stop before the sine's next cross (ADR
+    // 0140), so the strategy needs more than one period for a second proposal.
+    QVERIFY(simulate(clock, engine, kStart.addSecs(8 * 3600)));
 
     const QString journal = options(*m_dir).journalPath;
     const QList<QJsonObject> records = adviceRecords(journal);
-    qInfo("%lld fallback proposals in 48 bars", records.size());
+    qInfo("%lld fallback proposals in 96 bars", records.size());
     QVERIFY(records.size() >= 2); // sma_cross crosses every 20 bars of the sine
     for (const QJsonObject& record : records)
         QVERIFY(record.value(u"fallback_decided").toBool());
+    QCOMPARE(unadvisedStrategyProposals(journal), 0);
     QCOMPARE(queryJournal(journal, QStringLiteral("SELECT COUNT(*) FROM alerts WHERE kind = 'advisor_unavailable'")).toInt(), 1);
     QCOMPARE(a.server.requestCount("/api/chat") + b.server.requestCount("/api/chat"), 0);
 }

@@ -100,7 +100,25 @@ inline PortfolioView portfolio(const QDateTime& asOf)
     p.equity = 100153.25;
     p.positions = {position("XNYS:AAPL:5min", 25, 183.5, 189.42, 148.0),
                    position("FX:EUR/USD:5min", -10000, 1.08215, 1.08345, -13.0)};
+    // AAPL opened through the journal 3 h 20 min before the report; EUR/USD at the broker, so unknown.
+    p.positions[0].stopPrice = 179.8;
+    p.positions[0].openedAt = asOf.addSecs(-(3 * 3600 + 20 * 60));
     return p;
+}
+
+/// The portfolio's risk as the Risk panel shows it: 1.9 % VaR against a 5 % limit.
+inline RiskSnapshot risk(const QDateTime& asOf)
+{
+    RiskSnapshot r;
+    r.at = asOf;
+    r.var = 0.019;
+    r.expectedShortfall = 0.027;
+    r.methodLabel = QStringLiteral("bootstrap (12 returns)");
+    r.equity = 100000;
+    r.exposure = 4735.5;
+    r.currency = QStringLiteral("USD");
+    r.limits = {LimitUsage{QStringLiteral("portfolio VaR"), 0.019, 0.05}};
+    return r;
 }
 
 inline Bars bars(const QDateTime& first, int count, double start = 100.0, int stepSeconds = 300)

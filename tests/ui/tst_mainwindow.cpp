@@ -112,16 +112,7 @@ void TestMainWindow::aProposalIsApprovedThroughTheNamedActionAndThePanelsUpdate(
 
     // The engine answers: executed, with the risk it now carries.
     window.onProposalChanged(proposal("p1", now, 300, ProposalView::State::Executed));
-    RiskSnapshot risk;
-    risk.at = now.addSecs(2);
-    risk.var = 0.019;
-    risk.expectedShortfall = 0.027;
-    risk.methodLabel = QStringLiteral("bootstrap (12 returns)");
-    risk.equity = 100000;
-    risk.exposure = 4735.5;
-    risk.currency = QStringLiteral("USD");
-    risk.limits = {LimitUsage{QStringLiteral("portfolio VaR"), 0.019, 0.05}};
-    window.onRiskChanged(risk);
+    window.onRiskChanged(risk(now.addSecs(2)));
     QCOMPARE(window.approvalPanel()->queue()->rowCount(), 0);
     QCOMPARE(window.approvalPanel()->history()->index(0, ApprovalModel::StatusColumn).data().toString(),
              QStringLiteral("executed"));

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void cancellingTheCloseSendsNothing();
     void aPositionClosedWhileAskingIsNotSent();
     void closeNeedsASelectedRow();
+    void stopAndAgeShowWhatTheJournalKnows();
+    void aNarrowPanelDropsTheAgeBeforeTheStop();
 
 private:
     PositionsPanel* m_panel = nullptr;
@@ -196,6 +198,48 @@ void TestPositionsPanel::closeNeedsASelectedRow()
     m_panel->selectKey(QStringLiteral("XNYS:AAPL:5min"));
     QVERIFY(m_panel->closePositionAction()->isEnabled());
     QVERIFY(m_panel->findChild<ControlConfirmation*>() == nullptr);
+}
+
+void TestPositionsPanel::stopAndAgeShowWhatTheJournalKnows()
+{
+    m_panel->applyPortfolio(portfolio(m_asOf));
+    const PositionModel* model = m_panel->model();
+    QCOMPARE(cell(model, 0, PositionModel::StopColumn), QStringLiteral("179.80"));
+    QCOMPARE(cell(model, 0, PositionModel::AgeColumn), QStringLiteral("3 h 20 min"));
+    // (189.42 - 179.80) / 189.42 = 5.08 % below the last price.
+    QCOMPARE(cell(model, 0, PositionModel::StopColumn, Qt::ToolTipRole),
+             QStringLiteral("Closed at market once the price crosses 179.80 (5.08 % from the last price)"));
+    QCOMPARE(cell(model, 0, PositionModel::AgeColumn, Qt::ToolTipRole),
+             QStringLiteral("Opened %1").arg(Format::localTime(m_asOf.addSecs(-(3 * 3600 + 20 * 60)))));
+    // Opened at the broker: the journal cannot say, and the row says so instead of guessing.
+    QCOMPARE(cell(model, 1, PositionModel::StopColumn), QStringLiteral("—"));
+    QCOMPARE(cell(model, 1, PositionModel::AgeColumn), QStringLiteral("—"));
+    QVERIFY(cell(model, 1, PositionModel::StopColumn, Qt::ToolTipRole).startsWith(QStringLiteral("No stop known")));
+    QVERIFY(!model->headerData(PositionModel::StopColumn, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+
+    // The age runs with the account reports, not with the desk's clock.
+    QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+    m_panel->applyPortfolio(portfolio(m_asOf.addDays(2)));
+    QVERIFY(!changed.isEmpty());
+    QCOMPARE(cell(model, 0, PositionModel::AgeColumn), QStringLiteral("3 h 20 min")); // opened 3 h 20 before that report too
+    PortfolioView later = portfolio(m_asOf);
+    later.at = m_asOf.addDays(2);
+    m_panel->applyPortfolio(later);
+    QCOMPARE(cell(model, 0, PositionModel::AgeColumn), QStringLiteral("2 d 3 h"));
+}
+
+void TestPositionsPanel::aNarrowPanelDropsTheAgeBeforeTheStop()
+{
+    m_panel->applyPortfolio(portfolio(m_asOf));
+    auto* view = m_panel->findChild<QTableView*>(QStringLiteral("positionsView"));
+    QVERIFY(view);
+    m_panel->resize(1200, 300);
+    QTRY_VERIFY(!view->isColumnHidden(PositionModel::AgeColumn));
+    QVERIFY(!view->isColumnHidden(PositionModel::StopColumn));
+    m_panel->resize(560, 300);
+    QTRY_VERIFY(view->isColumnHidden(PositionModel::AgeColumn));
+    QVERIFY(!view->isColumnHidden(PositionModel::StopColumn));
+    QVERIFY(!view->isColumnHidden(PositionModel::PnlColumn));
 }
 
 QTEST_MAIN(TestPositionsPanel)

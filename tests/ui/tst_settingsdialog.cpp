@@ -102,6 +102,7 @@ private Q_SLOTS:
     void aProblemIsShownNextToItsField();
     void aBadWatchlistRowIsNamedAndHighlighted();
     void aKeychainSecretNeverReachesTheFile();
+    void aChosenLanguageIsSavedAndAskedForAtOnce();
     void everyControlHasAnAccessibleName();
     void anOandaAccountIsWrittenWithItsTokenAsAReference();
     void liveMoneyWithoutTheSecondYesIsShownOnTheBrokersPage();
@@ -198,6 +199,20 @@ void TestSettingsDialog::aBadWatchlistRowIsNamedAndHighlighted()
     QVERIFY2(label->text().contains(u"watchlist[2]"), qPrintable(label->text()));
     QVERIFY(table->item(2, 1)->background().style() != Qt::NoBrush);
     QVERIFY(table->item(1, 1)->background().style() == Qt::NoBrush);
+}
+
+void TestSettingsDialog::aChosenLanguageIsSavedAndAskedForAtOnce()
+{
+    FakeConfigStore store(demoYaml());
+    SettingsDialog dialog(store);
+    QSignalSpy chosen(&dialog, &SettingsDialog::languageChosen);
+    auto* language = dialog.findChild<QComboBox*>(QStringLiteral("languageCombo"));
+    language->setCurrentIndex(language->findData(QStringLiteral("es")));
+    dialog.findChild<QPushButton*>(QStringLiteral("saveSettingsButton"))->click();
+    // Asked for when saved (the window applies it at once, ADR 0141), and kept for the next start.
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.first().at(0).toString(), QStringLiteral("es"));
+    QCOMPARE(store.stored.language, QStringLiteral("es"));
 }
 
 void TestSettingsDialog::aKeychainSecretNeverReachesTheFile()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 17: the first window fits the screen, and a window saved on a larger or a disconnected
 // screen comes back where the operator can reach it.
-#include "UiSamples.h"
+#include "DeskSamples.h"
 #include "ui/MainWindow.h"
 #include "ui/WindowPlacement.h"
 
@@ -98,29 +98,7 @@ void TestWindowPlacement::noTableInTheDefaultLayoutIsCut()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.resetLayout();
-    // A desk at work: six instruments, a proposal, decisions, alerts, channels and caches.
-    const QDateTime now = test::at("2026-11-24T15:05:00Z");
-    window.onEngineStatusChanged(test::status(now));
-    window.onSnapshotsChanged({test::snapshot("AAPL", Freshness::Fresh), test::snapshot("MSFT", Freshness::Warn, 412.5, "XNAS"),
-                               test::snapshot("EUR/USD", Freshness::Fresh, 1.08421, "FX"),
-                               test::snapshot("GBP/USD", Freshness::Stale, 1.26513, "FX"),
-                               test::snapshot("BTC/USD", Freshness::Fresh, 87052.27, "CRYPTO"),
-                               test::snapshot("ETH/USD", Freshness::Fresh, 2470.41, "CRYPTO")});
-    window.onProposalChanged(test::proposal("p1", now));
-    window.onProposalChanged(test::proposal("p0", now.addSecs(-600), 300, ProposalView::State::Executed));
-    window.onAlertRaised(test::alert("a1", AlertView::Severity::Critical, "stale_data"));
-    window.onPortfolioChanged(test::portfolio(now));
-    DeliverySnapshot delivery;
-    delivery.at = now;
-    delivery.channels = {ChannelSnapshot{QStringLiteral("telegram"), ChannelState::Retrying, 1204, 3, 1, 0.997,
-                                         QStringLiteral("HTTP 429 Too Many Requests: retry after 30 s"), {}, 240, 910},
-                         ChannelSnapshot{QStringLiteral("webhook"), ChannelState::Ok, 1207, 0, 0, 1.0, {}, {}, 80, 150}};
-    window.onDeliveryChanged(delivery);
-    CacheReport caches;
-    caches.at = now;
-    caches.caches = {CacheSnapshot{QStringLiteral("bars"), 12045, 310, 12, 0, 220, true, QStringLiteral("memory")},
-                     CacheSnapshot{QStringLiteral("portfolio"), 840, 120, 0, 0, 1, true, QStringLiteral("memory")}};
-    window.onCacheReportChanged(caches);
+    test::fillDesk(window, test::at("2026-11-24T15:05:00Z"));
     QTest::qWait(50); // columns are measured once the rows have arrived
 
     QStringList cut;
