@@ -45,6 +45,10 @@ AlertPanel::AlertPanel(QWidget* parent)
     m_severity->addItem(QString(), int(AlertView::Severity::Info));
     m_severity->addItem(QString(), int(AlertView::Severity::Warning));
     m_severity->addItem(QString(), int(AlertView::Severity::Critical));
+    // Named by retranslate(), after the first size was taken: follow the texts, in every language,
+    // and never narrower than the choice shown ("All sever" in a narrow dock).
+    m_severity->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_severity->setSizePolicy(QSizePolicy::Fixed, m_severity->sizePolicy().verticalPolicy());
     connect(m_severity, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setMinimumSeverity(AlertView::Severity(m_severity->currentData().toInt()));
     });

@@ -80,10 +80,14 @@ void FittedTableView::measureColumns()
     m_dropped.clear();
     const int columns = model()->columnCount();
     m_natural.resize(columns);
+    m_numeric.resize(columns);
     for (int column = 0; column < columns; ++column) {
         const int header = horizontalHeader()->sectionSizeHint(column) + kHeaderPadding;
         const int content = sizeHintForColumn(column);
         m_natural[column] = std::min(maxNaturalWidth, std::max(header, content));
+        // The models align figures right; the first row tells which columns hold them.
+        const QVariant alignment = model()->rowCount() > 0 ? model()->index(0, column).data(Qt::TextAlignmentRole) : QVariant();
+        m_numeric[column] = alignment.isValid() && (alignment.toInt() & Qt::AlignRight) != 0;
     }
     fitColumns();
 }
@@ -100,7 +104,11 @@ void FittedTableView::fitColumns()
         return;
     m_fitting = true;
     const int room = viewport()->width();
+    // A figure keeps its whole width: "+3.2…" for +3.23 % is a number the operator cannot read,
+    // so a droppable column goes before a figure is cut. Text shrinks to its header's width.
     const auto floorOf = [this](int column) {
+        if (m_numeric.value(column))
+            return m_natural[column];
         return std::min(m_natural[column], horizontalHeader()->sectionSizeHint(column) + kHeaderPadding);
     };
     // Which columns are shown: all but those hidden by the panel, less droppable ones while even

@@ -10,9 +10,10 @@ namespace sentinel {
 
 /// A table that never scrolls sideways (issue 17): its columns take their natural width when the
 /// view has room (the last one takes what is left), and shrink in proportion to what they would
-/// give up when it has not, each keeping its header's width. Where even the headers do not fit,
-/// the columns the panel named as droppable are hidden, in its order, until they do (and shown
-/// again when the view grows); past that every column narrows. Text cut by a narrow column is
+/// give up when it has not, text columns keeping their header's width and figures (right-aligned
+/// cells) their whole width. Where even that does not fit, the columns the panel named as
+/// droppable are hidden, in its order, until it does (and shown again when the view grows); past
+/// that every column narrows. Text cut by a narrow column is
 /// elided and shown whole in the cell's tooltip. The operator can still drag a column wider; the
 /// next resize of the view fits them again.
 class FittedTableView final : public QTableView
@@ -46,6 +47,7 @@ private:
 
     QList<QMetaObject::Connection> m_modelConnections;
     QList<int> m_natural;
+    QList<bool> m_numeric; ///< figures: never narrower than their natural width while a column can go
     QList<int> m_droppable;
     QList<int> m_dropped;
     QTimer* m_measure;

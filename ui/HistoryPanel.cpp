@@ -77,6 +77,7 @@ HistoryPanel::HistoryPanel(QWidget* parent)
     m_strategy->addItem(QString(), QString()); // "All strategies"
     m_strategy->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_outcome->setObjectName(QStringLiteral("historyOutcome"));
+    m_outcome->setSizeAdjustPolicy(QComboBox::AdjustToContents); // named by retranslate(), in every language
     m_outcome->addItem(QString(), -1); // "All outcomes", then each state; retranslate() names them
     for (ProposalState state : {ProposalState::Executed, ProposalState::Rejected, ProposalState::Expired,
                                 ProposalState::Refused, ProposalState::Approved, ProposalState::Pending})

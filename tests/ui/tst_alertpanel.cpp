@@ -4,6 +4,7 @@
 #include "ui/AlertPanel.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDesktopServices>
 #include <QScopeGuard>
 #include <QFileInfo>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void whatToDoOpensTheRunbookOfTheCurrentAlert();
     void whatToDoWaitsForAnAlertToBeChosen();
     void withoutLocalPagesTheLinkPointsAtTheProjectsWebAddress();
+    void theSeverityFilterAsksForRoomForItsLongestChoice();
 };
 
 void TestAlertPanel::whatToDoOpensTheRunbookOfTheCurrentAlert_data()
@@ -95,6 +97,23 @@ void TestAlertPanel::withoutLocalPagesTheLinkPointsAtTheProjectsWebAddress()
     const QUrl url = panel.runbookUrl(panel.model()->index(0, 0));
     QCOMPARE(url.scheme(), QStringLiteral("https"));
     QVERIFY2(url.path().endsWith(u"/docs/runbooks/telemetry.md"), qPrintable(url.toString()));
+}
+
+void TestAlertPanel::theSeverityFilterAsksForRoomForItsLongestChoice()
+{
+    // Its choices are named after it is built (retranslate()); a size taken before would cut them
+    // to "All sever" in a narrow dock.
+    AlertPanel panel;
+    panel.resize(200, 300); // narrower than its bar: the panel's least width wins
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* filter = panel.findChild<QComboBox*>(QStringLiteral("alertSeverityFilter"));
+    QVERIFY(filter);
+    int longest = 0;
+    for (int i = 0; i < filter->count(); ++i)
+        longest = std::max(longest, filter->fontMetrics().horizontalAdvance(filter->itemText(i)));
+    QVERIFY(longest > 0);
+    QVERIFY2(filter->width() > longest, qPrintable(QStringLiteral("%1 <= %2").arg(filter->width()).arg(longest)));
 }
 
 QTEST_MAIN(TestAlertPanel)

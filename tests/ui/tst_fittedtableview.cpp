@@ -11,8 +11,9 @@ using namespace sentinel;
 
 namespace {
 
-/// Six columns: a short code, a long message, numbers.
-QStandardItemModel* sampleModel(QObject* parent)
+/// Six columns: a short code, a long message, numbers (aligned right as the panels' models do
+/// when `figuresRight`).
+QStandardItemModel* sampleModel(QObject* parent, bool figuresRight = false)
 {
     auto* model = new QStandardItemModel(0, 6, parent);
     model->setHorizontalHeaderLabels({QStringLiteral("Code"), QStringLiteral("Message"), QStringLiteral("Delivered"),
@@ -23,6 +24,10 @@ QStandardItemModel* sampleModel(QObject* parent)
               << new QStandardItem(QStringLiteral("HTTP 429 Too Many Requests: retry after 30 s (Telegram's flood control)"))
               << new QStandardItem(QStringLiteral("1,204")) << new QStandardItem(QStringLiteral("3"))
               << new QStandardItem(QStringLiteral("0")) << new QStandardItem(QStringLiteral("240 ms"));
+        if (figuresRight) // and a figure wider than its header, as money is
+            items.at(3)->setText(QStringLiteral("-13,204.50 USD"));
+        for (int column = 2; figuresRight && column < 6; ++column)
+            items.at(column)->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         model->appendRow(items);
     }
     return model;
@@ -57,6 +62,7 @@ private Q_SLOTS:
     void aNarrowViewShrinksColumnsButKeepsTheirHeaders();
     void tooNarrowForTheHeadersDropsTheDroppableColumnsInOrder();
     void widerAgainShowsThemAgain();
+    void aFigureIsNeverCutWhileAColumnCanGo();
 };
 
 void TestFittedTableView::withRoomEveryColumnTakesItsNaturalWidth()
@@ -112,6 +118,29 @@ void TestFittedTableView::widerAgainShowsThemAgain()
     QTRY_VERIFY(view.droppedColumns().isEmpty());
     for (int column = 0; column < 6; ++column)
         QVERIFY(!view.isColumnHidden(column));
+}
+
+void TestFittedTableView::aFigureIsNeverCutWhileAColumnCanGo()
+{
+    FittedTableView view;
+    view.setModel(sampleModel(&view, true));
+    view.setDroppableColumns({5, 4});
+    view.resize(1600, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_COMPARE(view.naturalWidths().size(), 6);
+    const QList<int> natural = view.naturalWidths();
+    // Room for the code's and the message's headers and every figure but one: Latency goes, and
+    // the figures left keep their whole width while the message shrinks.
+    const int headers = view.horizontalHeader()->sectionSizeHint(0) + view.horizontalHeader()->sectionSizeHint(1) + 12;
+    const int room = headers + natural.at(2) + natural.at(3) + natural.at(4) + natural.at(5) / 2;
+    view.resize(room + (view.width() - view.viewport()->width()), 300);
+    QTRY_COMPARE(view.viewport()->width(), room);
+    QTRY_COMPARE(view.droppedColumns(), QList<int>{5});
+    for (int column : {2, 3})
+        QVERIFY2(view.columnWidth(column) >= natural.at(column), qPrintable(QString::number(column)));
+    QVERIFY(view.columnWidth(1) < natural.at(1));
+    QVERIFY(shownWidth(view) <= view.viewport()->width());
 }
 
 QTEST_MAIN(TestFittedTableView)
