@@ -223,7 +223,7 @@ void Engine::buildTelegramDesk()
         return;
     }
     const EngineSteps steps{*m_services, *m_instruments, *m_freshness, *m_portfolio, *m_risk, *m_alerts};
-    m_telegramDesk = std::make_unique<TelegramDesk>(*m_context, steps, *m_desk, *m_controls);
+    m_telegramDesk = std::make_unique<TelegramDesk>(*m_context, steps, *m_desk, *m_controls, m_origins.get());
     connect(m_services->dispatcher.get(), &SignalDispatcher::decisionMessagePosted, m_telegramDesk.get(),
             &TelegramDesk::recordQuestion);
     connect(m_desk.get(), &TradeDesk::proposalChanged, m_telegramDesk.get(), &TelegramDesk::onProposalChanged);

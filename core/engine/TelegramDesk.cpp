@@ -9,6 +9,7 @@
 #include "engine/EngineServices.h"
 #include "engine/InstrumentBook.h"
 #include "engine/PortfolioSource.h"
+#include "engine/PositionOrigins.h"
 #include "engine/Snapshots.h"
 #include "engine/TradeDesk.h"
 #include "journal/Journal.h"
@@ -74,8 +75,9 @@ QString money(double value)
 
 } // namespace
 
-TelegramDesk::TelegramDesk(EngineContext& context, EngineSteps steps, TradeDesk& desk, DeskControls& controls, QObject* parent)
-    : QObject(parent), m_context(context), m_steps(steps), m_desk(desk), m_controls(controls),
+TelegramDesk::TelegramDesk(EngineContext& context, EngineSteps steps, TradeDesk& desk, DeskControls& controls,
+                           PositionOrigins* origins, QObject* parent)
+    : QObject(parent), m_context(context), m_steps(steps), m_desk(desk), m_controls(controls), m_origins(origins),
       m_key(CallbackTokenCodec::deriveKey(context.config.telegram.botToken.reveal())),
       m_policy(context.config.telegram.chatId.trimmed().toLongLong(), context.config.telegram.operators, QString()),
       m_refusals(context.clock), m_poller(new TelegramPoller(context.config.telegram, context.clock, this)),
@@ -411,13 +413,23 @@ void TelegramDesk::replyPositions(bool withPnl)
             return reply(QStringLiteral("The account could not be read: %1").arg(portfolio.error().message));
         QStringList lines;
         double unrealised = 0;
+        if (m_origins)
+            m_origins->refresh(m_context.stats.executions); // reads the journal only after a new fill
         for (const Position& position : portfolio->positions) {
             if (position.quantity == 0)
                 continue;
             unrealised += position.unrealizedPnl();
-            lines << QStringLiteral("%1: %2 @ %3, now %4, P&L %5 %6")
-                         .arg(position.instrumentKey, QString::number(position.quantity), QString::number(position.averagePrice),
-                              QString::number(position.marketPrice), money(position.unrealizedPnl()), portfolio->currency);
+            QString line = QStringLiteral("%1: %2 @ %3, now %4, P&L %5 %6")
+                               .arg(position.instrumentKey, QString::number(position.quantity), QString::number(position.averagePrice),
+                                    QString::number(position.marketPrice), money(position.unrealizedPnl()), portfolio->currency);
+            // As the Positions panel shows them (ADR 0140); left out when the journal cannot say.
+            const std::optional<PositionOrigin> origin =
+                m_origins ? m_origins->of(position.instrumentKey, position.quantity) : std::nullopt;
+            if (origin && origin->stopPrice)
+                line += QStringLiteral(", stop %1").arg(QString::number(*origin->stopPrice, 'g', 10));
+            if (origin && origin->openedAt.isValid())
+                line += QStringLiteral(", opened %1").arg(origin->openedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+            lines << line;
         }
         QString text = lines.isEmpty() ? QStringLiteral("No open positions.") : lines.join(u'\n');
         if (withPnl) {

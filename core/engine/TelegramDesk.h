@@ -18,6 +18,7 @@
 namespace sentinel {
 
 class DeskControls;
+class PositionOrigins;
 class TelegramBotCalls;
 class TradeDesk;
 struct EngineContext;
@@ -38,8 +39,9 @@ class TelegramDesk final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TelegramDesk)
 public:
+    /// `origins` (not owned, may be null) gives /positions each position's stop and opening time.
     TelegramDesk(EngineContext& context, EngineSteps steps, TradeDesk& desk, DeskControls& controls,
-                 QObject* parent = nullptr);
+                 PositionOrigins* origins = nullptr, QObject* parent = nullptr);
     ~TelegramDesk() override;
 
     /// Starts polling from the offset the journal kept.
@@ -99,6 +101,7 @@ private:
     EngineSteps m_steps;
     TradeDesk& m_desk;
     DeskControls& m_controls;
+    PositionOrigins* m_origins;
     QByteArray m_key;
     OperatorPolicy m_policy;
     RefusalLimiter m_refusals;

@@ -334,6 +334,21 @@ void TestEngineTelegram::flattenAsksForAConfirmationThenClosesEveryPosition()
     waitIdle();
     QTRY_COMPARE(journalValue(QStringLiteral("SELECT state FROM proposals WHERE id = ?"), {proposal.id}), QStringLiteral("executed"));
 
+    // /positions shows the position with the stop its entry was sized for and when it opened, as
+    // the journal holds them (ADR 0140).
+    const double stop = journalValue(QStringLiteral("SELECT stop_price FROM proposals WHERE id = ?"), {proposal.id}).toDouble();
+    QVERIFY(stop > 0);
+    const QDateTime opened = QDateTime::fromMSecsSinceEpoch(
+        journalValue(QStringLiteral("SELECT at_ms FROM executions WHERE proposal_id = ?"), {proposal.id}).toLongLong(), Qt::UTC);
+    m_bot->pushText(operatorId, QStringLiteral("alice"), QStringLiteral("/positions"));
+    poll();
+    const QString held = QStringLiteral(", stop %1, opened %2")
+                             .arg(QString::number(stop, 'g', 10), opened.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+    QTRY_VERIFY2(anyBody(QStringLiteral("sendMessage"), [&](const QJsonObject& body) {
+        const QString text = body.value(u"text").toString();
+        return text.startsWith(proposal.instrument.key() + u':') && text.contains(held);
+    }), qPrintable(held));
+
     m_bot->pushText(operatorId, QStringLiteral("alice"), QStringLiteral("/flatten"));
     poll();
     QJsonObject confirm;
