@@ -423,6 +423,9 @@ void Engine::publish()
     m_dirty.clear();
     if (!changed.isEmpty())
         Q_EMIT snapshotsChanged(changed);
+    // Held positions are marked at each new close: their P&L, the equity and their age move with it.
+    if (!changed.isEmpty() && m_holdsPositions)
+        refreshRisk();
     if (m_services && m_services->upstream) {
         const qint64 now = m_clock->nowMs();
         m_apiCallSamples.emplace_back(now, m_services->upstream->requestCount());
@@ -454,6 +457,7 @@ void Engine::publishRisk(const PortfolioSnapshot& portfolio)
         view.realisedToday = m_realisedToday->at(m_clock->now(), m_context->stats.executions);
     if (m_origins)
         m_origins->annotate(view, m_context->stats.executions);
+    m_holdsPositions = !view.positions.isEmpty();
     Q_EMIT portfolioChanged(view);
 }
 

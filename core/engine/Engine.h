@@ -150,6 +150,7 @@ private:
     QTimer* m_publishTimer; ///< a child, so it moves to the engine thread with us
     TimerId m_watchdogTimer = 0;
     bool m_started = false;
+    bool m_holdsPositions = false; ///< the account last published held something: its marks move with each close
     std::deque<std::pair<qint64, qint64>> m_apiCallSamples; ///< (engine ms, provider requests so far)
 };
 

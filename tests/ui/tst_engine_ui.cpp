@@ -9,6 +9,7 @@
 //     exports it; the exported CSV read back equals the journal's rows;
 //   - the Performance view shows the journal's hand-computed figures, and a simulation started
 //     from File ▸ Simulate… completes in its own thread and fills it, leaving the journal alone.
+#include "JournalQuery.h"
 #include "KnownTrades.h"
 #include "Screenshots.h"
 
@@ -28,8 +29,12 @@
 #include "ui/HistoryModel.h"
 #include "ui/HistoryPanel.h"
 #include "ui/MainWindow.h"
+#include "ui/ControlConfirmation.h"
+#include "ui/Format.h"
 #include "ui/PerformanceModel.h"
 #include "ui/PerformancePanel.h"
+#include "ui/PositionModel.h"
+#include "ui/PositionsPanel.h"
 #include "ui/RiskPanel.h"
 #include "ui/SimulateDialog.h"
 #include "ui/WatchlistModel.h"
@@ -136,6 +141,25 @@ public:
         return queue->rowCount() > 0 ? queue->rowAt(0).id : QString();
     }
 
+    /// Approves the queued proposal `id` as the operator does: select, the named Approve action,
+    /// the confirmation dialog's button.
+    void approveThroughTheDialog(const QString& id)
+    {
+        ApprovalPanel* approvals = window.approvalPanel();
+        approvals->selectProposal(id);
+        QAction* approve = window.findChild<QAction*>(QStringLiteral("actionApproveSelected"));
+        QVERIFY(approve);
+        QVERIFY(approve->isEnabled());
+        approve->trigger();
+        QMessageBox* confirmation = nullptr;
+        QTRY_VERIFY((confirmation = window.findChild<QMessageBox*>(QStringLiteral("approveConfirmation"))) != nullptr);
+        QVERIFY2(confirmation->text().contains(approvals->queue()->rowAt(approvals->queue()->rowOfKey(id)).instrument.symbol),
+                 qPrintable(confirmation->text()));
+        auto* confirm = confirmation->findChild<QPushButton*>(QStringLiteral("confirmApproveButton"));
+        QVERIFY(confirm);
+        QTest::mouseClick(confirm, Qt::LeftButton);
+    }
+
     /// The proposal with this id in the decisions history, or null.
     const ProposalView* decided(const QString& id) const
     {
@@ -176,6 +200,7 @@ private Q_SLOTS:
     void historyFiltersShowsAndExportsTheJournal();
     void performanceShowsTheJournalAndASimulationFromTheDialog();
     void theChartOfTheEnginesBarsHasNoGapOverAWeekend();
+    void aFilledPositionShowsItsStopAndAgeAndClosesFromThePanel();
 };
 
 void TestEngineUi::approvedProposalExecutesAndThePanelsUpdate()
@@ -189,19 +214,8 @@ void TestEngineUi::approvedProposalExecutesAndThePanelsUpdate()
     QTRY_VERIFY(desk.window.riskPanel()->risk().equity > 0);
     QCOMPARE(desk.window.riskPanel()->risk().exposure, 0.0); // nothing held yet
 
-    // The operator's path: select, the named Approve action, the confirmation dialog's button.
-    approvals->selectProposal(id);
-    QAction* approve = desk.window.findChild<QAction*>(QStringLiteral("actionApproveSelected"));
-    QVERIFY(approve);
-    QVERIFY(approve->isEnabled());
-    approve->trigger();
-    QMessageBox* confirmation = nullptr;
-    QTRY_VERIFY((confirmation = desk.window.findChild<QMessageBox*>(QStringLiteral("approveConfirmation"))) != nullptr);
-    QVERIFY2(confirmation->text().contains(approvals->queue()->rowAt(0).instrument.symbol),
-             qPrintable(confirmation->text()));
-    auto* confirm = confirmation->findChild<QPushButton*>(QStringLiteral("confirmApproveButton"));
-    QVERIFY(confirm);
-    QTest::mouseClick(confirm, Qt::LeftButton);
+    desk.approveThroughTheDialog(id);
+    QVERIFY(!QTest::currentTestFailed());
 
     // The engine re-checks, executes on the paper account and tells the window.
     QTRY_VERIFY(desk.decided(id) != nullptr);
@@ -484,6 +498,52 @@ void TestEngineUi::theChartOfTheEnginesBarsHasNoGapOverAWeekend()
     const double step = candles->xForIndex(1) - candles->xForIndex(0);
     QVERIFY(step > 0);
     QCOMPARE(candles->xForTime(sundayFirst) - candles->xForTime(fridayLast), step);
+}
+
+void TestEngineUi::aFilledPositionShowsItsStopAndAgeAndClosesFromThePanel()
+{
+    Desk desk(cryptoDesk(), utc("2026-11-24T15:00:30Z"));
+    QTRY_COMPARE(desk.window.watchlistModel()->rowCount(), 2);
+    const QString id = desk.advanceUntilProposal(24 * 60);
+    QVERIFY2(!id.isEmpty(), "no proposal in a simulated day");
+    const QString key = desk.window.approvalPanel()->queue()->rowAt(0).instrument.key();
+    desk.approveThroughTheDialog(id);
+    QVERIFY(!QTest::currentTestFailed());
+    QTRY_COMPARE(desk.decided(id) ? desk.decided(id)->state : ProposalView::State::Pending, ProposalView::State::Executed);
+
+    // The next account report shows the position with the stop its entry was journalled with and
+    // its age, which grows with the reports (each bar's, here every five minutes).
+    PositionsPanel* positions = desk.window.positionsPanel();
+    for (int minute = 0; minute < 5 && positions->model()->rowOfKey(key) < 0; ++minute)
+        desk.advance(1min);
+    QTRY_VERIFY(positions->model()->rowOfKey(key) >= 0);
+    const QString journalledStop = test::queryJournal(desk.journalPath(), QStringLiteral("SELECT stop_price FROM proposals WHERE id = ?"), {id}).toString();
+    QVERIFY2(journalledStop.toDouble() > 0, qPrintable(journalledStop));
+    const auto cell = [&](int column) {
+        const PositionModel* model = positions->model();
+        return model->index(model->rowOfKey(key), column).data().toString();
+    };
+    QCOMPARE(positions->model()->rowAt(positions->model()->rowOfKey(key)).stopPrice, journalledStop.toDouble());
+    QCOMPARE(cell(PositionModel::StopColumn), Format::price(journalledStop.toDouble()));
+    const QString firstAge = cell(PositionModel::AgeColumn);
+    QVERIFY2(firstAge != QStringLiteral("—"), qPrintable(firstAge));
+    for (int minute = 0; minute < 10 && cell(PositionModel::AgeColumn) == firstAge; ++minute)
+        desk.advance(1min);
+    QTRY_VERIFY2(cell(PositionModel::AgeColumn) != firstAge, qPrintable(firstAge));
+
+    // Close Position…, confirmed: the engine closes it on the paper account and the row goes.
+    positions->selectKey(key);
+    QVERIFY(positions->closePositionAction()->isEnabled());
+    positions->closePositionAction()->trigger();
+    ControlConfirmation* box = nullptr;
+    QTRY_VERIFY((box = desk.window.findChild<ControlConfirmation*>(QStringLiteral("closePositionConfirmation"))) != nullptr);
+    QTRY_VERIFY(box->isVisible());
+    QTest::mouseClick(box->confirmButton(), Qt::LeftButton);
+    for (int minute = 0; minute < 5 && positions->model()->rowOfKey(key) >= 0; ++minute)
+        desk.advance(1min);
+    QTRY_COMPARE(positions->model()->rowOfKey(key), -1);
+    QCOMPARE(test::queryJournal(desk.journalPath(), QStringLiteral("SELECT COUNT(*) FROM proposals WHERE is_exit = 1 AND state = 'executed'")).toInt(), 1);
+    QCOMPARE(test::queryJournal(desk.journalPath(), QStringLiteral("SELECT action FROM operator_actions")).toString(), QStringLiteral("close_position"));
 }
 
 QTEST_MAIN(TestEngineUi)
