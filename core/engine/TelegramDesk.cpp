@@ -409,6 +409,8 @@ void TelegramDesk::replyStatus()
 void TelegramDesk::replyPositions(bool withPnl)
 {
     m_steps.portfolio.withPortfolio([this, withPnl](const Result<PortfolioSnapshot>& portfolio) {
+        if (!m_context.running)
+            return; // an answer to an engine going down: its journal and origins are going too
         if (!portfolio)
             return reply(QStringLiteral("The account could not be read: %1").arg(portfolio.error().message));
         QStringList lines;
