@@ -175,6 +175,15 @@ struct Rig {
 
     /// Holds `units` of EUR/USD on the paper account, journalled as an approved entry at `price`
     /// guarded by `stop`, as the desk records one (whatever the data's freshness now).
+    /// Installs a strategy that never signals; how many bars it was asked about.
+    std::shared_ptr<int> silenceStrategy()
+    {
+        auto strategy = std::make_unique<Silent>();
+        std::shared_ptr<int> asked = strategy->asked;
+        services.strategy = std::move(strategy);
+        return asked;
+    }
+
     void holdLong(double units, double price, double stop)
     {
         const QDateTime now = clock.now();
@@ -367,9 +376,7 @@ void TestDecisionCycle::aCrossedStopIsProposedOnceAndWaitsForTheOperator()
                  {utc("2026-11-24T15:20:00Z"), 1.10}, {utc("2026-11-24T15:25:00Z"), 1.07}});
     Rig rig(utc("2026-11-24T15:02:30Z"), replay.path());
     QVERIFY2(rig.problems.isEmpty(), qPrintable(rig.problems.join(u"; ")));
-    auto strategy = std::make_unique<Silent>();
-    const std::shared_ptr<int> asked = strategy->asked;
-    rig.services.strategy = std::move(strategy);
+    const std::shared_ptr<int> asked = rig.silenceStrategy();
     rig.holdLong(1000, 1.10, 1.08);
     QVERIFY(!QTest::currentTestFailed());
 
@@ -423,9 +430,7 @@ void TestDecisionCycle::aStopCrossedOnStaleDataProposesNothing()
     writeReplay(replay.path(), utc("2026-11-24T11:55:00Z"), {{utc("2026-11-24T11:55:00Z"), 1.07}});
     Rig rig(utc("2026-11-24T15:02:30Z"), replay.path());
     QVERIFY2(rig.problems.isEmpty(), qPrintable(rig.problems.join(u"; ")));
-    auto strategy = std::make_unique<Silent>();
-    const std::shared_ptr<int> asked = strategy->asked;
-    rig.services.strategy = std::move(strategy);
+    const std::shared_ptr<int> asked = rig.silenceStrategy();
     rig.holdLong(1000, 1.10, 1.08);
     QVERIFY(!QTest::currentTestFailed());
 
